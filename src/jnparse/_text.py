@@ -1,0 +1,70 @@
+"""Small string helpers shared by every module."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml import etree
+
+# Characters that read as a space but are not matched by str.split() on every Python.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+def squash(text: str | None) -> str:
+    """Collapse every run of white space (en spaces, no-break spaces, new lines) to one space."""
+    if not text:
+        return ""
+    return " ".join(text.translate(_ZERO_WIDTH).split())
+
+
+def text_of(el: etree._Element | None, *, skip: Iterable[str] = ()) -> str:
+    """The squashed text of an element and its descendants (scripts, styles and ``skip`` tags left out)."""
+    if el is None:
+        return ""
+    skipped = {"script", "style", "noscript", "template", *skip}
+    if len(el) == 0 or not any(d.tag in skipped for d in el.iterdescendants()):
+        return squash("".join(el.itertext()))
+    parts: list[str] = []
+    _collect(el, skipped, parts)
+    return squash("".join(parts))
+
+
+def _collect(el: etree._Element, skipped: set[str], parts: list[str]) -> None:
+    # iterative walk: deep trees must not hit the recursion limit
+    stack: list[tuple[etree._Element, bool]] = [(el, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            if node is not el and node.tail:
+                parts.append(node.tail)
+            continue
+        if node is not el and isinstance(node.tag, str) and node.tag in skipped:
+            if node.tail:
+                parts.append(node.tail)
+            continue
+        if isinstance(node.tag, str) and node.text:
+            parts.append(node.text)
+        stack.append((node, True))
+        for child in reversed(node):
+            stack.append((child, False))
+
+
+def strip_suffix(title: str, names: Iterable[str]) -> str:
+    """Cut a site-name suffix such as `` - The Japan News`` or `` | The Japan Times`` off a title."""
+    t = squash(title)
+    for name in names:
+        for sep in (" | ", " - ", " – ", " — ", " : ", " ｜ "):
+            suffix = sep + name
+            if t.endswith(suffix) and len(t) > len(suffix):
+                return t[: -len(suffix)].rstrip()
+    return t
+
+
+def strip_prefix(title: str, names: Iterable[str]) -> str:
+    t = squash(title)
+    for name in names:
+        for sep in (" | ", " - ", " – ", " — ", ": "):
+            prefix = name + sep
+            if t.startswith(prefix) and len(t) > len(prefix):
+                return t[len(prefix) :].lstrip()
+    return t

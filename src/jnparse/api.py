@@ -1,0 +1,110 @@
+"""The public entry points: :func:`parse` for HTML pages and :func:`parse_text` for text copies."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import sites as registry
+from .detect import detect_html, detect_text
+from .errors import InputError, NotAnArticleError, UnsupportedSiteError
+from .loading import DEFAULT_MAX_BYTES, load_html
+from .model import Article, Notice
+from .page import Page
+from .sites.base import Site
+from .textcopy import TextCopy
+
+
+def _named_site(site: str | None) -> Site | None:
+    if site is None:
+        return None
+    found = registry.get(site)
+    if found is None and site != "generic":
+        known = ", ".join(sorted(s.id for s in registry.sites()))
+        raise UnsupportedSiteError(f"unknown site {site!r}; known sites: {known}, generic")
+    return found
+
+
+def _check_reference(fetched: dt.datetime | None) -> None:
+    if fetched is not None and (not isinstance(fetched, dt.datetime) or fetched.tzinfo is None):
+        raise InputError("fetched= must be an aware datetime (when the page was downloaded)")
+
+
+def parse(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    site: str | None = None,
+    fetched: dt.datetime | None = None,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Article:
+    """Parse the HTML of an article page into an :class:`Article`.
+
+    ``url`` is where the page came from (optional: the page's canonical link is used otherwise);
+    ``site`` forces a site id; ``fetched`` is when the page was downloaded (needed for relative times
+    such as "2 hours ago"); ``encoding`` overrides encoding detection for bytes.
+
+    Raises a :class:`~jnparse.ParseError` subclass, and nothing else, when the input cannot be read
+    or holds no article.
+    """
+    if url is not None and not isinstance(url, str):
+        raise InputError(f"url= must be a str, not {type(url).__name__}")
+    _check_reference(fetched)
+    forced = _named_site(site)
+    root, codec, repaired = load_html(html, encoding=encoding, max_bytes=max_bytes)
+    page = Page(root, url=url, reference=fetched, codec=codec)
+    if codec not in ("utf-8", "str"):
+        page.warn("encoding", "encoding", f"decoded as {codec}")
+    if repaired:
+        page.warn("encoding", "repaired", "mojibake (UTF-8 read as GBK) was repaired")
+    target = forced if forced is not None or site == "generic" else detect_html(page)
+    if target is None:
+        from .generic import extract_generic
+
+        return extract_generic(page)
+    for layout in target.layouts:
+        if layout.matches(page):
+            return _checked(layout.extract(page))
+    if target.layouts:
+        page.warn("layout", "unknown-layout", f"no {target.name} layout matched; read as {target.layouts[0].name}")
+        return _checked(target.layouts[0].extract(page))
+    from .generic import extract_generic
+
+    return extract_generic(page, site_id=target.id)
+
+
+def _checked(article: Article) -> Article:
+    if not article.body and not article.title:
+        raise NotAnArticleError(f"the page holds no article text and no headline ({article.site})")
+    return article
+
+
+def parse_text(
+    text: str,
+    *,
+    url: str | None = None,
+    site: str | None = None,
+    fetched: dt.datetime | None = None,
+) -> Article:
+    """Parse a plain-text copy of an article page (its visible text, one block a line)."""
+    if isinstance(text, (bytes, bytearray)):
+        raise InputError("parse_text() takes str; decode the bytes first (or use parse() for HTML)")
+    if not isinstance(text, str):
+        raise InputError(f"parse_text() takes str, not {type(text).__name__}")
+    _check_reference(fetched)
+    forced = _named_site(site)
+    copy = TextCopy.from_text(text, url=url, reference=fetched)
+    if not copy.lines:
+        raise InputError("the text is empty")
+    target = forced if forced is not None else detect_text(copy)
+    if target is None or target.parse_text is None:
+        from .generic import parse_text_generic
+
+        return parse_text_generic(copy, site_id=target.id if target else "generic")
+    article = target.parse_text(copy)
+    if not article.body:
+        raise NotAnArticleError(f"the text holds no article body ({target.id})")
+    return article
+
+
+__all__ = ["Notice", "parse", "parse_text"]

@@ -1,0 +1,126 @@
+"""Bylines: the printed line split into the people and the rest.
+
+``By Takeo Maeda and Tatsuya Tanoue / Yomiuri Shimbun Staff Writers`` →
+authors ``("Takeo Maeda", "Tatsuya Tanoue")``, affiliation ``Yomiuri Shimbun Staff Writers``.
+CMS user names (a JSON-LD author such as ``新間``) and placeholders (``No Author``) are never authors.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ._text import squash
+from .agencies import canonical_agency
+from .model import Byline
+
+_BY = re.compile(r"^\s*(?:written\s+)?by[:\s]\s*", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)", re.IGNORECASE)
+
+#: Words that make a comma- or slash-separated part an affiliation, not a person.
+_AFFILIATION_WORDS = re.compile(
+    r"\b(?:staff|writers?|correspondents?|reporters?|editors?|editorial|contributors?|contributing|"
+    r"columnist|bureau|department|desk|team|shimbun|news|press|times|forward|university|institute|"
+    r"professor|research|fellow|nikkei|kyodo|jiji|yomiuri|asahi|mainichi|sankei|nhk|afp|reuters|"
+    r"bloomberg|agency|service|foundation|center|centre|society|association|council|ltd|inc|"
+    r"travel|magazine|photographer|special\s+to)\b",
+    re.IGNORECASE,
+)
+
+_PLACEHOLDERS = frozenset(
+    {
+        "no author", "noauthor", "author", "admin", "administrator", "staff", "editor", "editors", "webmaster",
+        "unknown", "anonymous", "guest", "user", "none", "null", "n/a", "na", "-", "web editor", "wp admin",
+        "email the author", "minute read", "read more", "the japan times", "the japan news", "japan today",
+        "kyodo news", "jiji press", "nhk", "nikkei asia", "the mainichi", "the asahi shimbun", "japan forward",
+        "nippon.com", "sankei shimbun", "yomiuri shimbun", "the yomiuri shimbun",
+    }
+)
+
+
+def is_person_name(name: str | None) -> bool:
+    """True when ``name`` reads as a person's name on an English-language page.
+
+    Rejects placeholders (``No Author``), organisations, agencies, e-mail addresses, URLs, and CMS user
+    names written only in Japanese script (``新間``): the sites print writers' names in Latin letters.
+    """
+    if not name:
+        return False
+    n = squash(name)
+    if not n or len(n) > 80 or n.lower() in _PLACEHOLDERS:
+        return False
+    if "@" in n or "://" in n or n.startswith("www."):
+        return False
+    if canonical_agency(n) is not None or _AFFILIATION_WORDS.search(n):
+        return False
+    letters = [c for c in n if c.isalpha()]
+    if not letters:
+        return False
+    latin = sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
+    if latin < len(letters):  # CJK or other scripts: a CMS account, not a printed byline
+        return False
+    if any(c.isdigit() for c in n):
+        return False
+    words = n.replace(".", ". ").split()
+    return 1 <= len(words) <= 6
+
+
+def readable_name(name: str) -> str:
+    """``TAKAHIRO TAKENOUCHI`` → ``Takahiro Takenouchi``; ``Kyoko HASEGAWA`` → ``Kyoko Hasegawa``.
+
+    Words printed all in capitals are title-cased; mixed-case words are kept as printed.
+    """
+
+    def fix(word: str) -> str:
+        if word.isupper() and len(word) > 1 and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+            return "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
+        return word
+
+    return " ".join(fix(w) for w in name.split())
+
+
+def _split_people(text: str) -> list[str]:
+    return [p for p in (squash(x) for x in _AND.split(text)) if p]
+
+
+def parse_byline(text: str | None) -> Byline | None:
+    """Split a printed byline into authors and affiliation; ``None`` when the line names nobody and nothing.
+
+    Forms read: ``By A / Affiliation``, ``By A/ Staff Writer``, ``By A and B / Affiliation``,
+    ``By A, Affiliation``, ``A, B and C``, ``NAME, Nikkei staff writer``, ``By Kyoko HASEGAWA``.
+    """
+    raw = squash(text)
+    if not raw or len(raw) > 300:
+        return None
+    body = _BY.sub("", raw, count=1)
+    affiliation: str | None = None
+    if "/" in body:
+        names, _, rest = body.partition("/")
+        affiliation = squash(rest) or None
+    else:
+        names = body
+        parts = [p.strip() for p in body.split(",")]
+        # trailing comma parts that read as an organisation or a role are the affiliation
+        tail: list[str] = []
+        while len(parts) > 1 and _AFFILIATION_WORDS.search(parts[-1]) and not _looks_like_names(parts[-1]):
+            tail.insert(0, parts.pop())
+        if tail:
+            names = ", ".join(parts)
+            affiliation = ", ".join(tail)
+        elif len(parts) == 1 and _AFFILIATION_WORDS.search(body) and not is_person_name(body):
+            m = re.match(r"^(.*?)\s*\b((?:Nikkei|Kyodo|Jiji|Asahi|Mainichi|Yomiuri)\b.*)$", body)
+            if m and m.group(1):
+                names, affiliation = m.group(1), m.group(2)
+            else:
+                return Byline(raw=raw, authors=(), affiliation=body)
+    authors = tuple(p for p in _split_people(names) if is_person_name(p))
+    if not authors and not affiliation:
+        return None
+    return Byline(raw=raw, authors=authors, affiliation=affiliation)
+
+
+def _looks_like_names(part: str) -> bool:
+    return all(is_person_name(p) for p in _split_people(part))
+
+
+__all__ = ["is_person_name", "parse_byline", "readable_name"]

@@ -1,0 +1,292 @@
+"""Japan time: every date and time format the sites print, read into aware datetimes.
+
+A time printed with no zone on a Japanese site is Japan time: ``parse_jst`` gives it ``+09:00``.
+Each printed format is a row of :data:`FORMATS` with a reader and a writer, so the tests can
+check that writing a datetime and reading it back gives the same minute.
+
+Relative forms ("Today 06:40 pm JST", "2 hours ago - 20:13") and forms without a year
+("Mar. 18 04:01 pm JST") need a reference time: the moment the page was fetched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Final
+
+import attrs
+from dateutil.parser import isoparse
+
+JST: Final = dt.timezone(dt.timedelta(hours=9), "JST")
+
+MONTHS: Final[dict[str, int]] = {}
+for _i, _name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"),
+    start=1,
+):
+    MONTHS[_name] = _i
+    MONTHS[_name[:3]] = _i
+MONTHS["sept"] = 9
+
+_FULL = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+         "October", "November", "December")
+_ABBR = tuple(m[:3] for m in _FULL)
+# AP style: Jan. Feb. Aug. Sept. Oct. Nov. Dec. with a period; March-July spelled out
+_AP = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+
+_MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
+_SP = r"[\s\u2002\u2003\u00a0]+"  # en/em/no-break spaces are printed too
+_Z = r"(?:JST|Japan\s+Standard\s+Time|\(JST\))"
+
+
+def _month(name: str) -> int:
+    m = MONTHS.get(name.lower().rstrip("."))
+    if m is None:
+        raise ValueError(f"not a month: {name!r}")
+    return m
+
+
+def _hour12(hour: int, ampm: str | None) -> int:
+    if not ampm:
+        return hour
+    pm = ampm.lower().startswith("p")
+    if not 1 <= hour <= 12:
+        raise ValueError(f"hour {hour} with {ampm}")
+    return (hour % 12) + (12 if pm else 0)
+
+
+def to_jst(value: dt.datetime) -> dt.datetime:
+    """Attach Japan time to a naive datetime, convert an aware one to Japan time."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value.replace(tzinfo=JST)
+    return value.astimezone(JST)
+
+
+def from_epoch(value: float | int | str) -> dt.datetime:
+    """Epoch seconds or milliseconds (NHK's ``updated_at``, Nikkei's ``createdDate``) in Japan time."""
+    v = float(value)
+    if v > 1e11:  # milliseconds
+        v /= 1000.0
+    return dt.datetime.fromtimestamp(v, JST)
+
+
+_ISO = re.compile(
+    r"^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?$"
+)
+
+
+def parse_iso(text: str) -> dt.datetime | None:
+    """ISO 8601 with or without an offset (``2024-10-13T17:41:00+09:00``, ``2018-03-19 18:40``)."""
+    t = text.strip()
+    if not _ISO.match(t):
+        return None
+    try:
+        return to_jst(isoparse(t.replace(" ", "T", 1)))
+    except (ValueError, OverflowError):
+        return None
+
+
+@attrs.frozen
+class DateFormat:
+    """One printed form: a regular expression that reads it and a function that writes it."""
+
+    name: str
+    pattern: re.Pattern[str]
+    build: Callable[[dict[str, str], dt.datetime | None], dt.datetime]
+    write: Callable[[dt.datetime], str]
+    needs_reference: bool = False
+    example: str = ""
+
+
+def _ymdhm(g: dict[str, str], hour: int | None = None) -> dt.datetime:
+    h = int(g["h"]) if hour is None else hour
+    return dt.datetime(int(g["y"]), _month(g["mon"]), int(g["d"]), h, int(g["mi"]), tzinfo=JST)
+
+
+def _no_year(g: dict[str, str], ref: dt.datetime | None) -> dt.datetime:
+    if ref is None:
+        raise LookupError("needs a reference time")
+    ref = to_jst(ref)
+    hour = _hour12(int(g["h"]), g.get("ampm"))
+    month, day = _month(g["mon"]), int(g["d"])
+    cand = dt.datetime(ref.year, month, day, hour, int(g["mi"]), tzinfo=JST)
+    if cand > ref + dt.timedelta(days=1):  # "Dec. 31" read in early January
+        cand = cand.replace(year=ref.year - 1)
+    return cand
+
+
+def _relative(g: dict[str, str], ref: dt.datetime | None) -> dt.datetime:
+    if ref is None:
+        raise LookupError("needs a reference time")
+    ref = to_jst(ref)
+    hour = _hour12(int(g["h"]), g.get("ampm"))
+    minute = int(g["mi"])
+    word = (g.get("rel") or "").lower()
+    if word == "yesterday":
+        target = ref - dt.timedelta(days=1)
+    elif g.get("n"):
+        n, unit = int(g["n"]), g["unit"].lower()
+        target = ref - {"min": dt.timedelta(minutes=n), "hou": dt.timedelta(hours=n),
+                        "day": dt.timedelta(days=n)}[unit[:3]]
+    else:
+        target = ref
+    # the printed clock time is exact; the relative words only say which day: take the nearest
+    base = dt.datetime(target.year, target.month, target.day, hour, minute, tzinfo=JST)
+    candidates = (base - dt.timedelta(days=1), base, base + dt.timedelta(days=1))
+    return min(candidates, key=lambda c: abs(c - target))
+
+
+def _w_jn(d: dt.datetime) -> str:
+    return f"{d:%H:%M} JST,\u2002{_FULL[d.month - 1]} {d.day}, {d.year}"
+
+
+FORMATS: tuple[DateFormat, ...] = (
+    DateFormat(
+        "japannews",  # 17:41 JST, October 13, 2024 (en space after the comma)
+        re.compile(rf"(?P<h>\d{{1,2}}):(?P<mi>\d\d)\s*{_Z},?{_SP}{_MON}\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})"),
+        lambda g, _r: _ymdhm(g),
+        _w_jn,
+        example="17:41 JST,\u2002October 13, 2024",
+    ),
+    DateFormat(
+        "asahi",  # May 21, 2025 at 18:51 JST
+        re.compile(rf"{_MON}\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})\s+at\s+(?P<h>\d{{1,2}}):(?P<mi>\d\d)(?:\s*{_Z})?"),
+        lambda g, _r: _ymdhm(g),
+        lambda d: f"{_FULL[d.month - 1]} {d.day}, {d.year} at {d:%H:%M} JST",
+        example="May 21, 2025 at 18:51 JST",
+    ),
+    DateFormat(
+        "kyodo",  # KYODO NEWS - Apr 8, 2022 - 13:11
+        re.compile(rf"{_MON}\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})\s+[-–—]\s+(?P<h>\d{{1,2}}):(?P<mi>\d\d)"),
+        lambda g, _r: _ymdhm(g),
+        lambda d: f"{_ABBR[d.month - 1]} {d.day}, {d.year} - {d:%H:%M}",
+        example="Apr 8, 2022 - 13:11",
+    ),
+    DateFormat(
+        "month-day-year-time",  # August 22, 2025 10:01 JST (Nikkei Asia); also 12-hour forms
+        re.compile(
+            rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s*(?P<y>\d{{4}}),?\s+(?P<h>\d{{1,2}}):(?P<mi>\d\d)"
+            rf"(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*{_Z})?",
+            re.IGNORECASE,
+        ),
+        lambda g, _r: _ymdhm(g, _hour12(int(g["h"]), g.get("ampm"))),
+        lambda d: f"{_FULL[d.month - 1]} {d.day}, {d.year} {d:%H:%M} JST",
+        example="August 22, 2025 10:01 JST",
+    ),
+    DateFormat(
+        "day-month-year-time",  # 27 May 2022 10:01 JST
+        re.compile(rf"(?P<d>\d{{1,2}})\s+{_MON},?\s+(?P<y>\d{{4}}),?\s+(?P<h>\d{{1,2}}):(?P<mi>\d\d)(?:\s*{_Z})?"),
+        lambda g, _r: _ymdhm(g),
+        lambda d: f"{d.day} {_FULL[d.month - 1]} {d.year} {d:%H:%M} JST",
+        example="27 May 2022 10:01 JST",
+    ),
+    DateFormat(
+        "slash",  # 2026/04/22-14:30 (Jiji, LOW), 2026/04/22 14:30
+        re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})[-\s]+(?P<h>\d{1,2}):(?P<mi>\d\d)"),
+        lambda g, _r: dt.datetime(int(g["y"]), int(g["m"]), int(g["d"]), int(g["h"]), int(g["mi"]), tzinfo=JST),
+        lambda d: f"{d:%Y/%m/%d-%H:%M}",
+        example="2026/04/22-14:30",
+    ),
+    DateFormat(
+        "japantoday",  # Mar. 18 04:01 pm JST (no year)
+        re.compile(
+            rf"{_MON}\s+(?P<d>\d{{1,2}})\s+(?P<h>\d{{1,2}}):(?P<mi>\d\d)\s*(?P<ampm>[ap]m)(?:\s*{_Z})?",
+            re.IGNORECASE,
+        ),
+        _no_year,
+        lambda d: f"{_AP[d.month - 1]} {d.day} {d:%I:%M} {'am' if d.hour < 12 else 'pm'} JST",
+        needs_reference=True,
+        example="Mar. 18 04:01 pm JST",
+    ),
+    DateFormat(
+        "relative",  # Today 06:40 pm JST; 2 hours ago - 20:13
+        re.compile(
+            r"(?:(?P<rel>today|yesterday)|(?P<n>\d{1,3})\s+(?P<unit>minutes?|mins?|hours?|days?)\s+ago)"
+            r"[\s\-–—]*(?P<h>\d{1,2}):(?P<mi>\d\d)(?:\s*(?P<ampm>[ap]m))?(?:\s*JST)?",
+            re.IGNORECASE,
+        ),
+        _relative,
+        lambda d: f"Today {d:%I:%M} {'am' if d.hour < 12 else 'pm'} JST",
+        needs_reference=True,
+        example="Today 06:40 pm JST",
+    ),
+)
+
+_DATE_ONLY = (
+    re.compile(rf"^{_MON}\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})$"),  # Feb 18, 2020 / October 7, 2019
+    re.compile(rf"^(?P<d>\d{{1,2}})\s+{_MON}\s+(?P<y>\d{{4}})$"),  # 27 May 2022
+)
+
+
+def parse_date_only(text: str) -> dt.datetime | None:
+    """A printed date without a time (``Feb 18, 2020``), as midnight Japan time."""
+    t = " ".join(text.split())
+    for rx in _DATE_ONLY:
+        m = rx.match(t)
+        if m:
+            try:
+                return dt.datetime(int(m["y"]), _month(m["mon"]), int(m["d"]), tzinfo=JST)
+            except ValueError:
+                return None
+    return None
+
+
+class NeedsReference(LookupError):
+    """The printed time is relative or has no year and no reference time was given."""
+
+
+def parse_jst(text: str | None, *, reference: dt.datetime | None = None) -> dt.datetime | None:
+    """Read a printed or structured time into an aware datetime in Japan time.
+
+    Returns ``None`` when ``text`` holds no time jnparse knows. Raises :class:`NeedsReference` when it
+    holds a relative or year-less time and ``reference`` (when the page was fetched) is missing.
+    """
+    if not text:
+        return None
+    t = text.strip()
+    if len(t) > 300:
+        t = t[:300]
+    iso = parse_iso(t)
+    if iso is not None:
+        return iso
+    if t.isdigit() and 9 <= len(t) <= 13:
+        return from_epoch(t)
+    pending: NeedsReference | None = None
+    for fmt in FORMATS:
+        m = fmt.pattern.search(t)
+        if not m:
+            continue
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        try:
+            return fmt.build(groups, reference)
+        except LookupError:
+            pending = NeedsReference(f"{t!r} is relative or has no year: pass the time the page was fetched")
+        except ValueError:
+            continue
+    if pending is not None:
+        raise pending
+    return parse_date_only(t)
+
+
+def format_jst(value: dt.datetime, name: str) -> str:
+    """Write ``value`` in the printed form called ``name`` (a row of :data:`FORMATS`)."""
+    for fmt in FORMATS:
+        if fmt.name == name:
+            return fmt.write(to_jst(value))
+    raise KeyError(name)
+
+
+__all__ = [
+    "FORMATS",
+    "JST",
+    "DateFormat",
+    "NeedsReference",
+    "format_jst",
+    "from_epoch",
+    "parse_date_only",
+    "parse_iso",
+    "parse_jst",
+    "to_jst",
+]

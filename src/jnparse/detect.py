@@ -1,0 +1,58 @@
+"""Which site a page or a text copy comes from.
+
+HTML: the URL given, then the page's canonical link and og:url, then og:site_name, then each
+site's markup fingerprint. Text: the URL given, then each site's signature lines.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from . import sites as registry
+from .page import Page
+from .sites.base import Site
+from .textcopy import TextCopy
+
+
+def site_for_url(url: str | None) -> Site | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    for site in registry.sites():
+        if site.owns_host(host):
+            return site
+    return None
+
+
+def detect_html(page: Page) -> Site | None:
+    site = site_for_url(page.url_hint)
+    if site:
+        return site
+    for cand in (page.canonical, page.meta_value("og:url")):
+        site = site_for_url(cand)
+        if site:
+            return site
+    name = (page.meta_value("og:site_name") or "").strip().lower()
+    if name:
+        for s in registry.sites():
+            if any(name == n.lower() for n in s.names):
+                return s
+    for s in registry.sites():
+        if s.fingerprint is not None and s.fingerprint(page):
+            return s
+    return None
+
+
+def detect_text(copy: TextCopy) -> Site | None:
+    site = site_for_url(copy.url)
+    if site:
+        return site
+    for s in registry.sites():
+        if s.text_signature is not None and s.parse_text is not None and s.text_signature(copy):
+            return s
+    return None

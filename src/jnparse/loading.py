@@ -1,0 +1,191 @@
+"""Loading: bytes or text in, one lxml tree out.
+
+Encoding is decided in this order: a byte-order mark; ISO-2022-JP when its escapes are present;
+strict UTF-8 (valid UTF-8 is a far stronger signal than a declaration); the charset the page declares
+(``<meta charset>``, ``http-equiv`` or an XML declaration), checked by decoding strictly; then cp932
+(Shift_JIS) and EUC-JP, scored against each other.
+Mojibake (UTF-8 that was once read as GBK and saved again: ``鈥檚`` for ``’s``) is repaired when the
+repair is exact and rejected otherwise. Nothing is ever decoded with ``errors="replace"``.
+
+The parser never touches the network or the file system and never expands entities.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import threading
+
+from lxml import etree
+
+from .errors import DecodeError, InputError, InputTooLargeError
+
+#: Default limit on the size of one input, in bytes (configurable per call).
+DEFAULT_MAX_BYTES = 50_000_000
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_DECLARED = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{2,40})|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_\-.]{2,40})""",
+    re.IGNORECASE,
+)
+_ALIASES = {
+    "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "ms932": "cp932",
+    "windows-31j": "cp932", "csshiftjis": "cp932", "ms_kanji": "cp932", "x-euc-jp": "euc_jp",
+    "iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "utf-8", "ascii": "utf-8",
+    "utf8": "utf-8", "unicode": "utf-8",
+}
+# Japanese text that decodes "successfully" in the wrong codec shows these: half-width katakana and
+# private-use or rare symbols. A right guess shows hiragana, katakana and common punctuation.
+_GOOD = re.compile(r"[\u3040-\u30ff\u3000-\u303f\uff01-\uff5e]")
+_BAD = re.compile(r"[\uff61-\uff9f\ue000-\uf8ff\u2460-\u24ff\u0080-\u009f]")
+# markers of UTF-8 read as GBK: 鈥 starts ’ “ ” – — …; 聽 is a no-break space; 銆 starts 、。
+_MOJIBAKE = re.compile(r"鈥[\u3400-\u9fff\ue000-\uf8ff]|聽|銆[\u3400-\u9fff]|锛[\u3400-\u9fff]")
+
+
+def declared_encoding(head: bytes) -> str | None:
+    """The charset a page declares in its first bytes, normalised to a Python codec name."""
+    m = _DECLARED.search(head)
+    if not m:
+        return None
+    name = (m.group(1) or m.group(2)).decode("ascii", "ignore").strip().lower()
+    name = _ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _score(text: str) -> int:
+    return len(_GOOD.findall(text)) - 4 * len(_BAD.findall(text))
+
+
+def _try(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str]:
+    """Decode page bytes: ``(text, codec used)``. Raises :class:`DecodeError` when no codec fits."""
+    if encoding:
+        text = _try(data, encoding)
+        if text is None:
+            raise DecodeError(f"the bytes are not valid {encoding}, the encoding given")
+        return text, codecs.lookup(encoding).name
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = _try(data[len(bom) :], codec)
+            if text is None:
+                raise DecodeError(f"the page starts with a {codec} byte-order mark but is not valid {codec}")
+            return text, codec
+    if data[:200].count(b"\x00") > 20:  # UTF-16 without a BOM
+        for codec in ("utf-16-le", "utf-16-be"):
+            text = _try(data, codec)
+            if text is not None and "<" in text[:200]:
+                return text, codec
+    declared = declared_encoding(data[:4096])
+    if b"\x1b$" in data or b"\x1b(" in data:
+        text = _try(data, "iso2022_jp")
+        if text is not None:
+            return text, "iso2022_jp"
+    # valid UTF-8 is a strong signal whatever the page declares: Shift_JIS or EUC-JP bytes are
+    # almost never valid UTF-8, while pages that declare Shift_JIS and are UTF-8 are common
+    text = _try(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    if declared and declared != "utf-8":
+        text = _try(data, declared)
+        if text is not None:
+            return text, declared
+    candidates = [(c, t) for c in ("cp932", "euc_jp") if (t := _try(data, c)) is not None]
+    if candidates:
+        codec, text = max(candidates, key=lambda ct: _score(ct[1]))
+        return text, codec
+    what = f"declared {declared} but " if declared else ""
+    raise DecodeError(f"the page {what}is not valid UTF-8, Shift_JIS (cp932), EUC-JP or ISO-2022-JP")
+
+
+def repair_mojibake(text: str) -> str | None:
+    """Undo UTF-8-read-as-GBK damage: the repaired text, or ``None`` when there is no such damage.
+
+    Raises :class:`DecodeError` when the damage is there but cannot be undone exactly.
+    """
+    if "鈥" not in text and "聽" not in text and "銆" not in text and "锛" not in text:
+        return None
+    marks = len(_MOJIBAKE.findall(text))
+    if marks == 0:
+        return None
+    try:
+        return text.encode("gb18030").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        if marks < 3:  # a stray character that is real Chinese text, not damage
+            return None
+        raise DecodeError(
+            "the page is mojibake (UTF-8 once read as GBK, e.g. '鈥檚' for '’s') and cannot be repaired exactly"
+        ) from None
+
+
+_local = threading.local()
+
+
+def _parser() -> etree.HTMLParser:
+    p: etree.HTMLParser | None = getattr(_local, "parser", None)
+    if p is None:
+        p = etree.HTMLParser(
+            encoding="utf-8",
+            no_network=True,
+            remove_comments=True,
+            remove_pis=True,
+            default_doctype=False,
+        )
+        _local.parser = p
+    return p
+
+
+def load_html(
+    source: str | bytes | bytearray | memoryview,
+    *,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[etree._Element, str, bool]:
+    """Parse a page: ``(root element, codec, repaired_mojibake)``.
+
+    UTF-8 bytes go to libxml2 as they are (no decode and re-encode on the common path).
+    """
+    if isinstance(source, (bytearray, memoryview)):
+        source = bytes(source)
+    if isinstance(source, bytes):
+        if len(source) > max_bytes:
+            raise InputTooLargeError(f"the input is {len(source)} bytes, over the limit of {max_bytes}")
+        text, codec = decode(source, encoding=encoding)
+        data = source if codec == "utf-8" and not source.startswith(codecs.BOM_UTF8) else None
+    elif isinstance(source, str):
+        if len(source) > max_bytes:
+            raise InputTooLargeError(f"the input is {len(source)} characters, over the limit of {max_bytes}")
+        text, codec, data = source, "str", None
+    else:
+        raise InputError(f"parse() takes the page as str or bytes, not {type(source).__name__}")
+    if not text.strip():
+        raise InputError("the input is empty")
+    repaired = repair_mojibake(text)
+    if repaired is not None:
+        text, data = repaired, None
+    if data is None:
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as e:  # lone surrogates in a str
+            raise DecodeError(f"the text holds characters that are not valid Unicode: {e.reason}") from None
+    try:
+        root = etree.fromstring(data, _parser())
+    except (etree.LxmlError, ValueError) as e:
+        raise InputError(f"the input could not be read as HTML: {e}") from None
+    if root is None:
+        raise InputError("the input holds no HTML elements")
+    return root, codec, repaired is not None

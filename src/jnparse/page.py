@@ -1,0 +1,149 @@
+"""The page being parsed: its tree, its structured data (read lazily, once) and its warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from . import structured
+from .model import Notice
+
+T = TypeVar("T")
+
+
+class Page:
+    """One parsed HTML page. Extractors read it; it parses nothing twice."""
+
+    __slots__ = ("_canonical", "_jsonld", "_ld_article", "_meta", "codec", "notices", "reference", "root",
+                 "url_hint")
+
+    def __init__(
+        self,
+        root: etree._Element,
+        *,
+        url: str | None = None,
+        reference: dt.datetime | None = None,
+        codec: str = "utf-8",
+    ) -> None:
+        self.root = root
+        self.url_hint = url
+        self.reference = reference
+        self.codec = codec
+        self.notices: list[Notice] = []
+        self._meta: dict[str, str] | None = None
+        self._jsonld: list[dict[str, Any]] | None = None
+        self._ld_article: dict[str, Any] | None | bool = False
+        self._canonical: str | None | bool = False
+
+    # -- warnings --------------------------------------------------------------------------------
+    def warn(self, field: str, code: str, detail: str = "") -> None:
+        n = Notice(field=field, code=code, detail=detail)
+        if n not in self.notices:
+            self.notices.append(n)
+
+    # -- structured data ---------------------------------------------------------------------------
+    @property
+    def meta(self) -> dict[str, str]:
+        if self._meta is None:
+            self._meta = structured.read_meta(self.root)
+        return self._meta
+
+    def meta_value(self, *keys: str) -> str | None:
+        m = self.meta
+        for k in keys:
+            v = m.get(k)
+            if v and v.strip():
+                return v.strip()
+        return None
+
+    @property
+    def jsonld(self) -> list[dict[str, Any]]:
+        if self._jsonld is None:
+            objs, problems = structured.read_jsonld(self.root)
+            for p in problems:
+                self.warn("jsonld", "skipped", p)
+            self._jsonld = objs
+        return self._jsonld
+
+    @property
+    def ld_article(self) -> dict[str, Any] | None:
+        if self._ld_article is False:
+            self._ld_article = structured.article_object(self.jsonld)
+        return self._ld_article if isinstance(self._ld_article, dict) else None
+
+    def ld(self, key: str) -> Any:
+        art = self.ld_article
+        return art.get(key) if art else None
+
+    @property
+    def canonical(self) -> str | None:
+        if self._canonical is False:
+            self._canonical = structured.read_canonical(self.root)
+        return self._canonical if isinstance(self._canonical, str) else None
+
+    @property
+    def url(self) -> str | None:
+        """The article's address: the canonical link, og:url, then the URL the caller gave."""
+        for cand in (self.canonical, self.meta_value("og:url"), self.url_hint):
+            if cand and urlsplit(cand).scheme in ("http", "https"):
+                return cand
+        return self.url_hint
+
+    def absolute(self, href: str | None) -> str | None:
+        if not href:
+            return None
+        href = href.strip()
+        if not href or href.startswith(("javascript:", "data:", "#")):
+            return None
+        base = self.url
+        return urljoin(base, href) if base else href
+
+    # -- choosing among sources ----------------------------------------------------------------------
+    def pick(self, field: str, *sources: tuple[str, Callable[[], T | None]], required: bool = True) -> T | None:
+        """The first source that gives a value. A later source than the first adds a ``fallback``
+        warning; no value at all adds a ``missing`` one (when ``required``)."""
+        for i, (name, get) in enumerate(sources):
+            value = get()
+            if value is not None and value != "":
+                if i > 0:
+                    self.warn(field, "fallback", f"read from {name}")
+                return value
+        if required:
+            self.warn(field, "missing", "no source on the page gave it")
+        return None
+
+
+def xpath(expr: str) -> etree.XPath:
+    """A compiled XPath (compile at import time, call per page)."""
+    return etree.XPath(expr)
+
+
+def css(selector: str) -> etree.XPath:
+    """A CSS selector compiled to XPath once, at import time."""
+    from lxml.cssselect import CSSSelector
+
+    return CSSSelector(selector, translator="html")
+
+
+def elements(result: Any) -> list[etree._Element]:
+    """The elements of an XPath result (ignoring strings and numbers)."""
+    if isinstance(result, list):
+        return [e for e in result if isinstance(e, etree._Element)]
+    return []
+
+
+def first(result: Any) -> etree._Element | None:
+    els = elements(result)
+    return els[0] if els else None
+
+
+def strings(result: Any) -> list[str]:
+    if isinstance(result, list):
+        return [str(s) for s in result if isinstance(s, (str, bytes))]
+    if isinstance(result, str):
+        return [result]
+    return []

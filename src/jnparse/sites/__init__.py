@@ -1,0 +1,68 @@
+"""The site registry: every site module's :class:`~jnparse.sites.base.Site`, in detection order.
+
+Each built-in site is one module in this package that defines ``SITE``. Adding a site means adding
+its module (and its name to :data:`BUILTIN`) and its fixtures; nothing else changes.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .base import Layout, Site
+
+#: Built-in site modules, in the order their fingerprints are tried on pages given without a URL.
+BUILTIN: tuple[str, ...] = (
+    "japannews",
+    "japantimes",
+    "kyodo",
+    "mainichi",
+    "asahi",
+    "nikkei",
+    "nhk",
+    "jiji",
+    "japantoday",
+    "japanforward",
+    "nippon",
+)
+
+_REGISTRY: dict[str, Site] = {}
+
+
+def register(site: Site, *, replace: bool = False) -> None:
+    """Add a site extractor (yours or ours). ``replace=True`` lets it take over an existing id.
+
+    Sites registered later are tried after the built-in ones when a page is given without a URL.
+    """
+    if not isinstance(site, Site):
+        raise TypeError(f"register() takes a jnparse.sites.Site, not {type(site).__name__}")
+    if site.id in _REGISTRY and not replace:
+        raise ValueError(f"a site with id {site.id!r} is registered already (pass replace=True)")
+    _REGISTRY[site.id] = site
+
+
+def unregister(site_id: str) -> None:
+    _REGISTRY.pop(site_id, None)
+
+
+def sites() -> tuple[Site, ...]:
+    return tuple(_REGISTRY.values())
+
+
+def get(site_id: str) -> Site | None:
+    return _REGISTRY.get(site_id)
+
+
+def _load_builtin() -> None:
+    for name in BUILTIN:
+        try:
+            module = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as e:  # a site whose module is not written yet
+            if e.name != f"{__name__}.{name}":
+                raise
+            continue
+        register(module.SITE)
+
+
+_load_builtin()
+
+__all__ = ["BUILTIN", "Layout", "Site", "get", "register", "sites", "unregister"]

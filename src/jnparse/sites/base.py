@@ -1,0 +1,121 @@
+"""What a site module provides, and the pieces every site module builds with.
+
+A site module defines one :class:`Site`: its id, hosts and names, its HTML layouts (newest first;
+a new layout is added beside the old one, never over it), a markup fingerprint for pages given
+without a URL, and optionally a text-copy reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+from lxml import etree
+
+from .._text import squash, text_of
+from ..datelines import split_dateline
+from ..model import Article, Block, Dateline, Discarded, Image, Item
+from ..page import Page
+from ..textcopy import TextCopy
+
+
+@attrs.frozen
+class Layout:
+    """One design of a site's article pages. ``matches`` is cheap; ``extract`` does the work."""
+
+    name: str
+    matches: Callable[[Page], bool]
+    extract: Callable[[Page], Article]
+
+
+@attrs.frozen
+class Site:
+    id: str
+    name: str
+    hosts: tuple[str, ...]
+    names: tuple[str, ...]  # og:site_name values and title suffixes
+    layouts: tuple[Layout, ...] = ()
+    fingerprint: Callable[[Page], bool] | None = None
+    text_signature: Callable[[TextCopy], bool] | None = None
+    parse_text: Callable[[TextCopy], Article] | None = None
+
+    def owns_host(self, host: str) -> bool:
+        host = host.lower().rstrip(".")
+        return any(host == h or host.endswith("." + h) for h in self.hosts)
+
+
+# -- body -------------------------------------------------------------------------------------------
+
+_SUBHEAD_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def body_blocks(elements: Iterable[etree._Element], *, subhead_tags: frozenset[str] = _SUBHEAD_TAGS) -> list[Block]:
+    """Paragraph and subhead blocks from elements in reading order (empty ones dropped)."""
+    out: list[Block] = []
+    for el in elements:
+        text = text_of(el)
+        if not text:
+            continue
+        tag = el.tag if isinstance(el.tag, str) else ""
+        out.append(Block("subhead" if tag in subhead_tags else "paragraph", text))
+    return out
+
+
+def cut_dateline(blocks: list[Block]) -> tuple[Dateline | None, list[Block]]:
+    """Cut the dateline from the first paragraph (only the first block is looked at)."""
+    if not blocks or blocks[0].kind != "paragraph":
+        return None, blocks
+    dateline, rest = split_dateline(blocks[0].text)
+    if dateline is None:
+        return None, blocks
+    return dateline, [Block("paragraph", rest.strip()), *blocks[1:]]
+
+
+# -- lists kept out of the body ------------------------------------------------------------------------
+
+_A = etree.XPath(".//a[@href]")
+
+
+def link_items(page: Page, container: etree._Element, title_of: Callable[[etree._Element], str] | None = None,
+               links: Callable[[etree._Element], Sequence[etree._Element]] | None = None) -> tuple[Item, ...]:
+    """One :class:`Item` per link in ``container`` that has text."""
+    found = links(container) if links else _A(container)
+    items: list[Item] = []
+    if not isinstance(found, list):
+        return ()
+    for a in found:
+        if not isinstance(a, etree._Element):
+            continue
+        title = title_of(a) if title_of else text_of(a)
+        if title:
+            items.append(Item(title=title, url=page.absolute(a.get("href"))))
+    return tuple(items)
+
+
+def discard(kind: str, heading: str | None = None, items: Iterable[Item] = (), text: str | None = None) -> Discarded:
+    return Discarded(kind=kind, heading=squash(heading) or None, items=tuple(items), text=squash(text) or None)
+
+
+# -- images -------------------------------------------------------------------------------------------
+
+_SRCSET_FIRST = re.compile(r"^\s*(\S+)")
+
+
+def img_url(page: Page, img: etree._Element | None) -> str | None:
+    if img is None:
+        return None
+    for attr in ("src", "data-src", "data-lazy-src", "data-original"):
+        v = img.get(attr)
+        if v and not v.startswith("data:"):
+            return page.absolute(v)
+    srcset = img.get("srcset") or img.get("data-srcset")
+    if srcset:
+        m = _SRCSET_FIRST.match(srcset)
+        if m:
+            return page.absolute(m.group(1))
+    return None
+
+
+def image(url: str | None, caption: str | None, credit: str | None) -> Image:
+    return Image(url=url, caption=squash(caption) or None, credit=squash(credit) or None)

@@ -1,0 +1,372 @@
+"""The Japan News by The Yomiuri Shimbun — japannews.yomiuri.co.jp.
+
+Layout ``wp2022``: the WordPress theme ``thejapannews_ver1`` (2022 onwards), facts HIGH (a real page).
+Published time: ``article:published_time`` meta, then JSON-LD, then the printed ``p.postdate``
+("17:41 JST, October 13, 2024"). The JSON-LD author is the CMS uploader and is never used as a writer:
+the byline is ``p.byline``. Wire copy carries a dateline ("BRUSSELS (Jiji Press) — ") or sits under
+``/news-services/<agency>/``.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from .._text import squash, strip_suffix, text_of
+from ..agencies import canonical_agency
+from ..bylines import parse_byline
+from ..dates import parse_jst
+from ..model import Article, Block, Discarded, Image, Item
+from ..page import Page, elements, first, xpath
+from ..structured import ld_text, strip_tags
+from ..textcopy import TextCopy, list_blocks
+from .base import Layout, Site, body_blocks, cut_dateline, discard, image, img_url, link_items
+
+SITE_ID = "japannews"
+NAMES = ("The Japan News", "The Japan News by The Yomiuri Shimbun", "Japan News")
+
+# -- selectors, compiled once ------------------------------------------------------------------------
+_HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
+ARTICLE_BLOCK = xpath("//div[@id='p-article-block']")
+TITLE = xpath(f"//div[{_HAS.format('bloc_1')}]//h1 | //div[@id='p-article-block']/preceding::h1[1]")
+SECTION = xpath(f"//div[{_HAS.format('bloc_1')}]//span[{_HAS.format('design_1')}]")
+BREADCRUMB_LAST = xpath("//div[@class='breadcrumbs']//span[@property='name']")
+BYLINE = xpath(f".//p[{_HAS.format('byline')}]")
+POSTDATE = xpath(f".//p[{_HAS.format('postdate')}]")
+BODY = xpath("./p[not(@class)] | ./h2 | ./h3 | ./div[not(@class) and not(@id)]/p[not(@class)]")
+FIGURES = xpath(".//figure")
+FIG_IMG = xpath(".//img")
+FIG_CAPTION = xpath(".//figcaption")
+FIG_CREDIT = xpath("./span[1]")
+SIDE_BLOCKS = xpath(
+    f"//ul[{_HAS.format('sns-button')}]"
+    f" | //div[{_HAS.format('goolenewsfeed')}]"
+    f" | //div[@id='article-inline-offer'][* or normalize-space()]"
+    f" | //div[{_HAS.format('related')}]"
+    f" | //div[{_HAS.format('ranking')}]"
+    f" | //div[{_HAS.format('ad_background_2')}]"
+)
+HEADING = xpath("(.//h2 | ./p | ./h3)[1]")
+LIST_LINKS = xpath(".//li//a[@href]")
+SHARE_LINKS = xpath(".//a")
+PIANO_TAGS = re.compile(r"""setTags["']\s*,\s*\[\s*["']([a-z_-]+)["']""")
+SCRIPTS_WITH_TAGS = xpath("//script[contains(., 'setTags')]")
+FINGERPRINT = xpath(
+    "//div[@id='p-article-block'] | //p[contains(@class,'postdate')][contains(., 'JST')]"
+    " | //div[contains(@class,'ranking_2')] | //link[contains(@href,'thejapannews_ver1')]"
+    " | //meta[@name='cXenseParse:yoj-articletype']"
+)
+
+#: Wire services by the URL section they are filed under.
+SECTION_AGENCIES = {
+    "reuters": "Reuters", "ap": "AP", "afp-jiji": "AFP-Jiji", "washingtonpost": "The Washington Post",
+    "jiji": "Jiji Press", "kyodo": "Kyodo",
+}
+
+
+def _kind(el: etree._Element, heading: str) -> str:
+    cls = f" {el.get('class') or ''} "
+    h = heading.lower()
+    if "sns-button" in cls:
+        return "share"
+    if "goolenewsfeed" in cls:
+        return "promo"
+    if el.get("id") == "article-inline-offer":
+        return "subscribe"
+    if "ad_background" in cls:
+        return "ad"
+    if "ranking" in h:
+        return "ranking"
+    if "popular" in h or "popularlist" in cls:
+        return "popular"
+    if "latest" in h or "latestlist" in cls:
+        return "latest"
+    if " ranking " in cls:
+        return "ranking"
+    return "related"
+
+
+def _side_block(page: Page, el: etree._Element) -> Discarded:
+    heading_el = first(HEADING(el))
+    heading = text_of(heading_el) if heading_el is not None else ""
+    kind = _kind(el, heading)
+    if kind == "share":
+        items = tuple(Item(title=t, url=page.absolute(a.get("href")))
+                      for a in elements(SHARE_LINKS(el)) if (t := text_of(a)))
+        return discard("share", None, items)
+    if kind in ("promo", "subscribe", "ad"):
+        return discard(kind, None, (), text_of(el))
+    return discard(kind, heading or None, link_items(page, el, links=LIST_LINKS))
+
+
+def _images(page: Page, block: etree._Element) -> list[Image]:
+    out: list[Image] = []
+    for fig in elements(FIGURES(block)):
+        cap_el = first(FIG_CAPTION(fig))
+        credit = caption = None
+        if cap_el is not None:
+            credit_el = first(FIG_CREDIT(cap_el))
+            credit = text_of(credit_el) or None
+            full = text_of(cap_el)
+            caption = full[len(credit):].strip() if credit and full.startswith(credit) else full
+        out.append(image(img_url(page, first(FIG_IMG(fig))), caption, credit))
+    return out
+
+
+def _paywalled(page: Page) -> bool:
+    kind = page.meta_value("cxenseparse:yoj-articletype")
+    if kind is not None:
+        if kind.lower() != "free":
+            page.warn("paywalled", "low-confidence", f"article type {kind!r}: only 'free' is attested")
+            return True
+        return False
+    for script in elements(SCRIPTS_WITH_TAGS(page.root)):
+        m = PIANO_TAGS.search(script.text or "")
+        if m:
+            return m.group(1) != "free"
+    keywords = ld_text(page.ld("keywords")) or ""
+    if "有料" in keywords:
+        return True
+    return False
+
+
+def _agency_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    parts = [p for p in urlsplit(url).path.split("/") if p]
+    if parts and parts[0] in ("news-services", "washingtonpost"):
+        if parts[0] == "washingtonpost":
+            return "The Washington Post"
+        if len(parts) > 1:
+            return SECTION_AGENCIES.get(parts[1])
+    return None
+
+
+def extract_wp2022(page: Page) -> Article:
+    block = first(ARTICLE_BLOCK(page.root))
+    if block is None:  # the layout matched on other marks; read the page as best we can
+        page.warn("body", "unknown-layout", "no div#p-article-block")
+        block = page.root
+    root = page.root
+    title = page.pick(
+        "title",
+        ("og:title", lambda: squash(page.meta_value("og:title")) or None),
+        ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
+        ("h1", lambda: text_of(first(TITLE(root))) or None),
+        ("<title>", lambda: _title_tag(page)),
+    )
+    section = page.pick(
+        "section",
+        ("section label", lambda: text_of(first(SECTION(root))) or None),
+        ("JSON-LD articleSection", lambda: ld_text(page.ld("articleSection"))),
+        ("breadcrumb", lambda: _last_text(BREADCRUMB_LAST(root))),
+    )
+    postdate_el = first(POSTDATE(block))
+    date_text = text_of(postdate_el) or None
+    printed = _safe_date(page, date_text)
+    published = page.pick(
+        "published",
+        ("article:published_time", lambda: _safe_date(page, page.meta_value("article:published_time"))),
+        ("JSON-LD datePublished", lambda: _safe_date(page, ld_text(page.ld("datePublished")))),
+        ("printed date", lambda: printed),
+    )
+    if printed is not None and published is not None and abs((published - printed).total_seconds()) >= 60:
+        page.warn("published", "disagree", f"printed {printed.isoformat()}, structured {published.isoformat()}")
+    updated = page.pick(
+        "updated",
+        ("article:modified_time", lambda: _safe_date(page, page.meta_value("article:modified_time"))),
+        ("JSON-LD dateModified", lambda: _safe_date(page, ld_text(page.ld("dateModified")))),
+        required=False,
+    )
+    byline = parse_byline(text_of(first(BYLINE(block))))
+    blocks: list[Block] = body_blocks(elements(BODY(block)))
+    dateline, blocks = cut_dateline(blocks)
+    if not blocks:
+        page.warn("body", "missing", "no paragraphs in div#p-article-block")
+    agency = (dateline.agency if dateline else None) or _agency_from_url(page.url)
+    discarded = [_side_block(page, el) for el in elements(SIDE_BLOCKS(root))]
+    return Article(
+        site=SITE_ID,
+        url=page.url,
+        title=title,
+        section=section,
+        published=published,
+        updated=updated,
+        byline=byline,
+        dateline=dateline,
+        agency=agency,
+        body=blocks,
+        images=_images(page, block),
+        discarded=discarded,
+        paywalled=_paywalled(page),
+        description=strip_tags(page.meta_value("og:description", "description")),
+        date_text=date_text,
+        layout="japannews/wp2022",
+        warnings=page.notices,
+    )
+
+
+def _safe_date(page: Page, text: str | None):  # type: ignore[no-untyped-def]
+    from ..dates import NeedsReference
+
+    try:
+        return parse_jst(text, reference=page.reference)
+    except NeedsReference:
+        return None
+
+
+def _title_tag(page: Page) -> str | None:
+    from ..structured import read_title
+
+    t = read_title(page.root)
+    return strip_suffix(t, NAMES) if t else None
+
+
+def _last_text(result: object) -> str | None:
+    els = elements(result)
+    return text_of(els[-1]) or None if els else None
+
+
+def _matches_wp2022(page: Page) -> bool:
+    return bool(ARTICLE_BLOCK(page.root)) or bool(FINGERPRINT(page.root))
+
+
+def fingerprint(page: Page) -> bool:
+    return bool(FINGERPRINT(page.root))
+
+
+# -- text copies ------------------------------------------------------------------------------------
+
+DATE_LINE = re.compile(r"^\d{1,2}:\d\d\s*JST,\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}$")
+_HEADINGS = re.compile(
+    r"^(?:\"[^\"]{1,40}\"\s*POPULAR ARTICLES?|JN ACCESS RANKING|(?:.{1,60}\s)?Latest Articles|Popular Articles|"
+    r"TOP STORIES|Latest News|Related Articles?|RELATED ARTICLES?)$"
+)
+_PROMO = re.compile(r"^Add TheJapanNews to your Google News feed\.?$")
+_SHARE_WORDS = frozenset({"Post", "Share", "Tweet", "Print", "Email", "Mail"})
+_KNOWN_CREDITS = re.compile(
+    r"^(?:The Yomiuri Shimbun|Yomiuri Shimbun file photo|Yomiuri Shimbun|The Japan News|Reuters|REUTERS|AP|"
+    r"AFP-Jiji|AFP-JIJI|Jiji Press|Kyodo|Pool photo|Courtesy of [^.]{1,60}|[A-Z][\w.-]*(?: [\w.-]+){0,3} file photo)"
+    r"(?=$| )"
+)
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)…]$")
+
+
+def _heading_kind(line: str) -> str | None:
+    if not _HEADINGS.match(line):
+        return None
+    low = line.lower()
+    if "ranking" in low:
+        return "ranking"
+    if "popular" in low:
+        return "popular"
+    if "latest" in low:
+        return "latest"
+    if "top stories" in low:
+        return "popular"
+    return "related"
+
+
+def _is_subhead(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 10 and not _SENTENCE_END.search(line) and line[0].isupper() and len(line) <= 80
+
+
+def text_signature(copy: TextCopy) -> bool:
+    head = copy.lines[:40]
+    return any(DATE_LINE.match(ln) for ln in head) or any(
+        ln == "JN ACCESS RANKING" or ln.endswith("POPULAR ARTICLE") or "Yomiuri Shimbun Staff Writer" in ln
+        or _PROMO.match(ln) for ln in copy.lines
+    )
+
+
+def parse_text(copy: TextCopy) -> Article:
+    from ..model import Notice
+
+    lines = list(copy.lines)
+    notices: list[Notice] = []
+    date_idx = next((i for i, ln in enumerate(lines[:60]) if DATE_LINE.match(ln)), None)
+    header: list[str] = lines[:date_idx] if date_idx is not None else []
+    rest = lines[date_idx + 1 :] if date_idx is not None else lines
+    date_text = lines[date_idx] if date_idx is not None else None
+    published = parse_jst(date_text) if date_text else None
+    if published is None:
+        notices.append(Notice("published", "missing", "no 'HH:MM JST, Month D, YYYY' line"))
+
+    # the header (a copy taken from the top of the page): section, headline, share buttons,
+    # photo credit and caption, byline — each line goes to exactly one of them
+    title = section = None
+    byline = None
+    images: list[Image] = []
+    discarded: list[Discarded] = []
+    share = [ln for ln in header if ln in _SHARE_WORDS]
+    header = [ln for ln in header if ln not in _SHARE_WORDS]
+    if share:
+        discarded.append(Discarded(kind="share", items=tuple(Item(title=w) for w in share), text="\n".join(share)))
+    by_idx = next((i for i, ln in enumerate(header) if ln.startswith("By ")), None)
+    if by_idx is not None:
+        byline = parse_byline(header.pop(by_idx))
+    if len(header) >= 2 and len(header[0].split()) <= 6 and not _SENTENCE_END.search(header[0]):
+        section = header.pop(0)
+    if header:
+        title = header.pop(0)
+    while header:
+        line = header.pop(0)
+        m = _KNOWN_CREDITS.match(line)
+        if m and m.end() == len(line) and header:
+            images.append(image(None, header.pop(0), line))
+        elif m:
+            images.append(image(None, line[m.end():], m.group(0)))
+        else:
+            images.append(image(None, line, None))
+
+    body_lines, blocks_found, leftovers = list_blocks(rest, _heading_kind)
+    # the promo line closes the body; anything between it and the lists is kept with it
+    promo_idx = next((i for i, ln in enumerate(body_lines) if _PROMO.match(ln)), None)
+    if promo_idx is not None:
+        tail = body_lines[promo_idx:]
+        body_lines = body_lines[:promo_idx]
+        discarded.append(Discarded(kind="promo", text="\n".join(tail)))
+    discarded.extend(blocks_found)
+    if leftovers:
+        discarded.append(Discarded(kind="other", text="\n".join(leftovers)))
+
+    blocks = [Block("subhead" if _is_subhead(ln) and i > 0 else "paragraph", ln) for i, ln in enumerate(body_lines)]
+    dateline, blocks = cut_dateline(blocks)
+    if not blocks:
+        notices.append(Notice("body", "missing", "no body lines"))
+    agency = dateline.agency if dateline else None
+    if agency is None and images:
+        agency = None  # a photo credit is not a story credit
+    return Article(
+        site=SITE_ID,
+        url=copy.url,
+        title=title,
+        section=section,
+        published=published,
+        byline=byline,
+        dateline=dateline,
+        agency=agency,
+        body=blocks,
+        images=images,
+        discarded=discarded,
+        date_text=date_text,
+        layout="japannews/text",
+        warnings=notices,
+    )
+
+
+SITE = Site(
+    id=SITE_ID,
+    name="The Japan News",
+    hosts=("japannews.yomiuri.co.jp", "the-japan-news.com"),
+    names=NAMES,
+    layouts=(Layout("wp2022", _matches_wp2022, extract_wp2022),),
+    fingerprint=fingerprint,
+    text_signature=text_signature,
+    parse_text=parse_text,
+)
+
+__all__ = ["SITE", "canonical_agency"]

@@ -1,0 +1,193 @@
+"""Structured data on a page: meta tags, OpenGraph, the canonical link and JSON-LD.
+
+Read once per page, lazily (see :class:`jnparse.page.Page`). JSON-LD is bounded: a script larger
+than :data:`MAX_JSONLD_BYTES`, nested deeper than :data:`MAX_JSONLD_DEPTH` or not valid JSON is
+skipped, and the caller is told so it can add a warning.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lxml import etree
+
+from ._text import squash
+
+MAX_JSONLD_BYTES = 1_000_000
+MAX_JSONLD_DEPTH = 40
+
+ARTICLE_TYPES = frozenset(
+    {
+        "newsarticle", "article", "blogposting", "reportagenews", "analysisnewsarticle", "opinionnewsarticle",
+        "reviewnewsarticle", "backgroundnewsarticle", "scholarlyarticle", "socialmediaposting", "techarticle",
+        "liveblogposting",
+    }
+)
+
+_META = etree.XPath("//meta[@content]")
+_CANONICAL = etree.XPath("//link[@rel='canonical' or @rel='Canonical'][@href]/@href")
+_LD = etree.XPath(
+    "//script[translate(@type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')='application/ld+json']"
+)
+_TITLE = etree.XPath("//title")
+
+
+def read_meta(root: etree._Element) -> dict[str, str]:
+    """``name``/``property``/``itemprop`` (lower case) → the first ``content`` given for it."""
+    out: dict[str, str] = {}
+    for el in _META(root):
+        assert isinstance(el, etree._Element)
+        content = el.get("content")
+        if content is None:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = el.get(attr)
+            if key:
+                out.setdefault(key.strip().lower(), content)
+    return out
+
+
+def read_canonical(root: etree._Element) -> str | None:
+    hrefs = _CANONICAL(root)
+    if isinstance(hrefs, list):
+        for h in hrefs:
+            s = str(h).strip()
+            if s:
+                return s
+    return None
+
+
+def read_title(root: etree._Element) -> str | None:
+    found = _TITLE(root)
+    if isinstance(found, list) and found:
+        el = found[0]
+        if isinstance(el, etree._Element):
+            return squash("".join(el.itertext())) or None
+    return None
+
+
+def _depth(value: Any, limit: int) -> bool:
+    """True when ``value`` nests no deeper than ``limit`` (checked without recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        v, d = stack.pop()
+        if d > limit:
+            return False
+        if isinstance(v, dict):
+            stack.extend((x, d + 1) for x in v.values())
+        elif isinstance(v, list):
+            stack.extend((x, d + 1) for x in v)
+    return True
+
+
+def read_jsonld(root: etree._Element) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every JSON-LD object on the page, ``@graph`` and lists flattened; and the problems met."""
+    objects: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for el in _LD(root):
+        assert isinstance(el, etree._Element)
+        raw = el.text or ""
+        if not raw.strip():
+            continue
+        if len(raw) > MAX_JSONLD_BYTES:
+            problems.append(f"a JSON-LD block of {len(raw)} characters was skipped (limit {MAX_JSONLD_BYTES})")
+            continue
+        try:
+            data = json.loads(raw.strip().rstrip(";"))
+        except RecursionError:
+            problems.append("a JSON-LD block nested too deeply was skipped")
+            continue
+        except ValueError:
+            try:  # some CMSs leave control characters in strings
+                data = json.loads(raw.strip().rstrip(";"), strict=False)
+            except (ValueError, RecursionError):
+                problems.append("a JSON-LD block that is not valid JSON was skipped")
+                continue
+        if not _depth(data, MAX_JSONLD_DEPTH):
+            problems.append("a JSON-LD block nested too deeply was skipped")
+            continue
+        objects.extend(_flatten(data))
+    return objects, problems
+
+
+def _flatten(data: Any) -> Iterator[dict[str, Any]]:
+    stack = [data]
+    while stack:
+        d = stack.pop(0)
+        if isinstance(d, list):
+            stack[0:0] = d
+        elif isinstance(d, dict):
+            graph = d.get("@graph")
+            if isinstance(graph, list):
+                stack[0:0] = graph
+            if "@type" in d:
+                yield d
+
+
+def types_of(obj: Mapping[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return {t.lower()}
+    if isinstance(t, list):
+        return {x.lower() for x in t if isinstance(x, str)}
+    return set()
+
+
+def article_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The first JSON-LD object whose ``@type`` is an article type."""
+    for obj in objects:
+        if types_of(obj) & ARTICLE_TYPES:
+            return obj
+    return None
+
+
+def ld_text(value: Any) -> str | None:
+    """A JSON-LD string value, HTML entities decoded and white space squashed (``&amp;`` → ``&``)."""
+    if isinstance(value, str):
+        s = squash(html.unescape(value))
+        return s or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list) and value:
+        return ld_text(value[0])
+    if isinstance(value, dict):
+        return ld_text(value.get("name") or value.get("@value") or value.get("url"))
+    return None
+
+
+def ld_names(value: Any) -> list[str]:
+    """Names from a JSON-LD ``author``: a string, an object, or a list of either."""
+    items = value if isinstance(value, list) else [value]
+    out: list[str] = []
+    for item in items[:50]:
+        name = ld_text(item.get("name")) if isinstance(item, dict) else ld_text(item)
+        if name:
+            out.append(name)
+    return out
+
+
+def ld_url(value: Any) -> str | None:
+    """A URL from a JSON-LD ``image``/``url`` value (string, ImageObject or list)."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, list) and value:
+        return ld_url(value[0])
+    if isinstance(value, dict):
+        return ld_url(value.get("url") or value.get("contentUrl") or value.get("@id"))
+    return None
+
+
+def strip_tags(text: str | None) -> str | None:
+    """Text of an attribute that holds markup (og:description on The Japan News starts with ``<p>``)."""
+    if not text:
+        return None
+    if "<" in text:
+        try:
+            frag = etree.fromstring(f"<div>{text}</div>", etree.HTMLParser(no_network=True))
+            text = "".join(frag.itertext()) if frag is not None else text
+        except etree.LxmlError:
+            pass
+    return squash(html.unescape(text)) or None
