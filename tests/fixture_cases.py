@@ -82,7 +82,7 @@ def compare(got: dict[str, Any], expected: dict[str, Any]) -> list[str]:
                 return [
                     {"kind": b.get("kind"), "heading": _ws(b.get("heading")), "items": _ws(b.get("items") or []),
                      **({"text": _ws(b.get("text"))} if kt else {})}
-                    for b, kt in zip(blocks, keep_text)
+                    for b, kt in zip(blocks, keep_text, strict=False)
                 ]
             keep = ["text" in b for b in want]
             w_shape = shape(want, keep)
@@ -93,7 +93,7 @@ def compare(got: dict[str, Any], expected: dict[str, Any]) -> list[str]:
             continue
         if _ws(have) != _ws(want):
             if key == "body" and isinstance(want, list) and isinstance(have, list):
-                for i, (w, h) in enumerate(zip(want, have)):
+                for i, (w, h) in enumerate(zip(want, have, strict=False)):
                     if _ws(w) != _ws(h):
                         problems.append(f"body[{i}]: expected {w!r}, got {h!r}")
                         break

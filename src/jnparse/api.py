@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from typing import Any
 
 from . import sites as registry
 from .detect import detect_html, detect_text
@@ -37,12 +39,17 @@ def parse(
     fetched: dt.datetime | None = None,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    body: str | bytes | None = None,
 ) -> Article:
     """Parse the HTML of an article page into an :class:`Article`.
 
     ``url`` is where the page came from (optional: the page's canonical link is used otherwise);
     ``site`` forces a site id; ``fetched`` is when the page was downloaded (needed for relative times
-    such as "2 hours ago"); ``encoding`` overrides encoding detection for bytes.
+    such as "2 hours ago"); ``encoding`` overrides encoding detection for bytes; ``body`` is a document
+    the site delivers apart from the page (The Japan Times' article-content JSON, Nikkei Asia's
+    article-access JSON), read together with the page into one Article.
+
+    A site's own JSON document (NHK World's news JSON) is accepted in place of HTML.
 
     Raises a :class:`~jnparse.ParseError` subclass, and nothing else, when the input cannot be read
     or holds no article.
@@ -51,8 +58,12 @@ def parse(
         raise InputError(f"url= must be a str, not {type(url).__name__}")
     _check_reference(fetched)
     forced = _named_site(site)
-    root, codec, repaired = load_html(html, encoding=encoding, max_bytes=max_bytes)
-    page = Page(root, url=url, reference=fetched, codec=codec)
+    from_json = _parse_json_document(html, url=url, fetched=fetched, forced=forced)
+    if from_json is not None:
+        return from_json
+    root, codec, repaired, source = load_html(html, encoding=encoding, max_bytes=max_bytes)
+    body_document = _body_text(body)
+    page = Page(root, url=url, reference=fetched, codec=codec, source=source, body_document=body_document)
     if codec not in ("utf-8", "str"):
         page.warn("encoding", "encoding", f"decoded as {codec}")
     if repaired:
@@ -71,6 +82,50 @@ def parse(
     from .generic import extract_generic
 
     return extract_generic(page, site_id=target.id)
+
+
+def _body_text(body: str | bytes | None) -> str | None:
+    if body is None or isinstance(body, str):
+        return body
+    if isinstance(body, (bytes, bytearray)):
+        try:
+            return bytes(body).decode("utf-8-sig")
+        except UnicodeDecodeError:
+            from .errors import DecodeError
+
+            raise DecodeError("the body document is not UTF-8") from None
+    raise InputError(f"body= must be str or bytes, not {type(body).__name__}")
+
+
+def _parse_json_document(
+    source: Any, *, url: str | None, fetched: dt.datetime | None, forced: Site | None
+) -> Article | None:
+    """A site's JSON document given in place of HTML (NHK World's news JSON), or ``None``."""
+    if isinstance(source, (bytes, bytearray)):
+        head = bytes(source[:64]).lstrip(b"\xef\xbb\xbf \t\r\n")
+        if not head.startswith((b"{", b"[")):
+            return None
+        try:
+            text = bytes(source).decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None
+    elif isinstance(source, str):
+        if not source.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
+            return None
+        text = source
+    else:
+        return None
+    try:
+        data = json.loads(text.lstrip("\ufeff"))
+    except (ValueError, RecursionError):
+        raise InputError("the input starts like JSON but is not valid JSON (and is not HTML)") from None
+    candidates = [forced] if forced is not None else list(registry.sites())
+    for s in candidates:
+        if s.parse_json is not None:
+            article = s.parse_json(data, url, fetched)
+            if article is not None:
+                return _checked(article)
+    raise NotAnArticleError("the input is a JSON document that no site module reads as an article")
 
 
 def _checked(article: Article) -> Article:

@@ -16,8 +16,8 @@ from lxml import etree
 from ._text import squash, strip_suffix, text_of
 from .agencies import canonical_agency
 from .bylines import is_person_name, parse_byline
-from .dates import NeedsReference, parse_jst
 from .datelines import split_dateline
+from .dates import NeedsReference, parse_jst
 from .errors import ExtraRequiredError
 from .model import Article, Block, Byline, Notice
 from .page import Page, elements, first, strings, xpath
@@ -28,7 +28,9 @@ _TIME_PUBLISHED = xpath("//time[@itemprop='datePublished']/@datetime | //*[@item
 _TIME_ANY = xpath("//time[@datetime]/@datetime")
 _REL_AUTHOR = xpath("//a[@rel='author'] | //*[@itemprop='author']//*[@itemprop='name']")
 _H1 = xpath("//h1")
-_JST_TEXT = re.compile(r"\d{1,2}:\d\d\s*(?:[ap]m\s*)?JST[^<>\n]{0,40}\d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4} at \d{1,2}:\d\d JST")
+_JST_TEXT = re.compile(
+    r"\d{1,2}:\d\d\s*(?:[ap]m\s*)?JST[^<>\n]{0,40}\d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4} at \d{1,2}:\d\d JST"
+)
 
 
 def _date(page: Page, text: str | None) -> dt.datetime | None:
@@ -72,8 +74,10 @@ def _body_trafilatura(page: Page) -> list[Block]:
         import trafilatura
     except ImportError:
         raise ExtraRequiredError("generic", "reading the body of a page from a site jnparse has no module for") from None
+    # trafilatura cleans the tree it is given in place: hand it the bytes, never the page's tree
+    source = page.source if page.source is not None else etree.tostring(page.root, encoding="utf-8")
     xml = trafilatura.extract(
-        page.root, url=page.url, output_format="xml", include_comments=False, include_tables=False,
+        source, url=page.url, output_format="xml", include_comments=False, include_tables=False,
         favor_precision=True, with_metadata=False,
     )
     if not xml:

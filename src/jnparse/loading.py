@@ -154,8 +154,8 @@ def load_html(
     *,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-) -> tuple[etree._Element, str, bool]:
-    """Parse a page: ``(root element, codec, repaired_mojibake)``.
+) -> tuple[etree._Element, str, bool, bytes]:
+    """Parse a page: ``(root element, codec, repaired_mojibake, the page as UTF-8 bytes)``.
 
     UTF-8 bytes go to libxml2 as they are (no decode and re-encode on the common path).
     """
@@ -188,4 +188,4 @@ def load_html(
         raise InputError(f"the input could not be read as HTML: {e}") from None
     if root is None:
         raise InputError("the input holds no HTML elements")
-    return root, codec, repaired is not None
+    return root, codec, repaired is not None, data

@@ -18,8 +18,8 @@ T = TypeVar("T")
 class Page:
     """One parsed HTML page. Extractors read it; it parses nothing twice."""
 
-    __slots__ = ("_canonical", "_jsonld", "_ld_article", "_meta", "codec", "notices", "reference", "root",
-                 "url_hint")
+    __slots__ = ("_canonical", "_jsonld", "_ld_article", "_meta", "body_document", "codec", "notices",
+                 "reference", "root", "source", "url_hint")
 
     def __init__(
         self,
@@ -28,16 +28,22 @@ class Page:
         url: str | None = None,
         reference: dt.datetime | None = None,
         codec: str = "utf-8",
+        source: bytes | None = None,
+        body_document: str | None = None,
     ) -> None:
         self.root = root
+        #: the page as UTF-8 bytes, for tools that want to read it themselves (never re-parsed here)
+        self.source = source
+        #: a document the site delivers apart from the page (an article-body JSON), if the caller gave one
+        self.body_document = body_document
         self.url_hint = url
         self.reference = reference
         self.codec = codec
         self.notices: list[Notice] = []
         self._meta: dict[str, str] | None = None
         self._jsonld: list[dict[str, Any]] | None = None
-        self._ld_article: dict[str, Any] | None | bool = False
-        self._canonical: str | None | bool = False
+        self._ld_article: dict[str, Any] | bool | None = False
+        self._canonical: str | bool | None = False
 
     # -- warnings --------------------------------------------------------------------------------
     def warn(self, field: str, code: str, detail: str = "") -> None:

@@ -7,8 +7,10 @@ without a URL, and optionally a text-copy reader.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import attrs
 from lxml import etree
@@ -39,6 +41,9 @@ class Site:
     fingerprint: Callable[[Page], bool] | None = None
     text_signature: Callable[[TextCopy], bool] | None = None
     parse_text: Callable[[TextCopy], Article] | None = None
+    #: Reads a JSON document the site serves (NHK's news JSON): the Article, or ``None`` when the
+    #: document is not the site's. Called with (decoded JSON, url, fetched time).
+    parse_json: Callable[[Any, str | None, dt.datetime | None], Article | None] | None = None
 
     def owns_host(self, host: str) -> bool:
         host = host.lower().rstrip(".")

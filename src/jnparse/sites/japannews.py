@@ -127,9 +127,7 @@ def _paywalled(page: Page) -> bool:
         if m:
             return m.group(1) != "free"
     keywords = ld_text(page.ld("keywords")) or ""
-    if "有料" in keywords:
-        return True
-    return False
+    return "有料" in keywords
 
 
 def _agency_from_url(url: str | None) -> str | None:
