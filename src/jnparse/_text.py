@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 
 from lxml import etree
 
 # Characters that read as a space but are not matched by str.split() on every Python.
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def squash(text: str | None) -> str:
     """Collapse every run of white space (en spaces, no-break spaces, new lines) to one space."""
     if not text:
         return ""
-    return " ".join(text.translate(_ZERO_WIDTH).split())
+    if not text.isascii() and _ZERO_WIDTH.search(text):
+        text = _ZERO_WIDTH.sub("", text)
+    return " ".join(text.split())
 
 
 def text_of(el: etree._Element | None, *, skip: Iterable[str] = ()) -> str:

@@ -18,7 +18,7 @@ T = TypeVar("T")
 class Page:
     """One parsed HTML page. Extractors read it; it parses nothing twice."""
 
-    __slots__ = ("_canonical", "_jsonld", "_ld_article", "_meta", "body_document", "codec", "notices",
+    __slots__ = ("_head", "_jsonld", "_ld_article", "_url", "body_document", "codec", "notices",
                  "reference", "root", "source", "url_hint")
 
     def __init__(
@@ -40,10 +40,10 @@ class Page:
         self.reference = reference
         self.codec = codec
         self.notices: list[Notice] = []
-        self._meta: dict[str, str] | None = None
+        self._head: structured.HeadData | None = None
         self._jsonld: list[dict[str, Any]] | None = None
         self._ld_article: dict[str, Any] | bool | None = False
-        self._canonical: str | bool | None = False
+        self._url: str | bool | None = False
 
     # -- warnings --------------------------------------------------------------------------------
     def warn(self, field: str, code: str, detail: str = "") -> None:
@@ -53,10 +53,15 @@ class Page:
 
     # -- structured data ---------------------------------------------------------------------------
     @property
+    def head(self) -> structured.HeadData:
+        """Meta tags, canonical link, title and JSON-LD texts, from one pass over the tree."""
+        if self._head is None:
+            self._head = structured.scan(self.root)
+        return self._head
+
+    @property
     def meta(self) -> dict[str, str]:
-        if self._meta is None:
-            self._meta = structured.read_meta(self.root)
-        return self._meta
+        return self.head.meta
 
     def meta_value(self, *keys: str) -> str | None:
         m = self.meta
@@ -69,7 +74,7 @@ class Page:
     @property
     def jsonld(self) -> list[dict[str, Any]]:
         if self._jsonld is None:
-            objs, problems = structured.read_jsonld(self.root)
+            objs, problems = structured.parse_jsonld(self.head.ld_texts)
             for p in problems:
                 self.warn("jsonld", "skipped", p)
             self._jsonld = objs
@@ -87,26 +92,35 @@ class Page:
 
     @property
     def canonical(self) -> str | None:
-        if self._canonical is False:
-            self._canonical = structured.read_canonical(self.root)
-        return self._canonical if isinstance(self._canonical, str) else None
+        return self.head.canonical
 
     @property
     def url(self) -> str | None:
         """The article's address: the canonical link, og:url, then the URL the caller gave."""
-        for cand in (self.canonical, self.meta_value("og:url"), self.url_hint):
-            if cand and urlsplit(cand).scheme in ("http", "https"):
-                return cand
-        return self.url_hint
+        if self._url is False:
+            found = self.url_hint
+            for cand in (self.canonical, self.meta_value("og:url"), self.url_hint):
+                if cand and cand.startswith(("http://", "https://")) and urlsplit(cand).hostname:
+                    found = cand
+                    break
+            self._url = found
+        return self._url if isinstance(self._url, str) else None
 
     def absolute(self, href: str | None) -> str | None:
         if not href:
             return None
         href = href.strip()
-        if not href or href.startswith(("javascript:", "data:", "#")):
+        if href.startswith(("https://", "http://")):
+            return href
+        if not href or href.startswith(("javascript:", "data:", "#", "mailto:")):
             return None
         base = self.url
-        return urljoin(base, href) if base else href
+        if not base:
+            return href
+        try:
+            return urljoin(base, href)
+        except ValueError:
+            return href
 
     # -- choosing among sources ----------------------------------------------------------------------
     def pick(self, field: str, *sources: tuple[str, Callable[[], T | None]], required: bool = True) -> T | None:

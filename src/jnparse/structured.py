@@ -27,37 +27,56 @@ ARTICLE_TYPES = frozenset(
     }
 )
 
-_META = etree.XPath("//meta[@content]")
-_CANONICAL = etree.XPath("//link[@rel='canonical' or @rel='Canonical'][@href]/@href")
-_LD = etree.XPath(
-    "//script[translate(@type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')='application/ld+json']"
-)
 _TITLE = etree.XPath("//title")
+
+
+class HeadData:
+    """What one pass over a page's ``meta``, ``link``, ``title`` and ``script`` elements finds."""
+
+    __slots__ = ("canonical", "ld_texts", "meta", "title")
+
+    def __init__(self) -> None:
+        self.meta: dict[str, str] = {}
+        self.canonical: str | None = None
+        self.title: str | None = None
+        self.ld_texts: list[str] = []
+
+
+def scan(root: etree._Element) -> HeadData:
+    """One pass (filtered in C) over the elements that carry structured data, wherever the parser
+    put them: a stray element in ``<head>`` makes libxml2 move the rest of the head into the body."""
+    out = HeadData()
+    meta = out.meta
+    for el in root.iter("meta", "link", "title", "script"):
+        tag = el.tag
+        if tag == "meta":
+            content = el.get("content")
+            if content is None:
+                continue
+            for attr in ("property", "name", "itemprop", "http-equiv"):
+                key = el.get(attr)
+                if key:
+                    meta.setdefault(key.strip().lower(), content)
+        elif tag == "link":
+            if out.canonical is None and (el.get("rel") or "").strip().lower() == "canonical":
+                href = (el.get("href") or "").strip()
+                if href:
+                    out.canonical = href
+        elif tag == "title":
+            if out.title is None:
+                out.title = squash("".join(el.itertext())) or None
+        elif (el.get("type") or "").strip().lower() == "application/ld+json" and el.text:
+            out.ld_texts.append(el.text)
+    return out
 
 
 def read_meta(root: etree._Element) -> dict[str, str]:
     """``name``/``property``/``itemprop`` (lower case) → the first ``content`` given for it."""
-    out: dict[str, str] = {}
-    for el in _META(root):
-        assert isinstance(el, etree._Element)
-        content = el.get("content")
-        if content is None:
-            continue
-        for attr in ("property", "name", "itemprop", "http-equiv"):
-            key = el.get(attr)
-            if key:
-                out.setdefault(key.strip().lower(), content)
-    return out
+    return scan(root).meta
 
 
 def read_canonical(root: etree._Element) -> str | None:
-    hrefs = _CANONICAL(root)
-    if isinstance(hrefs, list):
-        for h in hrefs:
-            s = str(h).strip()
-            if s:
-                return s
-    return None
+    return scan(root).canonical
 
 
 def read_title(root: etree._Element) -> str | None:
@@ -85,11 +104,14 @@ def _depth(value: Any, limit: int) -> bool:
 
 def read_jsonld(root: etree._Element) -> tuple[list[dict[str, Any]], list[str]]:
     """Every JSON-LD object on the page, ``@graph`` and lists flattened; and the problems met."""
+    return parse_jsonld(scan(root).ld_texts)
+
+
+def parse_jsonld(texts: list[str]) -> tuple[list[dict[str, Any]], list[str]]:
+    """JSON-LD script texts to objects (bounded; invalid or oversized blocks skipped and reported)."""
     objects: list[dict[str, Any]] = []
     problems: list[str] = []
-    for el in _LD(root):
-        assert isinstance(el, etree._Element)
-        raw = el.text or ""
+    for raw in texts:
         if not raw.strip():
             continue
         if len(raw) > MAX_JSONLD_BYTES:
