@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Final
 
 import attrs
-from dateutil.parser import isoparse
 
 JST: Final = dt.timezone(dt.timedelta(hours=9), "JST")
 
@@ -73,19 +72,32 @@ def from_epoch(value: float | int | str) -> dt.datetime:
 
 
 _ISO = re.compile(
-    r"^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?$"
+    r"^(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?:[T ](?P<h>\d\d):(?P<mi>\d\d)(?::(?P<s>\d\d)(?:[.,](?P<f>\d{1,9}))?)?"
+    r"\s*(?P<z>Z|[+-]\d\d:?\d\d)?)?$"
 )
 
 
 def parse_iso(text: str) -> dt.datetime | None:
     """ISO 8601 with or without an offset (``2024-10-13T17:41:00+09:00``, ``2018-03-19 18:40``)."""
-    t = text.strip()
-    if not _ISO.match(t):
+    m = _ISO.match(text.strip())
+    if not m:
         return None
+    g = m.groupdict()
     try:
-        return to_jst(isoparse(t.replace(" ", "T", 1)))
+        tz: dt.tzinfo = JST
+        z = g["z"]
+        if z == "Z":
+            tz = dt.timezone.utc
+        elif z:
+            sign = -1 if z[0] == "-" else 1
+            hh, mm = int(z[1:3]), int(z[-2:])
+            tz = JST if (sign, hh, mm) == (1, 9, 0) else dt.timezone(sign * dt.timedelta(hours=hh, minutes=mm))
+        micro = int((g["f"] or "0")[:6].ljust(6, "0"))
+        value = dt.datetime(int(g["y"]), int(g["mo"]), int(g["d"]), int(g["h"] or 0), int(g["mi"] or 0),
+                            int(g["s"] or 0), micro, tzinfo=tz)
     except (ValueError, OverflowError):
         return None
+    return value if tz is JST else value.astimezone(JST)
 
 
 @attrs.frozen

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -202,14 +203,13 @@ def ld_url(value: Any) -> str | None:
     return None
 
 
+_TAG = re.compile(r"<[^<>]{0,1000}>")
+
+
 def strip_tags(text: str | None) -> str | None:
     """Text of an attribute that holds markup (og:description on The Japan News starts with ``<p>``)."""
     if not text:
         return None
     if "<" in text:
-        try:
-            frag = etree.fromstring(f"<div>{text}</div>", etree.HTMLParser(no_network=True))
-            text = "".join(frag.itertext()) if frag is not None else text
-        except etree.LxmlError:
-            pass
+        text = _TAG.sub(" ", text)
     return squash(html.unescape(text)) or None

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .._text import squash, strip_suffix, text_of
+from .._text import plain_text, squash, strip_suffix, text_of
 from ..agencies import canonical_agency
 from ..bylines import parse_byline
 from ..dates import parse_jst
@@ -22,42 +22,66 @@ from ..model import Article, Block, Discarded, Image, Item
 from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy, list_blocks
-from .base import Layout, Site, body_blocks, cut_dateline, discard, image, img_url, link_items
+from .base import Layout, Site, body_blocks, cut_dateline, discard, image, img_url
 
 SITE_ID = "japannews"
 NAMES = ("The Japan News", "The Japan News by The Yomiuri Shimbun", "Japan News")
 
 # -- selectors, compiled once ------------------------------------------------------------------------
-_HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
+# One pass over the page's div and ul elements (filtered in C) finds every container; XPath is used
+# only inside them. A // XPath over the whole tree costs as much as that pass, each time.
 ARTICLE_BLOCK = xpath("//div[@id='p-article-block']")
-TITLE = xpath(f"//div[{_HAS.format('bloc_1')}]//h1 | //div[@id='p-article-block']/preceding::h1[1]")
-SECTION = xpath(f"//div[{_HAS.format('bloc_1')}]//span[{_HAS.format('design_1')}]")
-BREADCRUMB_LAST = xpath("//div[@class='breadcrumbs']//span[@property='name']")
-BYLINE = xpath(f".//p[{_HAS.format('byline')}]")
-POSTDATE = xpath(f".//p[{_HAS.format('postdate')}]")
-BODY = xpath("./p[not(@class)] | ./h2 | ./h3 | ./div[not(@class) and not(@id)]/p[not(@class)]")
+BYLINE = xpath(".//p[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]")
+POSTDATE = xpath(".//p[contains(concat(' ', normalize-space(@class), ' '), ' postdate ')]")
 FIGURES = xpath(".//figure")
 FIG_IMG = xpath(".//img")
 FIG_CAPTION = xpath(".//figcaption")
 FIG_CREDIT = xpath("./span[1]")
-SIDE_BLOCKS = xpath(
-    f"//ul[{_HAS.format('sns-button')}]"
-    f" | //div[{_HAS.format('goolenewsfeed')}]"
-    f" | //div[@id='article-inline-offer'][* or normalize-space()]"
-    f" | //div[{_HAS.format('related')}]"
-    f" | //div[{_HAS.format('ranking')}]"
-    f" | //div[{_HAS.format('ad_background_2')}]"
-)
-HEADING = xpath("(.//h2 | ./p | ./h3)[1]")
-LIST_LINKS = xpath(".//li//a[@href]")
+H1 = xpath(".//h1")
+DESIGN_LABEL = xpath(".//span[contains(@class, 'design_1')]")
+BREADCRUMB_NAMES = xpath(".//span[@property='name']")
 SHARE_LINKS = xpath(".//a")
 PIANO_TAGS = re.compile(r"""setTags["']\s*,\s*\[\s*["']([a-z_-]+)["']""")
 SCRIPTS_WITH_TAGS = xpath("//script[contains(., 'setTags')]")
 FINGERPRINT = xpath(
-    "//div[@id='p-article-block'] | //p[contains(@class,'postdate')][contains(., 'JST')]"
-    " | //div[contains(@class,'ranking_2')] | //link[contains(@href,'thejapannews_ver1')]"
-    " | //meta[@name='cXenseParse:yoj-articletype']"
+    "//p[contains(@class,'postdate')][contains(., 'JST')] | //div[contains(@class,'ranking_2')]"
+    " | //link[contains(@href,'thejapannews_ver1')]"
 )
+# classes of the blocks kept out of the body (matched as whole class words)
+_SIDE_CLASSES = frozenset({"sns-button", "goolenewsfeed", "related", "ranking", "ad_background_2"})
+
+
+class _Parts:
+    __slots__ = ("article", "bloc_1", "breadcrumbs", "side")
+
+    def __init__(self) -> None:
+        self.article: etree._Element | None = None
+        self.bloc_1: etree._Element | None = None
+        self.breadcrumbs: etree._Element | None = None
+        self.side: list[etree._Element] = []
+
+
+def _scan(root: etree._Element) -> _Parts:
+    parts = _Parts()
+    for el in root.iter("div", "ul"):
+        cls = el.get("class")
+        if cls:
+            words = cls.split()
+            if parts.bloc_1 is None and "bloc_1" in words:
+                parts.bloc_1 = el
+            elif parts.breadcrumbs is None and "breadcrumbs" in words:
+                parts.breadcrumbs = el
+            elif _SIDE_CLASSES.intersection(words):
+                parts.side.append(el)
+        ident = el.get("id")
+        if ident is None:
+            continue
+        if ident == "p-article-block":
+            parts.article = el
+        elif ident == "article-inline-offer" and (len(el) or (el.text or "").strip()):
+            parts.side.append(el)
+    return parts
+
 
 #: Wire services by the URL section they are filed under.
 SECTION_AGENCIES = {
@@ -89,8 +113,10 @@ def _kind(el: etree._Element, heading: str) -> str:
 
 
 def _side_block(page: Page, el: etree._Element) -> Discarded:
-    heading_el = first(HEADING(el))
-    heading = text_of(heading_el) if heading_el is not None else ""
+    heading_el = next(el.iter("h2"), None)
+    if heading_el is None:
+        heading_el = next((c for c in el if c.tag in ("p", "h3")), None)
+    heading = plain_text(heading_el) if heading_el is not None else ""
     kind = _kind(el, heading)
     if kind == "share":
         items = tuple(Item(title=t, url=page.absolute(a.get("href")))
@@ -98,7 +124,15 @@ def _side_block(page: Page, el: etree._Element) -> Discarded:
         return discard("share", None, items)
     if kind in ("promo", "subscribe", "ad"):
         return discard(kind, None, (), text_of(el))
-    return discard(kind, heading or None, link_items(page, el, links=LIST_LINKS))
+    items = []
+    for a in el.iter("a"):
+        href = a.get("href")
+        if href is None or a.getparent().tag != "li":
+            continue
+        title = plain_text(a)
+        if title:
+            items.append(Item(title=title, url=page.absolute(href)))
+    return discard(kind, heading or None, items)
 
 
 def _images(page: Page, block: etree._Element) -> list[Image]:
@@ -112,6 +146,22 @@ def _images(page: Page, block: etree._Element) -> list[Image]:
             full = text_of(cap_el)
             caption = full[len(credit):].strip() if credit and full.startswith(credit) else full
         out.append(image(img_url(page, first(FIG_IMG(fig))), caption, credit))
+    return out
+
+
+def _body_elements(block: etree._Element) -> list[etree._Element]:
+    """Paragraphs without a class and h2/h3 subheads, children of the article block (and of plain
+    wrapper divs inside it), in reading order."""
+    out: list[etree._Element] = []
+    for child in block:
+        tag = child.tag
+        if tag == "p":
+            if child.get("class") is None:
+                out.append(child)
+        elif tag in ("h2", "h3"):
+            out.append(child)
+        elif tag == "div" and child.get("class") is None and child.get("id") is None:
+            out.extend(p for p in child if p.tag == "p" and p.get("class") is None)
     return out
 
 
@@ -143,23 +193,26 @@ def _agency_from_url(url: str | None) -> str | None:
 
 
 def extract_wp2022(page: Page) -> Article:
-    block = first(ARTICLE_BLOCK(page.root))
+    root = page.root
+    parts = _scan(root)
+    bloc_1 = parts.bloc_1
+    block = parts.article
     if block is None:  # the layout matched on other marks; read the page as best we can
         page.warn("body", "unknown-layout", "no div#p-article-block")
-        block = page.root
-    root = page.root
+        block = root
     title = page.pick(
         "title",
         ("og:title", lambda: squash(page.meta_value("og:title")) or None),
         ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
-        ("h1", lambda: text_of(first(TITLE(root))) or None),
+        ("h1", lambda: text_of(first(H1(bloc_1 if bloc_1 is not None else root))) or None),
         ("<title>", lambda: _title_tag(page)),
     )
     section = page.pick(
         "section",
-        ("section label", lambda: text_of(first(SECTION(root))) or None),
+        ("section label", lambda: text_of(first(DESIGN_LABEL(bloc_1))) or None if bloc_1 is not None else None),
         ("JSON-LD articleSection", lambda: ld_text(page.ld("articleSection"))),
-        ("breadcrumb", lambda: _last_text(BREADCRUMB_LAST(root))),
+        ("breadcrumb", lambda: _last_text(BREADCRUMB_NAMES(parts.breadcrumbs))
+         if parts.breadcrumbs is not None else None),
     )
     postdate_el = first(POSTDATE(block))
     date_text = text_of(postdate_el) or None
@@ -179,12 +232,12 @@ def extract_wp2022(page: Page) -> Article:
         required=False,
     )
     byline = parse_byline(text_of(first(BYLINE(block))))
-    blocks: list[Block] = body_blocks(elements(BODY(block)))
+    blocks: list[Block] = body_blocks(_body_elements(block))
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
         page.warn("body", "missing", "no paragraphs in div#p-article-block")
     agency = (dateline.agency if dateline else None) or _agency_from_url(page.url)
-    discarded = [_side_block(page, el) for el in elements(SIDE_BLOCKS(root))]
+    discarded = [_side_block(page, el) for el in parts.side]
     return Article(
         site=SITE_ID,
         url=page.url,
@@ -228,11 +281,14 @@ def _last_text(result: object) -> str | None:
 
 
 def _matches_wp2022(page: Page) -> bool:
-    return bool(ARTICLE_BLOCK(page.root)) or bool(FINGERPRINT(page.root))
+    return fingerprint(page)
 
 
 def fingerprint(page: Page) -> bool:
-    return bool(FINGERPRINT(page.root))
+    """Japan News markup: its article block, its cXense article-type meta, its theme, its ranking box."""
+    if "cxenseparse:yoj-articletype" in page.meta or "cxenseparse:yoj-category" in page.meta:
+        return True
+    return bool(FINGERPRINT(page.root)) or bool(ARTICLE_BLOCK(page.root))
 
 
 # -- text copies ------------------------------------------------------------------------------------
