@@ -79,8 +79,14 @@ _ISO = re.compile(
 
 def parse_iso(text: str) -> dt.datetime | None:
     """ISO 8601 with or without an offset (``2024-10-13T17:41:00+09:00``, ``2018-03-19 18:40``)."""
-    m = _ISO.match(text.strip())
+    t = text.strip()
+    m = _ISO.match(t)
     if not m:
+        if len(t) < 40 and t[:4].isdigit() and t[4:5] == "-":
+            try:  # rarer forms: offsets with seconds, as Python itself writes them
+                return to_jst(dt.datetime.fromisoformat(t))
+            except ValueError:
+                return None
         return None
     g = m.groupdict()
     try:

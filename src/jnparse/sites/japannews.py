@@ -119,15 +119,16 @@ def _side_block(page: Page, el: etree._Element) -> Discarded:
     heading = plain_text(heading_el) if heading_el is not None else ""
     kind = _kind(el, heading)
     if kind == "share":
-        items = tuple(Item(title=t, url=page.absolute(a.get("href")))
-                      for a in elements(SHARE_LINKS(el)) if (t := text_of(a)))
-        return discard("share", None, items)
+        shares = [Item(title=t, url=page.absolute(a.get("href")))
+                  for a in elements(SHARE_LINKS(el)) if (t := text_of(a))]
+        return discard("share", None, shares)
     if kind in ("promo", "subscribe", "ad"):
         return discard(kind, None, (), text_of(el))
-    items = []
+    items: list[Item] = []
     for a in el.iter("a"):
         href = a.get("href")
-        if href is None or a.getparent().tag != "li":
+        parent = a.getparent()
+        if href is None or parent is None or parent.tag != "li":
             continue
         title = plain_text(a)
         if title:

@@ -1,0 +1,106 @@
+"""The public API: errors, detection, options."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import jnparse
+
+from .conftest import FIXTURES
+
+STAFF = (FIXTURES / "japannews" / "staff-byline-photo-subheads.html").read_bytes()
+
+
+def test_errors_are_parse_errors() -> None:
+    for err in (jnparse.InputError, jnparse.DecodeError, jnparse.InputTooLargeError, jnparse.NotAnArticleError,
+                jnparse.UnsupportedSiteError, jnparse.ExtraRequiredError):
+        assert issubclass(err, jnparse.ParseError)
+
+
+def test_unknown_site_is_named() -> None:
+    with pytest.raises(jnparse.UnsupportedSiteError, match=r"unknown site 'yomiuri-jp'.*japannews"):
+        jnparse.parse(STAFF, site="yomiuri-jp")
+
+
+def test_forcing_the_site_gives_the_same_article() -> None:
+    assert jnparse.parse(STAFF, site="japannews") == jnparse.parse(STAFF)
+
+
+def test_str_and_bytes_give_the_same_article() -> None:
+    assert jnparse.parse(STAFF.decode("utf-8")) == jnparse.parse(STAFF)
+
+
+def test_naive_fetched_time_is_refused() -> None:
+    with pytest.raises(jnparse.InputError, match="aware"):
+        jnparse.parse(STAFF, fetched=dt.datetime(2025, 1, 1))
+
+
+def test_json_that_no_site_reads_is_not_an_article() -> None:
+    with pytest.raises(jnparse.NotAnArticleError):
+        jnparse.parse(b'{"hello": "world"}')
+    with pytest.raises(jnparse.InputError):
+        jnparse.parse(b'{"broken": ')
+
+
+def test_empty_page_is_an_input_error() -> None:
+    with pytest.raises(jnparse.InputError):
+        jnparse.parse(b"")
+    with pytest.raises(jnparse.InputError):
+        jnparse.parse_text("  \n\n ")
+
+
+def test_known_page_without_article_text_is_not_an_article() -> None:
+    page = b'<html><head><meta name="cXenseParse:yoj-articletype" content="free"></head><body></body></html>'
+    with pytest.raises(jnparse.NotAnArticleError):
+        jnparse.parse(page)
+
+
+def test_missing_fields_degrade_to_warnings() -> None:
+    page = STAFF.replace(b'class="postdate"', b'class="x"').replace(b"article:published_time", b"x")
+    page = page.replace(b"datePublished", b"x")
+    article = jnparse.parse(page)
+    assert article.published is None
+    assert any(w.field == "published" and w.code == "missing" for w in article.warnings)
+    assert article.title and article.body
+
+
+_html_ish = st.lists(
+    st.sampled_from(["<p>", "</p>", "<div class='bloc_1'>", "<h1>", "</h1>", "</div>", "<figure>", "<figcaption>",
+                     "<span>", "</span>", "<br>", "<script type='application/ld+json'>", "</script>", "{", "}",
+                     "<meta property='og:title' content='x'>", "<div id='p-article-block'>", "TOKYO (Kyodo) -- ",
+                     "17:41 JST, October 13, 2024", "<p class='byline'>By A / B</p>", "&amp;", "&#0;", "\x00", "日本"])
+    | st.text(max_size=20),
+    max_size=60,
+).map("".join)
+
+
+@given(_html_ish)
+def test_parse_raises_only_jnparse_errors_on_html_ish_input(data: str) -> None:
+    for value in (data, data.encode("utf-8", "surrogatepass")):
+        try:
+            article = jnparse.parse(value)
+        except jnparse.ParseError:
+            continue
+        assert isinstance(article, jnparse.Article)
+        assert jnparse.Article.from_dict(article.to_dict()) == article
+
+
+@given(st.binary(max_size=400))
+def test_parse_raises_only_jnparse_errors_on_bytes(data: bytes) -> None:
+    with contextlib.suppress(jnparse.ParseError):
+        jnparse.parse(data)
+
+
+@given(st.text(max_size=600))
+def test_parse_text_raises_only_jnparse_errors(text: str) -> None:
+    try:
+        article = jnparse.parse_text(text)
+    except jnparse.ParseError:
+        return
+    for t in (article.published, article.updated):
+        assert t is None or t.utcoffset() == dt.timedelta(hours=9)

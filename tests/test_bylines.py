@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from jnparse.bylines import is_person_name, parse_byline, readable_name
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors", "affiliation"),
+    [
+        ("By Takeo Maeda and Tatsuya Tanoue / Yomiuri Shimbun Staff Writers", ("Takeo Maeda", "Tatsuya Tanoue"),
+         "Yomiuri Shimbun Staff Writers"),
+        ("By Aiko Mori / Yomiuri Shimbun Correspondent", ("Aiko Mori",), "Yomiuri Shimbun Correspondent"),
+        ("By TAKAHIRO TAKENOUCHI/ Staff Writer", ("TAKAHIRO TAKENOUCHI",), "Staff Writer"),
+        ("By Jason Morgan, Reitaku University", ("Jason Morgan",), "Reitaku University"),
+        ("Ken Sato and Mia Lee, Nikkei staff writers", ("Ken Sato", "Mia Lee"), "Nikkei staff writers"),
+        ("NAOYA YOSHINO", ("NAOYA YOSHINO",), None),
+        ("By Kyoko HASEGAWA", ("Kyoko HASEGAWA",), None),
+        ("By Anna Smith, Bob Jones and Carl Wu", ("Anna Smith", "Bob Jones", "Carl Wu"), None),
+        ("By Sankei Shimbun", (), "Sankei Shimbun"),
+    ],
+)
+def test_bylines(raw: str, authors: tuple[str, ...], affiliation: str | None) -> None:
+    b = parse_byline(raw)
+    assert b is not None
+    assert b.raw == raw
+    assert b.authors == authors
+    assert b.affiliation == affiliation
+
+
+@pytest.mark.parametrize("name", ["No Author", "新間", "admin", "Email The Author", "5 min read", "The Japan Times",
+                                  "KYODO NEWS", "editor@example.com", ""])
+def test_never_authors(name: str) -> None:
+    assert not is_person_name(name)
+    b = parse_byline(name)
+    assert b is None or name not in b.authors
+
+
+def test_readable_names() -> None:
+    assert readable_name("TAKAHIRO TAKENOUCHI") == "Takahiro Takenouchi"
+    assert readable_name("Kyoko HASEGAWA") == "Kyoko Hasegawa"
+    assert readable_name("J.R. SMITH-JONES") == "J.R. Smith-Jones"

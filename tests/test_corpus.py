@@ -1,0 +1,127 @@
+"""The shared real-page corpus (../shared), when it is there: the scorer passes, and variants of the
+pages (stripped metadata, Shift_JIS without a charset, a wire dateline, a truncated download, text
+copies with odd line ends and spaces) give the same fields as the originals."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+import jnparse
+
+from .conftest import CORPUS, SHARED
+
+pytestmark = pytest.mark.skipif(not (CORPUS / "cases.json").exists(), reason="../shared/corpus is not here")
+
+JN = "japannews/2024-10-13_ishiba-leaders-debate.html"
+JT = "japantimes/2020-02-18_6000-surgical-masks-stolen.html"
+TEXT = "japannews/2022-04-08_hayashi-blinken-brussels.txt"
+
+
+def test_scorer_passes() -> None:
+    run = subprocess.run([sys.executable, str(SHARED / "tools" / "score"), "--json"], capture_output=True,
+                         text=True, timeout=300, check=False)
+    result = json.loads(run.stdout)
+    failed = [f"{c['case']} {c['field']}: {c['why']}" for c in result["checks"] if not c["ok"]]
+    assert not failed, "\n".join(failed)
+
+
+def _fields(a: jnparse.Article) -> dict[str, Any]:
+    d = a.to_dict()
+    return {
+        "site": d["site"], "title": d["title"], "section": d["section"],
+        "published": d["published"][:16] if d["published"] else None,
+        "authors": d["byline"]["authors"] if d["byline"] else [],
+        "dateline": d["dateline"], "agency": d["agency"], "body": d["body"],
+        "images": d["images"], "paywalled": d["paywalled"],
+        "discarded": [(b["kind"], b["heading"], len(b["items"])) for b in d["discarded"]],
+    }
+
+
+def _strip_metadata(html: str) -> str:
+    html = re.sub(r"<meta\b[^>]*>", "", html, flags=re.I)
+    html = re.sub(r"<script[^>]*ld\+json[^>]*>.*?</script>", "", html, flags=re.I | re.S)
+    html = re.sub(r"<link[^>]*rel=[\"']?canonical[^>]*>", "", html, flags=re.I)
+    return re.sub(r"<title>.*?</title>", "", html, flags=re.I | re.S)
+
+
+@pytest.mark.parametrize("name", [JN, JT])
+def test_stripped_metadata_gives_the_same_fields(name: str) -> None:
+    html = (CORPUS / name).read_text(encoding="utf-8")
+    original = _fields(jnparse.parse(html.encode()))
+    stripped = jnparse.parse(_strip_metadata(html).encode())
+    got = _fields(stripped)
+    assert got == original
+    assert stripped.warnings  # the fallbacks are reported
+
+
+@pytest.mark.parametrize("name", [JN, JT])
+def test_shift_jis_without_charset_gives_the_same_fields(name: str) -> None:
+    html = (CORPUS / name).read_text(encoding="utf-8")
+    original = _fields(jnparse.parse(html.encode()))
+    plain = re.sub(r"<meta[^>]*charset[^>]*>", "", html, flags=re.I)
+    data = plain.encode("cp932", "xmlcharrefreplace")
+    assert b"charset" not in data.lower()[:3000]
+    assert _fields(jnparse.parse(data)) == original
+
+
+def test_wire_dateline_is_cut_into_its_field() -> None:
+    html = (CORPUS / JN).read_text(encoding="utf-8")
+    first_para = "<p>Prime Minister Shigeru Ishiba demonstrated"
+    start = html.index("p-article-block")  # og:description holds the same paragraph, markup and all
+    assert first_para in html[start:]
+    wired = html[:start] + html[start:].replace(
+        first_para, "<p>TOKYO (Jiji Press) — Prime Minister Shigeru Ishiba demonstrated", 1)
+    original = jnparse.parse(html.encode())
+    a = jnparse.parse(wired.encode())
+    assert a.dateline is not None
+    assert (a.dateline.place, a.dateline.agency, a.dateline.raw) == ("TOKYO", "Jiji Press", "TOKYO (Jiji Press) — ")
+    assert a.agency == "Jiji Press"
+    assert a.body == original.body
+
+
+@pytest.mark.parametrize("name", [JN, JT])
+def test_truncated_download_keeps_the_article(name: str) -> None:
+    data = (CORPUS / name).read_bytes()
+    original = _fields(jnparse.parse(data))
+    marker = b"bloc_3" if name == JN else b"KEYWORDS"  # after the sidebars / after the photo gallery
+    cut = data[: data.index(marker)]
+    got = _fields(jnparse.parse(cut))
+    for key in ("site", "title", "section", "published", "authors", "dateline", "agency", "body", "images"):
+        assert got[key] == original[key], key
+
+
+@pytest.mark.parametrize(
+    "mangle",
+    [
+        lambda t: t.replace("\n", "\r\n"),
+        lambda t: t.replace("\n", "\r"),
+        lambda t: "\n".join("  " + ln + " \t" for ln in t.split("\n")),
+        lambda t: t.replace("\n", "\n\n"),
+        lambda t: t.replace(" ", "\u00a0").replace("JST,\u00a0", "JST,\u2002"),
+        lambda t: "\ufeff" + t,
+    ],
+    ids=["crlf", "cr", "padded", "blank-lines", "nbsp", "bom"],
+)
+def test_text_copy_variants_give_the_same_fields(mangle: Any) -> None:
+    text = (CORPUS / TEXT).read_text(encoding="utf-8")
+    original = _fields(jnparse.parse_text(text))
+    assert _fields(jnparse.parse_text(mangle(text))) == original
+
+
+def test_text_copy_loses_no_line() -> None:
+    text = (CORPUS / TEXT).read_text(encoding="utf-8")
+    a = jnparse.parse_text(text)
+    places = [a.date_text or "", *(b.text for b in a.body), a.dateline.raw if a.dateline else ""]
+    for d in a.discarded:
+        places += [d.heading or "", d.text or "", *(i.title for i in d.items)]
+    blob = "\n".join(places)
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line:
+            assert line in blob or line.replace(a.dateline.raw if a.dateline else "", "").strip() in blob, line
