@@ -83,9 +83,10 @@ def test_every_format_round_trips(fmt: str, value: dt.datetime) -> None:
 
 @given(st.datetimes(timezones=st.timezones()))
 def test_iso_with_any_offset_lands_in_japan_time(value: dt.datetime) -> None:
-    got = parse_jst(value.isoformat())
+    text = value.isoformat()
+    got = parse_jst(text)
     assert got is not None and got.utcoffset() == dt.timedelta(hours=9)
-    assert got == value
+    assert got == dt.datetime.fromisoformat(text)  # the instant the string names (zone gaps make value ambiguous)
 
 
 @given(st.text(max_size=300))

@@ -1,0 +1,393 @@
+"""The Asahi Shimbun — Asia & Japan Watch (AJW), www.asahi.com/ajw/.
+
+Layout ``ajw``: ``#MainInner`` with ``.ArticleTitle .Title h1``, ``p.EnArticleName`` ("By NAME/ Staff
+Writer"), ``p.EnLastUpdated`` ("May 21, 2025 at 18:51 JST" — despite its class name the page's only
+timestamp, read as ``published``), ``div.ArticleText`` paragraphs, the lead photo ``div.Image`` with
+``.Caption`` and inline photos ``div.insert_image_full``; the share bar ``div.SnsUtilityArea`` is
+discarded. Facts HIGH for the DOM (three scrapers agree), but AJW's head metadata is undocumented, so
+the printed elements come first and meta/JSON-LD are only fallbacks. The older ``AJ<date><n>.html``
+pages share the design.
+
+asahi.com also hosts the Japanese-language site, and ``hosts`` cannot tell the two apart. Layout
+``not-ajw`` takes an asahi.com page that has no AJW markup and no ``/ajw/`` address: it is handed to
+the generic extractor (reported as site ``generic`` with a ``site``/``not-ajw`` warning), because it may
+well be an article — just not one of AJW's. A page under ``/ajw/`` without the article markup (a
+section or list page) is read by ``ajw`` and, holding no headline and no body, ends in
+:class:`~jnparse.NotAnArticleError`.
+
+Headline kickers ("EDITORIAL:", "VOX POPULI:", "INTERVIEW/ Name:", "POINT OF VIEW/ Name:",
+"COMMENTARY:") go to ``Article.kicker`` as printed before the colon ("EDITORIAL", "INTERVIEW/ Kenta
+Mori"); the title keeps the rest. Names in the byline are kept in capitals as printed;
+:func:`readable_authors` gives them in reading case ("Takahiro Takenouchi").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from .._text import squash, strip_suffix, text_of
+from ..agencies import canonical_agency
+from ..bylines import is_person_name, parse_byline, readable_name
+from ..datelines import split_dateline
+from ..dates import NeedsReference, parse_jst
+from ..errors import NotAnArticleError
+from ..model import Article, Block, Discarded, Image, Item, Notice
+from ..page import Page, elements, first, xpath
+from ..structured import ld_text, read_title, strip_tags
+from ..textcopy import TextCopy
+from .base import Layout, Site, cut_dateline, discard, image, img_url
+
+SITE_ID = "asahi"
+NAMES = (
+    "The Asahi Shimbun: Breaking News, Japan News and Analysis",
+    "The Asahi Shimbun AJW",
+    "The Asahi Shimbun",
+    "Asahi Shimbun",
+    "AJW",
+)
+
+# -- selectors, compiled once ------------------------------------------------------------------------
+_HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
+MAIN = xpath("//div[@id='MainInner']")
+TITLE = xpath(f".//div[{_HAS.format('ArticleTitle')}]//div[{_HAS.format('Title')}]//h1")
+ANY_H1 = xpath(".//h1")
+BYLINE = xpath(f".//p[{_HAS.format('EnArticleName')}]")
+DATE = xpath(f".//p[{_HAS.format('EnLastUpdated')}]")
+ARTICLE_TEXT = xpath(f".//div[{_HAS.format('ArticleText')}]")
+# paragraphs and subheads of the text, photos and the share bar left out
+_OUT = (f"ancestor::div[{_HAS.format('insert_image_full')} or {_HAS.format('Image')}"
+        f" or {_HAS.format('SnsUtilityArea')} or {_HAS.format('Caption')}]")
+BODY = xpath(f"(.//p | .//h2 | .//h3)[not({_OUT})]")
+LEAD_IMAGES = xpath(f".//div[{_HAS.format('Image')}][not(ancestor::div[{_HAS.format('insert_image_full')}])]")
+INLINE_IMAGES = xpath(f".//div[{_HAS.format('insert_image_full')}]")
+CAPTION = xpath(f".//*[{_HAS.format('Caption')}]")
+INLINE_CAPTION = xpath(".//div/div[not(.//img)][normalize-space()]")
+IMG = xpath(".//img")
+SHARE = xpath(f"//div[{_HAS.format('SnsUtilityArea')}]")
+LINKS = xpath(".//a")
+READ_MORE_LINK = xpath(".//a[contains(., 'Read More')]")
+FINGERPRINT = xpath(
+    f"//p[{_HAS.format('EnLastUpdated')}] | //p[{_HAS.format('EnArticleName')}]"
+    f" | //div[@id='MainInner']//div[{_HAS.format('ArticleTitle')}]"
+)
+
+#: Headline kickers: "EDITORIAL: …", "INTERVIEW/ Kenta Mori: …" (the part before the first ": ").
+KICKER = re.compile(
+    r"^(?P<kicker>(?:EDITORIAL|VOX POPULI|COMMENTARY|ASAHI POLL|NEWS ANALYSIS|ANALYSIS|OPINION|"
+    r"(?:INTERVIEW|POINT OF VIEW|[A-Z][A-Z'&-]+(?: [A-Z][A-Z'&-]+){0,3})/ [^:]{1,80}))\s*:\s+(?P<rest>\S.*)$"
+)
+#: "(Takahiro Takenouchi)", "(Photo by Yosuke Fukudome)", "(AP Photo)" at the end of a caption.
+CAPTION_CREDIT = re.compile(r"\s*\((?P<credit>[^()]{2,80})\)\s*$")
+PHOTO_BY = re.compile(r"^(?:Photo|Photos|Photographed) by\s+", re.IGNORECASE)
+READ_MORE = re.compile(r"\s*\[Read More\]\s*$")
+SEPARATOR = re.compile(r"^(?:\*\s*){3}$")
+
+
+def readable_authors(article: Article) -> tuple[str, ...]:
+    """The byline's names in reading case: ``TAKAHIRO TAKENOUCHI`` → ``Takahiro Takenouchi``.
+
+    ``Article.byline.authors`` keeps the names as AJW prints them (in capitals).
+    """
+    return tuple(readable_name(a) for a in article.authors)
+
+
+def split_kicker(title: str | None) -> tuple[str | None, str | None]:
+    """``"EDITORIAL: Rice policy …"`` → ``("EDITORIAL", "Rice policy …")``; no kicker → ``(None, title)``."""
+    if not title:
+        return None, title
+    m = KICKER.match(title)
+    if not m:
+        return None, title
+    return squash(m.group("kicker")), m.group("rest").strip()
+
+
+def split_caption(text: str | None) -> tuple[str | None, str | None]:
+    """A caption and the credit in its closing parentheses: ``"… (Eiji Hori)"`` → ``("…", "Eiji Hori")``."""
+    caption = squash(text)
+    if not caption:
+        return None, None
+    m = CAPTION_CREDIT.search(caption)
+    if not m:
+        return caption, None
+    credit = PHOTO_BY.sub("", m.group("credit").strip())
+    return caption[: m.start()].strip() or None, credit or None
+
+
+def _is_ajw_url(url: str | None) -> bool:
+    if not url:
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    host = (parts.hostname or "").lower()
+    return parts.path.startswith("/ajw/") or parts.path == "/ajw" or host in ("ajw.asahi.com",)
+
+
+def _has_markup(page: Page) -> bool:
+    return bool(FINGERPRINT(page.root))
+
+
+def _safe_date(page: Page, text: str | None) -> dt.datetime | None:
+    try:
+        return parse_jst(text, reference=page.reference)
+    except NeedsReference:
+        page.warn("published", "relative-time", f"{text!r} needs fetched=")
+        return None
+
+
+def _image(page: Page, holder: etree._Element, caption_el: etree._Element | None) -> Image:
+    caption, credit = split_caption(text_of(caption_el) if caption_el is not None else None)
+    return image(img_url(page, first(IMG(holder))), caption, credit)
+
+
+def _share(page: Page, el: etree._Element) -> Discarded:
+    items = [Item(title=t, url=page.absolute(a.get("href"))) for a in elements(LINKS(el)) if (t := text_of(a))]
+    return discard("share", None, items, None if items else text_of(el))
+
+
+def _body(page: Page, container: etree._Element) -> tuple[list[Block], list[Discarded], bool]:
+    """Body blocks, the blocks kept out of them, and whether the page is a teaser ("[Read More]")."""
+    blocks: list[Block] = []
+    out: list[Discarded] = []
+    teaser = False
+    els = elements(BODY(container))
+    for i, el in enumerate(els):
+        text = text_of(el)
+        if not text:
+            continue
+        if SEPARATOR.match(text):
+            out.append(discard("other", None, (), text))
+            continue
+        if READ_MORE.search(text):
+            teaser = True
+            link = first(READ_MORE_LINK(el))
+            url = page.absolute(link.get("href")) if link is not None else None
+            out.append(discard("read-more", None, (Item(title="Read More", url=url),)))
+            text = READ_MORE.sub("", text)
+            if text:
+                blocks.append(Block("paragraph", text))
+            rest = [t for e in els[i + 1 :] if (t := text_of(e))]
+            if rest:  # series blurbs under a teaser: not the story
+                out.append(discard("related", None, (), "\n".join(rest)))
+            break
+        tag = el.tag if isinstance(el.tag, str) else ""
+        blocks.append(Block("subhead" if tag in ("h2", "h3") else "paragraph", text))
+    return blocks, out, teaser
+
+
+def extract_ajw(page: Page) -> Article:
+    root = page.root
+    main = first(MAIN(root))
+    if main is None:
+        page.warn("body", "unknown-layout", "no div#MainInner")
+        main = root
+    printed_title = page.pick(
+        "title",
+        (".ArticleTitle h1", lambda: text_of(first(TITLE(main))) or None),
+        ("og:title", lambda: squash(page.meta_value("og:title")) or None),
+        ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
+        ("h1", lambda: text_of(first(ANY_H1(main))) or None),
+        ("<title>", lambda: strip_suffix(t, NAMES) if (t := read_title(root)) else None),
+    )
+    kicker, title = split_kicker(printed_title)
+    date_el = first(DATE(main))
+    date_text = text_of(date_el) or None
+    published = page.pick(
+        "published",
+        ("p.EnLastUpdated", lambda: _safe_date(page, date_text)),
+        ("article:published_time", lambda: _safe_date(page, page.meta_value("article:published_time"))),
+        ("JSON-LD datePublished", lambda: _safe_date(page, ld_text(page.ld("datePublished")))),
+    )
+    if published is not None and page.reference is not None and published > page.reference + dt.timedelta(days=1):
+        page.warn("published", "disagree", "the printed time is later than the fetch time (AJW mis-dates some pages)")
+    section = page.pick(
+        "section",
+        ("article:section", lambda: squash(page.meta_value("article:section")) or None),
+        ("JSON-LD articleSection", lambda: ld_text(page.ld("articleSection"))),
+        required=False,
+    )
+    byline = parse_byline(text_of(first(BYLINE(main))))
+    text_el = first(ARTICLE_TEXT(main))
+    if text_el is None:
+        page.warn("body", "missing", "no div.ArticleText")
+        blocks: list[Block] = []
+        body_out: list[Discarded] = []
+        teaser = False
+    else:
+        blocks, body_out, teaser = _body(page, text_el)
+    if not blocks and first(TITLE(main)) is None:
+        raise NotAnArticleError("an AJW page with no .ArticleTitle headline and no div.ArticleText text (a list page?)")
+    dateline, blocks = cut_dateline(blocks)
+    if not blocks and text_el is not None:
+        page.warn("body", "missing", "no paragraphs in div.ArticleText")
+    agency = dateline.agency if dateline else None
+    if agency is None and byline is not None:
+        agency = canonical_agency(byline.affiliation) or canonical_agency(_by_text(byline.raw))
+    images = [_image(page, el, first(CAPTION(el))) for el in elements(LEAD_IMAGES(main))]
+    images += [_image(page, el, _last(INLINE_CAPTION(el))) for el in elements(INLINE_IMAGES(main))]
+    discarded = [_share(page, el) for el in elements(SHARE(root))]
+    discarded += body_out
+    if teaser:
+        page.warn("paywalled", "low-confidence", "a teaser ending in [Read More]: the story is on another page")
+    return Article(
+        site=SITE_ID,
+        url=page.url,
+        title=title,
+        section=section,
+        published=published,
+        updated=None,
+        byline=byline,
+        dateline=dateline,
+        agency=agency,
+        body=blocks,
+        images=[i for i in images if i.url or i.caption],
+        discarded=discarded,
+        paywalled=teaser,
+        kicker=kicker,
+        description=strip_tags(page.meta_value("og:description", "description")),
+        date_text=date_text,
+        layout="asahi/ajw",
+        warnings=page.notices,
+    )
+
+
+def _by_text(raw: str) -> str:
+    return re.sub(r"^By\s+", "", raw)
+
+
+def _last(result: object) -> etree._Element | None:
+    els = elements(result)
+    return els[-1] if els else None
+
+
+def extract_not_ajw(page: Page) -> Article:
+    """An asahi.com page that is not AJW's: the Japanese-language site, read by the generic extractor."""
+    from ..generic import extract_generic
+
+    page.warn("site", "not-ajw", "an asahi.com page outside /ajw/ with no AJW markup: not The Asahi Shimbun AJW")
+    return extract_generic(page)
+
+
+def _matches_ajw(page: Page) -> bool:
+    return _has_markup(page) or _is_ajw_url(page.url) or _is_ajw_url(page.url_hint)
+
+
+def fingerprint(page: Page) -> bool:
+    return _has_markup(page)
+
+
+# -- text copies ------------------------------------------------------------------------------------
+
+DATE_LINE = re.compile(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4} at \d{1,2}:\d\d(?: JST)?$")
+BYLINE_LINE = re.compile(r"^By [A-Z][A-Z .'’-]+(?:(?:,| and) [A-Z][A-Z .'’-]+)*/ ?[A-Z][A-Za-z ]{2,40}$")
+
+
+_CREDIT_WORDS = re.compile(r"\b(?:[Pp]hoto|Provided|Courtesy|Asahi Shimbun|Pool)\b")
+
+
+def _is_caption_line(line: str) -> bool:
+    """A line ending in "(Photographer)", "(AP Photo)", "(Provided by …)" — and not a dateline paragraph."""
+    m = CAPTION_CREDIT.search(line)
+    if not m or split_dateline(line)[0] is not None:
+        return False
+    credit = m.group("credit")
+    return (bool(_CREDIT_WORDS.search(credit)) or canonical_agency(credit) is not None
+            or (is_person_name(credit) and len(credit.split()) >= 2))
+
+
+def text_signature(copy: TextCopy) -> bool:
+    head = copy.lines[:40]
+    return any(DATE_LINE.match(ln) for ln in head) or any(BYLINE_LINE.match(ln) for ln in head)
+
+
+def parse_text(copy: TextCopy) -> Article:
+    """A copy of the visible text: headline → byline → date → captions → "CITY--" paragraphs.
+
+    Every line lands in one place: lines above the headline are kept as ``navigation``; a caption is a
+    line between the date and the first paragraph that ends in "(Photographer)".
+    """
+    lines = list(copy.lines)
+    notices: list[Notice] = []
+    discarded: list[Discarded] = []
+    date_idx = next((i for i, ln in enumerate(lines[:60]) if DATE_LINE.match(ln)), None)
+    date_text = lines[date_idx] if date_idx is not None else None
+    published = parse_jst(date_text) if date_text else None
+    if published is None:
+        notices.append(Notice("published", "missing", "no 'Month D, YYYY at HH:MM JST' line"))
+    header = lines[:date_idx] if date_idx is not None else []
+    rest = lines[date_idx + 1 :] if date_idx is not None else lines
+
+    byline = None
+    by_idx = next((i for i, ln in enumerate(header) if ln.startswith("By ") and len(ln) < 150), None)
+    if by_idx is not None:
+        byline = parse_byline(header.pop(by_idx))
+    title_line = header.pop() if header else None
+    if header:
+        discarded.append(Discarded(kind="navigation", text="\n".join(header)))
+    kicker, title = split_kicker(title_line)
+
+    # captions: between the date and the first paragraph, each ending in "(Photographer)"
+    images: list[Image] = []
+    while len(rest) > 1 and _is_caption_line(rest[0]):
+        caption, credit = split_caption(rest.pop(0))
+        images.append(image(None, caption, credit))
+
+    blocks: list[Block] = []
+    teaser = False
+    for i, line in enumerate(rest):
+        if SEPARATOR.match(line):
+            discarded.append(Discarded(kind="other", text=line))
+            continue
+        if READ_MORE.search(line):
+            teaser = True
+            discarded.append(Discarded(kind="read-more", items=(Item(title="Read More"),)))
+            text = READ_MORE.sub("", line)
+            if text:
+                blocks.append(Block("paragraph", text))
+            if rest[i + 1 :]:
+                discarded.append(Discarded(kind="related", text="\n".join(rest[i + 1 :])))
+            break
+        blocks.append(Block("paragraph", line))
+    dateline, blocks = cut_dateline(blocks)
+    if not blocks:
+        notices.append(Notice("body", "missing", "no body lines"))
+    agency = dateline.agency if dateline else None
+    return Article(
+        site=SITE_ID,
+        url=copy.url,
+        title=title,
+        published=published,
+        byline=byline,
+        dateline=dateline,
+        agency=agency,
+        body=blocks,
+        images=images,
+        discarded=discarded,
+        paywalled=teaser,
+        kicker=kicker,
+        date_text=date_text,
+        layout="asahi/text",
+        warnings=notices,
+    )
+
+
+SITE = Site(
+    id=SITE_ID,
+    name="The Asahi Shimbun AJW",
+    hosts=("asahi.com",),
+    names=NAMES,
+    layouts=(
+        Layout("ajw", _matches_ajw, extract_ajw),
+        Layout("not-ajw", lambda page: True, extract_not_ajw),
+    ),
+    fingerprint=fingerprint,
+    text_signature=text_signature,
+    parse_text=parse_text,
+)
+
+__all__ = ["SITE", "readable_authors", "split_caption", "split_kicker"]

@@ -1,0 +1,898 @@
+"""The Japan Times — www.japantimes.co.jp.
+
+Two page designs, newest first:
+
+* ``current`` (mid-2023 onwards, facts MED: scrapers' selectors, no real page seen). JSON-LD
+  ``NewsArticle`` (maybe inside ``@graph``; ``author`` an object or a list), ``h1.title-article``,
+  ``div.jt-article-details`` holding ``div.byline`` (``span.credit`` = the wire agency),
+  ``div.publish-date`` ("Dec 15, 2023") and ``div.article-body``. Subscriber stories are not in the
+  page: a preview and a subscribe box are; the body comes from a separate article-content JSON
+  (``{"articleBody": "<div class='article-body'>…</div>", "displayFullText": …}``) that the caller may
+  pass as ``parse(html, body=...)``.
+* ``wp2013`` (≈2013 – mid-2023, facts HIGH and a real page): the WordPress theme ``jt_theme``.
+  ``h3.single-post-categories`` ("National / Crime & Legal"), ``header hgroup h1``, ``p.credit``
+  ("JIJI"), ``h5.writer``, ``li.post_time time[datetime]``, body ``#jtarticle > p`` with the
+  dateline in ``span.dateline``. The HTML parser closes a ``<p>`` before a nested ``<div>``, so the
+  in-body "RELATED STORIES" box and ad slots are siblings of the paragraphs.
+
+Wire stories carry the agency as a credit above the body and a plain "CITY – " dateline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+
+from lxml import etree
+
+from .._text import squash, strip_suffix, text_of
+from ..agencies import canonical_agency
+from ..bylines import is_person_name, parse_byline
+from ..dates import NeedsReference, parse_date_only, parse_jst
+from ..errors import NotAnArticleError
+from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, Notice
+from ..page import Page, elements, first, xpath
+from ..structured import ld_names, ld_text, read_title, strip_tags
+from ..textcopy import TextCopy
+from .base import Layout, Site, cut_dateline, discard, image
+
+SITE_ID = "japantimes"
+NAMES = ("The Japan Times", "Japan Times", "japantimes.co.jp")
+
+# -- selectors, compiled once ------------------------------------------------------------------------
+_HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
+
+# current design
+CUR_DETAILS = xpath(f"//div[{_HAS.format('jt-article-details')}]")
+CUR_TITLE = xpath(f"//h1[{_HAS.format('title-article')}]")
+CUR_BODY = xpath(f"//div[{_HAS.format('article-body')}]")
+CUR_BYLINE = xpath(f"//div[{_HAS.format('byline')}]")
+CUR_CREDIT = xpath(f".//span[{_HAS.format('credit')}]")
+CUR_AUTHOR_LINKS = xpath(".//a[contains(@href, '/author/')]")
+CUR_PUBLISH_DATE = xpath(f"//div[{_HAS.format('publish-date')}]")
+CUR_TIME = xpath("//div[contains(@class, 'jt-article-details')]//time[@datetime]/@datetime")
+CUR_SECTION_LINKS = xpath(f"//*[{_HAS.format('article-section')}]//a")
+CUR_MATCH = xpath(f"//div[{_HAS.format('jt-article-details')}] | //h1[{_HAS.format('title-article')}]")
+
+# 2013-2023 WordPress design
+OLD_ARTICLE = xpath("//div[@id='jtarticle']")
+OLD_MAIN = xpath("//article[@role='main']")
+OLD_SECTION_LINKS = xpath(f"//h3[{_HAS.format('single-post-categories')}]//a")
+OLD_SECTION = xpath(f"//h3[{_HAS.format('single-post-categories')}]")
+OLD_TITLE = xpath("//header//hgroup//h1 | //div[@class='main']//header//h1")
+OLD_CREDIT = xpath(f"//header//p[{_HAS.format('credit')}] | //article//p[{_HAS.format('credit')}]")
+OLD_WRITER = xpath(f"//h5[{_HAS.format('writer')}]")
+OLD_TIME = xpath(f"//li[{_HAS.format('post_time')}]//time")
+OLD_DATELINE = xpath(f"./p[1]//span[{_HAS.format('dateline')}]")
+OLD_MATCH = xpath(f"//div[@id='jtarticle'] | //h3[{_HAS.format('single-post-categories')}]")
+JAT_CREDIT = xpath("//meta[translate(@name, 'CXENSPAR', 'cxenspar')='cxenseparse:jat-credit']")
+
+# both designs
+FRESCO = xpath("//a[contains(concat(' ', normalize-space(@class), ' '), ' fresco ')][@data-fresco-caption or @href]")
+FRESCO_IMG = xpath(".//img")
+HEADING = xpath("(.//h1 | .//h2 | .//h3 | .//h4 | .//h5)[1]")
+LIST_LINKS = xpath(".//li//a[@href] | .//a[@rel='tag']")
+ALL_LINKS = xpath(".//a")
+KEYWORD_LINKS = xpath("//article//a[@rel='tag']")
+UNABLE = xpath("//*[normalize-space(text())='Unable to view this article?']")
+SIDEBAR = xpath(f"//aside[{_HAS.format('sidebar')}]//div[{_HAS.format('bl_sideDiv')}]")
+TABS = xpath(".//li[@data-tab-num]")
+TAB_BODY = xpath(".//div[@data-tab-num=$n]")
+ITEM_TITLE = xpath(
+    ".//*[contains(@class, '_desc') or contains(@class, '_txt') or contains(@class, '_ttl')][1]"
+)
+# blocks outside the body container (the walker sees those inside it)
+OUTSIDE = xpath(
+    "//div[@id='no_js_blocker'] | //div[@id='disqus_thread'] | //div[starts-with(@id, 'taboola-')]"
+    " | //div[@id='piano-recommend'] | //div[@id='tpModal']"
+    " | //div[contains(@class, 'OUTBRAIN') or contains(@class, 'article_footer_ad')"
+    " or contains(@class, 'jt-related-stories') or contains(@class, 'jtarticle_related')"
+    " or contains(@class, 'newsletter-signup') or contains(@class, 'note-to-commenters')"
+    " or contains(@class, 'note-to-non-commenters') or contains(@class, 'subscribe')"
+    " or contains(@class, 'single-sns-area') or contains(@class, 'jt-share')]"
+    " | //ul[contains(@class, 'single-sns-area') or @id='content_footer_menu']"
+)
+FINGERPRINT = xpath(
+    "//div[@id='jtarticle'] | //div[contains(@class, 'jt-article-details')] | //div[contains(@class, 'jt_content_ad')]"
+    " | //meta[starts-with(translate(@name, 'CXENSPAR', 'cxenspar'), 'cxenseparse:jat-')]"
+    " | //link[contains(@href, '/themes/jt_theme/')] | //script[contains(@src, 'japantimes.co.jp/wp-content/')]"
+)
+
+#: Class tokens and ids of blocks kept out of the body, and their kind.
+CLASS_KINDS: dict[str, str] = {
+    "jt_content_ad": "ad", "DisplayAd": "ad", "article_footer_ad": "ad", "teads-adCall": "ad",
+    "content-related-stories": "related", "jtarticle_related": "related", "jt-related-stories": "related",
+    "single-sns-area": "share", "jt-share": "share",
+    "basic-footer-menu": "navigation",
+    "join-the-conversation": "comments", "note-to-commenters": "comments", "note-to-non-commenters": "comments",
+    "with-take5": "promo", "coronavirus-banner": "promo", "OUTBRAIN": "promo",
+    "newsletter-signup": "newsletter", "jt-subscribe-box": "subscribe", "post-keywords": "other",
+}
+ID_KINDS: dict[str, str] = {
+    "disqus_thread": "comments", "content_footer_menu": "navigation", "piano-recommend": "promo",
+    "tpModal": "subscribe", "no_js_blocker": "other",
+}
+_LIST_KINDS = frozenset({"related", "navigation", "read-more", "popular", "latest"})
+
+#: Boilerplate paragraphs (exact texts from the facts): (pattern, kind of block, group). Consecutive
+#: lines of one group make one discarded block.
+UNABLE_TEXT = "Unable to view this article?"
+BOILERPLATE: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"^Advertisement$", re.IGNORECASE), "ad", "ad"),
+    (re.compile(r"^Listen to this article$", re.IGNORECASE), "other", "audio"),
+    (re.compile(r"^\(\d{1,3} min\)$"), "other", "audio"),
+    (re.compile(r"^In a time of both misinformation and too much information"), "subscribe", "subscribe"),
+    (re.compile(r"^By subscribing, you can help us get the story right\.?$"), "subscribe", "subscribe"),
+    (re.compile(r"^SUBSCRIBE NOW$", re.IGNORECASE), "subscribe", "subscribe"),
+    (re.compile(r"^Unable to view this article\?$"), "subscribe", "unable"),
+    (re.compile(r"^This could be due to a conflict with your ad-blocking"), "subscribe", "unable"),
+    (re.compile(r"^Please add japantimes\.co\.jp and piano\.io"), "subscribe", "unable"),
+    (re.compile(r"^If this does not resolve the issue or you are unable to add the domains"), "subscribe", "unable"),
+    (re.compile(r"^We humbly apologize for the inconvenience\.?$"), "subscribe", "unable"),
+    (re.compile(r"^Your subscription plan doesn.t allow commenting"), "comments", "comments"),
+    (re.compile(r"^With your current subscription plan you can comment on stories\."), "comments", "comments"),
+    (re.compile(r"^PHOTO GALLERY \(CLICK TO ENLARGE\)$", re.IGNORECASE), "other", "gallery"),
+)
+
+
+def _boilerplate(text: str) -> tuple[str, str] | None:
+    """(kind, group) of a boilerplate line, or ``None`` for a line of the story."""
+    for rx, kind, group in BOILERPLATE:
+        if rx.search(text):
+            return kind, group
+    return None
+
+
+# -- helpers -----------------------------------------------------------------------------------------
+
+
+def _classes(el: etree._Element) -> list[str]:
+    return (el.get("class") or "").split()
+
+
+def _kind_of(el: etree._Element) -> str | None:
+    """The kind of a block kept out of the body, from its class or id (``None``: not a known block)."""
+    for c in _classes(el):
+        kind = CLASS_KINDS.get(c)
+        if kind:
+            return kind
+        low = c.lower()
+        if "subscribe" in low or "paywall" in low:
+            return "subscribe"
+    el_id = el.get("id") or ""
+    if el_id in ID_KINDS:
+        return ID_KINDS[el_id]
+    if el_id.startswith("div-gpt-ad"):
+        return "ad"
+    if el_id.startswith("taboola-"):
+        return "promo"
+    return None
+
+
+def _side_block(page: Page, el: etree._Element, kind: str) -> Discarded:
+    heading_el = first(HEADING(el))
+    heading = text_of(heading_el) or None if heading_el is not None else None
+    if kind == "share":
+        items = [Item(title=t, url=page.absolute(a.get("href"))) for a in elements(ALL_LINKS(el)) if (t := text_of(a))]
+        return discard("share", None, items)
+    if kind in _LIST_KINDS:
+        items = [Item(title=t, url=page.absolute(a.get("href"))) for a in elements(LIST_LINKS(el)) if (t := text_of(a))]
+        return discard(kind, heading, items)
+    return discard(kind, heading, (), text_of(el))
+
+
+def _split_caption(text: str | None) -> tuple[str | None, str | None]:
+    """``"caption | CREDIT"`` → (caption, credit); a caption without " | " has no credit."""
+    t = squash(text)
+    if not t:
+        return None, None
+    caption, sep, credit = t.rpartition(" | ")
+    if sep and credit.strip():
+        return caption.strip() or None, credit.strip()
+    if t.startswith("| "):
+        return None, t[2:].strip() or None
+    return t, None
+
+
+def _images(page: Page, root: etree._Element) -> list[Image]:
+    out: list[Image] = []
+    seen: set[str] = set()
+    for a in elements(FRESCO(root)):
+        url = page.absolute(a.get("href"))
+        img = first(FRESCO_IMG(a))
+        if url is None and img is not None:
+            url = page.absolute(img.get("src") or img.get("data-src"))
+        raw = a.get("data-fresco-caption")
+        if raw is None and img is not None:
+            raw = img.get("alt")
+        caption, credit = _split_caption(raw)
+        key = url or f"#{caption}"
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(image(url, caption, credit))
+    return out
+
+
+def _safe_date(page: Page, text: str | None) -> dt.datetime | None:
+    try:
+        return parse_jst(text, reference=page.reference)
+    except NeedsReference:
+        page.warn("published", "relative-time", f"{text!r} needs the fetch time")
+        return None
+
+
+def _date_only(page: Page, text: str | None) -> dt.datetime | None:
+    if not text:
+        return None
+    value = parse_date_only(text) or _safe_date(page, text)
+    if value is not None:
+        page.warn("published", "low-confidence", f"printed date {text!r} has no time of day")
+    return value
+
+
+def _agency_of_credit(text: str | None) -> str | None:
+    """``JIJI`` → Jiji Press; ``KYODO, AP`` → Kyodo (the first agency named)."""
+    if not text:
+        return None
+    hit = canonical_agency(text)
+    if hit:
+        return hit
+    for part in re.split(r"\s*(?:[,/;&]|\band\b)\s*", text):
+        hit = canonical_agency(part)
+        if hit:
+            return hit
+    return None
+
+
+def _title_tag(page: Page) -> str | None:
+    t = read_title(page.root)
+    return strip_suffix(t, NAMES) or None if t else None
+
+
+def _og_title(page: Page) -> str | None:
+    t = page.meta_value("og:title", "twitter:title")
+    return strip_suffix(t, NAMES) or None if t else None
+
+
+def _ld_title(page: Page) -> str | None:
+    t = ld_text(page.ld("headline"))
+    return strip_suffix(t, NAMES) or None if t else None
+
+
+def _ld_section(page: Page) -> str | None:
+    value = page.ld("articleSection")
+    if isinstance(value, list) and value:
+        value = value[-1]  # the most specific
+    return ld_text(value)
+
+
+def _last_text(els: Iterable[etree._Element]) -> str | None:
+    texts = [t for t in (text_of(e) for e in els) if t]
+    return texts[-1] if texts else None
+
+
+# -- the body walk -------------------------------------------------------------------------------------
+
+_SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "img", "br", "hr"})
+
+
+class _Body:
+    """Blocks and discarded boxes, collected in reading order from a body container."""
+
+    __slots__ = ("_group", "blocks", "discarded", "page")
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.blocks: list[Block] = []
+        self.discarded: list[Discarded] = []
+        self._group: str | None = None  # the boilerplate group the last discarded block belongs to
+
+    def _boiler(self, kind: str, group: str, text: str) -> None:
+        if self._group == group and self.discarded and text != UNABLE_TEXT:
+            prev = self.discarded[-1]
+            self.discarded[-1] = Discarded(kind=kind, heading=prev.heading, text=f"{prev.text}\n{text}")
+            return
+        heading = text if text == UNABLE_TEXT else None
+        self.discarded.append(Discarded(kind=kind, heading=heading, text=text))
+        self._group = group
+
+    def walk(self, container: etree._Element, depth: int = 0) -> None:
+        for el in container:
+            if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
+                continue
+            tag = el.tag.lower()
+            classes = _classes(el)
+            kind = _kind_of(el)
+            if kind is not None:
+                self._group = None
+                self.discarded.append(_side_block(self.page, el, kind))
+                continue
+            if tag in ("figure", "picture") or "image_body" in classes or "article-image-gallery" in classes:
+                continue  # photos: read by _images
+            if tag in ("p", "li") or tag in _SUBHEADS:
+                text = text_of(el)
+                if not text:
+                    continue
+                boiler = _boilerplate(text)
+                if boiler is not None:
+                    self._boiler(boiler[0], boiler[1], text)
+                    continue
+                self._group = None
+                self.blocks.append(Block("subhead" if tag in _SUBHEADS else "paragraph", text))
+            elif tag in ("ul", "ol", "div", "section", "blockquote") and depth < 6:
+                if tag == "div" and classes and not _has_paragraphs(el):
+                    text = text_of(el)
+                    if text:  # an unknown box with text: kept, but out of the body
+                        self._group = None
+                        self.discarded.append(discard("other", None, (), text))
+                    continue
+                self.walk(el, depth + 1)
+            elif text := text_of(el):
+                self._group = None
+                self.discarded.append(discard("other", None, (), text))
+
+
+def _has_paragraphs(el: etree._Element) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in ("p", "h2", "h3", "h4") for c in el)
+
+
+def _outside(page: Page, scope: etree._Element | None, walked: list[etree._Element]) -> list[Discarded]:
+    """Known boxes outside the walked containers, in document order (nested boxes counted once).
+
+    Subscribe boxes count only inside ``scope`` (the article): the page header has its own
+    "Subscribe" links on every page.
+    """
+    out: list[Discarded] = []
+    taken: list[etree._Element] = []
+    for el in elements(OUTSIDE(page.root)):
+        if any(_inside(el, w) for w in walked) or any(_inside(el, t) for t in taken):
+            continue
+        kind = _kind_of(el)
+        if kind is None or (kind == "subscribe" and scope is not None and not _inside(el, scope)):
+            continue
+        taken.append(el)
+        out.append(_side_block(page, el, kind))
+    for h in elements(UNABLE(page.root)):  # "Unable to view this article?": the subscriber body did not load
+        if any(_inside(h, w) for w in [*walked, *taken]):
+            continue
+        box = h.getparent()
+        if box is None or box.tag in ("body", "html"):
+            box = h
+        taken.append(box)
+        out.append(discard("subscribe", UNABLE_TEXT, (), text_of(box)))
+    return out
+
+
+def _inside(el: etree._Element, container: etree._Element) -> bool:
+    node: etree._Element | None = el
+    while node is not None:
+        if node is container:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _sidebar(page: Page) -> list[Discarded]:
+    out: list[Discarded] = []
+    for box in elements(SIDEBAR(page.root)):
+        tabs = elements(TABS(box))
+        if tabs:
+            for tab in tabs:
+                name = text_of(tab)
+                panel = first(TAB_BODY(box, n=tab.get("data-tab-num") or ""))
+                if panel is None:
+                    continue
+                up = name.upper()
+                kind = "popular" if ("TRENDING" in up or "POPULAR" in up) else "read-more"
+                out.append(discard(kind, name or None, _titled_links(page, panel)))
+            continue
+        heading_el = first(HEADING(box))
+        items = _titled_links(page, box)
+        if heading_el is not None and items:
+            out.append(discard("promo", text_of(heading_el) or None, items))
+    return out
+
+
+def _titled_links(page: Page, container: etree._Element) -> list[Item]:
+    items: list[Item] = []
+    for a in elements(LIST_LINKS(container)):
+        t_el = first(ITEM_TITLE(a))
+        title = text_of(t_el) if t_el is not None else text_of(a)
+        if title:
+            items.append(Item(title=title, url=page.absolute(a.get("href"))))
+    return items
+
+
+def _keywords(page: Page, walked: list[etree._Element]) -> list[Discarded]:
+    links = [a for a in elements(KEYWORD_LINKS(page.root)) if not any(_inside(a, w) for w in walked)]
+    items = [Item(title=t, url=page.absolute(a.get("href"))) for a in links if (t := text_of(a))]
+    return [discard("other", "KEYWORDS", items)] if items else []
+
+
+# -- paywall -----------------------------------------------------------------------------------------
+
+
+def _unable_shown(discarded: Iterable[Discarded]) -> bool:
+    return any(UNABLE_TEXT in f"{d.heading or ''} {d.text or ''}" for d in discarded)
+
+
+def _body_document(page: Page) -> tuple[etree._Element | None, bool | None]:
+    """The separately delivered article-content JSON: (its body container, displayFullText)."""
+    raw = page.body_document
+    if not raw:
+        return None, None
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        page.warn("body", "skipped", "the body document is not JSON")
+        return None, None
+    if not isinstance(data, dict):
+        page.warn("body", "skipped", "the body document is not a JSON object")
+        return None, None
+    html = data.get("articleBody")
+    full = data.get("displayFullText")
+    full_flag = bool(full) if isinstance(full, (bool, int)) else None
+    if not isinstance(html, str) or not html.strip():
+        page.warn("body", "missing", "the body document has no articleBody")
+        return None, full_flag
+    try:
+        root = etree.fromstring(f"<html><body>{html}</body></html>", etree.HTMLParser(no_network=True))
+    except etree.LxmlError:
+        root = None
+    if root is None:
+        page.warn("body", "skipped", "the body document's articleBody is not HTML")
+        return None, full_flag
+    container = first(CUR_BODY(root))
+    if container is None:
+        container = first(root.xpath("//body"))
+    return container, full_flag
+
+
+# -- the current design ----------------------------------------------------------------------------------
+
+
+def _cur_byline(page: Page, box: etree._Element | None) -> tuple[Byline | None, str | None]:
+    """(byline, agency) from JSON-LD authors and ``div.byline`` (``span.credit`` holds the agency)."""
+    credit_el = first(CUR_CREDIT(box)) if box is not None else None
+    credit = text_of(credit_el) or None
+    ld_people = ld_names(page.ld("author"))
+    agency = _agency_of_credit(credit) or next((a for n in ld_people if (a := canonical_agency(n))), None)
+    lines = _byline_lines(box, credit_el) if box is not None else []
+    raw = " ".join(lines)
+    printed = parse_byline(lines[0]) if lines else None
+    people = page.pick(
+        "byline",
+        ("JSON-LD author", lambda: [n for n in ld_people if is_person_name(n)] or None),
+        ("author links", lambda: [t for a in elements(CUR_AUTHOR_LINKS(box)) if is_person_name(t := text_of(a))]
+         or None if box is not None else None),
+        ("printed byline", lambda: list(printed.authors) or None if printed is not None else None),
+        required=False,
+    ) or []
+    if not people and printed is None:
+        return None, agency
+    # "By A and B" then a role line ("Staff writer"); or one line "By A / Staff writer"
+    affiliation = " ".join(lines[1:]) or None if len(lines) > 1 else None
+    if affiliation is None and printed is not None:
+        affiliation = printed.affiliation
+    if affiliation is None and credit and agency is None:
+        affiliation = credit  # a credit that names no agency
+    return Byline(raw=raw or ", ".join(people), authors=tuple(people), affiliation=affiliation), agency
+
+
+_BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "h2", "h3", "h4", "h5", "h6", "br"})
+
+
+def _byline_lines(box: etree._Element, skip: etree._Element | None) -> list[str]:
+    """The byline box's text, one entry per printed line (block children start a new line)."""
+    lines: list[str] = []
+    current: list[str] = [box.text or ""]
+    for child in box:
+        if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
+            lines.append(squash("".join(current)))
+            lines.append(squash("".join(_texts_without(child, skip))))
+            current = []
+        elif child is not skip and isinstance(child.tag, str) and child.tag not in _SKIP_TAGS:
+            current.extend(_texts_without(child, skip))
+        if child.tail:
+            current.append(child.tail)
+    lines.append(squash("".join(current)))
+    return [ln for ln in lines if ln]
+
+
+def _texts_without(el: etree._Element, skip: etree._Element | None) -> list[str]:
+    """The text pieces of ``el`` in order, leaving out ``skip`` and its descendants."""
+    out: list[str] = []
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        if child is not skip and isinstance(child.tag, str) and child.tag not in _SKIP_TAGS:
+            out.extend(_texts_without(child, skip))
+        if child.tail:
+            out.append(child.tail)
+    return out
+
+
+def _is_article(page: Page, *found: object) -> bool:
+    if any(x is not None for x in found) or page.ld_article is not None:
+        return True
+    return (page.meta_value("og:type") or "").lower() == "article"
+
+
+def extract_current(page: Page) -> Article:
+    root = page.root
+    details = first(CUR_DETAILS(root))
+    body_el = first(CUR_BODY(details if details is not None else root))
+    if body_el is None and details is None:
+        body_el = first(CUR_BODY(root))
+    if not _is_article(page, details, body_el):
+        raise NotAnArticleError("a Japan Times page with no article (no JSON-LD article, no article body)")
+    title = page.pick(
+        "title",
+        ("JSON-LD headline", lambda: _ld_title(page)),
+        ("og:title", lambda: _og_title(page)),
+        ("h1.title-article", lambda: text_of(first(CUR_TITLE(root))) or None),
+        ("<title>", lambda: _title_tag(page)),
+    )
+    section = page.pick(
+        "section",
+        ("JSON-LD articleSection", lambda: _ld_section(page)),
+        (".article-section", lambda: _last_text(elements(CUR_SECTION_LINKS(root)))),
+        required=False,
+    )
+    date_el = first(CUR_PUBLISH_DATE(root))
+    date_text = text_of(date_el) or None
+    time_result = CUR_TIME(root)
+    times = [str(t) for t in time_result] if isinstance(time_result, list) else []
+    published = page.pick(
+        "published",
+        ("JSON-LD datePublished", lambda: _safe_date(page, ld_text(page.ld("datePublished")))),
+        ("article:published_time", lambda: _safe_date(page, page.meta_value("article:published_time"))),
+        ("time[datetime]", lambda: _safe_date(page, times[0]) if times else None),
+        ("div.publish-date", lambda: _date_only(page, date_text)),
+    )
+    updated = page.pick(
+        "updated",
+        ("JSON-LD dateModified", lambda: _safe_date(page, ld_text(page.ld("dateModified")))),
+        ("article:modified_time", lambda: _safe_date(page, page.meta_value("article:modified_time"))),
+        required=False,
+    )
+    byline, agency = _cur_byline(page, first(CUR_BYLINE(details if details is not None else root)))
+
+    doc_body, full_text = _body_document(page)
+    walker = _Body(page)
+    walked: list[etree._Element] = []
+    if doc_body is not None:
+        walker.walk(doc_body)
+        if body_el is not None:
+            walked.append(body_el)
+            preview = _Body(page)  # the page's own preview: its boxes are still reported
+            preview.walk(body_el)
+            walker.discarded.extend(preview.discarded)
+    elif body_el is not None:
+        walker.walk(body_el)
+        walked.append(body_el)
+    blocks = walker.blocks
+    if not blocks:
+        ld_body = ld_text(page.ld("articleBody"))
+        if ld_body:
+            page.warn("body", "fallback", "read from JSON-LD articleBody")
+            blocks = [Block("paragraph", squash(p)) for p in str(page.ld("articleBody")).split("\n") if squash(p)]
+        else:
+            page.warn("body", "missing", "no paragraphs in div.article-body")
+    dateline, blocks = cut_dateline(blocks)
+    if agency is None and dateline is not None:
+        agency = dateline.agency
+
+    discarded = walker.discarded + _outside(page, details, walked)
+    if doc_body is not None:
+        paywalled = full_text is False
+    else:
+        free = page.ld("isAccessibleForFree")
+        locked = free is False or (isinstance(free, str) and free.lower() == "false")
+        boxed = any(d.kind == "subscribe" for d in discarded)
+        paywalled = _unable_shown(discarded) or (locked and boxed)
+        if paywalled:
+            page.warn("paywalled", "low-confidence", "preview page: the subscriber body is not in the HTML")
+
+    return Article(
+        site=SITE_ID,
+        url=page.url,
+        title=title,
+        section=section,
+        published=published,
+        updated=updated,
+        byline=byline,
+        dateline=dateline,
+        agency=agency,
+        body=blocks,
+        images=_images(page, details if details is not None else root),
+        discarded=discarded,
+        paywalled=paywalled,
+        description=strip_tags(page.meta_value("og:description", "description")),
+        date_text=date_text,
+        layout="japantimes/current",
+        warnings=page.notices,
+    )
+
+
+def _matches_current(page: Page) -> bool:
+    return bool(CUR_MATCH(page.root))
+
+
+# -- the 2013-2023 WordPress design ---------------------------------------------------------------------
+
+
+def _old_byline(page: Page, credit: str | None, agency: str | None) -> Byline | None:
+    writer = text_of(first(OLD_WRITER(page.root))) or None
+    people: list[str] = []
+    meta = first(JAT_CREDIT(page.root))
+    if meta is not None:
+        sep = meta.get("data-separator") or ","
+        people = [n for n in (squash(x) for x in (meta.get("content") or "").split(sep)) if is_person_name(n)]
+    printed = parse_byline(writer) if writer else None
+    if not people and printed is not None:
+        people = list(printed.authors)
+    if not people:
+        author = page.meta_value("author")  # "No Author" is the theme's placeholder
+        if author and is_person_name(author):
+            people = [author]
+            page.warn("byline", "fallback", "read from meta author")
+    if not people and printed is None:
+        return None
+    affiliation = printed.affiliation if printed is not None else None
+    if affiliation is None and credit and agency is None:
+        affiliation = credit  # "STAFF WRITER" under the writer's name
+    raw = writer or ", ".join(people)
+    return Byline(raw=raw, authors=tuple(people), affiliation=affiliation)
+
+
+def _old_dateline(article_el: etree._Element | None, blocks: list[Block]) -> tuple[Dateline | None, list[Block]]:
+    dateline, rest = cut_dateline(blocks)
+    if dateline is not None or article_el is None or not blocks:
+        return dateline, rest
+    span = first(OLD_DATELINE(article_el))
+    raw = text_of(span)
+    if span is None or not raw or not blocks[0].text.startswith(raw):
+        return None, blocks
+    place = raw.rstrip(" -–—").strip()
+    m = re.match(r"^(.*?)\s*\(([^)]{1,40})\)$", place)
+    agency = canonical_agency(m.group(2)) if m else None
+    if m:
+        place = m.group(1).strip()
+    remaining = blocks[0].text[len(raw):].strip()
+    return Dateline(raw=raw + " ", place=place or None, agency=agency), [Block("paragraph", remaining), *blocks[1:]]
+
+
+def extract_wp2013(page: Page) -> Article:
+    root = page.root
+    article_el = first(OLD_ARTICLE(root))
+    if not _is_article(page, article_el, first(OLD_TITLE(root))):
+        raise NotAnArticleError("a Japan Times page with no article (no #jtarticle, no headline)")
+    title = page.pick(
+        "title",
+        ("og:title", lambda: _og_title(page)),
+        ("JSON-LD headline", lambda: _ld_title(page)),
+        ("header h1", lambda: text_of(first(OLD_TITLE(root))) or None),
+        ("<title>", lambda: _title_tag(page)),
+    )
+    section = page.pick(
+        "section",
+        ("category links", lambda: _last_text(elements(OLD_SECTION_LINKS(root)))),
+        ("category line", lambda: (text_of(first(OLD_SECTION(root))).split(" / ")[-1].strip() or None)),
+        ("JSON-LD articleSection", lambda: _ld_section(page)),
+        required=False,
+    )
+    time_el = first(OLD_TIME(root))
+    date_text = text_of(time_el) or None
+    published = page.pick(
+        "published",
+        ("DC.date.issued", lambda: _safe_date(page, page.meta_value("dc.date.issued"))),
+        ("article:published_time", lambda: _safe_date(page, page.meta_value("article:published_time"))),
+        ("JSON-LD datePublished", lambda: _safe_date(page, ld_text(page.ld("datePublished")))),
+        ("time[datetime]", lambda: _safe_date(page, time_el.get("datetime")) if time_el is not None else None),
+        ("printed date", lambda: _date_only(page, date_text)),
+    )
+    updated = page.pick(
+        "updated",
+        ("article:modified_time", lambda: _safe_date(page, page.meta_value("article:modified_time"))),
+        ("og:updated_time", lambda: _safe_date(page, page.meta_value("og:updated_time"))),
+        ("JSON-LD dateModified", lambda: _safe_date(page, ld_text(page.ld("dateModified")))),
+        required=False,
+    )
+    credit = text_of(first(OLD_CREDIT(root))) or None
+    agency = _agency_of_credit(credit)
+    discarded: list[Discarded] = []
+    byline = _old_byline(page, credit, agency)
+    if agency is None and byline is None:
+        meta = first(JAT_CREDIT(root))
+        agency = _agency_of_credit(meta.get("content")) if meta is not None else None
+
+    walker = _Body(page)
+    walked: list[etree._Element] = []
+    if article_el is not None:
+        walker.walk(article_el)
+        walked.append(article_el)
+    else:
+        page.warn("body", "unknown-layout", "no div#jtarticle")
+    blocks = walker.blocks
+    if not blocks:
+        page.warn("body", "missing", "no paragraphs in div#jtarticle")
+    dateline, blocks = _old_dateline(article_el, blocks)
+    if agency is None and dateline is not None:
+        agency = dateline.agency
+
+    main = first(OLD_MAIN(root))
+    discarded += walker.discarded + _outside(page, main, walked) + _keywords(page, walked) + _sidebar(page)
+    return Article(
+        site=SITE_ID,
+        url=page.url,
+        title=title,
+        section=section,
+        published=published,
+        updated=updated,
+        byline=byline,
+        dateline=dateline,
+        agency=agency,
+        body=blocks,
+        images=_images(page, main if main is not None else root),
+        discarded=discarded,
+        paywalled=_unable_shown(discarded),
+        description=strip_tags(page.meta_value("og:description", "description")),
+        date_text=date_text,
+        layout="japantimes/wp2013",
+        warnings=page.notices,
+    )
+
+
+def _matches_wp2013(page: Page) -> bool:
+    return bool(OLD_MATCH(page.root))
+
+
+def fingerprint(page: Page) -> bool:
+    return bool(FINGERPRINT(page.root))
+
+
+# -- text copies ------------------------------------------------------------------------------------
+
+_BULLET = re.compile(r"^[•·・*]\s*(.+)$")
+_KICKER = re.compile(r"^[A-Z][A-Z&' -]{1,30}(?: / [A-Za-z&' -]{2,40}){1,3}$")
+_DATE_LINE = re.compile(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$")
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)…]$")
+_SIGNATURE = (
+    "With your current subscription plan you can comment on stories",
+    "Please add japantimes.co.jp and piano.io",
+    "In a time of both misinformation and too much information",
+    "PHOTO GALLERY (CLICK TO ENLARGE)",
+)
+
+
+def text_signature(copy: TextCopy) -> bool:
+    if any(ln.startswith(_SIGNATURE) for ln in copy.lines):
+        return True
+    head = copy.lines[:8]
+    return "• SHARE" in head and any(
+        (m := _BULLET.match(ln)) is not None and canonical_agency(m.group(1)) for ln in head
+    )
+
+
+def _is_title(line: str, following: str | None) -> bool:
+    if _BULLET.match(line) or _boilerplate(line):
+        return False
+    if following is not None and (_BULLET.match(following) or _DATE_LINE.match(following)):
+        return True
+    return len(line.split()) <= 25 and not _SENTENCE_END.search(line)
+
+
+def _is_subhead(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 10 and not _SENTENCE_END.search(line) and line[0].isupper() and len(line) <= 80
+
+
+def parse_text(copy: TextCopy) -> Article:
+    lines = list(copy.lines)
+    notices: list[Notice] = []
+    discarded: list[Discarded] = []
+    images: list[Image] = []
+    title = section = date_text = None
+    published = None
+    agency = None
+    i = 0
+    if i < len(lines) - 1 and _KICKER.match(lines[i]):
+        section = lines[i].split(" / ")[-1].strip()
+        i += 1
+    if i < len(lines) - 1 and _is_title(lines[i], lines[i + 1]):
+        title = lines[i]
+        i += 1
+    # the header: credit and share bullets, the printed date
+    while i < len(lines):
+        line = lines[i]
+        m = _BULLET.match(line)
+        if m and m.group(1).upper() == "SHARE":
+            discarded.append(Discarded(kind="share", items=(Item(title=m.group(1)),), text=line))
+        elif m and (hit := _agency_of_credit(m.group(1))):
+            agency = agency or hit
+            discarded.append(Discarded(kind="credit", text=line))
+        elif date_text is None and _DATE_LINE.match(line):
+            date_text = line
+            published = parse_date_only(line)
+            notices.append(Notice("published", "low-confidence", f"printed date {line!r} has no time of day"))
+        else:
+            break
+        i += 1
+
+    body_lines: list[str] = []
+    rest = lines[i:]
+    j = 0
+    while j < len(rest):
+        line = rest[j]
+        boiler = _boilerplate(line)
+        if boiler is None:
+            body_lines.append(line)
+            j += 1
+            continue
+        kind, group_name = boiler
+        if group_name == "gallery":
+            # the gallery closes the copy: "caption | CREDIT" lines are its photos
+            leftovers: list[str] = [line]
+            for cap in rest[j + 1:]:
+                caption, credit = _split_caption(cap)
+                if credit is not None:
+                    images.append(image(None, caption, credit))
+                else:
+                    leftovers.append(cap)
+            discarded.append(Discarded(kind=kind, heading=line, text="\n".join(leftovers)))
+            break
+        heading = line if line == UNABLE_TEXT else None
+        group = [line]
+        j += 1
+        while j < len(rest) and rest[j] != UNABLE_TEXT and (_boilerplate(rest[j]) or ("", ""))[1] == group_name:
+            group.append(rest[j])
+            j += 1
+        discarded.append(Discarded(kind=kind, heading=heading, text="\n".join(group)))
+
+    paywalled = _unable_shown(discarded)
+    blocks = [Block("subhead" if n > 0 and _is_subhead(ln) else "paragraph", ln) for n, ln in enumerate(body_lines)]
+    dateline, blocks = cut_dateline(blocks)
+    if agency is None and dateline is not None:
+        agency = dateline.agency
+    if not blocks:
+        notices.append(Notice("body", "missing", "no body lines"))
+    if title is None:
+        notices.append(Notice("title", "missing", "the copy begins with the body"))
+    return Article(
+        site=SITE_ID,
+        url=copy.url,
+        title=title,
+        section=section,
+        published=published,
+        dateline=dateline,
+        agency=agency,
+        body=blocks,
+        images=images,
+        discarded=discarded,
+        paywalled=paywalled,
+        date_text=date_text,
+        layout="japantimes/text",
+        warnings=notices,
+    )
+
+
+SITE = Site(
+    id=SITE_ID,
+    name="The Japan Times",
+    hosts=("japantimes.co.jp",),
+    names=NAMES,
+    layouts=(
+        Layout("current", _matches_current, extract_current),
+        Layout("wp2013", _matches_wp2013, extract_wp2013),
+    ),
+    fingerprint=fingerprint,
+    text_signature=text_signature,
+    parse_text=parse_text,
+)
+
+__all__ = ["SITE", "extract_current", "extract_wp2013", "parse_text"]

@@ -1,0 +1,515 @@
+"""Kyodo News English — english.kyodonews.net ("Kyodo News+").
+
+Kyodo is a news agency, so every story on its own site is credited to ``agency="Kyodo"``. Its own
+datelines carry no agency tag ("TOKYO - ", "SHIZUOKA, Japan - ", "BERLIN/WASHINGTON - "): the
+``dateline`` is read as printed (place only, ``dateline.agency`` None) while ``Article.agency`` is
+"Kyodo" for every story.
+
+Layouts (newest first):
+
+``articles2025``
+    The site since about 2025, URLs ``/articles/-/<numeric id>``. Its article DOM is not documented
+    (facts LOW), so the fields come from JSON-LD and meta tags first; the body is read from a
+    best-effort container (an element whose class names an article body, then ``<article>``, then
+    ``<main>``), then from JSON-LD ``articleBody``; a ``low-confidence`` warning says so.
+``news2018``
+    The older design, URLs ``/news/YYYY/MM/<12-hex>-<slug>.html`` (facts MED): headline
+    ``.main h1``, body ``div.article-body p``, credit line ``p.credit``.
+
+The credit line ``KYODO NEWS - Apr 8, 2022 - 13:11 | All, World`` gives the time when no structured
+time is on the page. Its relative form ``KYODO NEWS - 2 hours ago - 20:13 | All, World, Japan``
+needs the caller's fetch time (``parse(..., fetched=...)``); without it a ``relative-time`` warning
+is added and the time comes from structured data or stays missing. The whole line is kept as
+``date_text``. The categories after "|" are flat site tabs that the line lists from broad to narrow
+("All" first): the **section** is the last category other than "All" (JSON-LD ``articleSection``
+and ``article:section`` win when present).
+
+Captions end "(Kyodo) ==Kyodo": the caption is the text without them, the credit "Kyodo"
+("(Photo courtesy of …)" becomes the credit when it ends the caption). A breaking story's body
+ending "==Kyodo" loses that signature to a discarded ``credit`` block. "Related coverage:" and the
+link paragraphs after it are a discarded ``related`` block; "Most Popular"/"Latest" side lists are
+``popular``/``latest`` blocks.
+
+"Kyodo News Digest" pages: items separated by lines of hyphens ("----------"). The line after each
+separator is the item's headline (a ``subhead`` block), the lines up to the next separator its
+paragraphs (each keeps its own "TOKYO - " dateline, as printed). The intro line before the first
+separator stays body. The separators themselves are not body: they are kept, all together, in one
+discarded block of kind ``other`` (text = the separators, one a line), so a text copy loses no line.
+
+Text copies: headline, the credit line (possibly split over lines "KYODO NEWS" / "-" /
+"1 hour ago - 20:13 | All, World, Japan"), captions ending "==Kyodo", then paragraphs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+import attrs
+from lxml import etree
+
+from .._text import squash, strip_suffix, text_of
+from ..bylines import is_person_name, parse_byline
+from ..datelines import split_dateline
+from ..dates import NeedsReference, parse_jst
+from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, Notice
+from ..page import Page, elements, first, xpath
+from ..structured import ld_names, ld_text, ld_url, read_title, strip_tags
+from ..textcopy import TextCopy
+from .base import Layout, Site, cut_dateline, discard, image, img_url
+
+SITE_ID = "kyodo"
+NAMES = ("Kyodo News", "Kyodo News+", "KYODO NEWS", "KYODO NEWS+", "Kyodo News English")
+AGENCY = "Kyodo"
+
+# -- selectors, compiled once ------------------------------------------------------------------------
+_HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
+OLD_BODY = xpath(f"//div[{_HAS.format('article-body')}]")
+OLD_TITLE = xpath(f"//div[{_HAS.format('main')}]//h1")
+H1 = xpath("//h1")
+CREDIT = xpath(
+    f"//p[{_HAS.format('credit')}] | //*[contains(@class, 'credit')][starts-with(normalize-space(), 'KYODO NEWS')]"
+    " | //p[starts-with(normalize-space(), 'KYODO NEWS -')]"
+)
+# body pieces in reading order; photo boxes inside the body are read as images, not paragraphs
+_NOT_IN_PHOTO = (f"not(ancestor::figure) and not(ancestor::div[{_HAS.format('mainpic')}])"
+                 " and not(ancestor::aside) and not(ancestor::nav)")
+BODY_PIECES = xpath(f"(.//p[not(ancestor::li)] | .//h2 | .//h3 | .//li)[{_NOT_IN_PHOTO}]")
+IMAGE_BOXES = xpath(
+    f"//div[{_HAS.format('mainpic')}] | //div[{_HAS.format('article-body')}]//figure"
+    f" | //article//figure[not(ancestor::div[{_HAS.format('article-body')}])]"
+)
+BOX_IMG = xpath(".//img")
+BOX_CAPTION = xpath(f"(.//figcaption | .//p | .//*[{_HAS.format('caption')}])[1]")
+LINKS = xpath(".//a[@href]")
+SIDE_HEADINGS = xpath("//h2 | //h3 | //h4")
+# the 2025 design: containers tried in order
+NEW_CONTAINERS: tuple[etree.XPath, ...] = (
+    xpath("//*[@itemprop='articleBody']"),
+    xpath("//*[self::div or self::section][contains(@class, 'article') and contains(@class, 'body')][.//p]"),
+    xpath("//article[.//p]"),
+    xpath("//main[.//p]"),
+)
+FINGERPRINT = xpath(
+    f"//p[{_HAS.format('credit')}][starts-with(normalize-space(), 'KYODO NEWS')]"
+    f" | //div[{_HAS.format('mainpic')}]//*[contains(., '==Kyodo')]"
+    " | //link[@rel='alternate'][contains(@href, 'english.kyodonews.net/rss')]"
+)
+
+NEW_URL = re.compile(r"^/articles/-/\d+/?$")
+OLD_URL = re.compile(r"^/news/(?P<y>\d{4})/(?P<m>\d\d)/(?P<key>[0-9a-f]{12})-[\w-]+\.html$")
+
+# -- text rules -------------------------------------------------------------------------------------------
+CREDIT_LINE = re.compile(r"^KYODO NEWS\s*[-–—]\s*(?P<when>.+?)\s*(?:\|\s*(?P<cats>[^|]*))?$")
+SEPARATOR = re.compile(r"^-{5,}$")
+RELATED = re.compile(r"^Related coverage\s*:?$", re.IGNORECASE)
+SIDE_LISTS = {"most popular": "popular", "most read": "popular", "popular": "popular", "latest": "latest",
+              "latest news": "latest", "related coverage": "related", "related coverage:": "related"}
+STAFF_BYLINE = re.compile(r"^By [A-Z].{1,100},\s*KYODO NEWS$", re.IGNORECASE)
+SIGNATURE = "==Kyodo"
+_COURTESY = re.compile(r"\s*\(((?:Photo )?[Cc]ourtesy of [^()]{1,80})\)$")
+
+
+@attrs.frozen
+class Piece:
+    """A paragraph-like element (or a text line) before it is sorted into body, caption or list."""
+
+    text: str
+    kind: str = "paragraph"  # "paragraph" | "subhead"
+    links: tuple[Item, ...] = ()
+
+
+@attrs.frozen
+class Sorted:
+    body: list[Block]
+    dateline: Dateline | None
+    byline: Byline | None
+    captions: list[Image]
+    discarded: list[Discarded]
+
+
+def split_caption(text: str) -> tuple[str | None, str | None]:
+    """``"A man walks. (Kyodo) ==Kyodo"`` → ``("A man walks.", "Kyodo")``."""
+    t = squash(text)
+    credit: str | None = None
+    if t.endswith(SIGNATURE):
+        t = t[: -len(SIGNATURE)].rstrip()
+        credit = AGENCY
+    if t.endswith("(Kyodo)"):
+        t = t[: -len("(Kyodo)")].rstrip()
+        credit = AGENCY
+    else:
+        m = _COURTESY.search(t)
+        if m:
+            t = t[: m.start()].rstrip()
+            credit = m.group(1)
+    return t or None, credit
+
+
+_CAPTION_END = re.compile(r"\)\s*==\s?Kyodo$")
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: "… (Kyodo) ==Kyodo" — a credit in brackets before the signature, and no
+    dateline (a breaking story's single paragraph also ends "==Kyodo")."""
+    return bool(_CAPTION_END.search(text)) and split_dateline(text)[0] is None
+
+
+def _section_of(cats: str | None) -> str | None:
+    names = [c for c in (squash(x) for x in (cats or "").split(",")) if c]
+    specific = [c for c in names if c.lower() != "all"]
+    return specific[-1] if specific else None
+
+
+def sort_pieces(pieces: Sequence[Piece]) -> Sorted:
+    """Body, dateline, byline, captions and discarded blocks from the pieces of a story, in order."""
+    pieces = list(pieces)
+    discarded: list[Discarded] = []
+    # 1. "Related coverage:" and everything after it
+    rel = next((i for i, p in enumerate(pieces) if RELATED.match(p.text)), None)
+    if rel is not None:
+        items: list[Item] = []
+        for p in pieces[rel + 1 :]:
+            items.extend(p.links or (Item(title=p.text),))
+        discarded.append(discard("related", pieces[rel].text, items))
+        pieces = pieces[:rel]
+    # 2. captions ahead of the story
+    captions: list[Image] = []
+    while pieces and pieces[0].kind == "paragraph" and is_caption(pieces[0].text):
+        cap, credit = split_caption(pieces.pop(0).text)
+        captions.append(image(None, cap, credit))
+    # 3. a staff byline "By NAME, KYODO NEWS"
+    byline = None
+    if pieces and STAFF_BYLINE.match(pieces[0].text):
+        byline = parse_byline(pieces.pop(0).text)
+    # 4. digest structure
+    blocks: list[Block] = []
+    separators: list[str] = []
+    after_separator = False
+    for p in pieces:
+        if SEPARATOR.match(p.text):
+            separators.append(p.text)
+            after_separator = True
+            continue
+        blocks.append(Block("subhead" if after_separator or p.kind == "subhead" else "paragraph", p.text))
+        after_separator = False
+    if separators:
+        discarded.append(Discarded(kind="other", text="\n".join(separators)))
+    # 5. a breaking story's closing "==Kyodo"
+    if blocks and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(SIGNATURE):
+        rest = blocks[-1].text[: -len(SIGNATURE)].rstrip()
+        blocks = blocks[:-1] + ([Block("paragraph", rest)] if rest else [])
+        discarded.append(Discarded(kind="credit", text=SIGNATURE))
+    dateline, blocks = cut_dateline(blocks)
+    return Sorted(body=blocks, dateline=dateline, byline=byline, captions=captions, discarded=discarded)
+
+
+# -- HTML -------------------------------------------------------------------------------------------------
+
+def _safe_date(page: Page, text: str | None, field: str = "published") -> dt.datetime | None:
+    try:
+        return parse_jst(text, reference=page.reference)
+    except NeedsReference:
+        page.warn(field, "relative-time", f"{text!r} is relative: pass fetched= to read it")
+        return None
+
+
+def _pieces(page: Page, container: etree._Element) -> list[Piece]:
+    out: list[Piece] = []
+    for el in elements(BODY_PIECES(container)):
+        text = text_of(el)
+        if not text:
+            continue
+        tag = el.tag if isinstance(el.tag, str) else ""
+        links = tuple(Item(title=t, url=page.absolute(a.get("href")))
+                      for a in elements(LINKS(el)) if (t := text_of(a)))
+        out.append(Piece(text=text, kind="subhead" if tag in ("h2", "h3") else "paragraph", links=links))
+    return out
+
+
+def _images(page: Page) -> list[Image]:
+    out: list[Image] = []
+    for box in elements(IMAGE_BOXES(page.root)):
+        img = first(BOX_IMG(box))
+        cap_el = first(BOX_CAPTION(box))
+        alt = squash(img.get("alt")) if img is not None else ""
+        text = text_of(cap_el) if cap_el is not None else alt
+        caption, credit = split_caption(text) if text else (None, None)
+        if img is None and caption is None:
+            continue
+        out.append(image(img_url(page, img), caption, credit))
+    return out
+
+
+def _side_lists(page: Page, container: etree._Element | None) -> list[Discarded]:
+    out: list[Discarded] = []
+    for h in elements(SIDE_HEADINGS(page.root)):
+        kind = SIDE_LISTS.get(text_of(h).lower())
+        if kind is None or kind == "related":
+            continue
+        box = h.getparent()
+        if box is None or (container is not None and (box is container or _inside(box, container))):
+            continue
+        items = tuple(Item(title=t, url=page.absolute(a.get("href")))
+                      for a in elements(LINKS(box)) if (t := text_of(a)))
+        out.append(discard(kind, text_of(h), items))
+    return out
+
+
+def _inside(el: etree._Element, container: etree._Element) -> bool:
+    return any(a is container for a in el.iterancestors())
+
+
+def _url_path(page: Page) -> str:
+    for cand in (page.url_hint, page.canonical, page.meta_value("og:url")):
+        if cand:
+            try:
+                return urlsplit(cand).path
+            except ValueError:
+                continue
+    return ""
+
+
+def _title(page: Page, h1: etree._Element | None) -> str | None:
+    return page.pick(
+        "title",
+        ("og:title", lambda: strip_suffix(t, NAMES) if (t := page.meta_value("og:title")) else None),
+        ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
+        ("h1", lambda: text_of(h1) or None),
+        ("<title>", lambda: strip_suffix(t, NAMES) if (t := read_title(page.root)) else None),
+    )
+
+
+def _extract(page: Page, layout: str, container: etree._Element | None, h1: etree._Element | None) -> Article:
+    credit_el = first(CREDIT(page.root))
+    credit_text = text_of(credit_el) or None
+    m = CREDIT_LINE.match(credit_text) if credit_text else None
+    if credit_text and m is None:
+        page.warn("published", "low-confidence", f"credit line {credit_text!r} not in the known form")
+    printed = _safe_date(page, m.group("when")) if m else None
+    title = _title(page, h1)
+    published = page.pick(
+        "published",
+        ("JSON-LD datePublished", lambda: _safe_date(page, ld_text(page.ld("datePublished")))),
+        ("article:published_time", lambda: _safe_date(page, page.meta_value("article:published_time"))),
+        ("credit line", lambda: printed),
+    )
+    if printed is not None and published is not None and abs((published - printed).total_seconds()) >= 60:
+        page.warn("published", "disagree", f"credit line {printed.isoformat()}, structured {published.isoformat()}")
+    updated = page.pick(
+        "updated",
+        ("JSON-LD dateModified", lambda: _safe_date(page, ld_text(page.ld("dateModified")), "updated")),
+        ("article:modified_time", lambda: _safe_date(page, page.meta_value("article:modified_time"), "updated")),
+        required=False,
+    )
+    section = page.pick(
+        "section",
+        ("JSON-LD articleSection", lambda: ld_text(page.ld("articleSection"))),
+        ("article:section", lambda: page.meta_value("article:section")),
+        ("credit line categories", lambda: _section_of(m.group("cats")) if m else None),
+        required=False,
+    )
+    pieces = _pieces(page, container) if container is not None else []
+    if not pieces:
+        body_text = page.ld("articleBody")
+        if isinstance(body_text, str) and body_text.strip():
+            page.warn("body", "fallback", "read from JSON-LD articleBody")
+            pieces = [Piece(squash(x)) for x in re.split(r"\n+", strip_tags_keep_lines(body_text)) if squash(x)]
+    if credit_el is not None and container is not None and _inside(credit_el, container):
+        pieces = [p for p in pieces if p.text != credit_text]
+    done = sort_pieces(pieces)
+    if not done.body:
+        page.warn("body", "missing", "no paragraphs found")
+    images = _images(page) + done.captions
+    if not images:
+        lead = ld_url(page.ld("image")) or page.meta_value("og:image")
+        if lead:
+            images = [image(page.absolute(lead), None, None)]
+    byline = done.byline
+    if byline is None:
+        people = [n for n in ld_names(page.ld("author")) if is_person_name(n)]
+        if people:
+            page.warn("byline", "low-confidence", "byline read from JSON-LD author")
+            byline = Byline(raw=", ".join(people), authors=tuple(people), affiliation=None)
+    discarded = done.discarded + _side_lists(page, container)
+    return Article(
+        site=SITE_ID,
+        url=page.url,
+        title=title,
+        section=section,
+        published=published,
+        updated=updated,
+        byline=byline,
+        dateline=done.dateline,
+        agency=AGENCY,
+        body=done.body,
+        images=images,
+        discarded=discarded,
+        paywalled=False,
+        description=strip_tags(page.meta_value("og:description", "description")),
+        date_text=credit_text,
+        layout=f"kyodo/{layout}",
+        warnings=page.notices,
+    )
+
+
+def strip_tags_keep_lines(text: str) -> str:
+    """JSON-LD ``articleBody`` may hold <p>/<br>: turn them into line breaks, drop the other tags."""
+    t = re.sub(r"(?i)<\s*(?:br|/p|/h\d)\s*/?>", "\n", text)
+    return "\n".join(strip_tags(line) or "" for line in t.split("\n"))
+
+
+def _matches_articles2025(page: Page) -> bool:
+    return bool(NEW_URL.match(_url_path(page))) and not OLD_BODY(page.root)
+
+
+def extract_articles2025(page: Page) -> Article:
+    container = None
+    for finder in NEW_CONTAINERS:
+        container = first(finder(page.root))
+        if container is not None:
+            break
+    where = "JSON-LD articleBody"
+    if container is not None:
+        where = f"<{container.tag if isinstance(container.tag, str) else 'element'} class={container.get('class')!r}>"
+    page.warn("body", "low-confidence", f"Kyodo's 2025 article design is not documented: body read from {where}")
+    return _extract(page, "articles2025", container, first(H1(page.root)))
+
+
+def _matches_news2018(page: Page) -> bool:
+    return bool(OLD_BODY(page.root))
+
+
+def extract_news2018(page: Page) -> Article:
+    container = first(OLD_BODY(page.root))
+    h1 = first(OLD_TITLE(page.root))
+    if h1 is None:
+        h1 = first(H1(page.root))
+    return _extract(page, "news2018", container, h1)
+
+
+def fingerprint(page: Page) -> bool:
+    if FINGERPRINT(page.root):
+        return True
+    publisher = page.ld("publisher")
+    return any(n.lower() in ("kyodo news", "kyodo news+") for n in ld_names(publisher))
+
+
+# -- text copies ----------------------------------------------------------------------------------------
+
+def _credit_in_lines(lines: Sequence[str], limit: int = 40) -> tuple[int, int, str] | None:
+    """Where the credit line is: (first index, index after it, the joined line)."""
+    for i, line in enumerate(lines[:limit]):
+        if not line.startswith("KYODO NEWS"):
+            continue
+        joined = line
+        for j in range(i + 1, min(i + 4, len(lines)) + 1):
+            if CREDIT_LINE.match(joined) and _has_time(joined):
+                return i, j, joined
+            if j < len(lines):
+                joined = f"{joined} {lines[j]}"
+    return None
+
+
+_TIME = re.compile(r"\d{1,2}:\d\d")
+
+
+def _has_time(line: str) -> bool:
+    return bool(_TIME.search(line))
+
+
+def text_signature(copy: TextCopy) -> bool:
+    if _credit_in_lines(copy.lines) is not None:
+        return True
+    return any(ln.endswith("(Kyodo) " + SIGNATURE) for ln in copy.lines[:60])
+
+
+def _side_heading(line: str) -> str | None:
+    kind = SIDE_LISTS.get(line.lower())
+    return kind if kind in ("popular", "latest") else None
+
+
+def parse_text(copy: TextCopy) -> Article:
+    lines = list(copy.lines)
+    notices: list[Notice] = []
+    found = _credit_in_lines(lines)
+    discarded: list[Discarded] = []
+    title = None
+    published = None
+    section = None
+    date_text = None
+    if found is None:
+        notices.append(Notice("published", "missing", "no 'KYODO NEWS - … | …' credit line"))
+        title = lines.pop(0) if len(lines) > 1 else None
+        rest = lines
+    else:
+        start, end, date_text = found
+        head = lines[:start]
+        rest = lines[end:]
+        if head:
+            title = head[-1]
+            if len(head) > 1:
+                discarded.append(Discarded(kind="navigation", text="\n".join(head[:-1])))
+        m = CREDIT_LINE.match(date_text)
+        if m:
+            section = _section_of(m.group("cats"))
+            try:
+                published = parse_jst(m.group("when"), reference=copy.reference)
+            except NeedsReference:
+                notices.append(Notice("published", "relative-time",
+                                      f"{m.group('when')!r} is relative: pass fetched= to read it"))
+    # side lists at the end ("Most Popular", "Latest"): each heading and the lines after it
+    side_at = next((i for i, ln in enumerate(rest) if _side_heading(ln)), len(rest))
+    tail = rest[side_at:]
+    rest = rest[:side_at]
+    i = 0
+    while i < len(tail):
+        heading = tail[i]
+        kind = _side_heading(heading) or "other"
+        i += 1
+        items: list[Item] = []
+        while i < len(tail) and not _side_heading(tail[i]):
+            items.append(Item(title=tail[i]))
+            i += 1
+        discarded.append(Discarded(kind=kind, heading=heading, items=tuple(items),
+                                   text="\n".join([heading, *(it.title for it in items)])))
+    done = sort_pieces([Piece(ln) for ln in rest])
+    if published is None and found is not None and not any(n.code == "relative-time" for n in notices):
+        notices.append(Notice("published", "missing", f"credit line {date_text!r} holds no time jnparse reads"))
+    if not done.body:
+        notices.append(Notice("body", "missing", "no body lines"))
+    return Article(
+        site=SITE_ID,
+        url=copy.url,
+        title=title,
+        section=section,
+        published=published,
+        byline=done.byline,
+        dateline=done.dateline,
+        agency=AGENCY,
+        body=done.body,
+        images=done.captions,
+        discarded=done.discarded + discarded,
+        date_text=date_text,
+        layout="kyodo/text",
+        warnings=notices,
+    )
+
+
+SITE = Site(
+    id=SITE_ID,
+    name="Kyodo News",
+    hosts=("english.kyodonews.net",),
+    names=NAMES,
+    layouts=(
+        Layout("articles2025", _matches_articles2025, extract_articles2025),
+        Layout("news2018", _matches_news2018, extract_news2018),
+    ),
+    fingerprint=fingerprint,
+    text_signature=text_signature,
+    parse_text=parse_text,
+)
+
+__all__ = ["SITE", "parse_text", "sort_pieces", "split_caption"]

@@ -1,0 +1,352 @@
+"""NHK World-Japan news — www3.nhk.or.jp/nhkworld/en/news/.
+
+Article pages (``/nhkworld/en/news/YYYYMMDD_NN/``) are mostly rendered by JavaScript: the server HTML
+carries a JSON-LD object whose ``articleBody`` is the story (facts MED), meta tags, and on the 2024-25
+design a ``div.p-article__body`` (facts MED). The title carries the suffix " | NHK WORLD-JAPAN News".
+NHK prints no byline and no dateline: nothing is ever cut from the first paragraph, and names are
+family-name first as printed (never reordered).
+
+NHK's own per-article news JSON (``/nhkworld/data/en/news/<id>.json``) is read by :func:`parse_json`:
+``{"data": {"id", "page_url", "title", "description", "detail", "updated_at" (epoch ms),
+"categories": {"name"}, "thumbnails": {...}}}`` with ``detail`` paragraphs separated by ``<br />``
+pairs (facts HIGH). The JSON has only ``updated_at``: it stands for both times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from .._text import squash, strip_suffix, text_of
+from ..dates import NeedsReference, from_epoch, parse_jst
+from ..model import Article, Block, Discarded, Image, Notice
+from ..page import Page, elements, first, xpath
+from ..structured import ld_text, ld_url, read_title, strip_tags
+from ..textcopy import TextCopy, list_blocks
+from .base import Layout, Site, body_blocks, discard, image, link_items
+
+SITE_ID = "nhk"
+NAMES = ("NHK WORLD-JAPAN News", "NHK WORLD-JAPAN", "NHK WORLD", "NHK World-Japan", "NHK WORLD JAPAN")
+ORIGIN = "https://www3.nhk.or.jp"
+
+# -- selectors, compiled once ------------------------------------------------------------------------
+_HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
+ARTICLE_BODY = xpath(f"//div[{_HAS.format('p-article__body')}]")
+BODY_PARTS = xpath("./p | ./h2 | ./h3 | ./div[not(@class)]/p")
+H1 = xpath("//h1")
+TAG_LISTS = xpath(f"//ul[{_HAS.format('p-newsDetail__tags')}]")
+LIST_BLOCKS = xpath(
+    f"//*[{_HAS.format('c-articleList')} or {_HAS.format('c-articleMediaList')}]"
+    f"[not(ancestor::*[{_HAS.format('c-articleList')} or {_HAS.format('c-articleMediaList')}])]"
+)
+LIST_HEADING = xpath(
+    "(./preceding-sibling::*[self::h2 or self::h3][1] | ./*[self::h2 or self::h3][1]"
+    " | ../*[self::h2 or self::h3][1])[1]"
+)
+ARTICLE_LINKS = xpath(".//article//a[@href] | .//li//a[@href]")
+FIGURES = xpath(".//figure")
+FIG_IMG = xpath(".//img")
+FIG_CAPTION = xpath(".//figcaption")
+FINGERPRINT = xpath(
+    f"//div[{_HAS.format('p-article__body')}] | //ul[{_HAS.format('p-newsDetail__tags')}]"
+    " | //link[@rel='canonical'][contains(@href, '/nhkworld/en/news/')]"
+    " | //meta[@property='og:url'][contains(@content, '/nhkworld/en/news/')]"
+)
+
+_BREAKS = re.compile(r"(?:\s*<br\s*/?>\s*)+", re.IGNORECASE)
+_LINES = re.compile(r"\s*\n\s*")
+_ID = re.compile(r"^\d{8}_\d{1,3}$")
+_URL_ID = re.compile(r"/nhkworld/(?:data/)?en/news/(\d{8}_\d{1,3})(?:[/.]|$)")
+
+
+def paragraphs(text: str | None) -> list[Block]:
+    """Paragraph blocks from NHK's body text: ``<br />`` runs or line breaks separate paragraphs."""
+    if not text:
+        return []
+    parts = _BREAKS.split(text) if "<" in text else _LINES.split(text)
+    out: list[Block] = []
+    for part in parts:
+        t = strip_tags(part) if "<" in part else squash(html.unescape(part))
+        if t:
+            out.append(Block("paragraph", t))
+    return out
+
+
+def _date(page: Page, field: str, text: str | None) -> dt.datetime | None:
+    try:
+        return parse_jst(text, reference=page.reference)
+    except NeedsReference:
+        page.warn(field, "relative-time", f"{text!r} needs the time the page was fetched")
+        return None
+
+
+def _title_tag(page: Page) -> str | None:
+    t = read_title(page.root)
+    return strip_suffix(t, NAMES) if t else None
+
+
+def _list_kind(heading: str) -> str:
+    h = heading.lower()
+    if "ranking" in h:
+        return "ranking"
+    if "popular" in h or "most read" in h or "top stor" in h:
+        return "popular"
+    if "latest" in h or "new" in h.split():
+        return "latest"
+    return "related"
+
+
+def _discarded(page: Page, body: etree._Element | None) -> list[Discarded]:
+    out: list[Discarded] = []
+    for ul in elements(TAG_LISTS(page.root)):
+        out.append(discard("navigation", "Tags", link_items(page, ul)))
+    for block in elements(LIST_BLOCKS(page.root)):
+        if body is not None and (block is body or body in block.iterancestors()):
+            continue
+        heading = text_of(first(LIST_HEADING(block)))
+        out.append(discard(_list_kind(heading), heading or None, link_items(page, block, links=ARTICLE_LINKS)))
+    return out
+
+
+def _images(page: Page, body: etree._Element | None) -> list[Image]:
+    out: list[Image] = []
+    if body is not None:
+        for fig in elements(FIGURES(body)):
+            img = first(FIG_IMG(fig))
+            src = page.absolute(img.get("src") or img.get("data-src")) if img is not None else None
+            caption = text_of(first(FIG_CAPTION(fig))) or (img.get("alt") if img is not None else None)
+            out.append(image(src, caption, None))
+    if out:
+        return out
+    ld_image = page.ld("image")
+    url = ld_url(ld_image) or page.meta_value("og:image")
+    if url:
+        caption = ld_text(ld_image.get("caption")) if isinstance(ld_image, dict) else None
+        out.append(image(page.absolute(url), caption, None))
+    return out
+
+
+def extract_2024(page: Page) -> Article:
+    root = page.root
+    body_el = first(ARTICLE_BODY(root))
+    title = page.pick(
+        "title",
+        ("og:title", lambda: strip_suffix(squash(page.meta_value("og:title")), NAMES) or None),
+        ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
+        ("h1", lambda: text_of(first(H1(root))) or None),
+        ("<title>", lambda: _title_tag(page)),
+    )
+    section = page.pick(
+        "section",
+        ("JSON-LD articleSection", lambda: ld_text(page.ld("articleSection"))),
+        ("article:section", lambda: page.meta_value("article:section")),
+    )
+    published = page.pick(
+        "published",
+        ("JSON-LD datePublished", lambda: _date(page, "published", ld_text(page.ld("datePublished")))),
+        ("article:published_time", lambda: _date(page, "published", page.meta_value("article:published_time"))),
+    )
+    updated = page.pick(
+        "updated",
+        ("JSON-LD dateModified", lambda: _date(page, "updated", ld_text(page.ld("dateModified")))),
+        ("article:modified_time", lambda: _date(page, "updated", page.meta_value("article:modified_time"))),
+        required=False,
+    )
+    raw_body = page.ld("articleBody")
+    blocks = page.pick(
+        "body",
+        ("JSON-LD articleBody", lambda: paragraphs(raw_body) if isinstance(raw_body, str) else None),
+        ("div.p-article__body", lambda: body_blocks(elements(BODY_PARTS(body_el))) if body_el is not None else None),
+    ) or []
+    return Article(
+        site=SITE_ID,
+        url=page.url,
+        title=title,
+        section=section,
+        published=published,
+        updated=updated,
+        byline=None,  # NHK prints none
+        dateline=None,  # never cut a dateline from NHK text
+        agency=None,
+        body=blocks,
+        images=_images(page, body_el),
+        discarded=_discarded(page, body_el),
+        paywalled=False,
+        description=strip_tags(page.meta_value("og:description", "description")),
+        layout="nhk/2024",
+        warnings=page.notices,
+    )
+
+
+def _matches_2024(page: Page) -> bool:
+    return True  # the only known design; JSON-LD first, the body container when present
+
+
+def fingerprint(page: Page) -> bool:
+    if FINGERPRINT(page.root):
+        return True
+    t = read_title(page.root) or ""
+    return t.endswith(" | NHK WORLD-JAPAN News")
+
+
+# -- NHK's news JSON ----------------------------------------------------------------------------------
+
+
+def _str(value: Any) -> str | None:
+    return squash(html.unescape(value)) or None if isinstance(value, str) else None
+
+
+def _category(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        return _str(value.get("name"))
+    return _str(value)
+
+
+def _json_images(thumbs: Any) -> list[Image]:
+    if not isinstance(thumbs, dict):
+        return []
+    src = next((s for k in ("large", "middle", "small") if (s := _str(thumbs.get(k)))), None)
+    caption = _str(thumbs.get("caption")) or _str(thumbs.get("alt"))
+    if src is None and caption is None:
+        return []
+    return [image(urljoin(ORIGIN + "/", src) if src else None, caption, None)]
+
+
+def parse_json(data: Any, url: str | None, fetched: dt.datetime | None) -> Article | None:
+    """An Article from NHK's per-article news JSON, or ``None`` when the document is not NHK's."""
+    inner = data.get("data") if isinstance(data, dict) else None
+    if not isinstance(inner, dict):
+        return None
+    ident = _str(inner.get("id"))
+    page_url = _str(inner.get("page_url"))
+    if not ((ident and _ID.match(ident)) or (page_url and "/nhkworld/" in page_url)):
+        return None
+    if not isinstance(inner.get("detail"), str) and not isinstance(inner.get("title"), str):
+        return None
+    notices: list[Notice] = []
+    if page_url:
+        article_url: str | None = urljoin(ORIGIN + "/", page_url)
+    elif ident:
+        article_url = f"{ORIGIN}/nhkworld/en/news/{ident}/"
+    else:
+        article_url = url
+    stamp = inner.get("updated_at")
+    when: dt.datetime | None = None
+    if isinstance(stamp, (int, float, str)) and not isinstance(stamp, bool):
+        try:
+            when = from_epoch(stamp)
+        except (ValueError, OverflowError, OSError):
+            when = None
+        if when is not None and when.year < 2000:  # 0, negative or seconds-for-milliseconds junk
+            when = None
+    if when is None:
+        notices.append(Notice("published", "missing", "no readable updated_at"))
+    else:
+        notices.append(Notice("published", "low-confidence", "NHK's JSON has only updated_at; used for both times"))
+    detail = inner.get("detail")
+    blocks = paragraphs(detail if isinstance(detail, str) else None)
+    if not blocks:
+        notices.append(Notice("body", "missing", "no detail text"))
+    return Article(
+        site=SITE_ID,
+        url=article_url,
+        title=_str(inner.get("title")),
+        section=_category(inner.get("categories")),
+        published=when,
+        updated=when,
+        body=blocks,
+        images=_json_images(inner.get("thumbnails")),
+        description=_str(inner.get("description")),
+        layout="nhk/json",
+        warnings=notices,
+    )
+
+
+# -- text copies (form LOW: headline, date line, one paragraph a line, then lists) ----------------------
+
+_SITE_LINE = re.compile(r"^NHK WORLD[- ]JAPAN(?: News)?$", re.IGNORECASE)
+_TEXT_HEADINGS = {
+    "related": "related", "related stories": "related", "related articles": "related", "related news": "related",
+    "see also": "related", "tags": "navigation", "top stories": "popular", "most read": "popular",
+    "popular": "popular", "ranking": "ranking", "latest": "latest", "latest news": "latest",
+    "latest stories": "latest", "more stories": "related",
+}
+
+
+def _text_heading(line: str) -> str | None:
+    return _TEXT_HEADINGS.get(line.lower().rstrip(":"))
+
+
+def text_signature(copy: TextCopy) -> bool:
+    head = copy.lines[:6]
+    return any(_SITE_LINE.match(ln) or ln.endswith(" | NHK WORLD-JAPAN News") for ln in head)
+
+
+def parse_text(copy: TextCopy) -> Article:
+    notices: list[Notice] = []
+    lines = list(copy.lines)
+    discarded: list[Discarded] = []
+    header: list[str] = []
+    while lines and _SITE_LINE.match(lines[0]):
+        header.append(lines.pop(0))
+    if header:
+        discarded.append(Discarded(kind="navigation", text="\n".join(header)))
+    title = None
+    if lines and not _text_heading(lines[0]):
+        title = strip_suffix(lines.pop(0), NAMES)
+    date_text = published = None
+    for i, line in enumerate(lines[:3]):
+        if len(line) > 60:
+            continue
+        try:
+            value = parse_jst(line, reference=copy.reference)
+        except NeedsReference:
+            notices.append(Notice("published", "relative-time", f"{line!r} needs the time the page was fetched"))
+            value = None
+            date_text = lines.pop(i)
+            break
+        if value is not None:
+            published, date_text = value, lines.pop(i)
+            break
+    if published is None:
+        notices.append(Notice("published", "missing", "no date line under the headline"))
+    body_lines, blocks_found, leftovers = list_blocks(lines, _text_heading)
+    discarded.extend(blocks_found)
+    if leftovers:
+        discarded.append(Discarded(kind="other", text="\n".join(leftovers)))
+    blocks = [Block("paragraph", ln) for ln in body_lines]
+    if not blocks:
+        notices.append(Notice("body", "missing", "no body lines"))
+    return Article(
+        site=SITE_ID,
+        url=copy.url,
+        title=title,
+        published=published,
+        body=blocks,
+        discarded=discarded,
+        date_text=date_text,
+        layout="nhk/text",
+        warnings=notices,
+    )
+
+
+SITE = Site(
+    id=SITE_ID,
+    name="NHK World-Japan",
+    hosts=("www3.nhk.or.jp",),
+    names=NAMES,
+    layouts=(Layout("2024", _matches_2024, extract_2024),),
+    fingerprint=fingerprint,
+    text_signature=text_signature,
+    parse_text=parse_text,
+    parse_json=parse_json,
+)
+
+__all__ = ["SITE", "paragraphs", "parse_json", "parse_text"]

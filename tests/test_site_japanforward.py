@@ -1,0 +1,115 @@
+"""JAPAN Forward: caption credits, the language switch, bylines, mojibake copies, text copies."""
+
+from __future__ import annotations
+
+import pytest
+
+import jnparse
+from jnparse.sites import japanforward
+
+from .conftest import FIXTURES
+
+HERE = FIXTURES / "japanforward"
+
+
+def _page(name: str) -> str:
+    return (HERE / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        ("Cherry trees in Ueno. (©Sankei by Ryota Hanazawa)", ("Cherry trees in Ueno.", "Sankei by Ryota Hanazawa")),
+        ("Cherry trees in Ueno. (© Sankei by Ryota Hanazawa)", ("Cherry trees in Ueno.", "Sankei by Ryota Hanazawa")),
+        ("A quiet street. (© Sankei)", ("A quiet street.", "Sankei")),
+        ("The ceremony. (Inside image ©Sankei by Mika Tsurumi)", ("The ceremony.", "Sankei by Mika Tsurumi")),
+        ("A caption with no credit.", ("A caption with no credit.", None)),
+    ],
+)
+def test_caption_credit(caption: str, expected: tuple[str | None, str | None]) -> None:
+    assert japanforward._credit(caption) == expected
+
+
+def test_yoast_utc_times_become_japan_time() -> None:
+    a = jnparse.parse(_page("sankei-translated-langlink.html"))
+    assert a.published is not None and a.published.isoformat() == "2024-08-17T11:30:00+09:00"
+
+
+def test_cms_author_is_not_the_byline() -> None:
+    a = jnparse.parse(_page("sankei-translated-langlink.html"))
+    # Yoast names the CMS account "Sankei Shimbun"; the printed byline names the reporter
+    assert a.authors == ("Kenta Morishima",)
+    assert a.byline is not None and a.byline.affiliation == "The Sankei Shimbun"
+
+
+def test_language_switch_is_navigation_not_body() -> None:
+    a = jnparse.parse(_page("sankei-translated-langlink.html"))
+    assert not any("このページを" in b.text for b in a.body)
+    nav = [d for d in a.discarded if d.kind == "navigation"]
+    assert len(nav) == 1 and nav[0].items[0].url is not None and "sankei.com" in nav[0].items[0].url
+
+
+def test_selector_fields_are_flagged_low_confidence() -> None:
+    a = jnparse.parse(_page("columnist-university.html"))
+    assert any(w.field == "body" and w.code == "low-confidence" for w in a.warnings)
+
+
+def test_detected_without_url_or_site_name() -> None:
+    html = _page("columnist-university.html")
+    html = html.replace('<meta property="og:site_name" content="JAPAN Forward">', "")
+    html = html.replace("https://japan-forward.com/why-regional", "https://example.invalid/why-regional")
+    assert "japan-forward.com/wp-content" in html  # only the upload path is left to tell
+    assert jnparse.parse(html).site == "japanforward"
+
+
+def test_author_line_at_the_end_is_the_byline() -> None:
+    html = _page("columnist-university.html")
+    html = html.replace('<div class="entry-meta"><span class="byline">By Daniel Harwood, Tokai Pacific University'
+                        "</span></div>", "")
+    html = html.replace('<div class="jf-newsletter-promo">',
+                        "<p>Author: Daniel Harwood, Tokai Pacific University</p>\n<div class=\"jf-newsletter-promo\">")
+    a = jnparse.parse(html)
+    assert a.authors == ("Daniel Harwood",)
+    assert a.byline is not None and a.byline.affiliation == "Tokai Pacific University"
+    assert not any(b.text.startswith("Author:") for b in a.body)
+
+
+def test_mojibake_copy_is_repaired_to_the_clean_page() -> None:
+    clean = jnparse.parse((HERE / "columnist-university.html").read_bytes()).to_dict()
+    broken_bytes = (HERE / "columnist-mojibake.html").read_bytes()
+    assert "鈥檚".encode() in broken_bytes
+    repaired = jnparse.parse(broken_bytes)
+    assert any(w.code == "repaired" for w in repaired.warnings)
+    got = repaired.to_dict()
+    clean.pop("warnings")
+    got.pop("warnings")
+    assert got == clean
+
+
+def test_unrepairable_mojibake_raises_decode_error() -> None:
+    # "鈥?" is ” followed by a space once read as GBK: the byte pair was lost, the repair is not exact
+    page = (
+        "<html><head><title>Broken | JAPAN Forward</title></head><body><div class='entry-content'>"
+        "<p>鈥淭he village鈥檚 festival is back,鈥? she said. It鈥檚 been years.</p></div></body></html>"
+    )
+    with pytest.raises(jnparse.DecodeError):
+        jnparse.parse(page.encode("utf-8"))
+
+
+def test_text_signature_needs_a_japan_forward_mark() -> None:
+    from jnparse.textcopy import TextCopy
+
+    plain = TextCopy.from_text("Connect with us\nNews\nA headline\nA paragraph of text.")
+    assert not japanforward.text_signature(plain)
+    marked = TextCopy.from_text("Connect with us\nNews\nA headline\nA caption. (© Sankei)\nA paragraph.")
+    assert japanforward.text_signature(marked)
+
+
+def test_text_copy_without_caption_or_byline() -> None:
+    text = ("Connect with us\nEconomy\nPort Cities Compete for Cruise Ships\nLocal governments are building new "
+            "terminals.\nThree ports opened new terminals this spring.\nJAPAN Forward will follow the story.")
+    a = jnparse.parse_text(text, url="https://japan-forward.com/port-cities-compete-for-cruise-ships/")
+    assert a.site == "japanforward"
+    assert (a.section, a.title) == ("Economy", "Port Cities Compete for Cruise Ships")
+    assert a.description == "Local governments are building new terminals."
+    assert a.paragraphs == ("Three ports opened new terminals this spring.", "JAPAN Forward will follow the story.")

@@ -1,0 +1,194 @@
+"""The Japan Times module: its odd cases, with values read off fixtures/japantimes."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+import jnparse
+from jnparse.sites import japantimes as jt
+from jnparse.textcopy import TextCopy
+
+from .conftest import FIXTURES
+
+HERE = FIXTURES / "japantimes"
+
+
+def _html(name: str) -> str:
+    return (HERE / name).read_text(encoding="utf-8")
+
+
+def _content_json() -> bytes:
+    return (HERE / "getArticleContent-641290.json").read_bytes()
+
+
+# -- photos ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "caption", "credit"),
+    [
+        ("The mother red panda in the zoo's outdoor enclosure  | KYODO",
+         "The mother red panda in the zoo's outdoor enclosure", "KYODO"),
+        ("The twin cubs rest in their nest box at the zoo on July 8. | HIGASHIYAMA ZOO / VIA KYODO",
+         "The twin cubs rest in their nest box at the zoo on July 8.", "HIGASHIYAMA ZOO / VIA KYODO"),
+        ("A dispatcher assigns rides at the joint operations center.",
+         "A dispatcher assigns rides at the joint operations center.", None),
+        ("", None, None),
+    ],
+)
+def test_caption_and_credit_split_at_the_last_bar(raw: str, caption: str | None, credit: str | None) -> None:
+    assert jt._split_caption(raw) == (caption, credit)
+
+
+# -- detection ------------------------------------------------------------------------------------
+
+
+def test_old_design_detected_by_fingerprint_alone() -> None:
+    html = _html("wp2013-wire-related-gallery.html")
+    for pattern in (r'<meta property="og:(site_name|url)"[^>]*>', r'<link rel="canonical"[^>]*>'):
+        html = re.sub(pattern, "", html)
+    a = jnparse.parse(html)
+    assert a.site == "japantimes"
+    assert a.layout == "japantimes/wp2013"
+    assert a.agency == "Kyodo"
+
+
+def test_current_design_detected_by_fingerprint_alone() -> None:
+    html = re.sub(r'<meta property="og:site_name"[^>]*>|<link rel="canonical"[^>]*>', "",
+                  _html("current-wire-kyodo.html"))
+    a = jnparse.parse(html)
+    assert (a.site, a.layout, a.url) == ("japantimes", "japantimes/current", None)
+
+
+def test_generic_wordpress_page_is_not_claimed() -> None:
+    page = jnparse.parse("<html><head><title>A post</title></head><body><div class='entry'><h1>A post</h1>"
+                         "<p>Some words here.</p></div></body></html>")
+    assert page.site != "japantimes"
+
+
+def test_japan_times_page_without_an_article_raises() -> None:
+    html = ("<html><head><meta property='og:type' content='website'>"
+            "<link rel='stylesheet' href='https://www.japantimes.co.jp/wp-content/themes/jt_theme/style.css'>"
+            "</head><body><h3 class='single-post-categories'>National</h3></body></html>")
+    with pytest.raises(jnparse.NotAnArticleError):
+        jnparse.parse(html, url="https://www.japantimes.co.jp/news_category/national/")
+
+
+# -- the 2013-2023 design -------------------------------------------------------------------------
+
+
+def test_related_box_split_from_paragraphs_is_not_body() -> None:
+    a = jnparse.parse(_html("wp2013-wire-related-gallery.html"))
+    assert "RELATED STORIES" not in a.text
+    related = [d for d in a.discarded if d.kind == "related"]
+    assert [len(d.items) for d in related] == [3]
+    # the paragraph after the box is still body, in reading order
+    assert a.paragraphs[-1].startswith("Red pandas are listed as endangered")
+
+
+def test_no_author_placeholder_is_nobody_but_a_real_meta_author_is_kept() -> None:
+    assert jnparse.parse(_html("wp2013-wire-related-gallery.html")).byline is None
+    html = _html("wp2013-staff-writer.html")
+    html = re.sub(r'<h5 class="writer".*?</h5>|<meta name="cXenseParse:jat-credit"[^>]*>', "", html, flags=re.S)
+    a = jnparse.parse(html)
+    assert a.authors == ("Aki Marumoto",)
+    assert any(w.field == "byline" and w.code == "fallback" for w in a.warnings)
+
+
+def test_jat_credit_lists_several_writers() -> None:
+    html = _html("wp2013-staff-writer.html").replace('content="Aki Marumoto" data-separator=","',
+                                                      'content="Aki Marumoto;Ren Sasaki" data-separator=";"')
+    assert jnparse.parse(html).authors == ("Aki Marumoto", "Ren Sasaki")
+
+
+def test_time_element_when_no_date_meta() -> None:
+    a = jnparse.parse(_html("wp2013-staff-writer.html"))
+    assert a.published is not None and a.published.isoformat() == "2016-09-05T07:00:00+09:00"
+    assert a.date_text == "Sep 5, 2016"
+    assert any(w.field == "published" and w.code == "fallback" for w in a.warnings)
+
+
+# -- the current design ---------------------------------------------------------------------------
+
+
+def test_printed_date_only_is_a_low_confidence_fallback() -> None:
+    html = re.sub(r'<script type="application/ld\+json">.*?</script>|<meta property="article:published_time"[^>]*>',
+                  "", _html("current-wire-kyodo.html"), flags=re.S)
+    a = jnparse.parse(html)
+    assert a.published is not None and a.published.isoformat() == "2025-02-03T00:00:00+09:00"
+    codes = {(w.field, w.code) for w in a.warnings}
+    assert ("published", "fallback") in codes and ("published", "low-confidence") in codes
+    assert a.agency == "Kyodo"  # from span.credit, without the JSON-LD author
+
+
+def test_audio_and_ad_lines_never_body() -> None:
+    a = jnparse.parse(_html("current-staff-two-writers.html"))
+    assert not any(t in a.text for t in ("Listen to this article", "(3 min)", "Advertisement", "With your current"))
+    assert a.body[0].text.startswith("When the last train left")
+
+
+def test_header_subscribe_link_is_not_a_paywall() -> None:
+    a = jnparse.parse(_html("current-staff-two-writers.html"))
+    assert a.paywalled is False
+    assert not any(d.kind == "subscribe" for d in a.discarded)
+
+
+def test_content_json_marked_partial_keeps_paywall() -> None:
+    doc = json.loads(_content_json())
+    doc["displayFullText"] = False
+    a = jnparse.parse(_html("current-paywalled-preview.html"), body=json.dumps(doc))
+    assert a.paywalled is True
+    assert a.body[-1].text.startswith("The prefecture expects a second plant")
+
+
+def test_content_json_that_is_not_json_leaves_the_preview() -> None:
+    a = jnparse.parse(_html("current-paywalled-preview.html"), body=b"<html>not json</html>")
+    assert a.paywalled is True
+    assert len(a.body) == 2
+    assert any(w.field == "body" and w.code == "skipped" for w in a.warnings)
+
+
+def test_content_json_replaces_preview_without_duplicates() -> None:
+    a = jnparse.parse(_html("current-paywalled-with-content.html"), body=_content_json())
+    texts = [b.text for b in a.body]
+    assert len(texts) == len(set(texts)) == 5
+    assert [d.kind for d in a.discarded] == ["ad", "subscribe", "subscribe"]
+
+
+# -- text copies ----------------------------------------------------------------------------------
+
+
+def test_text_signature_is_specific() -> None:
+    copy = TextCopy.from_text((HERE / "text-copy-kyodo.txt").read_text(encoding="utf-8"))
+    assert jt.text_signature(copy)
+    other = TextCopy.from_text("A headline\n• Kyodo\nTOKYO – Something happened on Monday.")
+    assert not jt.text_signature(other)
+
+
+def test_every_line_of_a_paywalled_copy_is_accounted_for() -> None:
+    text = (HERE / "text-copy-paywalled-jiji.txt").read_text(encoding="utf-8")
+    a = jnparse.parse_text(text)
+    placed = [a.title or ""] + [b.text for b in a.body] + [d.text or "" for d in a.discarded]
+    if a.dateline:
+        placed.append(a.dateline.raw)
+    joined = "\n".join(placed)
+    for line in (ln.strip() for ln in text.splitlines()):
+        if line:
+            assert line in joined or line.removeprefix(a.dateline.raw if a.dateline else "") in joined, line
+    assert sum(len(d.text.splitlines()) for d in a.discarded if d.text) == 11
+
+
+def test_copy_beginning_with_the_body_has_no_title() -> None:
+    a = jnparse.parse_text(
+        "KOBE – A port festival drew record crowds on Sunday, organizers said.\n"
+        "Ships were open to visitors for the first time in five years.\n"
+        "With your current subscription plan you can comment on stories. However, before writing your first "
+        "comment, please create a display name in the Profile section of your subscriber account page.\n"
+    )
+    assert a.site == "japantimes"
+    assert a.title is None
+    assert a.dateline is not None and a.dateline.place == "KOBE"
+    assert len(a.body) == 2
