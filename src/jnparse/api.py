@@ -6,10 +6,12 @@ import datetime as dt
 import json
 from typing import Any
 
+from lxml import etree
+
 from . import sites as registry
-from .detect import detect_html, detect_text
+from .detect import detect_html, detect_text, site_for_url, sniff_site
 from .errors import InputError, NotAnArticleError, UnsupportedSiteError
-from .loading import DEFAULT_MAX_BYTES, load_html
+from .loading import DEFAULT_MAX_BYTES, parse_bytes, to_utf8
 from .model import Article, Notice
 from .page import Page
 from .sites.base import Site
@@ -61,8 +63,40 @@ def parse(
     from_json = _parse_json_document(html, url=url, fetched=fetched, forced=forced)
     if from_json is not None:
         return from_json
-    root, codec, repaired, source = load_html(html, encoding=encoding, max_bytes=max_bytes)
+    data, codec, repaired = to_utf8(html, encoding=encoding, max_bytes=max_bytes)
     body_document = _body_text(body)
+    hint = forced or (None if site == "generic" else (site_for_url(url) or sniff_site(data)))
+    if hint is not None and hint.prune is not None:
+        # the site knows where its article region starts and ends in the bytes: parse only that
+        # (plus <head>); the page chrome around it (menus, modals, footer) is most of libxml2's work
+        pruned = hint.prune(data)
+        if pruned is not None:
+            try:
+                article = _extract(parse_bytes(pruned), data, url, fetched, codec, repaired, body_document,
+                                   forced, site)
+            except NotAnArticleError:
+                article = None
+            if article is not None and not _incomplete(article):
+                return article
+    return _extract(parse_bytes(data), data, url, fetched, codec, repaired, body_document, forced, site)
+
+
+def _incomplete(article: Article) -> bool:
+    """A pruned parse that lost the article (a changed layout): parse the whole page instead."""
+    return not article.body or any(w.code == "unknown-layout" for w in article.warnings)
+
+
+def _extract(
+    root: etree._Element,
+    source: bytes,
+    url: str | None,
+    fetched: dt.datetime | None,
+    codec: str,
+    repaired: bool,
+    body_document: str | None,
+    forced: Site | None,
+    site: str | None,
+) -> Article:
     page = Page(root, url=url, reference=fetched, codec=codec, source=source, body_document=body_document)
     if codec not in ("utf-8", "str"):
         page.warn("encoding", "encoding", f"decoded as {codec}")

@@ -6,6 +6,7 @@ site's markup fingerprint. Text: the URL given, then each site's signature lines
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from . import sites as registry
@@ -27,6 +28,26 @@ def site_for_url(url: str | None) -> Site | None:
         if site.owns_host(host):
             return site
     return None
+
+
+_CANONICAL_HOST = re.compile(
+    rb"""(?:rel=["']?canonical["']?[^>]{0,300}?href|href=["']?(?=https?://[^>]{0,300}rel=["']?canonical)|"""
+    rb"""property=["']og:url["'][^>]{0,100}?content)=["']?https?://([A-Za-z0-9.\-]{1,100})""",
+    re.IGNORECASE,
+)
+
+
+def sniff_site(data: bytes) -> Site | None:
+    """The site a page's head names as its canonical address, read from the bytes before parsing.
+
+    Only a hint (it lets the site cut the page down before it is parsed); detection proper runs
+    on the parsed page.
+    """
+    end = data.find(b"<body", 0, 300_000)
+    m = _CANONICAL_HOST.search(data, 0, end if end > 0 else 65_536)
+    if not m:
+        return None
+    return site_for_url("https://" + m.group(1).decode("ascii", "replace") + "/")
 
 
 def detect_html(page: Page) -> Site | None:

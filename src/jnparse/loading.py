@@ -151,15 +151,15 @@ def _parser() -> etree.HTMLParser:
     return p
 
 
-def load_html(
+def to_utf8(
     source: str | bytes | bytearray | memoryview,
     *,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-) -> tuple[etree._Element, str, bool, bytes]:
-    """Parse a page: ``(root element, codec, repaired_mojibake, the page as UTF-8 bytes)``.
+) -> tuple[bytes, str, bool]:
+    """The page as UTF-8 bytes: ``(data, codec it was in, mojibake repaired)``.
 
-    UTF-8 bytes go to libxml2 as they are (no decode and re-encode on the common path).
+    UTF-8 bytes are checked and passed on as they are (no decode and re-encode on the common path).
     """
     if isinstance(source, (bytearray, memoryview)):
         source = bytes(source)
@@ -174,7 +174,7 @@ def load_html(
         text, codec, data = source, "str", None
     else:
         raise InputError(f"parse() takes the page as str or bytes, not {type(source).__name__}")
-    if not text.strip():
+    if _BLANK.fullmatch(text):
         raise InputError("the input is empty")
     repaired = repair_mojibake(text)
     if repaired is not None:
@@ -184,10 +184,45 @@ def load_html(
             data = text.encode("utf-8")
         except UnicodeEncodeError as e:  # lone surrogates in a str
             raise DecodeError(f"the text holds characters that are not valid Unicode: {e.reason}") from None
+    return data, codec, repaired is not None
+
+
+_BLANK = re.compile(r"\s*")
+# libxml2 checks each attribute of a tag against the ones before it: a tag with tens of thousands of
+# attributes takes minutes. Such tags are refused before parsing.
+MAX_ATTRIBUTES = 2_000
+_LONG_TAG = re.compile(rb"<[A-Za-z][^<>]{20000,}")
+
+
+def _check_attributes(data: bytes) -> None:
+    if data.count(b"=") < MAX_ATTRIBUTES * 4:
+        return
+    for m in _LONG_TAG.finditer(data):
+        end = data.find(b">", m.end())
+        tag = data[m.start() : end if end > 0 else len(data)]
+        n = tag.count(b"=")
+        if n > MAX_ATTRIBUTES:
+            raise InputError(f"a tag with about {n} attributes (the limit is {MAX_ATTRIBUTES}) was refused")
+
+
+def parse_bytes(data: bytes) -> etree._Element:
+    """Parse UTF-8 page bytes into a tree (no network, no entity expansion, comments dropped)."""
+    _check_attributes(data)
     try:
         root = etree.fromstring(data, _parser())
     except (etree.LxmlError, ValueError) as e:
         raise InputError(f"the input could not be read as HTML: {e}") from None
     if root is None:
         raise InputError("the input holds no HTML elements")
-    return root, codec, repaired is not None, data
+    return root
+
+
+def load_html(
+    source: str | bytes | bytearray | memoryview,
+    *,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[etree._Element, str, bool, bytes]:
+    """Parse a page: ``(root element, codec, repaired_mojibake, the page as UTF-8 bytes)``."""
+    data, codec, repaired = to_utf8(source, encoding=encoding, max_bytes=max_bytes)
+    return parse_bytes(data), codec, repaired, data

@@ -44,10 +44,38 @@ class Site:
     #: Reads a JSON document the site serves (NHK's news JSON): the Article, or ``None`` when the
     #: document is not the site's. Called with (decoded JSON, url, fetched time).
     parse_json: Callable[[Any, str | None, dt.datetime | None], Article | None] | None = None
+    #: Cuts the page's UTF-8 bytes down to ``<head>`` and the article region before parsing (the
+    #: menus, modals and footer around it are most of the parse); ``None`` when its markers are not
+    #: found. A pruned parse that yields no body is redone on the whole page.
+    prune: Callable[[bytes], bytes | None] | None = None
 
     def owns_host(self, host: str) -> bool:
         host = host.lower().rstrip(".")
         return any(host == h or host.endswith("." + h) for h in self.hosts)
+
+
+def prune_between(data: bytes, starts: tuple[bytes, ...], ends: tuple[bytes, ...]) -> bytes | None:
+    """``<head>`` plus the bytes from the first of ``starts`` (after ``<body``) to the last of ``ends``.
+
+    Returns ``None`` when ``<body`` or no start marker is found. A missing end marker (a truncated
+    download) keeps everything to the end.
+    """
+    body = data.find(b"<body")
+    if body < 0:
+        return None
+    start = -1
+    for marker in starts:
+        start = data.find(marker, body)
+        if start >= 0:
+            break
+    if start < 0:
+        return None
+    end = -1
+    for marker in ends:
+        end = data.rfind(marker, start)
+        if end >= 0:
+            break
+    return data[:body] + b"<body>" + (data[start:end] if end > start else data[start:])
 
 
 # -- body -------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from ..model import Article, Block, Discarded, Image, Item
 from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy, list_blocks
-from .base import Layout, Site, body_blocks, cut_dateline, discard, image, img_url
+from .base import Layout, Site, body_blocks, cut_dateline, discard, image, img_url, prune_between
 
 SITE_ID = "japannews"
 NAMES = ("The Japan News", "The Japan News by The Yomiuri Shimbun", "Japan News")
@@ -413,6 +413,11 @@ def parse_text(copy: TextCopy) -> Article:
     )
 
 
+def prune(data: bytes) -> bytes | None:
+    """Keep ``<head>`` and the breadcrumbs-to-footer region; drop the menus, modals and footer."""
+    return prune_between(data, (b'<div class="breadcrumbs"', b'<div id="container"'), (b"<footer",))
+
+
 SITE = Site(
     id=SITE_ID,
     name="The Japan News",
@@ -422,6 +427,7 @@ SITE = Site(
     fingerprint=fingerprint,
     text_signature=text_signature,
     parse_text=parse_text,
+    prune=prune,
 )
 
 __all__ = ["SITE", "canonical_agency"]
