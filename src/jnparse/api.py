@@ -13,7 +13,7 @@ from .detect import detect_html, detect_text, site_for_url, sniff_site
 from .errors import InputError, NotAnArticleError, UnsupportedSiteError
 from .loading import DEFAULT_MAX_BYTES, parse_bytes, to_utf8
 from .model import Article, Notice
-from .page import Page
+from .page import Page, is_url
 from .sites.base import Site
 from .textcopy import TextCopy
 
@@ -26,6 +26,15 @@ def _named_site(site: str | None) -> Site | None:
         known = ", ".join(sorted(s.id for s in registry.sites()))
         raise UnsupportedSiteError(f"unknown site {site!r}; known sites: {known}, generic")
     return found
+
+
+def _check_url(url: str | None) -> None:
+    if url is None:
+        return
+    if not isinstance(url, str):
+        raise InputError(f"url= must be a str, not {type(url).__name__}")
+    if not is_url(url):
+        raise InputError(f"url= is not an absolute http(s) address: {url[:100]!r}")
 
 
 def _check_reference(fetched: dt.datetime | None) -> None:
@@ -56,8 +65,7 @@ def parse(
     Raises a :class:`~jnparse.ParseError` subclass, and nothing else, when the input cannot be read
     or holds no article.
     """
-    if url is not None and not isinstance(url, str):
-        raise InputError(f"url= must be a str, not {type(url).__name__}")
+    _check_url(url)
     _check_reference(fetched)
     forced = _named_site(site)
     from_json = _parse_json_document(html, url=url, fetched=fetched, forced=forced)
@@ -180,6 +188,7 @@ def parse_text(
         raise InputError("parse_text() takes str; decode the bytes first (or use parse() for HTML)")
     if not isinstance(text, str):
         raise InputError(f"parse_text() takes str, not {type(text).__name__}")
+    _check_url(url)
     _check_reference(fetched)
     forced = _named_site(site)
     copy = TextCopy.from_text(text, url=url, reference=fetched)

@@ -50,7 +50,7 @@ def _month(name: str) -> int:
 def _hour12(hour: int, ampm: str | None) -> int:
     if not ampm:
         return hour
-    pm = ampm.lower().startswith("p")
+    pm = ampm.lower().startswith("p")  # "pm", "p.m."
     if not 1 <= hour <= 12:
         raise ValueError(f"hour {hour} with {ampm}")
     return (hour % 12) + (12 if pm else 0)
@@ -170,8 +170,12 @@ FORMATS: tuple[DateFormat, ...] = (
     ),
     DateFormat(
         "asahi",  # May 21, 2025 at 18:51 JST
-        re.compile(rf"{_MON}\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}})\s+at\s+(?P<h>\d{{1,2}}):(?P<mi>\d\d)(?:\s*{_Z})?"),
-        lambda g, _r: _ymdhm(g),
+        re.compile(
+            rf"{_MON}\s+(?P<d>\d{{1,2}}),\s*(?P<y>\d{{4}}),?\s+at\s+(?P<h>\d{{1,2}}):(?P<mi>\d\d)"
+            rf"(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*{_Z})?",
+            re.IGNORECASE,
+        ),
+        lambda g, _r: _ymdhm(g, _hour12(int(g["h"]), g.get("ampm"))),
         lambda d: f"{_FULL[d.month - 1]} {d.day}, {d.year} at {d:%H:%M} JST",
         example="May 21, 2025 at 18:51 JST",
     ),

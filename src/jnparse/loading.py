@@ -226,3 +226,17 @@ def load_html(
     """Parse a page: ``(root element, codec, repaired_mojibake, the page as UTF-8 bytes)``."""
     data, codec, repaired = to_utf8(source, encoding=encoding, max_bytes=max_bytes)
     return parse_bytes(data), codec, repaired, data
+
+
+def parse_fragment(markup: str) -> etree._Element | None:
+    """An HTML fragment (a JSON document's ``body`` or ``articleBody``) as a ``<div>`` element, parsed
+    with the same safe settings as pages; ``None`` when it holds no markup."""
+    if not markup or not markup.strip():
+        return None
+    data = f"<html><body><div>{markup}</div></body></html>".encode("utf-8", "surrogatepass")
+    try:
+        root = parse_bytes(data)
+    except InputError:
+        return None
+    body = root.find("body")
+    return body[0] if body is not None and len(body) else None

@@ -15,6 +15,16 @@ from .model import Notice
 T = TypeVar("T")
 
 
+def is_url(value: str | None) -> bool:
+    """An absolute http(s) address that the standard library can take apart (no stray brackets)."""
+    if not value or not value.startswith(("http://", "https://")) or len(value) > 4000:
+        return False
+    try:
+        return bool(urlsplit(value).hostname)
+    except ValueError:  # "Invalid IPv6 URL" and friends
+        return False
+
+
 class Page:
     """One parsed HTML page. Extractors read it; it parses nothing twice."""
 
@@ -98,9 +108,9 @@ class Page:
     def url(self) -> str | None:
         """The article's address: the canonical link, og:url, then the URL the caller gave."""
         if self._url is False:
-            found = self.url_hint
+            found = self.url_hint if is_url(self.url_hint) else None
             for cand in (self.canonical, self.meta_value("og:url"), self.url_hint):
-                if cand and cand.startswith(("http://", "https://")) and urlsplit(cand).hostname:
+                if is_url(cand):
                     found = cand
                     break
             self._url = found
@@ -122,13 +132,25 @@ class Page:
         except ValueError:
             return href
 
+    def date(self, field: str, text: str | None) -> dt.datetime | None:
+        """A printed or structured time in Japan time; a relative one without ``fetched=`` adds a
+        ``relative-time`` warning on ``field`` and gives ``None``."""
+        from .dates import NeedsReference, parse_jst
+
+        try:
+            return parse_jst(text, reference=self.reference)
+        except NeedsReference:
+            self.warn(field, "relative-time", f"{(text or '')[:60]!r} needs the fetch time: pass fetched=")
+            return None
+
     # -- choosing among sources ----------------------------------------------------------------------
     def pick(self, field: str, *sources: tuple[str, Callable[[], T | None]], required: bool = True) -> T | None:
-        """The first source that gives a value. A later source than the first adds a ``fallback``
-        warning; no value at all adds a ``missing`` one (when ``required``)."""
+        """The first source that gives a value (empty strings and empty collections count as none).
+        A later source than the first adds a ``fallback`` warning; no value at all adds a ``missing``
+        one (when ``required``)."""
         for i, (name, get) in enumerate(sources):
             value = get()
-            if value is not None and value != "":
+            if value is not None and not (isinstance(value, (str, list, tuple, dict)) and len(value) == 0):
                 if i > 0:
                     self.warn(field, "fallback", f"read from {name}")
                 return value
