@@ -6,6 +6,7 @@ The fast profile runs here; the long campaign is ``python -m tests.fuzz_long`` (
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
 import re
@@ -125,10 +126,8 @@ def test_pathological_strings_against_every_regular_expression(evil: str) -> Non
     t0 = time.perf_counter()
     split_dateline(evil)
     parse_byline(evil)
-    try:
+    with contextlib.suppress(NeedsReference):
         parse_jst(evil)
-    except NeedsReference:
-        pass
     outcome(evil, text=True)
     outcome(f"<html><body><p>{evil}</p></body></html>".encode())
     assert time.perf_counter() - t0 < 20
