@@ -65,17 +65,19 @@ def list_blocks(
             if not m:
                 break
             rest = m.group(1).strip()
+            if not rest and (i + 1 >= len(lines) or is_bullet(lines[i + 1])):
+                break  # empty list items in a row: another list (menus, ads) starts here
             raw.append(lines[i])
             i += 1
             if rest:
                 items.append(Item(title=rest))
-            elif i < len(lines) and not heading_kind(lines[i]) and not is_bullet(lines[i]):
+            elif i < len(lines) and not heading_kind(lines[i]):
                 items.append(Item(title=lines[i]))
                 raw.append(lines[i])
                 i += 1
         blocks.append(Discarded(kind=kind, heading=heading, items=tuple(items), text="\n".join(raw)))
         # lines that follow a block but are neither items nor a heading: the page's footer
-        while i < len(lines) and not heading_kind(lines[i]) and not is_bullet(lines[i]):
+        while i < len(lines) and not heading_kind(lines[i]):
             leftovers.append(lines[i])
             i += 1
     return before, blocks, leftovers

@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import attrs
 from lxml import etree
 
 from .._text import plain_text, squash, strip_suffix, text_of
 from ..agencies import canonical_agency
 from ..bylines import parse_byline
 from ..dates import parse_jst
-from ..model import Article, Block, Discarded, Image, Item
+from ..model import Article, Block, Byline, Discarded, Image, Item
 from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
-from ..textcopy import TextCopy, list_blocks
+from ..textcopy import TextCopy, is_bullet, list_blocks
 from .base import Layout, Site, body_blocks, cut_dateline, discard, image, img_url, prune_between
 
 SITE_ID = "japannews"
@@ -337,38 +338,58 @@ def text_signature(copy: TextCopy) -> bool:
     )
 
 
-def parse_text(copy: TextCopy) -> Article:
-    from ..model import Notice
+def _text_header(
+    header: list[str],
+) -> tuple[str | None, str | None, Byline | None, list[Image], list[Discarded]]:
+    """The lines above the date line of a copy taken from the top of the page: page chrome
+    (menus, breadcrumbs), section label, headline, share buttons ("Post", "Share", "Post", each
+    perhaps after a "-" bullet), photo credit and caption, byline. Each line goes to one place.
 
-    lines = list(copy.lines)
-    notices: list[Notice] = []
-    date_idx = next((i for i, ln in enumerate(lines[:60]) if DATE_LINE.match(ln)), None)
-    header: list[str] = lines[:date_idx] if date_idx is not None else []
-    rest = lines[date_idx + 1 :] if date_idx is not None else lines
-    date_text = lines[date_idx] if date_idx is not None else None
-    published = parse_jst(date_text) if date_text else None
-    if published is None:
-        notices.append(Notice("published", "missing", "no 'HH:MM JST, Month D, YYYY' line"))
-
-    # the header (a copy taken from the top of the page): section, headline, share buttons,
-    # photo credit and caption, byline — each line goes to exactly one of them
+    The share buttons anchor the headline (the line before them) and the section label (the line
+    before the headline); without them the first short line is the section and the next the title.
+    """
     title = section = None
     byline = None
     images: list[Image] = []
     discarded: list[Discarded] = []
-    share = [ln for ln in header if ln in _SHARE_WORDS]
-    header = [ln for ln in header if ln not in _SHARE_WORDS]
-    if share:
-        discarded.append(Discarded(kind="share", items=tuple(Item(title=w) for w in share), text="\n".join(share)))
     by_idx = next((i for i, ln in enumerate(header) if ln.startswith("By ")), None)
     if by_idx is not None:
-        byline = parse_byline(header.pop(by_idx))
-    if len(header) >= 2 and len(header[0].split()) <= 6 and not _SENTENCE_END.search(header[0]):
-        section = header.pop(0)
-    if header:
-        title = header.pop(0)
+        byline = parse_byline(header[by_idx])
+        header = header[:by_idx] + header[by_idx + 1 :]
+    share_idx = [i for i, ln in enumerate(header) if ln in _SHARE_WORDS or (is_bullet(ln) and ln[1:].strip()
+                                                                              in _SHARE_WORDS)]
+    if share_idx:
+        first_share, last_share = share_idx[0], share_idx[-1]
+        # the bullets between the buttons belong to them
+        run = header[first_share : last_share + 1]
+        words = [ln.lstrip("-•・* ").strip() for ln in run if ln.lstrip("-•・* ").strip()]
+        discarded.append(Discarded(kind="share", items=tuple(Item(title=w) for w in words), text="\n".join(run)))
+        above = header[:first_share]
+        while above and is_bullet(above[-1]) and not above[-1][1:].strip():  # the bullet of the first button
+            discarded[-1] = attrs.evolve(discarded[-1], text=above.pop() + "\n" + (discarded[-1].text or ""))
+        content = [i for i, ln in enumerate(above) if not (is_bullet(ln) and not ln[1:].strip())]
+        used: set[int] = set()
+        if content:
+            title = above[content[-1]]
+            used.add(content[-1])
+            if len(content) >= 2 and _is_section_label(above[content[-2]]):
+                section = above[content[-2]]
+                used.add(content[-2])
+        chrome = [ln for i, ln in enumerate(above) if i not in used]  # menus, breadcrumbs, bullets
+        if chrome:
+            discarded.insert(0, Discarded(kind="navigation", text="\n".join(chrome)))
+        header = header[last_share + 1 :]
+    else:
+        header = [ln for ln in header if ln not in _SHARE_WORDS]
+        if len(header) >= 2 and _is_section_label(header[0]):
+            section = header.pop(0)
+        if header:
+            title = header.pop(0)
     while header:
         line = header.pop(0)
+        if is_bullet(line) and not line[1:].strip():
+            discarded.append(Discarded(kind="other", text=line))
+            continue
         m = _KNOWN_CREDITS.match(line)
         if m and m.end() == len(line) and header:
             images.append(image(None, header.pop(0), line))
@@ -376,7 +397,26 @@ def parse_text(copy: TextCopy) -> Article:
             images.append(image(None, line[m.end():], m.group(0)))
         else:
             images.append(image(None, line, None))
+    return title, section, byline, images, discarded
 
+
+def _is_section_label(line: str) -> bool:
+    return len(line.split()) <= 6 and not _SENTENCE_END.search(line) and not is_bullet(line)
+
+
+def parse_text(copy: TextCopy) -> Article:
+    from ..model import Notice
+
+    lines = list(copy.lines)
+    notices: list[Notice] = []
+    date_idx = next((i for i, ln in enumerate(lines[:400]) if DATE_LINE.match(ln)), None)
+    header: list[str] = lines[:date_idx] if date_idx is not None else []
+    rest = lines[date_idx + 1 :] if date_idx is not None else lines
+    date_text = lines[date_idx] if date_idx is not None else None
+    published = parse_jst(date_text) if date_text else None
+    if published is None:
+        notices.append(Notice("published", "missing", "no 'HH:MM JST, Month D, YYYY' line"))
+    title, section, byline, images, discarded = _text_header(header)
     body_lines, blocks_found, leftovers = list_blocks(rest, _heading_kind)
     # the promo line closes the body; anything between it and the lists is kept with it
     promo_idx = next((i for i, ln in enumerate(body_lines) if _PROMO.match(ln)), None)
@@ -388,7 +428,18 @@ def parse_text(copy: TextCopy) -> Article:
     if leftovers:
         discarded.append(Discarded(kind="other", text="\n".join(leftovers)))
 
-    blocks = [Block("subhead" if _is_subhead(ln) and i > 0 else "paragraph", ln) for i, ln in enumerate(body_lines)]
+    blocks: list[Block] = []
+    i = 0
+    while i < len(body_lines):
+        line = body_lines[i]
+        credit = _KNOWN_CREDITS.match(line)
+        if credit and credit.end() == len(line) and i + 1 < len(body_lines):
+            # an inline photo: its credit line, then its caption line
+            images.append(image(None, body_lines[i + 1], line))
+            i += 2
+            continue
+        blocks.append(Block("subhead" if _is_subhead(line) and blocks else "paragraph", line))
+        i += 1
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
         notices.append(Notice("body", "missing", "no body lines"))

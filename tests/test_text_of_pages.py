@@ -1,0 +1,44 @@
+"""A plain-text copy of a Japan News page (its visible text, from the very top: menus and all) gives
+the same fields as the page itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import jnparse
+
+from .conftest import CORPUS, FIXTURES
+from .page_text import render
+
+PREMIUM = FIXTURES / "japannews" / "premium-paywalled.html"
+PAGES = [p for p in sorted((FIXTURES / "japannews").glob("*.html")) if p != PREMIUM]
+if (CORPUS / "japannews").exists():
+    PAGES += sorted((CORPUS / "japannews").glob("*.html"))
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_text_copy_of_the_page_gives_the_same_fields(path: Path) -> None:
+    page = jnparse.parse(path.read_bytes())
+    copy = jnparse.parse_text(render(path.read_bytes()))
+    assert copy.site == "japannews"
+    assert copy.title == page.title
+    assert copy.section == page.section
+    assert copy.published == page.published
+    assert copy.byline == page.byline
+    assert copy.dateline == page.dateline
+    assert copy.agency == page.agency
+    assert copy.body == page.body
+    assert [(i.caption, i.credit) for i in copy.images] == [(i.caption, i.credit) for i in page.images]
+    wanted = [(d.kind, d.heading, [i.title for i in d.items]) for d in page.discarded if d.heading]
+    got = [(d.kind, d.heading, [i.title for i in d.items]) for d in copy.discarded if d.heading]
+    assert got == wanted
+
+
+def test_premium_copy_keeps_the_preview() -> None:
+    path = PREMIUM
+    page = jnparse.parse(path.read_bytes())
+    copy = jnparse.parse_text(render(path.read_bytes()))
+    assert copy.title == page.title
+    assert copy.body[: len(page.body)] == page.body
