@@ -24,7 +24,7 @@ from .errors import (
     UnsupportedSiteError,
 )
 from .model import Article, Block, Byline, Dateline, Discarded, Image, Item, Notice
-from .sites import register, sites
+from .sites import register, sites, unregister
 
 __all__ = [
     "AGENCIES",
@@ -53,4 +53,5 @@ __all__ = [
     "register",
     "sites",
     "split_dateline",
+    "unregister",
 ]

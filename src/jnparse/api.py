@@ -114,7 +114,7 @@ def _extract(
     if target is None:
         from .generic import extract_generic
 
-        return extract_generic(page)
+        return _checked(extract_generic(page))
     for layout in target.layouts:
         if layout.matches(page):
             return _checked(layout.extract(page))
@@ -123,7 +123,7 @@ def _extract(
         return _checked(target.layouts[0].extract(page))
     from .generic import extract_generic
 
-    return extract_generic(page, site_id=target.id)
+    return _checked(extract_generic(page, site_id=target.id))
 
 
 def _body_text(body: str | bytes | None) -> str | None:
