@@ -186,7 +186,7 @@ def _body_trafilatura(page: Page) -> list[Block]:
     source = page.source if page.source is not None else etree.tostring(page.root, encoding="utf-8")
     xml = trafilatura.extract(
         source, url=page.url, output_format="xml", include_comments=False, include_tables=False,
-        favor_precision=True, with_metadata=False,
+        favor_precision=True, with_metadata=False, fast=True,
     )
     if not xml:
         return []
