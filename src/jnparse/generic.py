@@ -178,9 +178,10 @@ def _images(page: Page) -> list[Image]:
 def _body_trafilatura(page: Page) -> list[Block]:
     try:
         import trafilatura
-    except ImportError:
+    except ImportError as e:  # not installed, or installed without what it imports (lxml_html_clean)
+        why = "" if e.name == "trafilatura" else f" (trafilatura is installed but did not import: {e})"
         raise ExtraRequiredError(
-            "generic", "reading the body of a page from a site jnparse has no module for"
+            "generic", "reading the body of a page from a site jnparse has no module for" + why
         ) from None
     # trafilatura cleans the tree it is given in place: hand it the bytes, never the page's tree
     source = page.source if page.source is not None else etree.tostring(page.root, encoding="utf-8")
