@@ -233,7 +233,8 @@ def _trim_body(page: Page, blocks: list[Block], title: str | None, byline: Bylin
 
 
 def extract_generic(page: Page, *, site_id: str = "generic") -> Article:
-    page.warn("site", "generic", "no site module claimed the page; read with the generic fallback")
+    if site_id == "generic":
+        page.warn("site", "generic", "no site module claimed the page; read with the generic fallback")
     root = page.root
     site_name = page.meta_value("og:site_name")
     suffixes = [site_name] if site_name else []

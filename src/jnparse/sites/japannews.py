@@ -464,6 +464,29 @@ def parse_text(copy: TextCopy) -> Article:
     )
 
 
+# -- the pre-2022 site (the-japan-news.com, LEPUS CMS by CrossDesign) ------------------------------------
+# Only its head is attested (facts HIGH but obsolete): "The Japan News - Breaking News from Japan by The
+# Yomiuri Shimbun" titles and "The Daily Yomiuri" keywords. Its article DOM is unknown, so such pages are
+# read with the generic reader under this site's id, and say so.
+LEGACY_TITLE = re.compile(r"^The Japan News\s*-\s*Breaking News from Japan", re.IGNORECASE)
+
+
+def _matches_lepus(page: Page) -> bool:
+    url = page.url or ""
+    if "the-japan-news.com" in urlsplit(url).netloc.lower():
+        return True
+    return bool(LEGACY_TITLE.match(page.head.title or "")) or "daily yomiuri" in page.meta.get("keywords", "").lower()
+
+
+def extract_lepus(page: Page) -> Article:
+    from ..generic import extract_generic
+
+    page.warn("layout", "low-confidence", "pre-2022 the-japan-news.com page: its markup is not documented; "
+              "read with the generic reader")
+    article = extract_generic(page, site_id=SITE_ID)
+    return attrs.evolve(article, layout="japannews/lepus", title=strip_suffix(article.title or "", NAMES) or None)
+
+
 def prune(data: bytes) -> bytes | None:
     """Keep ``<head>`` and the breadcrumbs-to-footer region; drop the menus, modals and footer."""
     return prune_between(data, (b'<div class="breadcrumbs"', b'<div id="container"'), (b"<footer",))
@@ -474,7 +497,7 @@ SITE = Site(
     name="The Japan News",
     hosts=("japannews.yomiuri.co.jp", "the-japan-news.com"),
     names=NAMES,
-    layouts=(Layout("wp2022", _matches_wp2022, extract_wp2022),),
+    layouts=(Layout("wp2022", _matches_wp2022, extract_wp2022), Layout("lepus", _matches_lepus, extract_lepus)),
     fingerprint=fingerprint,
     text_signature=text_signature,
     parse_text=parse_text,
