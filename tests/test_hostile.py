@@ -191,3 +191,19 @@ def test_japannews_text_copies_lose_no_line(lines: list[str]) -> None:
     for line in TextCopy.from_text(text).lines:
         rest = line[len(dateline):].strip() if dateline and line.startswith(dateline) else line
         assert rest in blob, f"{line!r} is nowhere in the Article"
+
+
+def test_a_crash_inside_the_body_extractor_becomes_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by the long fuzz campaign: trafilatura re-parses its own output and can raise
+    XMLSyntaxError on damaged pages. That must not escape as a non-jnparse error."""
+    import trafilatura
+    from lxml import etree
+
+    def broken(*_args: object, **_kwargs: object) -> str:
+        raise etree.XMLSyntaxError("error parsing attribute name", 0, 114, 13, "<string>")
+
+    monkeypatch.setattr(trafilatura, "extract", broken)
+    page = (FIXTURES / "generic" / "tokyo-blog-jsonld-time.html").read_bytes()
+    a = jnparse.parse(page)
+    assert a.site == "generic" and a.title
+    assert any(w.field == "body" and w.code == "extractor-failed" for w in a.warnings)

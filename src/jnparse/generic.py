@@ -185,10 +185,14 @@ def _body_trafilatura(page: Page) -> list[Block]:
         ) from None
     # trafilatura cleans the tree it is given in place: hand it the bytes, never the page's tree
     source = page.source if page.source is not None else etree.tostring(page.root, encoding="utf-8")
-    xml = trafilatura.extract(
-        source, url=page.url, output_format="xml", include_comments=False, include_tables=False,
-        favor_precision=True, with_metadata=False, fast=True,
-    )
+    try:
+        xml = trafilatura.extract(
+            source, url=page.url, output_format="xml", include_comments=False, include_tables=False,
+            favor_precision=True, with_metadata=False, fast=True,
+        )
+    except Exception as e:  # a bug inside the third-party extractor must not escape
+        page.warn("body", "extractor-failed", f"trafilatura raised {type(e).__name__}: {str(e)[:100]}")
+        return []
     if not xml:
         return []
     try:
