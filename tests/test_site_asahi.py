@@ -120,3 +120,22 @@ def test_text_copy_first_paragraph_ending_in_parentheses_is_not_a_caption() -> N
 def test_nikkei_copy_is_not_claimed() -> None:
     copy = jnparse.parse_text((FIXTURES / "nikkei" / "insurers-copy.txt").read_text(encoding="utf-8"))
     assert copy.site == "nikkei"
+
+
+def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
+    """The fingerprint skips the tree walk when the page's bytes lack its names: same answer as the walk."""
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    pages = sorted(FIXTURES.glob("*/*.html"))
+    assert any(p.parent.name == "asahi" for p in pages)
+    for path in pages:
+        data = path.read_bytes()
+        if not data.startswith(b"<"):
+            continue
+        root = parse_bytes(data)
+        with_bytes = asahi.SITE.fingerprint(Page(root, source=data))  # type: ignore[misc]
+        tree_only = asahi.SITE.fingerprint(Page(root))  # type: ignore[misc]
+        assert with_bytes == tree_only, path.name
+        if path.parent.name == "asahi":
+            assert with_bytes or Page(root).canonical, path.name

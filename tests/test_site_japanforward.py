@@ -113,3 +113,22 @@ def test_text_copy_without_caption_or_byline() -> None:
     assert (a.section, a.title) == ("Economy", "Port Cities Compete for Cruise Ships")
     assert a.description == "Local governments are building new terminals."
     assert a.paragraphs == ("Three ports opened new terminals this spring.", "JAPAN Forward will follow the story.")
+
+
+def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
+    """The fingerprint skips the tree walk when the page's bytes lack its names: same answer as the walk."""
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    pages = sorted(FIXTURES.glob("*/*.html"))
+    assert any(p.parent.name == "japanforward" for p in pages)
+    for path in pages:
+        data = path.read_bytes()
+        if not data.startswith(b"<"):
+            continue
+        root = parse_bytes(data)
+        with_bytes = japanforward.SITE.fingerprint(Page(root, source=data))  # type: ignore[misc]
+        tree_only = japanforward.SITE.fingerprint(Page(root))  # type: ignore[misc]
+        assert with_bytes == tree_only, path.name
+        if path.parent.name == "japanforward":
+            assert with_bytes or Page(root).canonical, path.name

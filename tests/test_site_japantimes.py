@@ -192,3 +192,51 @@ def test_copy_beginning_with_the_body_has_no_title() -> None:
     assert a.title is None
     assert a.dateline is not None and a.dateline.place == "KOBE"
     assert len(a.body) == 2
+
+
+# -- speed work: the one-pass readers must say what the XPath rules said ----------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "Advertisement", "ADVERTISEMENT", "(12 min)", "subscribe now", "PHOTO GALLERY (click to enlarge)",
+    "Unable to view this article?", "unable to view this article?", "Listen to this article",
+    "By subscribing, you can help us get the story right", "We humbly apologize for the inconvenience.",
+    "The ministry said the Advertisement rules would change.", "(1234 min)", "",
+])
+def test_one_boilerplate_pattern_agrees_with_the_list(line: str) -> None:
+    in_order = next(((kind, group) for rx, kind, group in jt.BOILERPLATE if rx.search(line)), None)
+    assert jt._boilerplate(line) == in_order
+
+
+def test_pruned_page_reads_as_the_whole_page() -> None:
+    data = (HERE / "wp2013-wire-related-gallery.html").read_bytes()
+    pruned = jt.prune(data)
+    assert pruned is not None and len(pruned) < len(data)
+    url = "https://www.japantimes.co.jp/news/2021/07/12/national/higashiyama-zoo-red-panda-twins/"
+    whole = jnparse.parse(data, url=url, site="japantimes").to_dict()
+    cut = jnparse.parse(pruned, url=url, site="japantimes").to_dict()
+    assert cut == whole
+
+
+def test_prune_keeps_the_page_when_a_paywall_box_follows_the_footer() -> None:
+    page = (b'<html><head><title>t</title></head><body><div class="main"><div id="jtarticle"><p>x</p></div>'
+            b'</div><footer>f</footer><div id="tpModal">Subscribe</div></body></html>')
+    assert jt.prune(page) is None
+    assert jt.prune(page.replace(b"tpModal", b"other")) is not None
+    assert jt.prune(b"<html><body><div>no main</div></body></html>") is None
+
+
+def test_old_title_rule_read_upwards_from_the_h1() -> None:
+    from jnparse.loading import parse_bytes
+
+    root = parse_bytes(
+        b"<html><body><header><h1>site logo outside hgroup</h1></header>"
+        b"<div class='main'><article><header><hgroup><h1>Headline</h1></hgroup></header></article></div></body></html>"
+    )
+    parts = jt._scan(root)
+    assert parts.old_title is not None and parts.old_title.text == "Headline"
+    root = parse_bytes(b"<html><body><div class='main'><header><h1>Plain header h1</h1></header></div></body></html>")
+    assert jt._scan(root).old_title is not None
+    root = parse_bytes(b"<html><body><div class='main x'><header><h1>class is not exactly main</h1></header></div>"
+                       b"</body></html>")
+    assert jt._scan(root).old_title is None

@@ -97,3 +97,22 @@ def test_text_copy_every_line_accounted_for() -> None:
         placed += (d.text or "").split("\n")
     lines = [ln for ln in text.splitlines() if ln.strip()]
     assert sorted(p for p in placed if p) == sorted(lines)
+
+
+def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
+    """The fingerprint skips the tree walk when the page's bytes lack its names: same answer as the walk."""
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    pages = sorted(FIXTURES.glob("*/*.html"))
+    assert any(p.parent.name == "japantoday" for p in pages)
+    for path in pages:
+        data = path.read_bytes()
+        if not data.startswith(b"<"):
+            continue
+        root = parse_bytes(data)
+        with_bytes = japantoday.SITE.fingerprint(Page(root, source=data))  # type: ignore[misc]
+        tree_only = japantoday.SITE.fingerprint(Page(root))  # type: ignore[misc]
+        assert with_bytes == tree_only, path.name
+        if path.parent.name == "japantoday":
+            assert with_bytes or Page(root).canonical, path.name

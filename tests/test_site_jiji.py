@@ -70,3 +70,22 @@ def test_text_copy_without_date_line_uses_k_number() -> None:
     assert a.title == "Headline Here"
     assert a.dateline is not None and a.dateline.place == "Osaka"
     assert a.published == dt.datetime(2024, 11, 23, tzinfo=jnparse.dates.JST)
+
+
+def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
+    """The fingerprint skips the tree walk when the page's bytes lack its names: same answer as the walk."""
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    pages = sorted(FIXTURES.glob("*/*.html"))
+    assert any(p.parent.name == "jiji" for p in pages)
+    for path in pages:
+        data = path.read_bytes()
+        if not data.startswith(b"<"):
+            continue
+        root = parse_bytes(data)
+        with_bytes = jiji.SITE.fingerprint(Page(root, source=data))  # type: ignore[misc]
+        tree_only = jiji.SITE.fingerprint(Page(root))  # type: ignore[misc]
+        assert with_bytes == tree_only, path.name
+        if path.parent.name == "jiji":
+            assert with_bytes or Page(root).canonical, path.name

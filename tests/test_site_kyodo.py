@@ -146,3 +146,22 @@ def test_page_without_article_raises() -> None:
     with pytest.raises(jnparse.NotAnArticleError):
         jnparse.parse("<html><body><div class='article-body'></div></body></html>",
                       url="https://english.kyodonews.net/news/2024/05/000000000000-gone.html")
+
+
+def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
+    """The fingerprint skips the tree walk when the page's bytes lack its names: same answer as the walk."""
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    pages = sorted(FIXTURES.glob("*/*.html"))
+    assert any(p.parent.name == "kyodo" for p in pages)
+    for path in pages:
+        data = path.read_bytes()
+        if not data.startswith(b"<"):
+            continue
+        root = parse_bytes(data)
+        with_bytes = kyodo.SITE.fingerprint(Page(root, source=data))  # type: ignore[misc]
+        tree_only = kyodo.SITE.fingerprint(Page(root))  # type: ignore[misc]
+        assert with_bytes == tree_only, path.name
+        if path.parent.name == "kyodo":
+            assert with_bytes or Page(root).canonical, path.name

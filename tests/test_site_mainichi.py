@@ -126,3 +126,22 @@ def test_expired_page_raises() -> None:
     with pytest.raises(jnparse.NotAnArticleError):
         jnparse.parse('<html><body><section id="articledetail-body"></section></body></html>',
                       url="https://mainichi.jp/english/articles/20200101/p2a/00m/0na/001000c")
+
+
+def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
+    """The fingerprint skips the tree walk when the page's bytes lack its names: same answer as the walk."""
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    pages = sorted(FIXTURES.glob("*/*.html"))
+    assert any(p.parent.name == "mainichi" for p in pages)
+    for path in pages:
+        data = path.read_bytes()
+        if not data.startswith(b"<"):
+            continue
+        root = parse_bytes(data)
+        with_bytes = mainichi.SITE.fingerprint(Page(root, source=data))  # type: ignore[misc]
+        tree_only = mainichi.SITE.fingerprint(Page(root))  # type: ignore[misc]
+        assert with_bytes == tree_only, path.name
+        if path.parent.name == "mainichi":
+            assert with_bytes or Page(root).canonical, path.name

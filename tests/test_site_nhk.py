@@ -102,3 +102,22 @@ def test_text_signature_needs_the_site_line() -> None:
 def test_unreadable_updated_at_gives_no_time(stamp: object) -> None:
     a = nhk.parse_json({"data": {"id": "20250101_07", "title": "T", "detail": "A.", "updated_at": stamp}}, None, None)
     assert a is not None and a.published is None and a.updated is None
+
+
+def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
+    """The fingerprint skips the tree walk when the page's bytes lack its names: same answer as the walk."""
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    pages = sorted(FIXTURES.glob("*/*.html"))
+    assert any(p.parent.name == "nhk" for p in pages)
+    for path in pages:
+        data = path.read_bytes()
+        if not data.startswith(b"<"):
+            continue
+        root = parse_bytes(data)
+        with_bytes = nhk.SITE.fingerprint(Page(root, source=data))  # type: ignore[misc]
+        tree_only = nhk.SITE.fingerprint(Page(root))  # type: ignore[misc]
+        assert with_bytes == tree_only, path.name
+        if path.parent.name == "nhk":
+            assert with_bytes or Page(root).canonical, path.name

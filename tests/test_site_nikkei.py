@@ -126,3 +126,22 @@ def test_asahi_copy_is_not_claimed() -> None:
     assert article.site == "asahi"
     assert not nikkei.text_signature(jnparse.textcopy.TextCopy.from_text(
         (FIXTURES / "asahi" / "vox-populi-copy.txt").read_text(encoding="utf-8")))
+
+
+def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
+    """The fingerprint skips the tree walk when the page's bytes lack its names: same answer as the walk."""
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    pages = sorted(FIXTURES.glob("*/*.html"))
+    assert any(p.parent.name == "nikkei" for p in pages)
+    for path in pages:
+        data = path.read_bytes()
+        if not data.startswith(b"<"):
+            continue
+        root = parse_bytes(data)
+        with_bytes = nikkei.SITE.fingerprint(Page(root, source=data))  # type: ignore[misc]
+        tree_only = nikkei.SITE.fingerprint(Page(root))  # type: ignore[misc]
+        assert with_bytes == tree_only, path.name
+        if path.parent.name == "nikkei":
+            assert with_bytes or Page(root).canonical, path.name

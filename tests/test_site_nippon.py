@@ -100,3 +100,22 @@ def test_spaced_label_is_read_too() -> None:
     assert nippon.text_signature(copy)
     a = nippon.parse_text(copy)
     assert a.title == "A headline" and a.dateline is not None and a.dateline.place == "Osaka"
+
+
+def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
+    """The fingerprint skips the tree walk when the page's bytes lack its names: same answer as the walk."""
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    pages = sorted(FIXTURES.glob("*/*.html"))
+    assert any(p.parent.name == "nippon" for p in pages)
+    for path in pages:
+        data = path.read_bytes()
+        if not data.startswith(b"<"):
+            continue
+        root = parse_bytes(data)
+        with_bytes = nippon.SITE.fingerprint(Page(root, source=data))  # type: ignore[misc]
+        tree_only = nippon.SITE.fingerprint(Page(root))  # type: ignore[misc]
+        assert with_bytes == tree_only, path.name
+        if path.parent.name == "nippon":
+            assert with_bytes or Page(root).canonical, path.name

@@ -28,7 +28,7 @@ def is_url(value: str | None) -> bool:
 class Page:
     """One parsed HTML page. Extractors read it; it parses nothing twice."""
 
-    __slots__ = ("_head", "_jsonld", "_ld_article", "_url", "body_document", "codec", "notices",
+    __slots__ = ("_head", "_jsonld", "_ld_article", "_url", "body_document", "codec", "memo", "notices",
                  "reference", "root", "source", "url_hint")
 
     def __init__(
@@ -50,6 +50,9 @@ class Page:
         self.reference = reference
         self.codec = codec
         self.notices: list[Notice] = []
+        #: per-page results a site module computes once and shares between its layout checks and its
+        #: extractor (one pass over the tree), keyed by the module's name
+        self.memo: dict[str, Any] = {}
         self._head: structured.HeadData | None = None
         self._jsonld: list[dict[str, Any]] | None = None
         self._ld_article: dict[str, Any] | bool | None = False

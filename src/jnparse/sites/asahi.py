@@ -128,7 +128,14 @@ def _is_ajw_url(url: str | None) -> bool:
     return parts.path.startswith("/ajw/") or parts.path == "/ajw" or host in ("ajw.asahi.com",)
 
 
+#: Bytes one of which FINGERPRINT needs in the page.
+_FINGERPRINT_BYTES = (b"EnLastUpdated", b"EnArticleName", b"ArticleTitle")
+
+
 def _has_markup(page: Page) -> bool:
+    source = page.source
+    if source is not None and not any(mark in source for mark in _FINGERPRINT_BYTES):
+        return False  # none of the names the markup needs is in the page: no tree walk
     return bool(FINGERPRINT(page.root))
 
 
@@ -274,7 +281,7 @@ def extract_not_ajw(page: Page) -> Article:
 
 
 def _matches_ajw(page: Page) -> bool:
-    return _has_markup(page) or _is_ajw_url(page.url) or _is_ajw_url(page.url_hint)
+    return _is_ajw_url(page.url) or _is_ajw_url(page.url_hint) or _has_markup(page)
 
 
 def fingerprint(page: Page) -> bool:

@@ -42,63 +42,158 @@ SITE_ID = "japantimes"
 NAMES = ("The Japan Times", "Japan Times", "japantimes.co.jp")
 
 # -- selectors, compiled once ------------------------------------------------------------------------
+# The page's containers are found in one pass over its elements (filtered by tag in C, see _scan);
+# XPath runs only inside them. A // XPath over the whole tree costs as much as that pass, each time.
 _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
 
 # current design
-CUR_DETAILS = xpath(f"//div[{_HAS.format('jt-article-details')}]")
-CUR_TITLE = xpath(f"//h1[{_HAS.format('title-article')}]")
-CUR_BODY = xpath(f"//div[{_HAS.format('article-body')}]")
-CUR_BYLINE = xpath(f"//div[{_HAS.format('byline')}]")
+CUR_BODY = xpath(f"//div[{_HAS.format('article-body')}]")  # the separately delivered body document
 CUR_CREDIT = xpath(f".//span[{_HAS.format('credit')}]")
 CUR_AUTHOR_LINKS = xpath(".//a[contains(@href, '/author/')]")
-CUR_PUBLISH_DATE = xpath(f"//div[{_HAS.format('publish-date')}]")
-CUR_TIME = xpath("//div[contains(@class, 'jt-article-details')]//time[@datetime]/@datetime")
 CUR_SECTION_LINKS = xpath(f"//*[{_HAS.format('article-section')}]//a")
-CUR_MATCH = xpath(f"//div[{_HAS.format('jt-article-details')}] | //h1[{_HAS.format('title-article')}]")
 
 # 2013-2023 WordPress design
-OLD_ARTICLE = xpath("//div[@id='jtarticle']")
-OLD_MAIN = xpath("//article[@role='main']")
-OLD_SECTION_LINKS = xpath(f"//h3[{_HAS.format('single-post-categories')}]//a")
-OLD_SECTION = xpath(f"//h3[{_HAS.format('single-post-categories')}]")
-OLD_TITLE = xpath("//header//hgroup//h1 | //div[@class='main']//header//h1")
-OLD_CREDIT = xpath(f"//header//p[{_HAS.format('credit')}] | //article//p[{_HAS.format('credit')}]")
-OLD_WRITER = xpath(f"//h5[{_HAS.format('writer')}]")
-OLD_TIME = xpath(f"//li[{_HAS.format('post_time')}]//time")
 OLD_DATELINE = xpath(f"./p[1]//span[{_HAS.format('dateline')}]")
-OLD_MATCH = xpath(f"//div[@id='jtarticle'] | //h3[{_HAS.format('single-post-categories')}]")
-JAT_CREDIT = xpath("//meta[translate(@name, 'CXENSPAR', 'cxenspar')='cxenseparse:jat-credit']")
 
 # both designs
-FRESCO = xpath("//a[contains(concat(' ', normalize-space(@class), ' '), ' fresco ')][@data-fresco-caption or @href]")
 FRESCO_IMG = xpath(".//img")
-HEADING = xpath("(.//h1 | .//h2 | .//h3 | .//h4 | .//h5)[1]")
-LIST_LINKS = xpath(".//li//a[@href] | .//a[@rel='tag']")
 ALL_LINKS = xpath(".//a")
-KEYWORD_LINKS = xpath("//article//a[@rel='tag']")
 UNABLE = xpath("//*[normalize-space(text())='Unable to view this article?']")
-SIDEBAR = xpath(f"//aside[{_HAS.format('sidebar')}]//div[{_HAS.format('bl_sideDiv')}]")
-TABS = xpath(".//li[@data-tab-num]")
-TAB_BODY = xpath(".//div[@data-tab-num=$n]")
-ITEM_TITLE = xpath(
-    ".//*[contains(@class, '_desc') or contains(@class, '_txt') or contains(@class, '_ttl')][1]"
+_UNABLE_BYTES = re.compile(rb"Unable\s+to\s+view")
+_LOWER_CXENSPAR = str.maketrans("CXENSPAR", "cxenspar")  # as XPath translate() in the meta lookup
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5")
+
+# blocks outside the body container (the walker sees those inside it): div ids, div class parts
+# (substrings, as XPath contains()), ul class part and id
+_OUTSIDE_IDS = frozenset({"no_js_blocker", "disqus_thread", "piano-recommend", "tpModal"})
+_OUTSIDE_CLASS = re.compile(
+    "OUTBRAIN|article_footer_ad|jt-related-stories|jtarticle_related|newsletter-signup|note-to-commenters"
+    "|note-to-non-commenters|subscribe|single-sns-area|jt-share"
 )
-# blocks outside the body container (the walker sees those inside it)
-OUTSIDE = xpath(
-    "//div[@id='no_js_blocker'] | //div[@id='disqus_thread'] | //div[starts-with(@id, 'taboola-')]"
-    " | //div[@id='piano-recommend'] | //div[@id='tpModal']"
-    " | //div[contains(@class, 'OUTBRAIN') or contains(@class, 'article_footer_ad')"
-    " or contains(@class, 'jt-related-stories') or contains(@class, 'jtarticle_related')"
-    " or contains(@class, 'newsletter-signup') or contains(@class, 'note-to-commenters')"
-    " or contains(@class, 'note-to-non-commenters') or contains(@class, 'subscribe')"
-    " or contains(@class, 'single-sns-area') or contains(@class, 'jt-share')]"
-    " | //ul[contains(@class, 'single-sns-area') or @id='content_footer_menu']"
-)
-FINGERPRINT = xpath(
-    "//div[@id='jtarticle'] | //div[contains(@class, 'jt-article-details')] | //div[contains(@class, 'jt_content_ad')]"
-    " | //meta[starts-with(translate(@name, 'CXENSPAR', 'cxenspar'), 'cxenseparse:jat-')]"
-    " | //link[contains(@href, '/themes/jt_theme/')] | //script[contains(@src, 'japantimes.co.jp/wp-content/')]"
-)
+
+
+class _Parts:
+    """What one pass over the page finds (see :func:`_scan`); every "first" is in document order."""
+
+    __slots__ = (
+        "articles", "cur_body", "cur_byline", "cur_details", "cur_publish", "cur_time", "cur_title", "fresco",
+        "jtarticle", "keywords", "main", "old_credit", "old_sections", "old_time", "old_title", "old_writer",
+        "outside", "sidebar",
+    )
+
+    def __init__(self) -> None:
+        self.cur_details: etree._Element | None = None  # div.jt-article-details
+        self.cur_title: etree._Element | None = None  # h1.title-article
+        self.cur_body: etree._Element | None = None  # div.article-body
+        self.cur_byline: etree._Element | None = None  # div.byline
+        self.cur_publish: etree._Element | None = None  # div.publish-date
+        self.cur_time: str | None = None  # time[@datetime] inside a div whose class contains jt-article-details
+        self.jtarticle: etree._Element | None = None  # div#jtarticle
+        self.main: etree._Element | None = None  # article[@role='main']
+        self.old_title: etree._Element | None = None  # header hgroup h1, div.main header h1
+        self.old_sections: list[etree._Element] = []  # h3.single-post-categories
+        self.old_credit: etree._Element | None = None  # p.credit inside a header or an article
+        self.old_writer: etree._Element | None = None  # h5.writer
+        self.old_time: etree._Element | None = None  # time inside li.post_time
+        self.articles: list[etree._Element] = []
+        self.fresco: list[etree._Element] = []  # a.fresco[@data-fresco-caption or @href]
+        self.keywords: list[etree._Element] = []  # a[@rel='tag'] inside an article
+        self.outside: list[etree._Element] = []  # candidate boxes kept out of the body
+        self.sidebar: list[etree._Element] = []  # div.bl_sideDiv inside aside.sidebar
+
+
+def _has_ancestor(el: etree._Element, tag: str, word: str) -> bool:
+    return any(word in (a.get("class") or "").split() for a in el.iterancestors(tag))
+
+
+def _old_title_at(h1: etree._Element) -> bool:
+    """``//header//hgroup//h1 | //div[@class='main']//header//h1``, read upwards from the h1."""
+    hgroup = header = False
+    for anc in h1.iterancestors("hgroup", "header", "div"):
+        tag = anc.tag
+        if tag == "hgroup":
+            hgroup = True
+        elif tag == "header":
+            if hgroup:
+                return True
+            header = True
+        elif header and anc.get("class") == "main":
+            return True
+    return False
+
+
+def _scan(root: etree._Element) -> _Parts:
+    parts = _Parts()
+    for el in root.iter("a", "div", "ul", "h1", "h3", "h5", "p", "time", "article"):
+        tag = el.tag
+        cls = el.get("class")
+        if tag == "a":
+            if cls and "fresco" in cls and "fresco" in cls.split() and (
+                    el.get("data-fresco-caption") is not None or el.get("href") is not None):
+                parts.fresco.append(el)
+            if el.get("rel") == "tag" and next(el.iterancestors("article"), None) is not None:
+                parts.keywords.append(el)
+        elif tag == "div":
+            ident = el.get("id")
+            if ident is not None and ident == "jtarticle" and parts.jtarticle is None:
+                parts.jtarticle = el
+            if (ident is not None and (ident in _OUTSIDE_IDS or ident.startswith("taboola-"))) or (
+                    cls and _OUTSIDE_CLASS.search(cls)):
+                parts.outside.append(el)
+            if not cls:
+                continue
+            words = cls.split()
+            if "jt-article-details" in words and parts.cur_details is None:
+                parts.cur_details = el
+            elif "article-body" in words and parts.cur_body is None:
+                parts.cur_body = el
+            elif "byline" in words and parts.cur_byline is None:
+                parts.cur_byline = el
+            elif "publish-date" in words and parts.cur_publish is None:
+                parts.cur_publish = el
+            if "bl_sideDiv" in words and _has_ancestor(el, "aside", "sidebar"):
+                parts.sidebar.append(el)
+        elif tag == "p":
+            if parts.old_credit is None and cls and "credit" in cls.split() \
+                    and next(el.iterancestors("header", "article"), None) is not None:
+                parts.old_credit = el
+        elif tag == "ul":
+            if (cls and "single-sns-area" in cls) or el.get("id") == "content_footer_menu":
+                parts.outside.append(el)
+        elif tag == "time":
+            if parts.old_time is None and _has_ancestor(el, "li", "post_time"):
+                parts.old_time = el
+            if parts.cur_time is None:
+                when = el.get("datetime")
+                if when is not None and any(
+                        "jt-article-details" in (d.get("class") or "") for d in el.iterancestors("div")):
+                    parts.cur_time = when
+        elif tag == "h1":
+            if parts.cur_title is None and cls and "title-article" in cls.split():
+                parts.cur_title = el
+            if parts.old_title is None and _old_title_at(el):
+                parts.old_title = el
+        elif tag == "h3":
+            if cls and "single-post-categories" in cls.split():
+                parts.old_sections.append(el)
+        elif tag == "h5":
+            if parts.old_writer is None and cls and "writer" in cls.split():
+                parts.old_writer = el
+        else:  # article
+            parts.articles.append(el)
+            if parts.main is None and el.get("role") == "main":
+                parts.main = el
+    return parts
+
+
+def _parts(page: Page) -> _Parts:
+    """The page's parts from one pass, computed once per page (shared by matches() and extract())."""
+    found = page.memo.get(__name__)
+    if not isinstance(found, _Parts):
+        found = _scan(page.root)
+        page.memo[__name__] = found
+    return found
+
 
 #: Class tokens and ids of blocks kept out of the body, and their kind.
 CLASS_KINDS: dict[str, str] = {
@@ -137,12 +232,18 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str, str], ...] = (
 )
 
 
+#: BOILERPLATE as one pattern (every one is anchored at the start): alternative ``b<i>`` is pattern i.
+_BOILER_RX = re.compile("|".join(
+    f"(?P<b{i}>{'(?i:' if rx.flags & re.IGNORECASE else '(?:'}{rx.pattern}))"
+    for i, (rx, _, _) in enumerate(BOILERPLATE)
+))
+_BOILER_KINDS = {f"b{i}": (kind, group) for i, (_, kind, group) in enumerate(BOILERPLATE)}
+
+
 def _boilerplate(text: str) -> tuple[str, str] | None:
     """(kind, group) of a boilerplate line, or ``None`` for a line of the story."""
-    for rx, kind, group in BOILERPLATE:
-        if rx.search(text):
-            return kind, group
-    return None
+    m = _BOILER_RX.match(text)
+    return _BOILER_KINDS[m.lastgroup] if m is not None and m.lastgroup is not None else None
 
 
 # -- helpers -----------------------------------------------------------------------------------------
@@ -152,9 +253,9 @@ def _classes(el: etree._Element) -> list[str]:
     return (el.get("class") or "").split()
 
 
-def _kind_of(el: etree._Element) -> str | None:
+def _kind_of(el: etree._Element, classes: list[str] | None = None) -> str | None:
     """The kind of a block kept out of the body, from its class or id (``None``: not a known block)."""
-    for c in _classes(el):
+    for c in _classes(el) if classes is None else classes:
         kind = CLASS_KINDS.get(c)
         if kind:
             return kind
@@ -172,15 +273,31 @@ def _kind_of(el: etree._Element) -> str | None:
 
 
 def _side_block(page: Page, el: etree._Element, kind: str) -> Discarded:
-    heading_el = first(HEADING(el))
+    heading_el = next(el.iterdescendants(*_HEADINGS), None)
     heading = text_of(heading_el) or None if heading_el is not None else None
     if kind == "share":
-        items = [Item(title=t, url=page.absolute(a.get("href"))) for a in elements(ALL_LINKS(el)) if (t := text_of(a))]
+        items = [Item(title=t, url=page.absolute(a.get("href"))) for a in el.iterdescendants("a") if (t := text_of(a))]
         return discard("share", None, items)
     if kind in _LIST_KINDS:
-        items = [Item(title=t, url=page.absolute(a.get("href"))) for a in elements(LIST_LINKS(el)) if (t := text_of(a))]
+        items = [Item(title=t, url=page.absolute(a.get("href"))) for a in _list_links(el) if (t := text_of(a))]
         return discard(kind, heading, items)
     return discard(kind, heading, (), text_of(el))
+
+
+def _list_links(container: etree._Element) -> list[etree._Element]:
+    """``.//li//a[@href] | .//a[@rel='tag']``: the links of a list (and tag links), in document order."""
+    out: list[etree._Element] = []
+    for a in container.iterdescendants("a"):
+        if a.get("rel") == "tag":
+            out.append(a)
+        elif a.get("href") is not None:
+            node = a.getparent()
+            while node is not None and node is not container:
+                if node.tag == "li":
+                    out.append(a)
+                    break
+                node = node.getparent()
+    return out
 
 
 def _split_caption(text: str | None) -> tuple[str | None, str | None]:
@@ -196,10 +313,11 @@ def _split_caption(text: str | None) -> tuple[str | None, str | None]:
     return t, None
 
 
-def _images(page: Page, root: etree._Element) -> list[Image]:
+def _images(page: Page, links: list[etree._Element]) -> list[Image]:
+    """Photos from the page's ``a.fresco`` links (the whole page's, in document order)."""
     out: list[Image] = []
     seen: set[str] = set()
-    for a in elements(FRESCO(root)):
+    for a in links:
         url = page.absolute(a.get("href"))
         img = first(FRESCO_IMG(a))
         if url is None and img is not None:
@@ -306,7 +424,7 @@ class _Body:
                 continue
             tag = el.tag.lower()
             classes = _classes(el)
-            kind = _kind_of(el)
+            kind = _kind_of(el, classes)
             if kind is not None:
                 self._group = None
                 self.discarded.append(_side_block(self.page, el, kind))
@@ -340,7 +458,8 @@ def _has_paragraphs(el: etree._Element) -> bool:
     return any(isinstance(c.tag, str) and c.tag in ("p", "h2", "h3", "h4") for c in el)
 
 
-def _outside(page: Page, scope: etree._Element | None, walked: list[etree._Element]) -> list[Discarded]:
+def _outside(page: Page, parts: _Parts, scope: etree._Element | None,
+             walked: list[etree._Element]) -> list[Discarded]:
     """Known boxes outside the walked containers, in document order (nested boxes counted once).
 
     Subscribe boxes count only inside ``scope`` (the article): the page header has its own
@@ -348,7 +467,7 @@ def _outside(page: Page, scope: etree._Element | None, walked: list[etree._Eleme
     """
     out: list[Discarded] = []
     taken: list[etree._Element] = []
-    for el in elements(OUTSIDE(page.root)):
+    for el in parts.outside:
         if any(_inside(el, w) for w in walked) or any(_inside(el, t) for t in taken):
             continue
         kind = _kind_of(el)
@@ -356,7 +475,7 @@ def _outside(page: Page, scope: etree._Element | None, walked: list[etree._Eleme
             continue
         taken.append(el)
         out.append(_side_block(page, el, kind))
-    for h in elements(UNABLE(page.root)):  # "Unable to view this article?": the subscriber body did not load
+    for h in _unable_headings(page):  # "Unable to view this article?": the subscriber body did not load
         if any(_inside(h, w) for w in [*walked, *taken]):
             continue
         box = h.getparent()
@@ -365,6 +484,14 @@ def _outside(page: Page, scope: etree._Element | None, walked: list[etree._Eleme
         taken.append(box)
         out.append(discard("subscribe", UNABLE_TEXT, (), text_of(box)))
     return out
+
+
+def _unable_headings(page: Page) -> list[etree._Element]:
+    """The elements whose text is "Unable to view this article?" (the tree is walked only when the
+    page's bytes hold the words)."""
+    if page.source is not None and not _UNABLE_BYTES.search(page.source):
+        return []
+    return elements(UNABLE(page.root))
 
 
 def _inside(el: etree._Element, container: etree._Element) -> bool:
@@ -376,21 +503,22 @@ def _inside(el: etree._Element, container: etree._Element) -> bool:
     return False
 
 
-def _sidebar(page: Page) -> list[Discarded]:
+def _sidebar(page: Page, parts: _Parts) -> list[Discarded]:
     out: list[Discarded] = []
-    for box in elements(SIDEBAR(page.root)):
-        tabs = elements(TABS(box))
+    for box in parts.sidebar:
+        tabs = [li for li in box.iterdescendants("li") if li.get("data-tab-num") is not None]
         if tabs:
             for tab in tabs:
                 name = text_of(tab)
-                panel = first(TAB_BODY(box, n=tab.get("data-tab-num") or ""))
+                num = tab.get("data-tab-num") or ""
+                panel = next((div for div in box.iterdescendants("div") if div.get("data-tab-num") == num), None)
                 if panel is None:
                     continue
                 up = name.upper()
                 kind = "popular" if ("TRENDING" in up or "POPULAR" in up) else "read-more"
                 out.append(discard(kind, name or None, _titled_links(page, panel)))
             continue
-        heading_el = first(HEADING(box))
+        heading_el = next(box.iterdescendants(*_HEADINGS), None)
         items = _titled_links(page, box)
         if heading_el is not None and items:
             out.append(discard("promo", text_of(heading_el) or None, items))
@@ -399,16 +527,25 @@ def _sidebar(page: Page) -> list[Discarded]:
 
 def _titled_links(page: Page, container: etree._Element) -> list[Item]:
     items: list[Item] = []
-    for a in elements(LIST_LINKS(container)):
-        t_el = first(ITEM_TITLE(a))
+    for a in _list_links(container):
+        t_el = _item_title(a)
         title = text_of(t_el) if t_el is not None else text_of(a)
         if title:
             items.append(Item(title=title, url=page.absolute(a.get("href"))))
     return items
 
 
-def _keywords(page: Page, walked: list[etree._Element]) -> list[Discarded]:
-    links = [a for a in elements(KEYWORD_LINKS(page.root)) if not any(_inside(a, w) for w in walked)]
+def _item_title(a: etree._Element) -> etree._Element | None:
+    """The first element inside a link whose class contains ``_desc``, ``_txt`` or ``_ttl``."""
+    for el in a.iterdescendants(etree.Element):
+        cls = el.get("class")
+        if cls and ("_desc" in cls or "_txt" in cls or "_ttl" in cls):
+            return el
+    return None
+
+
+def _keywords(page: Page, parts: _Parts, walked: list[etree._Element]) -> list[Discarded]:
+    links = [a for a in parts.keywords if not any(_inside(a, w) for w in walked)]
     items = [Item(title=t, url=page.absolute(a.get("href"))) for a in links if (t := text_of(a))]
     return [discard("other", "KEYWORDS", items)] if items else []
 
@@ -524,17 +661,16 @@ def _is_article(page: Page, *found: object) -> bool:
 
 def extract_current(page: Page) -> Article:
     root = page.root
-    details = first(CUR_DETAILS(root))
-    body_el = first(CUR_BODY(details if details is not None else root))
-    if body_el is None and details is None:
-        body_el = first(CUR_BODY(root))
+    parts = _parts(page)
+    details = parts.cur_details
+    body_el = parts.cur_body
     if not _is_article(page, details, body_el):
         raise NotAnArticleError("a Japan Times page with no article (no JSON-LD article, no article body)")
     title = page.pick(
         "title",
         ("JSON-LD headline", lambda: _ld_title(page)),
         ("og:title", lambda: _og_title(page)),
-        ("h1.title-article", lambda: text_of(first(CUR_TITLE(root))) or None),
+        ("h1.title-article", lambda: text_of(parts.cur_title) or None),
         ("<title>", lambda: _title_tag(page)),
     )
     section = page.pick(
@@ -543,15 +679,13 @@ def extract_current(page: Page) -> Article:
         (".article-section", lambda: _last_text(elements(CUR_SECTION_LINKS(root)))),
         required=False,
     )
-    date_el = first(CUR_PUBLISH_DATE(root))
-    date_text = text_of(date_el) or None
-    time_result = CUR_TIME(root)
-    times = [str(t) for t in time_result] if isinstance(time_result, list) else []
+    date_text = text_of(parts.cur_publish) or None
+    time_value = parts.cur_time
     published = page.pick(
         "published",
         ("JSON-LD datePublished", lambda: _safe_date(page, ld_text(page.ld("datePublished")))),
         ("article:published_time", lambda: _safe_date(page, page.meta_value("article:published_time"))),
-        ("time[datetime]", lambda: _safe_date(page, times[0]) if times else None),
+        ("time[datetime]", lambda: _safe_date(page, time_value) if time_value is not None else None),
         ("div.publish-date", lambda: _date_only(page, date_text)),
     )
     updated = page.pick(
@@ -560,7 +694,7 @@ def extract_current(page: Page) -> Article:
         ("article:modified_time", lambda: _safe_date(page, page.meta_value("article:modified_time"))),
         required=False,
     )
-    byline, agency = _cur_byline(page, first(CUR_BYLINE(details if details is not None else root)))
+    byline, agency = _cur_byline(page, parts.cur_byline)
 
     doc_body, full_text = _body_document(page)
     walker = _Body(page)
@@ -587,7 +721,7 @@ def extract_current(page: Page) -> Article:
     if agency is None and dateline is not None:
         agency = dateline.agency
 
-    discarded = walker.discarded + _outside(page, details, walked)
+    discarded = walker.discarded + _outside(page, parts, details, walked)
     if doc_body is not None:
         paywalled = full_text is False
     else:
@@ -609,7 +743,7 @@ def extract_current(page: Page) -> Article:
         dateline=dateline,
         agency=agency,
         body=blocks,
-        images=_images(page, details if details is not None else root),
+        images=_images(page, parts.fresco),
         discarded=discarded,
         paywalled=paywalled,
         description=strip_tags(page.meta_value("og:description", "description")),
@@ -620,16 +754,28 @@ def extract_current(page: Page) -> Article:
 
 
 def _matches_current(page: Page) -> bool:
-    return bool(CUR_MATCH(page.root))
+    parts = _parts(page)
+    return parts.cur_details is not None or parts.cur_title is not None
 
 
 # -- the 2013-2023 WordPress design ---------------------------------------------------------------------
 
 
-def _old_byline(page: Page, credit: str | None, agency: str | None) -> Byline | None:
-    writer = text_of(first(OLD_WRITER(page.root))) or None
+def _jat_credit(page: Page) -> etree._Element | None:
+    """The first ``meta[name=cXenseParse:jat-credit]`` (looked for only when the page's meta has it:
+    one without content reads as none)."""
+    if "cxenseparse:jat-credit" not in page.meta:
+        return None
+    for meta in page.root.iter("meta"):
+        if (meta.get("name") or "").translate(_LOWER_CXENSPAR) == "cxenseparse:jat-credit":
+            return meta
+    return None
+
+
+def _old_byline(page: Page, parts: _Parts, credit: str | None, agency: str | None) -> Byline | None:
+    writer = text_of(parts.old_writer) or None
     people: list[str] = []
-    meta = first(JAT_CREDIT(page.root))
+    meta = _jat_credit(page)
     if meta is not None:
         sep = meta.get("data-separator") or ","
         people = [n for n in (squash(x) for x in (meta.get("content") or "").split(sep)) if is_person_name(n)]
@@ -668,25 +814,26 @@ def _old_dateline(article_el: etree._Element | None, blocks: list[Block]) -> tup
 
 
 def extract_wp2013(page: Page) -> Article:
-    root = page.root
-    article_el = first(OLD_ARTICLE(root))
-    if not _is_article(page, article_el, first(OLD_TITLE(root))):
+    parts = _parts(page)
+    article_el = parts.jtarticle
+    if not _is_article(page, article_el, parts.old_title):
         raise NotAnArticleError("a Japan Times page with no article (no #jtarticle, no headline)")
     title = page.pick(
         "title",
         ("og:title", lambda: _og_title(page)),
         ("JSON-LD headline", lambda: _ld_title(page)),
-        ("header h1", lambda: text_of(first(OLD_TITLE(root))) or None),
+        ("header h1", lambda: text_of(parts.old_title) or None),
         ("<title>", lambda: _title_tag(page)),
     )
     section = page.pick(
         "section",
-        ("category links", lambda: _last_text(elements(OLD_SECTION_LINKS(root)))),
-        ("category line", lambda: (text_of(first(OLD_SECTION(root))).split(" / ")[-1].strip() or None)),
+        ("category links", lambda: _last_text(_section_links(parts))),
+        ("category line", lambda: (text_of(parts.old_sections[0] if parts.old_sections else None)
+                                   .split(" / ")[-1].strip() or None)),
         ("JSON-LD articleSection", lambda: _ld_section(page)),
         required=False,
     )
-    time_el = first(OLD_TIME(root))
+    time_el = parts.old_time
     date_text = text_of(time_el) or None
     published = page.pick(
         "published",
@@ -703,12 +850,12 @@ def extract_wp2013(page: Page) -> Article:
         ("JSON-LD dateModified", lambda: _safe_date(page, ld_text(page.ld("dateModified")))),
         required=False,
     )
-    credit = text_of(first(OLD_CREDIT(root))) or None
+    credit = text_of(parts.old_credit) or None
     agency = _agency_of_credit(credit)
     discarded: list[Discarded] = []
-    byline = _old_byline(page, credit, agency)
+    byline = _old_byline(page, parts, credit, agency)
     if agency is None and byline is None:
-        meta = first(JAT_CREDIT(root))
+        meta = _jat_credit(page)
         agency = _agency_of_credit(meta.get("content")) if meta is not None else None
 
     walker = _Body(page)
@@ -725,8 +872,8 @@ def extract_wp2013(page: Page) -> Article:
     if agency is None and dateline is not None:
         agency = dateline.agency
 
-    main = first(OLD_MAIN(root))
-    discarded += walker.discarded + _outside(page, main, walked) + _keywords(page, walked) + _sidebar(page)
+    discarded += (walker.discarded + _outside(page, parts, parts.main, walked) + _keywords(page, parts, walked)
+                  + _sidebar(page, parts))
     return Article(
         site=SITE_ID,
         url=page.url,
@@ -738,7 +885,7 @@ def extract_wp2013(page: Page) -> Article:
         dateline=dateline,
         agency=agency,
         body=blocks,
-        images=_images(page, main if main is not None else root),
+        images=_images(page, parts.fresco),
         discarded=discarded,
         paywalled=_unable_shown(discarded),
         description=strip_tags(page.meta_value("og:description", "description")),
@@ -748,12 +895,39 @@ def extract_wp2013(page: Page) -> Article:
     )
 
 
+def _section_links(parts: _Parts) -> list[etree._Element]:
+    """``h3.single-post-categories a``, in document order."""
+    if len(parts.old_sections) == 1:
+        return list(parts.old_sections[0].iterdescendants("a"))
+    links: list[etree._Element] = []
+    for h3 in parts.old_sections:
+        links.extend(a for a in h3.iterdescendants("a") if a not in links)
+    return links
+
+
 def _matches_wp2013(page: Page) -> bool:
-    return bool(OLD_MATCH(page.root))
+    parts = _parts(page)
+    return parts.jtarticle is not None or bool(parts.old_sections)
 
 
 def fingerprint(page: Page) -> bool:
-    return bool(FINGERPRINT(page.root))
+    """Japan Times markup: ``div#jtarticle``, a div whose class names ``jt-article-details`` or
+    ``jt_content_ad``, a cXense ``jat-`` meta, the theme's files (one pass, filtered in C)."""
+    for el in page.root.iter("div", "meta", "link", "script"):
+        tag = el.tag
+        if tag == "div":
+            cls = el.get("class")
+            if el.get("id") == "jtarticle" or (cls and ("jt-article-details" in cls or "jt_content_ad" in cls)):
+                return True
+        elif tag == "meta":
+            if (el.get("name") or "").translate(_LOWER_CXENSPAR).startswith("cxenseparse:jat-"):
+                return True
+        elif tag == "link":
+            if "/themes/jt_theme/" in (el.get("href") or ""):
+                return True
+        elif "japantimes.co.jp/wp-content/" in (el.get("src") or ""):
+            return True
+    return False
 
 
 # -- text copies ------------------------------------------------------------------------------------
@@ -881,6 +1055,36 @@ def parse_text(copy: TextCopy) -> Article:
     )
 
 
+# -- cutting the page down before it is parsed ---------------------------------------------------------
+
+#: Marks that, found after the footer, make prune() keep the whole page: structured data and the
+#: paywall boxes a script appends at the end of the body (a page saved from a browser holds them).
+_PRUNE_RISKS = (b"ld+json", b"tpModal", b"piano-recommend", b"Unable to view")
+
+
+def prune(data: bytes) -> bytes | None:
+    """The 2013-2023 design: ``<head>``, the ``div#wrapper`` opening (it holds a Taboola box) without
+    its off-canvas menu, and ``div.main`` (article, sidebar, comments) up to the ``<footer>``; the site
+    header, menus and footer are left out. ``None`` (parse it all) for other pages."""
+    body = data.find(b"<body")
+    if body < 0:
+        return None
+    main = data.find(b'<div class="main"', body)
+    if main < 0:
+        return None
+    end = data.rfind(b"<footer", main)
+    if end < 0:
+        end = len(data)
+    if any(data.find(mark, end) >= 0 for mark in _PRUNE_RISKS):
+        return None
+    lead = b""
+    wrapper = data.rfind(b'<div id="wrapper"', body, main)
+    if wrapper >= 0:
+        menu = data.find(b'<nav id="menu"', wrapper, main)
+        lead = data[wrapper:menu] if menu >= 0 else data[wrapper:main]
+    return data[:body] + b"<body>" + lead + data[main:end]
+
+
 SITE = Site(
     id=SITE_ID,
     name="The Japan Times",
@@ -893,6 +1097,7 @@ SITE = Site(
     fingerprint=fingerprint,
     text_signature=text_signature,
     parse_text=parse_text,
+    prune=prune,
 )
 
-__all__ = ["SITE", "extract_current", "extract_wp2013", "parse_text"]
+__all__ = ["SITE", "extract_current", "extract_wp2013", "parse_text", "prune"]

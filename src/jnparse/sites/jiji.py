@@ -262,7 +262,14 @@ def _matches_text4l(page: Page) -> bool:
     return bool(TITLE_LEGACY(page.root))
 
 
+#: Bytes one of which FINGERPRINT needs in the page.
+_FINGERPRINT_BYTES = (b"full-article-txt", b"article-title", b"jen.jiji.com")
+
+
 def fingerprint(page: Page) -> bool:
+    source = page.source
+    if source is not None and not any(mark in source for mark in _FINGERPRINT_BYTES):
+        return False  # none of the names the markup needs is in the page: no tree walk
     return bool(FINGERPRINT(page.root))
 
 

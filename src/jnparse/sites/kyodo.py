@@ -390,11 +390,22 @@ def extract_news2018(page: Page) -> Article:
     return _extract(page, "news2018", container, h1)
 
 
+#: Bytes one of which FINGERPRINT needs in the page (the credit, the photo credit, the RSS link).
+_FINGERPRINT_BYTES = (b"KYODO", b"Kyodo", b"kyodonews.net/rss")
+
+
 def fingerprint(page: Page) -> bool:
-    if FINGERPRINT(page.root):
+    if _markup(page):
         return True
     publisher = page.ld("publisher")
     return any(n.lower() in ("kyodo news", "kyodo news+") for n in ld_names(publisher))
+
+
+def _markup(page: Page) -> bool:
+    source = page.source
+    if source is not None and not any(mark in source for mark in _FINGERPRINT_BYTES):
+        return False  # none of the names the markup needs is in the page: no tree walk
+    return bool(FINGERPRINT(page.root))
 
 
 # -- text copies ----------------------------------------------------------------------------------------

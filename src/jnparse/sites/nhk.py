@@ -187,7 +187,14 @@ def _matches_2024(page: Page) -> bool:
     return True  # the only known design; JSON-LD first, the body container when present
 
 
+#: Bytes one of which the markup or the title suffix needs in the page.
+_FINGERPRINT_BYTES = (b"p-article__body", b"p-newsDetail__tags", b"/nhkworld/en/news/", b"WORLD-JAPAN")
+
+
 def fingerprint(page: Page) -> bool:
+    source = page.source
+    if source is not None and not any(mark in source for mark in _FINGERPRINT_BYTES):
+        return False  # none of the names the markup needs is in the page: no tree walk
     if FINGERPRINT(page.root):
         return True
     t = read_title(page.root) or ""

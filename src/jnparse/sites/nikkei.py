@@ -411,7 +411,14 @@ def _matches_server(page: Page) -> bool:
     return bool(OLD_TITLE(page.root)) or bool(OLD_BODY(page.root))
 
 
+#: Bytes one of which FINGERPRINT needs in the page.
+_FINGERPRINT_BYTES = (b"article-body-preview", b"article-header__title", b'"primaryTag"')
+
+
 def fingerprint(page: Page) -> bool:
+    source = page.source
+    if source is not None and not any(mark in source for mark in _FINGERPRINT_BYTES):
+        return False  # none of the names the markup needs is in the page: no tree walk
     return bool(FINGERPRINT(page.root))
 
 
