@@ -104,3 +104,21 @@ def test_parse_text_raises_only_jnparse_errors(text: str) -> None:
         return
     for t in (article.published, article.updated):
         assert t is None or t.utcoffset() == dt.timedelta(hours=9)
+
+
+@given(st.text(alphabet=st.sampled_from("abc/.?#=&%-_ ~:@"), max_size=30))
+def test_absolute_links_match_urljoin(path: str) -> None:
+    from urllib.parse import urljoin
+
+    from lxml import etree
+
+    from jnparse.page import Page
+
+    base = "https://www.japantimes.co.jp/news/2020/02/18/national/x/"
+    page = Page(etree.fromstring("<html/>"), url=base)
+    href = "/" + path
+    try:
+        want = urljoin(base, href.strip())
+    except ValueError:
+        return
+    assert page.absolute(href) == want

@@ -63,6 +63,11 @@ def detect_html(page: Page) -> Site | None:
         for s in registry.sites():
             if any(name == n.lower() for n in s.names):
                 return s
+    title = page.head.title or ""
+    if title:  # "Headline - The Japan News", "Headline | The Japan Times"
+        for s in registry.sites():
+            if any(title.endswith(sep + n) for n in s.names for sep in (" - ", " | ", " – ", " — ", " ｜ ")):
+                return s
     for s in registry.sites():
         if s.fingerprint is not None and s.fingerprint(page):
             return s

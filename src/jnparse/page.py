@@ -28,7 +28,7 @@ def is_url(value: str | None) -> bool:
 class Page:
     """One parsed HTML page. Extractors read it; it parses nothing twice."""
 
-    __slots__ = ("_head", "_jsonld", "_ld_article", "_url", "body_document", "codec", "memo", "notices",
+    __slots__ = ("_head", "_jsonld", "_ld_article", "_origin", "_url", "body_document", "codec", "memo", "notices",
                  "reference", "root", "source", "url_hint")
 
     def __init__(
@@ -57,6 +57,7 @@ class Page:
         self._jsonld: list[dict[str, Any]] | None = None
         self._ld_article: dict[str, Any] | bool | None = False
         self._url: str | bool | None = False
+        self._origin: str | None = None
 
     # -- warnings --------------------------------------------------------------------------------
     def warn(self, field: str, code: str, detail: str = "") -> None:
@@ -130,6 +131,12 @@ class Page:
         base = self.url
         if not base:
             return href
+        if href.startswith("/") and not href.startswith("//") and "/." not in href and "\\" not in href:
+            # a root-relative path: scheme and host of the page, then the path (what urljoin gives)
+            if self._origin is None:
+                parts = urlsplit(base)
+                self._origin = f"{parts.scheme}://{parts.netloc}"
+            return self._origin + href
         try:
             return urljoin(base, href)
         except ValueError:
