@@ -131,7 +131,8 @@ class Page:
         base = self.url
         if not base:
             return href
-        if href.startswith("/") and not href.startswith("//") and "/." not in href and "\\" not in href:
+        if (href.startswith("/") and not href.startswith("//") and "/." not in href and "\\" not in href
+                and "?" not in href and "#" not in href):
             # a root-relative path: scheme and host of the page, then the path (what urljoin gives)
             if self._origin is None:
                 parts = urlsplit(base)
