@@ -42,3 +42,27 @@ def test_premium_copy_keeps_the_preview() -> None:
     copy = jnparse.parse_text(render(path.read_bytes()))
     assert copy.title == page.title
     assert copy.body[: len(page.body)] == page.body
+
+
+# pages with the 2013-2023 page chrome around the story (the staff fixture is the bare story only)
+JT_PAGES = [FIXTURES / "japantimes" / "wp2013-wire-related-gallery.html"]
+if (CORPUS / "japantimes").exists():
+    JT_PAGES += sorted((CORPUS / "japantimes").glob("*.html"))
+
+
+@pytest.mark.parametrize("path", JT_PAGES, ids=lambda p: p.name)
+def test_text_copy_of_a_japan_times_page(path: Path) -> None:
+    """A copy of the whole visible 2013-2023 Japan Times page (menus, history box, share bar, related
+    box, footer): the same story fields; the printed date carries no time of day."""
+    page = jnparse.parse(path.read_bytes())
+    copy = jnparse.parse_text(render(path.read_bytes()))
+    assert copy.site == "japantimes"
+    assert copy.title == page.title
+    assert copy.section == page.section
+    assert copy.dateline == page.dateline
+    assert copy.agency == page.agency
+    assert copy.body == page.body
+    assert copy.published is not None and page.published is not None
+    assert copy.published.date() == page.published.date()
+    related = [(d.heading, [i.title for i in d.items]) for d in page.discarded if d.kind == "related"]
+    assert [(d.heading, [i.title for i in d.items]) for d in copy.discarded if d.kind == "related"] == related

@@ -944,8 +944,15 @@ _SIGNATURE = (
 )
 
 
+# lines of the 2013-2023 page's own chrome that a copy of the whole visible page carries
+_PAGE_MARKS = frozenset({"JOIN THE CONVERSATION", "Mail the editor", "Commenting Policy", "Article history",
+                         "GET THE BEST OF THE JAPAN TIMES IN FIVE EASY PIECES WITH TAKE 5"})
+
+
 def text_signature(copy: TextCopy) -> bool:
     if any(ln.startswith(_SIGNATURE) for ln in copy.lines):
+        return True
+    if len(_PAGE_MARKS.intersection(copy.lines)) >= 2:
         return True
     head = copy.lines[:8]
     return "• SHARE" in head and any(
@@ -961,6 +968,27 @@ def _is_title(line: str, following: str | None) -> bool:
     return len(line.split()) <= 25 and not _SENTENCE_END.search(line)
 
 
+_SECTION_PATH = re.compile(r"^[A-Z][A-Za-z&' -]{1,30}(?: / [A-Za-z&' -]{2,40}){1,3}$")
+# header lines of the 2013-2023 page between the headline and the story
+_HEADER_CHROME = frozenset({"-", "Article history", "Online:", "Last Modified:", "PRINT", "SHARE", "• SHARE",
+                            "Click to enlarge"})
+# the first line after the story on a copy of the whole 2013-2023 page
+_AFTER_STORY = frozenset({"Twitter", "Mail the editor", "JOIN THE CONVERSATION", "PHOTOS", "KEYWORDS",
+                          "GET THE BEST OF THE JAPAN TIMES IN FIVE EASY PIECES WITH TAKE 5"})
+_RELATED = frozenset({"RELATED STORIES", "Related stories"})
+
+
+def _page_start(lines: list[str]) -> int | None:
+    """Where the article starts in a copy of the whole page (menus first): the "National / Crime &
+    Legal" section path followed by the headline and a credit, a bullet or a date."""
+    for k, line in enumerate(lines[:600]):
+        if k + 2 < len(lines) and _SECTION_PATH.match(line) and not _SENTENCE_END.search(lines[k + 1]):
+            after = lines[k + 2]
+            if _agency_of_credit(after) or after in _HEADER_CHROME or _DATE_LINE.match(after) or _BULLET.match(after):
+                return k
+    return None
+
+
 def _is_subhead(line: str) -> bool:
     words = line.split()
     return 0 < len(words) <= 10 and not _SENTENCE_END.search(line) and line[0].isupper() and len(line) <= 80
@@ -972,16 +1000,21 @@ def parse_text(copy: TextCopy) -> Article:
     discarded: list[Discarded] = []
     images: list[Image] = []
     title = section = date_text = None
-    published = None
+    published = updated = None
     agency = None
+    start = _page_start(lines) if len(_PAGE_MARKS.intersection(lines)) >= 2 else None
+    if start:  # a copy of the whole page: its menus come first
+        discarded.append(Discarded(kind="navigation", text="\n".join(lines[:start])))
+        lines = lines[start:]
     i = 0
-    if i < len(lines) - 1 and _KICKER.match(lines[i]):
+    if i < len(lines) - 1 and (_KICKER.match(lines[i]) or (start is not None and _SECTION_PATH.match(lines[i]))):
         section = lines[i].split(" / ")[-1].strip()
         i += 1
     if i < len(lines) - 1 and _is_title(lines[i], lines[i + 1]):
         title = lines[i]
         i += 1
-    # the header: credit and share bullets, the printed date
+    # the header: credit and share bullets, the printed date (and, on a whole page, its history box)
+    chrome: list[str] = []
     while i < len(lines):
         line = lines[i]
         m = _BULLET.match(line)
@@ -990,19 +1023,45 @@ def parse_text(copy: TextCopy) -> Article:
         elif m and (hit := _agency_of_credit(m.group(1))):
             agency = agency or hit
             discarded.append(Discarded(kind="credit", text=line))
-        elif date_text is None and _DATE_LINE.match(line):
-            date_text = line
-            published = parse_date_only(line)
-            notices.append(Notice("published", "low-confidence", f"printed date {line!r} has no time of day"))
+        elif start is not None and agency is None and not chrome and (hit := _agency_of_credit(line)):
+            agency = hit  # the credit printed as its own line ("JIJI")
+            discarded.append(Discarded(kind="credit", text=line))
+        elif _DATE_LINE.match(line):
+            if date_text is None:
+                date_text = line
+                published = parse_date_only(line)
+                notices.append(Notice("published", "low-confidence", f"printed date {line!r} has no time of day"))
+            elif chrome and chrome[-1] == "Last Modified:":
+                updated = parse_date_only(line)
+            chrome.append(line)
+        elif start is not None and line in _HEADER_CHROME:
+            chrome.append(line)
         else:
             break
         i += 1
+    if chrome:
+        discarded.append(Discarded(kind="share", items=tuple(Item(title=w) for w in chrome if w in ("PRINT", "SHARE")),
+                                   text="\n".join(chrome)))
 
     body_lines: list[str] = []
     rest = lines[i:]
     j = 0
     while j < len(rest):
         line = rest[j]
+        if start is not None and (line in _AFTER_STORY or (line == "-" and j + 1 < len(rest)
+                                                          and rest[j + 1] in _AFTER_STORY)):
+            discarded.append(Discarded(kind="other", text="\n".join(rest[j:])))  # the page after the story
+            break
+        if line in _RELATED:  # the in-body box: "-" bullets, each before a title
+            items: list[Item] = []
+            box = [line]
+            j += 1
+            while j + 1 < len(rest) and rest[j] == "-" and rest[j + 1] != "-" and rest[j + 1] not in _AFTER_STORY:
+                items.append(Item(title=rest[j + 1]))
+                box += rest[j : j + 2]
+                j += 2
+            discarded.append(Discarded(kind="related", heading=line, items=tuple(items), text="\n".join(box)))
+            continue
         boiler = _boilerplate(line)
         if boiler is None:
             body_lines.append(line)
@@ -1043,6 +1102,7 @@ def parse_text(copy: TextCopy) -> Article:
         title=title,
         section=section,
         published=published,
+        updated=updated,
         dateline=dateline,
         agency=agency,
         body=blocks,
