@@ -11,7 +11,7 @@ from lxml import etree
 from . import sites as registry
 from .detect import detect_html, detect_text, site_for_url, sniff_site
 from .errors import InputError, NotAnArticleError, UnsupportedSiteError
-from .loading import DEFAULT_MAX_BYTES, parse_bytes, to_utf8
+from .loading import DEFAULT_MAX_BYTES, NotUTF8, parse_bytes, quick_utf8, to_utf8
 from .model import Article, Notice
 from .page import Page, is_url
 from .sites.base import Site
@@ -71,8 +71,29 @@ def parse(
     from_json = _parse_json_document(html, url=url, fetched=fetched, forced=forced)
     if from_json is not None:
         return from_json
-    data, codec, repaired = to_utf8(html, encoding=encoding, max_bytes=max_bytes)
     body_document = _body_text(body)
+    quick = quick_utf8(html, encoding=encoding, max_bytes=max_bytes)
+    if quick is not None:  # the common case: UTF-8 bytes, checked by the parse itself
+        try:
+            return _parse_page(quick, "utf-8", False, url, fetched, body_document, forced, site, check_utf8=True)
+        except NotUTF8:
+            pass
+    data, codec, repaired = to_utf8(html, encoding=encoding, max_bytes=max_bytes)
+    return _parse_page(data, codec, repaired, url, fetched, body_document, forced, site)
+
+
+def _parse_page(
+    data: bytes,
+    codec: str,
+    repaired: bool,
+    url: str | None,
+    fetched: dt.datetime | None,
+    body_document: str | None,
+    forced: Site | None,
+    site: str | None,
+    *,
+    check_utf8: bool = False,
+) -> Article:
     hint = forced or (None if site == "generic" else (site_for_url(url) or sniff_site(data)))
     if hint is not None and hint.prune is not None:
         # the site knows where its article region starts and ends in the bytes: parse only that
@@ -80,13 +101,14 @@ def parse(
         pruned = hint.prune(data)
         if pruned is not None:
             try:
-                article = _extract(parse_bytes(pruned), data, url, fetched, codec, repaired, body_document,
-                                   forced, site)
+                article = _extract(parse_bytes(pruned, check_utf8=check_utf8), data, url, fetched, codec, repaired,
+                                   body_document, forced, site)
             except NotAnArticleError:
                 article = None
             if article is not None and not _incomplete(article):
                 return article
-    return _extract(parse_bytes(data), data, url, fetched, codec, repaired, body_document, forced, site)
+    return _extract(parse_bytes(data, check_utf8=check_utf8), data, url, fetched, codec, repaired, body_document,
+                    forced, site)
 
 
 def _incomplete(article: Article) -> bool:

@@ -205,13 +205,46 @@ def _check_attributes(data: bytes) -> None:
             raise InputError(f"a tag with about {n} attributes (the limit is {MAX_ATTRIBUTES}) was refused")
 
 
-def parse_bytes(data: bytes) -> etree._Element:
-    """Parse UTF-8 page bytes into a tree (no network, no entity expansion, comments dropped)."""
+class NotUTF8(Exception):
+    """Internal: bytes handed to the parser as UTF-8 were not (the caller decodes them properly)."""
+
+
+# UTF-8 of characters that mark mojibake (鈥 聽 銆 锛): such pages take the careful path
+_MOJIBAKE_BYTES = ("鈥".encode(), "聽".encode(), "銆".encode(), "锛".encode())
+_NONBLANK = re.compile(rb"\S")
+
+
+def quick_utf8(source: object, *, encoding: str | None, max_bytes: int) -> bytes | None:
+    """Bytes that can go to libxml2 as UTF-8 without being decoded in Python first, or ``None`` when
+    the careful path (:func:`to_utf8`) is needed. The parse itself checks they are valid UTF-8
+    (:func:`parse_bytes` with ``check_utf8``); decoding 100 KB only to validate it costs ~10% of a parse."""
+    if encoding is not None or not isinstance(source, bytes) or len(source) > max_bytes:
+        return None
+    head = source[:4]
+    if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in source[:200]:
+        return None
+    if b"\x1b" in source or any(m in source for m in _MOJIBAKE_BYTES):
+        return None
+    if _NONBLANK.search(source) is None:
+        return None
+    return source
+
+
+def parse_bytes(data: bytes, *, check_utf8: bool = False) -> etree._Element:
+    """Parse UTF-8 page bytes into a tree (no network, no entity expansion, comments dropped).
+
+    With ``check_utf8``, raises :class:`NotUTF8` when libxml2 met bytes that are not UTF-8.
+    """
     _check_attributes(data)
+    parser = _parser()
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, parser)
     except (etree.LxmlError, ValueError) as e:
         raise InputError(f"the input could not be read as HTML: {e}") from None
+    if check_utf8 and len(parser.error_log) and any(
+        e.type == etree.ErrorTypes.ERR_INVALID_ENCODING for e in parser.error_log
+    ):
+        raise NotUTF8
     if root is None:
         raise InputError("the input holds no HTML elements")
     return root

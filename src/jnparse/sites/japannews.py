@@ -23,7 +23,7 @@ from ..model import Article, Block, Byline, Discarded, Image, Item
 from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy, is_bullet, list_blocks
-from .base import Layout, Site, body_blocks, cut_dateline, discard, image, img_url, prune_between
+from .base import Layout, Site, body_blocks, cut_dateline, image, img_url, prune_between
 
 SITE_ID = "japannews"
 NAMES = ("The Japan News", "The Japan News by The Yomiuri Shimbun", "Japan News")
@@ -114,27 +114,42 @@ def _kind(el: etree._Element, heading: str) -> str:
 
 
 def _side_block(page: Page, el: etree._Element) -> Discarded:
+    # texts come squashed from plain_text/text_of, so the Discarded is built directly
     heading_el = next(el.iter("h2"), None)
     if heading_el is None:
         heading_el = next((c for c in el if c.tag in ("p", "h3")), None)
     heading = plain_text(heading_el) if heading_el is not None else ""
     kind = _kind(el, heading)
-    if kind == "share":
-        shares = [Item(title=t, url=page.absolute(a.get("href")))
-                  for a in elements(SHARE_LINKS(el)) if (t := text_of(a))]
-        return discard("share", None, shares)
     if kind in ("promo", "subscribe", "ad"):
-        return discard(kind, None, (), text_of(el))
+        # ad slots hold only their loader scripts: skip the script-aware walk when that is all
+        text = "" if kind == "ad" and _only_scripts(el) else text_of(el)
+        return Discarded(kind=kind, text=text or None)
     items: list[Item] = []
+    absolute = page.absolute
+    share = kind == "share"
     for a in el.iter("a"):
         href = a.get("href")
-        parent = a.getparent()
-        if href is None or parent is None or parent.tag != "li":
+        if href is None and not share:
             continue
+        if not share:
+            parent = a.getparent()
+            if parent is None or parent.tag != "li":
+                continue
         title = plain_text(a)
         if title:
-            items.append(Item(title=title, url=page.absolute(href)))
-    return discard(kind, heading or None, items)
+            items.append(Item(title=title, url=absolute(href)))
+    return Discarded(kind=kind, heading=None if share else heading or None, items=tuple(items))
+
+
+def _only_scripts(el: etree._Element) -> bool:
+    """True when every piece of text under ``el`` is inside a <script> (an ad slot's loader)."""
+    for t in _TEXTS(el):
+        if t.strip() and not (t.is_text and t.getparent() is not None and t.getparent().tag == "script"):
+            return False
+    return True
+
+
+_TEXTS = xpath(".//text()")
 
 
 def _images(page: Page, block: etree._Element) -> list[Image]:
