@@ -172,7 +172,10 @@ class Notice:
     ``missing`` (the field could not be found), ``disagree`` (two sources gave different values),
     ``unknown-layout`` (the page did not match a known layout), ``low-confidence`` (the site rule
     behind the field is not well attested), ``relative-time`` (a printed time is relative and no
-    fetch time was given), ``encoding`` (the bytes were decoded with a fallback codec).
+    fetch time was given), ``encoding`` (the bytes were decoded with a fallback codec), ``repaired``
+    (mojibake was repaired), ``skipped`` (a broken JSON-LD block was skipped), ``generic`` (read by
+    the generic reader), ``not-ajw`` (an asahi.com page outside AJW), ``extractor-failed`` (the
+    generic body extractor raised). See ``docs/errors.md``.
     """
 
     field: str
