@@ -15,7 +15,9 @@ def squash(text: str | None) -> str:
     """Collapse every run of white space (en spaces, no-break spaces, new lines) to one space."""
     if not text:
         return ""
-    if not text.isascii() and _ZERO_WIDTH.search(text):
+    # one-character `in` scans are ~20x cheaper than a regex search over the same string
+    if not text.isascii() and ("\u200b" in text or "\ufeff" in text or "\u200c" in text or "\u200d" in text
+                                or "\u2060" in text):
         text = _ZERO_WIDTH.sub("", text)
     return " ".join(text.split())
 
