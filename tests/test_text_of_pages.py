@@ -66,3 +66,24 @@ def test_text_copy_of_a_japan_times_page(path: Path) -> None:
     assert copy.published.date() == page.published.date()
     related = [(d.heading, [i.title for i in d.items]) for d in page.discarded if d.kind == "related"]
     assert [(d.heading, [i.title for i in d.items]) for d in copy.discarded if d.kind == "related"] == related
+
+
+MANGLES = {
+    "crlf": lambda t: t.replace("\n", "\r\n"),
+    "nbsp": lambda t: t.replace(" ", "\u00a0"),
+    "padded": lambda t: "\n".join("  " + ln + "\t" for ln in t.split("\n")),
+    "blank-lines": lambda t: t.replace("\n", "\n\n"),
+    "round-bullets": lambda t: t.replace("\n-\n", "\n•\n"),
+}
+
+
+@pytest.mark.parametrize("mangle", MANGLES, ids=list(MANGLES))
+@pytest.mark.parametrize("path", [*PAGES[:1], *JT_PAGES], ids=lambda p: p.name)
+def test_copies_with_odd_line_ends_spaces_and_bullets(path: Path, mangle: str) -> None:
+    text = render(path.read_bytes())
+    plain = jnparse.parse_text(text)
+    odd = jnparse.parse_text(MANGLES[mangle](text))
+    for field in ("site", "title", "section", "published", "byline", "dateline", "agency", "body"):
+        assert getattr(odd, field) == getattr(plain, field), field
+    headed = [(d.kind, d.heading, len(d.items)) for d in plain.discarded if d.heading]
+    assert [(d.kind, d.heading, len(d.items)) for d in odd.discarded if d.heading] == headed

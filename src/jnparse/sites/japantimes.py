@@ -970,7 +970,8 @@ def _is_title(line: str, following: str | None) -> bool:
 
 _SECTION_PATH = re.compile(r"^[A-Z][A-Za-z&' -]{1,30}(?: / [A-Za-z&' -]{2,40}){1,3}$")
 # header lines of the 2013-2023 page between the headline and the story
-_HEADER_CHROME = frozenset({"-", "Article history", "Online:", "Last Modified:", "PRINT", "SHARE", "• SHARE",
+_BULLETS = frozenset({"-", "•", "・", "*", "–", "·"})  # a list item's marker rendered on its own line
+_HEADER_CHROME = frozenset({*_BULLETS, "Article history", "Online:", "Last Modified:", "PRINT", "SHARE", "• SHARE",
                             "Click to enlarge"})
 # the first line after the story on a copy of the whole 2013-2023 page
 _AFTER_STORY = frozenset({"Twitter", "Mail the editor", "JOIN THE CONVERSATION", "PHOTOS", "KEYWORDS",
@@ -1048,7 +1049,7 @@ def parse_text(copy: TextCopy) -> Article:
     j = 0
     while j < len(rest):
         line = rest[j]
-        if start is not None and (line in _AFTER_STORY or (line == "-" and j + 1 < len(rest)
+        if start is not None and (line in _AFTER_STORY or (line in _BULLETS and j + 1 < len(rest)
                                                           and rest[j + 1] in _AFTER_STORY)):
             discarded.append(Discarded(kind="other", text="\n".join(rest[j:])))  # the page after the story
             break
@@ -1056,7 +1057,8 @@ def parse_text(copy: TextCopy) -> Article:
             items: list[Item] = []
             box = [line]
             j += 1
-            while j + 1 < len(rest) and rest[j] == "-" and rest[j + 1] != "-" and rest[j + 1] not in _AFTER_STORY:
+            while (j + 1 < len(rest) and rest[j] in _BULLETS and rest[j + 1] not in _BULLETS
+                   and rest[j + 1] not in _AFTER_STORY):
                 items.append(Item(title=rest[j + 1]))
                 box += rest[j : j + 2]
                 j += 2
