@@ -78,7 +78,7 @@ MANGLES = {
 
 
 @pytest.mark.parametrize("mangle", MANGLES, ids=list(MANGLES))
-@pytest.mark.parametrize("path", [*PAGES[:1], *JT_PAGES], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [*PAGES[:1], *PAGES[-1:], *JT_PAGES], ids=lambda p: p.name)
 def test_copies_with_odd_line_ends_spaces_and_bullets(path: Path, mangle: str) -> None:
     text = render(path.read_bytes())
     plain = jnparse.parse_text(text)
