@@ -40,14 +40,14 @@ for _canon, _forms in {
     for _form in _forms:
         _SPELLINGS[_form] = _canon
 
-_NOISE = re.compile(
-    r"©|\(c\)|copyright|all rights reserved\.?|\b(?:19|20)\d\d\b|[()\[\]\"'“”‘’.,;:=/_|•*-]+",
-    re.IGNORECASE,
-)
+# punctuation folded to spaces; then "(c)", "copyright", "all rights reserved" and years are dropped
+_FOLD = str.maketrans(dict.fromkeys('©()[]"\'“”‘’.,;:=/_|•*-', " "))
+_DROP = frozenset({"c", "copyright", "all", "rights", "reserved"})
 
 
 def _key(text: str) -> str:
-    return " ".join(_NOISE.sub(" ", text).lower().split())
+    words = text.lower().translate(_FOLD).split()
+    return " ".join(w for w in words if w not in _DROP and not (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")))
 
 
 def canonical_agency(text: str | None) -> str | None:

@@ -38,6 +38,12 @@ _PLACEHOLDERS = frozenset(
 )
 
 
+def _is_latin(c: str) -> bool:
+    """A Latin letter: ASCII, Latin-1, Latin Extended-A/B, or Latin Extended Additional (ō, ū, ễ …)."""
+    o = ord(c)
+    return o < 0x250 or 0x1E00 <= o <= 0x1EFF or (o < 0x2B0 and unicodedata.name(c, "").startswith("LATIN"))
+
+
 def is_person_name(name: str | None) -> bool:
     """True when ``name`` reads as a person's name on an English-language page.
 
@@ -53,14 +59,10 @@ def is_person_name(name: str | None) -> bool:
         return False
     if canonical_agency(n) is not None or _AFFILIATION_WORDS.search(n):
         return False
-    letters = [c for c in n if c.isalpha()]
-    if not letters:
+    if not any(c.isalpha() for c in n) or any(c.isdigit() for c in n):
         return False
-    latin = sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
-    if latin < len(letters):  # CJK or other scripts: a CMS account, not a printed byline
-        return False
-    if any(c.isdigit() for c in n):
-        return False
+    if not n.isascii() and not all(_is_latin(c) for c in n if c.isalpha()):
+        return False  # CJK or other scripts: a CMS account, not a printed byline
     words = n.replace(".", ". ").split()
     return 1 <= len(words) <= 6
 
