@@ -45,17 +45,12 @@ _JST_TEXT = re.compile(
     r"|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}(?: at|,)? \d{1,2}:\d\d\s*(?:[ap]\.?m\.?\s*)?JST"
     r"|\d{1,2} [A-Z][a-z]{2,8} \d{4},? \d{1,2}:\d\d\s*JST"
 )
-_AT_12H = re.compile(r"\s+at\s+(?=\d{1,2}:\d\d\s*[ap]\.?m)", re.IGNORECASE)
 _BY_LINE = re.compile(r"^By\s+\S", re.IGNORECASE)
 _UPDATED_LINE = re.compile(r"^(?:Updated|Last updated|Published|Posted)(?: on)?:?\s", re.IGNORECASE)
 
 
 def _date(page: Page, text: str | None) -> dt.datetime | None:
-    try:
-        return parse_jst(text, reference=page.reference)
-    except NeedsReference:
-        page.warn("published", "relative-time", "a relative time needs fetched=")
-        return None
+    return page.date("published", text)
 
 
 def _first_str(result: Any) -> str | None:
@@ -122,7 +117,7 @@ def _visible_time(page: Page) -> tuple[dt.datetime | None, str | None]:
         return None, None
     printed = squash(m.group(0))
     # "Oct. 13, 2024 at 5:41 pm JST": the shared "at" format ignores am/pm; read it without the "at"
-    return _date(page, _AT_12H.sub(" ", printed)), printed
+    return _date(page, printed), printed
 
 
 def _section(page: Page, title: str | None) -> str | None:

@@ -233,19 +233,19 @@ def extract_wp2022(page: Page) -> Article:
     )
     postdate_el = first(POSTDATE(block))
     date_text = text_of(postdate_el) or None
-    printed = _safe_date(page, date_text)
+    printed = page.date("published", date_text)
     published = page.pick(
         "published",
-        ("article:published_time", lambda: _safe_date(page, page.meta_value("article:published_time"))),
-        ("JSON-LD datePublished", lambda: _safe_date(page, ld_text(page.ld("datePublished")))),
+        ("article:published_time", lambda: page.date("published", page.meta_value("article:published_time"))),
+        ("JSON-LD datePublished", lambda: page.date("published", ld_text(page.ld("datePublished")))),
         ("printed date", lambda: printed),
     )
     if printed is not None and published is not None and abs((published - printed).total_seconds()) >= 60:
         page.warn("published", "disagree", f"printed {printed.isoformat()}, structured {published.isoformat()}")
     updated = page.pick(
         "updated",
-        ("article:modified_time", lambda: _safe_date(page, page.meta_value("article:modified_time"))),
-        ("JSON-LD dateModified", lambda: _safe_date(page, ld_text(page.ld("dateModified")))),
+        ("article:modified_time", lambda: page.date("updated", page.meta_value("article:modified_time"))),
+        ("JSON-LD dateModified", lambda: page.date("updated", ld_text(page.ld("dateModified")))),
         required=False,
     )
     byline = parse_byline(text_of(first(BYLINE(block))))
@@ -274,15 +274,6 @@ def extract_wp2022(page: Page) -> Article:
         layout="japannews/wp2022",
         warnings=page.notices,
     )
-
-
-def _safe_date(page: Page, text: str | None):  # type: ignore[no-untyped-def]
-    from ..dates import NeedsReference
-
-    try:
-        return parse_jst(text, reference=page.reference)
-    except NeedsReference:
-        return None
 
 
 def _title_tag(page: Page) -> str | None:
