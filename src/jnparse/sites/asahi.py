@@ -33,7 +33,7 @@ from .._text import squash, strip_suffix, text_of
 from ..agencies import canonical_agency
 from ..bylines import is_person_name, parse_byline, readable_name
 from ..datelines import split_dateline
-from ..dates import NeedsReference, parse_jst
+from ..dates import parse_jst
 from ..errors import NotAnArticleError
 from ..model import Article, Block, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, xpath
@@ -140,11 +140,7 @@ def _has_markup(page: Page) -> bool:
 
 
 def _safe_date(page: Page, text: str | None) -> dt.datetime | None:
-    try:
-        return parse_jst(text, reference=page.reference)
-    except NeedsReference:
-        page.warn("published", "relative-time", f"{text!r} needs fetched=")
-        return None
+    return page.date("published", text)
 
 
 def _image(page: Page, holder: etree._Element, caption_el: etree._Element | None) -> Image:

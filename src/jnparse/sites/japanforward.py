@@ -34,7 +34,6 @@ from lxml import etree
 
 from .._text import squash, strip_suffix, text_of
 from ..bylines import is_person_name, parse_byline
-from ..dates import NeedsReference, parse_jst
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, strings, xpath
 from ..structured import ld_names, ld_text, read_title, strip_tags
@@ -138,11 +137,7 @@ def _figure(page: Page, fig: etree._Element) -> Image:
 
 
 def _date(page: Page, text: str | None) -> dt.datetime | None:
-    try:
-        return parse_jst(text, reference=page.reference)
-    except NeedsReference:
-        page.warn("published", "relative-time", "a relative time needs fetched=")
-        return None
+    return page.date("published", text)
 
 
 def _body(page: Page, content: etree._Element) -> tuple[list[Block], list[Image], list[Discarded], Byline | None]:

@@ -144,11 +144,7 @@ def _expired(text: str) -> NotAnArticleError:
 
 
 def _date(page: Page, field: str, text: str | None) -> dt.datetime | None:
-    try:
-        return parse_jst(text, reference=page.reference)
-    except NeedsReference:
-        page.warn(field, "relative-time", f"{squash(text)!r} needs fetched= (when the page was downloaded)")
-        return None
+    return page.date(field, text)
 
 
 def _section_from_url(page: Page) -> str | None:

@@ -22,7 +22,7 @@ from lxml import etree
 
 from .._text import squash, strip_suffix, text_of
 from ..agencies import canonical_agency
-from ..dates import JST, NeedsReference, parse_jst
+from ..dates import JST, parse_jst
 from ..model import Article, Block, Discarded, Image, Notice
 from ..page import Page, elements, first, xpath
 from ..structured import ld_text, read_title, strip_tags
@@ -121,11 +121,7 @@ def _body(page: Page) -> list[Block]:
 
 
 def _date(page: Page, field: str, text: str | None) -> dt.datetime | None:
-    try:
-        return parse_jst(text, reference=page.reference)
-    except NeedsReference:
-        page.warn(field, "relative-time", f"{text!r} needs the time the page was fetched")
-        return None
+    return page.date(field, text)
 
 
 def _printed(page: Page, text: str | None) -> dt.datetime | None:

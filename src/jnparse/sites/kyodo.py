@@ -209,11 +209,7 @@ def sort_pieces(pieces: Sequence[Piece]) -> Sorted:
 # -- HTML -------------------------------------------------------------------------------------------------
 
 def _safe_date(page: Page, text: str | None, field: str = "published") -> dt.datetime | None:
-    try:
-        return parse_jst(text, reference=page.reference)
-    except NeedsReference:
-        page.warn(field, "relative-time", f"{text!r} is relative: pass fetched= to read it")
-        return None
+    return page.date(field, text)
 
 
 def _pieces(page: Page, container: etree._Element) -> list[Piece]:

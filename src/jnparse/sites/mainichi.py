@@ -128,10 +128,7 @@ def url_parts(url: str | None) -> tuple[dt.datetime | None, str | None]:
 
 
 def _safe_date(page: Page, text: str | None) -> dt.datetime | None:
-    try:
-        return parse_jst(text, reference=page.reference)
-    except NeedsReference:
-        return None
+    return page.date("published", text)
 
 
 def _kind_of_heading(text: str) -> str | None:

@@ -78,11 +78,7 @@ def paragraphs(text: str | None) -> list[Block]:
 
 
 def _date(page: Page, field: str, text: str | None) -> dt.datetime | None:
-    try:
-        return parse_jst(text, reference=page.reference)
-    except NeedsReference:
-        page.warn(field, "relative-time", f"{text!r} needs the time the page was fetched")
-        return None
+    return page.date(field, text)
 
 
 def _title_tag(page: Page) -> str | None:
