@@ -122,3 +122,12 @@ def test_absolute_links_match_urljoin(path: str) -> None:
     except ValueError:
         return
     assert page.absolute(href) == want
+
+
+def test_every_documented_site_has_a_module() -> None:
+    ids = {s.id for s in jnparse.sites()}
+    assert ids >= {"japannews", "japantimes", "kyodo", "nhk", "mainichi", "asahi", "nikkei", "jiji", "japantoday",
+                   "japanforward", "nippon"}
+    from jnparse.sites import BUILTIN
+
+    assert "base" not in BUILTIN and len(BUILTIN) == len(set(BUILTIN))

@@ -1,29 +1,24 @@
 """The site registry: every site module's :class:`~jnparse.sites.base.Site`, in detection order.
 
-Each built-in site is one module in this package that defines ``SITE``. Adding a site means adding
-its module (and its name to :data:`BUILTIN`) and its fixtures; nothing else changes.
+Each built-in site is one module in this package that defines ``SITE``; the modules are found here
+by themselves. Adding a site means adding its module and its fixtures; nothing else changes.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 
 from .base import Layout, Site
 
-#: Built-in site modules, in the order their fingerprints are tried on pages given without a URL.
-BUILTIN: tuple[str, ...] = (
-    "japannews",
-    "japantimes",
-    "kyodo",
-    "mainichi",
-    "asahi",
-    "nikkei",
-    "nhk",
-    "jiji",
-    "japantoday",
-    "japanforward",
-    "nippon",
-)
+def _builtin_names() -> tuple[str, ...]:
+    """The site modules of this package (every module but ``base``), by name."""
+    return tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name != "base"))
+
+
+#: Built-in site modules, in the order their fingerprints are tried on pages given without a URL
+#: (alphabetical: each fingerprint is specific to its site, so the order does not decide anything).
+BUILTIN: tuple[str, ...] = _builtin_names()
 
 _REGISTRY: dict[str, Site] = {}
 
@@ -54,13 +49,10 @@ def get(site_id: str) -> Site | None:
 
 def _load_builtin() -> None:
     for name in BUILTIN:
-        try:
-            module = importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as e:  # a site whose module is not written yet
-            if e.name != f"{__name__}.{name}":
-                raise
-            continue
-        register(module.SITE)
+        module = importlib.import_module(f"{__name__}.{name}")
+        site = getattr(module, "SITE", None)
+        if isinstance(site, Site):
+            register(site)
 
 
 _load_builtin()
