@@ -11,6 +11,7 @@ import pkgutil
 
 from .base import Layout, Site
 
+
 def _builtin_names() -> tuple[str, ...]:
     """The site modules of this package (every module but ``base``), by name."""
     return tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name != "base"))
