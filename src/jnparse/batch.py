@@ -21,6 +21,8 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -203,14 +205,25 @@ def run(tasks: Iterable[Task], *, jobs: int = 1, chunksize: int = 8) -> Iterator
             yield run_task(task)
         return
     window = 2 * jobs
-    with multiprocessing.get_context().Pool(jobs) as pool:
-        pending: collections.deque[Any] = collections.deque()
+    # forkserver (spawn where there is none): forking a process that runs threads can deadlock the
+    # child, and a ProcessPoolExecutor reports a dead worker instead of waiting for it forever
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        pending: collections.deque[tuple[list[Task], Future[list[Outcome]]]] = collections.deque()
         for chunk in _chunks(tasks, chunksize):
-            pending.append(pool.apply_async(_run_chunk, (chunk,)))
+            pending.append((chunk, pool.submit(_run_chunk, chunk)))
             if len(pending) >= window:
-                yield from pending.popleft().get()
+                yield from _results(*pending.popleft())
         while pending:
-            yield from pending.popleft().get()
+            yield from _results(*pending.popleft())
+
+
+def _results(chunk: list[Task], future: Future[list[Outcome]]) -> list[Outcome]:
+    try:
+        return future.result()
+    except BrokenProcessPool as e:  # a worker died (killed, out of memory): its pages get error records
+        return [_error(t.source, "WorkerDied", f"the worker process parsing this page died: {e}") for t in chunk]
 
 
 # -- reporting -------------------------------------------------------------------------------------------

@@ -54,6 +54,25 @@ class Site:
         return any(host == h or host.endswith("." + h) for h in self.hosts)
 
 
+def find_bytes(data: bytes, needle: bytes, start: int = 0, *, at: int = 0, limit: int = 64) -> int:
+    """``data.find(needle, start)``, found with memchr on ``needle[at]``, a byte that is rare in pages
+    (an upper-case letter, ``+``). ``bytes.find`` reads a short needle's haystack a few bytes a cycle
+    (~60 us for 100 KB); memchr is ~20x faster. After ``limit`` false candidates it falls back to
+    ``bytes.find`` from where it got to."""
+    probe = needle[at : at + 1]
+    pos = start + at
+    for _ in range(limit):
+        i = data.find(probe, pos)
+        if i < 0:
+            return -1
+        if data.startswith(needle, i - at):
+            return i - at
+        pos = i + 1
+    # every start before pos - at has been ruled out: a match there would have put the probe byte
+    # at a candidate already checked
+    return data.find(needle, pos - at)
+
+
 def prune_between(data: bytes, starts: tuple[bytes, ...], ends: tuple[bytes, ...]) -> bytes | None:
     """``<head>`` plus the bytes from the first of ``starts`` (after ``<body``) to the last of ``ends``.
 
@@ -75,7 +94,8 @@ def prune_between(data: bytes, starts: tuple[bytes, ...], ends: tuple[bytes, ...
         end = data.rfind(marker, start)
         if end >= 0:
             break
-    return data[:body] + b"<body>" + (data[start:end] if end > start else data[start:])
+    view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
+    return b"".join((view[:body], b"<body>", view[start:end] if end > start else view[start:]))
 
 
 # -- body -------------------------------------------------------------------------------------------

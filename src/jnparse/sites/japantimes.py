@@ -36,7 +36,7 @@ from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, No
 from ..page import Page, elements, first, xpath
 from ..structured import ld_names, ld_text, read_title, strip_tags
 from ..textcopy import TextCopy
-from .base import Layout, Site, cut_dateline, discard, image
+from .base import Layout, Site, cut_dateline, discard, find_bytes, image
 
 SITE_ID = "japantimes"
 NAMES = ("The Japan Times", "Japan Times", "japantimes.co.jp")
@@ -122,6 +122,22 @@ def _old_title_at(h1: etree._Element) -> bool:
     return False
 
 
+#: what a div's class attribute says, for _scan: (an outside box by class, jt-article-details,
+#: article-body, byline, publish-date, bl_sideDiv); pages repeat their class attributes, and a dict
+#: look-up is ~10x cheaper than the regex search and the split
+_DIV_CLASSES: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = {}
+
+
+def _div_class(cls: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+    words = cls.split()
+    found = (_OUTSIDE_CLASS.search(cls) is not None, "jt-article-details" in words, "article-body" in words,
+             "byline" in words, "publish-date" in words, "bl_sideDiv" in words)
+    if len(_DIV_CLASSES) >= 4096:
+        _DIV_CLASSES.clear()
+    _DIV_CLASSES[cls] = found
+    return found
+
+
 def _scan(root: etree._Element) -> _Parts:
     parts = _Parts()
     for el in root.iter("a", "div", "ul", "h1", "h3", "h5", "p", "time", "article"):
@@ -137,21 +153,25 @@ def _scan(root: etree._Element) -> _Parts:
             ident = el.get("id")
             if ident is not None and ident == "jtarticle" and parts.jtarticle is None:
                 parts.jtarticle = el
-            if (ident is not None and (ident in _OUTSIDE_IDS or ident.startswith("taboola-"))) or (
-                    cls and _OUTSIDE_CLASS.search(cls)):
-                parts.outside.append(el)
             if not cls:
+                if ident is not None and (ident in _OUTSIDE_IDS or ident.startswith("taboola-")):
+                    parts.outside.append(el)
                 continue
-            words = cls.split()
-            if "jt-article-details" in words and parts.cur_details is None:
+            found = _DIV_CLASSES.get(cls)
+            if found is None:
+                found = _div_class(cls)
+            outside, details, body, byline, publish, side = found
+            if outside or (ident is not None and (ident in _OUTSIDE_IDS or ident.startswith("taboola-"))):
+                parts.outside.append(el)
+            if details and parts.cur_details is None:
                 parts.cur_details = el
-            elif "article-body" in words and parts.cur_body is None:
+            elif body and parts.cur_body is None:
                 parts.cur_body = el
-            elif "byline" in words and parts.cur_byline is None:
+            elif byline and parts.cur_byline is None:
                 parts.cur_byline = el
-            elif "publish-date" in words and parts.cur_publish is None:
+            elif publish and parts.cur_publish is None:
                 parts.cur_publish = el
-            if "bl_sideDiv" in words and _has_ancestor(el, "aside", "sidebar"):
+            if side and _has_ancestor(el, "aside", "sidebar"):
                 parts.sidebar.append(el)
         elif tag == "p":
             if parts.old_credit is None and cls and "credit" in cls.split() \
@@ -468,10 +488,14 @@ def _outside(page: Page, parts: _Parts, scope: etree._Element | None,
     out: list[Discarded] = []
     taken: list[etree._Element] = []
     for el in parts.outside:
-        if any(_inside(el, w) for w in walked) or any(_inside(el, t) for t in taken):
+        # el and the elements above it, read once (not once per container it is checked against);
+        # the list keeps their proxies alive, so an id stands for one element
+        chain = [el, *el.iterancestors()]
+        above = {id(a) for a in chain}
+        if any(id(w) in above for w in walked) or any(id(t) in above for t in taken):
             continue
         kind = _kind_of(el)
-        if kind is None or (kind == "subscribe" and scope is not None and not _inside(el, scope)):
+        if kind is None or (kind == "subscribe" and scope is not None and id(scope) not in above):
             continue
         taken.append(el)
         out.append(_side_block(page, el, kind))
@@ -489,9 +513,19 @@ def _outside(page: Page, parts: _Parts, scope: etree._Element | None,
 def _unable_headings(page: Page) -> list[etree._Element]:
     """The elements whose text is "Unable to view this article?" (the tree is walked only when the
     page's bytes hold the words)."""
-    if page.source is not None and not _UNABLE_BYTES.search(page.source):
+    if page.source is not None and not _has_unable(page.source):
         return []
     return elements(UNABLE(page.root))
+
+
+def _has_unable(data: bytes) -> bool:
+    """``_UNABLE_BYTES.search(data)``: each match starts with "Unable", found by memchr on its "U"."""
+    pos = 0
+    while (i := find_bytes(data, b"Unable", pos)) >= 0:
+        if _UNABLE_BYTES.match(data, i):
+            return True
+        pos = i + 1
+    return False
 
 
 def _inside(el: etree._Element, container: etree._Element) -> bool:
@@ -1122,6 +1156,8 @@ def parse_text(copy: TextCopy) -> Article:
 #: Marks that, found after the footer, make prune() keep the whole page: structured data and the
 #: paywall boxes a script appends at the end of the body (a page saved from a browser holds them).
 _PRUNE_RISKS = (b"ld+json", b"tpModal", b"piano-recommend", b"Unable to view")
+#: where to look each one up by memchr (find_bytes): a byte rare in pages, -1 for a plain find
+_PRUNE_PROBES = ((b"ld+json", 2), (b"tpModal", 2), (b"piano-recommend", -1), (b"Unable to view", 0))
 
 
 def prune(data: bytes) -> bytes | None:
@@ -1137,14 +1173,16 @@ def prune(data: bytes) -> bytes | None:
     end = data.rfind(b"<footer", main)
     if end < 0:
         end = len(data)
-    if any(data.find(mark, end) >= 0 for mark in _PRUNE_RISKS):
-        return None
-    lead = b""
+    for mark, at in _PRUNE_PROBES:
+        if (data.find(mark, end) if at < 0 else find_bytes(data, mark, end, at=at)) >= 0:
+            return None
+    view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
+    lead = view[0:0]
     wrapper = data.rfind(b'<div id="wrapper"', body, main)
     if wrapper >= 0:
         menu = data.find(b'<nav id="menu"', wrapper, main)
-        lead = data[wrapper:menu] if menu >= 0 else data[wrapper:main]
-    return data[:body] + b"<body>" + lead + data[main:end]
+        lead = view[wrapper:menu] if menu >= 0 else view[wrapper:main]
+    return b"".join((view[:body], b"<body>", lead, view[main:end]))
 
 
 SITE = Site(

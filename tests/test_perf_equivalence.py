@@ -1,0 +1,95 @@
+"""The fast paths give what the plain code they replace gives."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jnparse.loading import parse_bytes
+from jnparse.sites import japantimes
+from jnparse.sites.base import find_bytes, prune_between
+
+# a small alphabet, so that needles occur, recur and overlap
+_BYTES = st.binary(max_size=60).map(lambda b: bytes(b"aU+ <"[x % 5] for x in b))
+
+
+@settings(max_examples=500)
+@given(data=_BYTES, needle=_BYTES.filter(bool), start=st.integers(0, 70), at=st.integers(0, 10),
+       limit=st.integers(0, 4))
+def test_find_bytes_is_bytes_find(data: bytes, needle: bytes, start: int, at: int, limit: int) -> None:
+    assert find_bytes(data, needle, start, at=at % len(needle), limit=limit) == data.find(needle, start)
+
+
+@settings(max_examples=300)
+@given(data=st.lists(st.sampled_from([b"U", b"Unable", b" ", b"\n", b"to", b"view", b"x"]), max_size=80).map(b"".join))
+def test_unable_gate_is_the_regex(data: bytes) -> None:
+    assert japantimes._has_unable(data) == bool(re.search(rb"Unable\s+to\s+view", data))
+
+
+def _old_prune(data: bytes) -> bytes | None:
+    body = data.find(b"<body")
+    if body < 0:
+        return None
+    main = data.find(b'<div class="main"', body)
+    if main < 0:
+        return None
+    end = data.rfind(b"<footer", main)
+    if end < 0:
+        end = len(data)
+    if any(data.find(mark, end) >= 0 for mark in japantimes._PRUNE_RISKS):
+        return None
+    lead = b""
+    wrapper = data.rfind(b'<div id="wrapper"', body, main)
+    if wrapper >= 0:
+        menu = data.find(b'<nav id="menu"', wrapper, main)
+        lead = data[wrapper:menu] if menu >= 0 else data[wrapper:main]
+    return data[:body] + b"<body>" + lead + data[main:end]
+
+
+_PIECES = [b"<head></head>", b"<body>", b'<div id="wrapper">', b'<nav id="menu">', b'<div class="main">', b"<p>x</p>",
+           b"<footer>", b"ld+json", b"tpModal", b"piano-recommend", b"Unable to view", b"U", b"M", b"+"]
+
+
+@settings(max_examples=500)
+@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_prune_is_the_plain_slicing(pieces: list[bytes]) -> None:
+    data = b"".join(pieces)
+    assert japantimes.prune(data) == _old_prune(data)
+    got = prune_between(data, (b'<div class="main"',), (b"<footer",))
+    body = data.find(b"<body")
+    start = data.find(b'<div class="main"', body) if body >= 0 else -1
+    if body < 0 or start < 0:
+        assert got is None
+    else:
+        end = data.rfind(b"<footer", start)
+        assert got == data[:body] + b"<body>" + (data[start:end] if end > start else data[start:])
+
+
+_PAGE = b"""<html><head><title>t</title></head><body><div class="main"><article role="main">
+<div id="jtarticle" class="x"><p>One.</p></div><div class="jt-related-stories other">r</div>
+<div class="subscribe-box byline">s</div><div id="taboola-below" class="">t</div>
+<div class="jt-article-details article-body">d</div><div class="article-body">b</div>
+</article><aside class="sidebar"><div class="bl_sideDiv">side</div></aside></div></body></html>"""
+
+
+def test_scan_same_with_a_warm_class_cache() -> None:
+    def summary() -> tuple[object, ...]:
+        parts = japantimes._scan(parse_bytes(_PAGE))
+        return (
+            [(e.get("id"), e.get("class")) for e in parts.outside],
+            [e.get("class") for e in parts.sidebar],
+            *(None if e is None else e.get("class") for e in (parts.cur_details, parts.cur_body, parts.cur_byline,
+                                                              parts.jtarticle)),
+        )
+
+    japantimes._DIV_CLASSES.clear()
+    cold = summary()
+    assert japantimes._DIV_CLASSES  # filled by the first pass
+    assert summary() == cold
+    assert cold == (
+        [(None, "jt-related-stories other"), (None, "subscribe-box byline"), ("taboola-below", "")],
+        ["bl_sideDiv"],
+        "jt-article-details article-body", "article-body", "subscribe-box byline", "x",
+    )
