@@ -131,3 +131,22 @@ def test_every_documented_site_has_a_module() -> None:
     from jnparse.sites import BUILTIN
 
     assert "base" not in BUILTIN and len(BUILTIN) == len(set(BUILTIN))
+
+
+@pytest.mark.parametrize(
+    ("head", "site"),
+    [
+        (b'<link rel="canonical" href="https://www.japantimes.co.jp/news/x/">', "japantimes"),
+        (b'<link href="https://www.japantimes.co.jp/news/x/" rel="canonical">', "japantimes"),
+        (b'<meta property="og:url" content="https://english.kyodonews.net/news/a.html">', "kyodo"),
+        (b'<meta content="https://japannews.yomiuri.co.jp/a/" property="og:url">', "japannews"),
+        (b"<link rel=canonical href=https://mainichi.jp/english/articles/x>", "mainichi"),
+        (b'<link rel="canonical" href="https://blog.example.org/x/">', None),
+        (b"<title>no address</title>", None),
+    ],
+)
+def test_the_site_is_sniffed_from_the_head_bytes(head: bytes, site: str | None) -> None:
+    from jnparse.detect import sniff_site
+
+    found = sniff_site(b"<html><head>" + head + b"</head><body><p>x</p></body></html>")
+    assert (found.id if found else None) == site

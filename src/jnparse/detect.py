@@ -30,9 +30,12 @@ def site_for_url(url: str | None) -> Site | None:
     return None
 
 
+_HOST = rb"""["']?https?://([A-Za-z0-9.\-]{1,100})"""
 _CANONICAL_HOST = re.compile(
-    rb"""(?:rel=["']?canonical["']?[^>]{0,300}?href|href=["']?(?=https?://[^>]{0,300}rel=["']?canonical)|"""
-    rb"""property=["']og:url["'][^>]{0,100}?content)=["']?https?://([A-Za-z0-9.\-]{1,100})""",
+    rb"""rel=["']?canonical["']?[^>]{0,300}?href=""" + _HOST
+    + rb"""|href=""" + _HOST + rb"""[^>]{0,300}?rel=["']?canonical"""
+    + rb"""|property=["']og:url["'][^>]{0,100}?content=""" + _HOST
+    + rb"""|content=""" + _HOST + rb"""[^>]{0,300}?property=["']og:url""",
     re.IGNORECASE,
 )
 
@@ -44,10 +47,21 @@ def sniff_site(data: bytes) -> Site | None:
     on the parsed page.
     """
     end = data.find(b"<body", 0, 300_000)
-    m = _CANONICAL_HOST.search(data, 0, end if end > 0 else 65_536)
-    if not m:
-        return None
-    return site_for_url("https://" + m.group(1).decode("ascii", "replace") + "/")
+    if end <= 0:
+        end = min(len(data), 65_536)
+    # the expression needs "canonical" or "og:url": look only around those (a regex over a 30 KB
+    # head costs more than the rest of detection)
+    for marker in (b"canonical", b"Canonical", b"og:url"):
+        i = data.find(marker, 0, end)
+        while i >= 0:
+            tag_start = data.rfind(b"<", max(0, i - 420), i)  # only the tag that holds the marker
+            tag_end = data.find(b">", i, min(end, i + 420))
+            m = _CANONICAL_HOST.search(data, max(tag_start, 0), tag_end + 1 if tag_end > 0 else min(end, i + 420))
+            if m:
+                host = next(g for g in m.groups() if g)
+                return site_for_url("https://" + host.decode("ascii", "replace") + "/")
+            i = data.find(marker, i + 1, end)
+    return None
 
 
 def detect_html(page: Page) -> Site | None:
