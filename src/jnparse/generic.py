@@ -22,7 +22,7 @@ from .errors import ExtraRequiredError
 from .model import Article, Block, Byline, Discarded, Image, Notice
 from .page import Page, elements, first, strings, xpath
 from .sites.base import image, img_url
-from .structured import ld_names, ld_text, ld_url, read_title, strip_tags
+from .structured import ld_names, ld_text, ld_url, strip_tags
 from .textcopy import TextCopy
 
 _TIME_PUBLISHED = xpath("//time[@itemprop='datePublished']/@datetime | //*[@itemprop='datePublished']/@content")
@@ -243,7 +243,7 @@ def extract_generic(page: Page, *, site_id: str = "generic") -> Article:
          else None),
         ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
         ("h1", lambda: text_of(first(_H1(root))) or None),
-        ("<title>", lambda: strip_suffix(t, suffixes) if (t := read_title(root)) else None),
+        ("<title>", lambda: strip_suffix(t, suffixes) if (t := page.head.title) else None),
     )
     visible, date_text = _visible_time(page)
     published = page.pick(

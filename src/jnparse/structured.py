@@ -28,9 +28,6 @@ ARTICLE_TYPES = frozenset(
     }
 )
 
-_TITLE = etree.XPath("//title")
-
-
 class HeadData:
     """What one pass over a page's ``meta``, ``link``, ``title`` and ``script`` elements finds."""
 
@@ -71,24 +68,6 @@ def scan(root: etree._Element) -> HeadData:
     return out
 
 
-def read_meta(root: etree._Element) -> dict[str, str]:
-    """``name``/``property``/``itemprop`` (lower case) → the first ``content`` given for it."""
-    return scan(root).meta
-
-
-def read_canonical(root: etree._Element) -> str | None:
-    return scan(root).canonical
-
-
-def read_title(root: etree._Element) -> str | None:
-    found = _TITLE(root)
-    if isinstance(found, list) and found:
-        el = found[0]
-        if isinstance(el, etree._Element):
-            return squash("".join(el.itertext())) or None
-    return None
-
-
 def _depth(value: Any, limit: int) -> bool:
     """True when ``value`` nests no deeper than ``limit`` (checked without recursion)."""
     stack: list[tuple[Any, int]] = [(value, 0)]
@@ -101,11 +80,6 @@ def _depth(value: Any, limit: int) -> bool:
         elif isinstance(v, list):
             stack.extend((x, d + 1) for x in v)
     return True
-
-
-def read_jsonld(root: etree._Element) -> tuple[list[dict[str, Any]], list[str]]:
-    """Every JSON-LD object on the page, ``@graph`` and lists flattened; and the problems met."""
-    return parse_jsonld(scan(root).ld_texts)
 
 
 def parse_jsonld(texts: list[str]) -> tuple[list[dict[str, Any]], list[str]]:

@@ -37,7 +37,7 @@ from ..dates import parse_jst
 from ..errors import NotAnArticleError
 from ..model import Article, Block, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, xpath
-from ..structured import ld_text, read_title, strip_tags
+from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import Layout, Site, cut_dateline, discard, image, img_url
 
@@ -195,7 +195,7 @@ def extract_ajw(page: Page) -> Article:
         ("og:title", lambda: squash(page.meta_value("og:title")) or None),
         ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
         ("h1", lambda: text_of(first(ANY_H1(main))) or None),
-        ("<title>", lambda: strip_suffix(t, NAMES) if (t := read_title(root)) else None),
+        ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
     kicker, title = split_kicker(printed_title)
     date_el = first(DATE(main))

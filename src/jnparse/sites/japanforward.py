@@ -36,7 +36,7 @@ from .._text import squash, strip_suffix, text_of
 from ..bylines import is_person_name, parse_byline
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, strings, xpath
-from ..structured import ld_names, ld_text, read_title, strip_tags
+from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import Layout, Site, cut_dateline, discard, image, img_url, link_items
 
@@ -207,7 +207,7 @@ def extract_wp(page: Page) -> Article:
         ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
         ("og:title", lambda: strip_suffix(t, NAMES) if (t := squash(page.meta_value("og:title"))) else None),
         ("h1.entry-title", lambda: text_of(first(TITLE(root))) or None),
-        ("<title>", lambda: strip_suffix(t, NAMES) if (t := read_title(root)) else None),
+        ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
     shown = text_of(first(CATEGORY(root))) or None
     section = page.pick(

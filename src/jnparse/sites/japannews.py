@@ -16,7 +16,6 @@ import attrs
 from lxml import etree
 
 from .._text import plain_text, squash, strip_suffix, text_of
-from ..agencies import canonical_agency
 from ..bylines import parse_byline
 from ..dates import parse_jst
 from ..model import Article, Block, Byline, Discarded, Image, Item
@@ -41,7 +40,6 @@ FIG_CREDIT = xpath("./span[1]")
 H1 = xpath(".//h1")
 DESIGN_LABEL = xpath(".//span[contains(@class, 'design_1')]")
 BREADCRUMB_NAMES = xpath(".//span[@property='name']")
-SHARE_LINKS = xpath(".//a")
 PIANO_TAGS = re.compile(r"""setTags["']\s*,\s*\[\s*["']([a-z_-]+)["']""")
 SCRIPTS_WITH_TAGS = xpath("//script[contains(., 'setTags')]")
 FINGERPRINT = xpath(
@@ -277,9 +275,8 @@ def extract_wp2022(page: Page) -> Article:
 
 
 def _title_tag(page: Page) -> str | None:
-    from ..structured import read_title
 
-    t = read_title(page.root)
+    t = page.head.title
     return strip_suffix(t, NAMES) if t else None
 
 
@@ -450,8 +447,6 @@ def parse_text(copy: TextCopy) -> Article:
     if not blocks:
         notices.append(Notice("body", "missing", "no body lines"))
     agency = dateline.agency if dateline else None
-    if agency is None and images:
-        agency = None  # a photo credit is not a story credit
     return Article(
         site=SITE_ID,
         url=copy.url,
@@ -510,4 +505,4 @@ SITE = Site(
     prune=prune,
 )
 
-__all__ = ["SITE", "canonical_agency"]
+__all__ = ["SITE"]

@@ -34,7 +34,7 @@ from ..dates import NeedsReference, parse_date_only, parse_jst
 from ..errors import NotAnArticleError
 from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, xpath
-from ..structured import ld_names, ld_text, read_title, strip_tags
+from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import Layout, Site, cut_dateline, discard, find_bytes, image
 
@@ -386,7 +386,7 @@ def _agency_of_credit(text: str | None) -> str | None:
 
 
 def _title_tag(page: Page) -> str | None:
-    t = read_title(page.root)
+    t = page.head.title
     return strip_suffix(t, NAMES) or None if t else None
 
 

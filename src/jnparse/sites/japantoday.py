@@ -29,7 +29,7 @@ from ..dates import NeedsReference, parse_jst
 from ..errors import NotAnArticleError
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, strings, xpath
-from ..structured import ld_text, read_title, strip_tags
+from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import Layout, Site, body_blocks, cut_dateline, discard, image, img_url, link_items
 
@@ -211,7 +211,7 @@ def extract_2018(page: Page) -> Article:
         ("og:title", lambda: strip_suffix(squash(page.meta_value("og:title")), NAMES) or None),
         ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
         ("h1", lambda: text_of(first(H1(root))) or None),
-        ("<title>", lambda: strip_suffix(t, NAMES) if (t := read_title(root)) else None),
+        ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
     section = page.pick(
         "section",

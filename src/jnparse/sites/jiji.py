@@ -25,7 +25,7 @@ from ..agencies import canonical_agency
 from ..dates import JST, parse_jst
 from ..model import Article, Block, Discarded, Image, Notice
 from ..page import Page, elements, first, xpath
-from ..structured import ld_text, read_title, strip_tags
+from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy, list_blocks
 from .base import Layout, Site, cut_dateline, discard, image, img_url, link_items
 
@@ -190,7 +190,7 @@ def _extract(page: Page, title_xpath: etree.XPath, layout: str) -> Article:
         ("og:title", lambda: strip_suffix(squash(page.meta_value("og:title")), NAMES) or None),
         ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
         ("h1", lambda: text_of(first(title_xpath(root))) or None),
-        ("<title>", lambda: strip_suffix(t, NAMES) if (t := read_title(root)) else None),
+        ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
     section = page.pick(
         "section",

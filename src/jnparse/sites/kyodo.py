@@ -56,7 +56,7 @@ from ..datelines import split_dateline
 from ..dates import NeedsReference, parse_jst
 from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, xpath
-from ..structured import ld_names, ld_text, ld_url, read_title, strip_tags
+from ..structured import ld_names, ld_text, ld_url, strip_tags
 from ..textcopy import TextCopy
 from .base import Layout, Site, cut_dateline, discard, image, img_url
 
@@ -274,7 +274,7 @@ def _title(page: Page, h1: etree._Element | None) -> str | None:
         ("og:title", lambda: strip_suffix(t, NAMES) if (t := page.meta_value("og:title")) else None),
         ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
         ("h1", lambda: text_of(h1) or None),
-        ("<title>", lambda: strip_suffix(t, NAMES) if (t := read_title(page.root)) else None),
+        ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
 
 

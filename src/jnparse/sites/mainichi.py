@@ -43,7 +43,7 @@ from ..bylines import is_person_name
 from ..dates import JST, NeedsReference, parse_jst
 from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, xpath
-from ..structured import ld_names, ld_text, ld_url, read_title, strip_tags
+from ..structured import ld_names, ld_text, ld_url, strip_tags
 from ..textcopy import TextCopy
 from .base import Layout, Site, cut_dateline, discard, image, img_url
 
@@ -237,7 +237,7 @@ def extract_cms2020(page: Page) -> Article:
         ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
         ("h1.title-page", lambda: text_of(first(TITLE(root))) or None),
         ("h1", lambda: text_of(first(H1(root))) or None),
-        ("<title>", lambda: strip_suffix(t, NAMES) if (t := read_title(root)) else None),
+        ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
     section = page.pick(
         "section",

@@ -26,7 +26,7 @@ from .._text import squash, strip_suffix, text_of
 from ..dates import NeedsReference, from_epoch, parse_jst
 from ..model import Article, Block, Discarded, Image, Notice
 from ..page import Page, elements, first, xpath
-from ..structured import ld_text, ld_url, read_title, strip_tags
+from ..structured import ld_text, ld_url, strip_tags
 from ..textcopy import TextCopy, list_blocks
 from .base import Layout, Site, body_blocks, discard, image, link_items
 
@@ -82,7 +82,7 @@ def _date(page: Page, field: str, text: str | None) -> dt.datetime | None:
 
 
 def _title_tag(page: Page) -> str | None:
-    t = read_title(page.root)
+    t = page.head.title
     return strip_suffix(t, NAMES) if t else None
 
 
@@ -193,7 +193,7 @@ def fingerprint(page: Page) -> bool:
         return False  # none of the names the markup needs is in the page: no tree walk
     if FINGERPRINT(page.root):
         return True
-    t = read_title(page.root) or ""
+    t = page.head.title or ""
     return t.endswith(" | NHK WORLD-JAPAN News")
 
 

@@ -35,7 +35,7 @@ from ..bylines import parse_byline, readable_name
 from ..dates import NeedsReference, from_epoch, parse_jst
 from ..model import Article, Block, Byline, Discarded, Image, Notice
 from ..page import Page, elements, first, xpath
-from ..structured import ld_text, read_title, strip_tags
+from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import Layout, Site, cut_dateline, discard, image, img_url
 
@@ -258,7 +258,7 @@ def extract_next(page: Page) -> Article:
         ("__NEXT_DATA__ headline", lambda: _str(data.get("headline"))),
         ("og:title", lambda: squash(page.meta_value("og:title")) or None),
         ("h1", lambda: text_of(first(H1(root))) or None),
-        ("<title>", lambda: strip_suffix(t, NAMES) if (t := read_title(root)) else None),
+        ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
     published = page.pick(
         "published",
@@ -347,7 +347,7 @@ def extract_server(page: Page) -> Article:
         "title",
         ("h1.article-header__title", lambda: text_of(first(OLD_TITLE(root))) or None),
         ("og:title", lambda: squash(page.meta_value("og:title")) or None),
-        ("<title>", lambda: strip_suffix(t, NAMES) if (t := read_title(root)) else None),
+        ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
     time_el = first(OLD_TIME(root))
     date_text = text_of(time_el) or None

@@ -33,7 +33,7 @@ from ..bylines import is_person_name, parse_byline
 from ..dates import JST, NeedsReference, parse_jst
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, xpath
-from ..structured import ld_names, ld_text, read_title, strip_tags
+from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import Layout, Site, cut_dateline, discard, image, img_url
 
@@ -156,7 +156,7 @@ def extract_2020(page: Page) -> Article:
         ("h1", lambda: text_of(first(TITLE(root))) or None),
         ("og:title", lambda: strip_suffix(t, NAMES) if (t := squash(page.meta_value("og:title"))) else None),
         ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
-        ("<title>", lambda: strip_suffix(t, NAMES) if (t := read_title(root)) else None),
+        ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
     section = page.pick(
         "section",
