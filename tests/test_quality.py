@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 
 import pytest
 
@@ -32,4 +31,11 @@ def test_ruff() -> None:
 
 def test_py_typed_is_shipped() -> None:
     assert (ROOT / "src" / "jnparse" / "py.typed").exists()
-    assert sys.version_info >= (3, 10)
+
+
+def test_bundled_example_is_the_checked_fixture() -> None:
+    """The example `jnparse --example` prints is the staff fixture whose expected JSON was checked by
+    hand; the copy in the package must not drift from it."""
+    example = ROOT / "src" / "jnparse" / "examples" / "japannews-staff.html"
+    fixture = ROOT / "fixtures" / "japannews" / "staff-byline-photo-subheads.html"
+    assert example.read_bytes() == fixture.read_bytes()
