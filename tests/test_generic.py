@@ -137,3 +137,92 @@ def test_generic_text_copy() -> None:
 def test_generic_text_copy_without_headline() -> None:
     a = jnparse.parse_text("The first sentence ends here.\nThe second one too.")
     assert a.title is None and len(a.body) == 2
+
+
+# -- the body a page marks with schema.org microdata -------------------------------------------------
+
+_MARKED = (
+    "<article><h1>T</h1><div itemprop='articleBody'>"
+    "<p>The harbor ferry ran again on Monday after three days of storms kept every boat in port.</p>"
+    "<p>Crews checked the piers at dawn and the first sailing left on time with forty passengers.</p>"
+    "<p>The operator said the evening timetable would return to normal by the end of the week.</p>"
+    "</div></article>"
+)
+
+
+def test_marked_body_needs_no_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    a = jnparse.parse(_doc("<title>T</title>", _MARKED))
+    assert [b.text for b in a.body] == [
+        "The harbor ferry ran again on Monday after three days of storms kept every boat in port.",
+        "Crews checked the piers at dawn and the first sailing left on time with forty passengers.",
+        "The operator said the evening timetable would return to normal by the end of the week.",
+    ]
+
+
+def test_a_marked_stub_is_not_taken_for_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a teaser marked articleBody: too little text, so the general extractor is asked (and is missing)
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    page = _doc("<title>T</title>", f"<div itemprop='articleBody'><p>Read the full story.</p></div>{_PARAS}")
+    with pytest.raises(jnparse.ExtraRequiredError):
+        jnparse.parse(page)
+
+
+def test_marked_parts_are_read_in_order_and_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    first = "<p>Part one of the story is long enough to be read as the opening of the article text here.</p>"
+    second = "<p>Part two follows the photo and carries the rest of the story to its final sentence here.</p>"
+    inner = "<div itemprop='articleBody'><p>An inner marked box that must be read only once, not twice.</p></div>"
+    body = (f"<div itemprop='articleBody'>{first}{inner}</div><figure><img src='/a.jpg'></figure>"
+            f"<div itemprop='text articleBody'>{second}</div>")
+    a = jnparse.parse(_doc("<title>T</title>", body))
+    texts = [b.text for b in a.body]
+    assert texts[0].startswith("Part one") and texts[-1].startswith("Part two")
+    assert sum("inner marked box" in t for t in texts) == 1
+
+
+def test_deeply_nested_marked_body_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    depth = 240  # libxml2 keeps 255 levels; the reader walks with its own stack, not recursion
+    para = "<p>Deep text that sits far down inside many wrappers and is still the article body.</p>" * 4
+    body = "<div itemprop='articleBody'>" + "<div>" * depth + para + "</div>" * depth + "</div>"
+    a = jnparse.parse(_doc("<title>T</title>", body))
+    assert len(a.body) == 4
+
+
+def test_tags_with_and_attr_tags_read_the_bytes() -> None:
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    src = (b"<html><body><div class='x byline'>By A</div><span itemprop=\"author name\">A</span>"
+           b"<a rel='author' href='/a'>A</a><p>byline in text</p></body></html>")
+    page = Page(parse_bytes(src), source=src)
+    assert page.tags_with(b"byline") == ("div", "p")
+    assert page.tags_with(b"nowhere") == ()
+    assert page.attr_tags(b"itemprop", "author") == ("span",)
+    assert page.attr_tags(b"itemprop", "name") == ("span",)
+    assert page.attr_tags(b"rel", "author") == ("a",)
+    assert page.attr_tags(b"rel", "nofollow") == ()
+    assert Page(parse_bytes(src)).tags_with(b"byline") is None  # no bytes: the caller asks the tree
+
+
+def test_archive_addresses_are_read_through() -> None:
+    from jnparse.detect import site_for_url
+
+    def site_id(url: str) -> str | None:
+        site = site_for_url(url)
+        return site.id if site is not None else None
+
+    assert site_id("https://web.archive.org/web/20240101000000/https://www.japantimes.co.jp/news/x/") == "japantimes"
+    assert site_id("https://web.archive.org/web/2024id_/http://japannews.yomiuri.co.jp/politics/") == "japannews"
+    # an address in the query is a link the page shares, not the page's own
+    assert site_id("https://blog.example/post/?u=https://www.japantimes.co.jp/") is None
+
+
+def test_a_page_naming_another_host_is_not_fingerprinted() -> None:
+    # Japan News markup, but the page's canonical says it lives elsewhere: read as that other site's page
+    jn_markup = (f"<div id='p-article-block'><p class='postdate'>17:41 JST, October 13, 2024</p>{_PARAS}</div>")
+    elsewhere = _doc("<title>T</title><link rel='canonical' href='https://mirror.example/story/'>", jn_markup)
+    assert jnparse.parse(elsewhere).site == "generic"
+    nowhere = _doc("<title>T</title>", jn_markup)
+    assert jnparse.parse(nowhere).site == "japannews"

@@ -1,25 +1,36 @@
 """Which site a page or a text copy comes from.
 
-HTML: the URL given, then the page's canonical link and og:url, then og:site_name, then each
-site's markup fingerprint. Text: the URL given, then each site's signature lines.
+HTML: the URL given, then the page's canonical link and og:url, then og:site_name and the title's
+site-name suffix, then (for a page that does not name its own address) each site's markup
+fingerprint. Text: the URL given, then each site's signature lines.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit
 
 from . import sites as registry
-from .page import Page
+from .page import Page, is_url
 from .sites.base import Site
 from .textcopy import TextCopy
 
+# an address in the path (not the query) of another: "/web/20240101000000/https://..."
+_EMBEDDED_URL = re.compile(r"^https?://[^/?#]+/[^?#]*?/(https?://[^?#]+.*)$", re.IGNORECASE | re.DOTALL)
+
 
 def site_for_url(url: str | None) -> Site | None:
+    """The site module owning ``url``'s host; an archive address that holds the page's own
+    (``https://web.archive.org/web/2024/https://www.japantimes.co.jp/...``) is read through."""
     if not url:
         return None
+    url = url.strip()
+    inner = _EMBEDDED_URL.match(url)
+    if inner is not None:
+        url = inner.group(1)
     try:
-        host = urlsplit(url.strip()).hostname
+        host = urlsplit(url).hostname
     except ValueError:
         return None
     if not host:
@@ -64,14 +75,24 @@ def sniff_site(data: bytes) -> Site | None:
     return None
 
 
+_SEPARATORS = (" - ", " | ", " – ", " — ", " ｜ ")
+
+
+@functools.lru_cache(maxsize=64)
+def _title_suffixes(site: Site) -> tuple[str, ...]:
+    return tuple(sep + name for name in site.names for sep in _SEPARATORS)
+
+
 def detect_html(page: Page) -> Site | None:
     site = site_for_url(page.url_hint)
     if site:
         return site
+    declared = False  # the page names its own address
     for cand in (page.canonical, page.meta_value("og:url")):
         site = site_for_url(cand)
         if site:
             return site
+        declared = declared or is_url(cand)
     name = (page.meta_value("og:site_name") or "").strip().lower()
     if name:
         for s in registry.sites():
@@ -80,8 +101,12 @@ def detect_html(page: Page) -> Site | None:
     title = page.head.title or ""
     if title:  # "Headline - The Japan News", "Headline | The Japan Times"
         for s in registry.sites():
-            if any(title.endswith(sep + n) for n in s.names for sep in (" - ", " | ", " – ", " — ", " ｜ ")):
+            if title.endswith(_title_suffixes(s)):
                 return s
+    if declared:
+        # the page says it lives on a host no site module owns: a page from another site, not one of
+        # ours without its address (the fingerprints are for those, and cost a tree query each)
+        return None
     for s in registry.sites():
         if s.fingerprint is not None and s.fingerprint(page):
             return s
