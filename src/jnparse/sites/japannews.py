@@ -31,11 +31,6 @@ NAMES = ("The Japan News", "The Japan News by The Yomiuri Shimbun", "Japan News"
 # One pass over the page's div and ul elements (filtered in C) finds every container; XPath is used
 # only inside them. A // XPath over the whole tree costs as much as that pass, each time.
 ARTICLE_BLOCK = xpath("//div[@id='p-article-block']")
-BYLINE = xpath(".//p[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]")
-POSTDATE = xpath(".//p[contains(concat(' ', normalize-space(@class), ' '), ' postdate ')]")
-FIGURES = xpath(".//figure")
-FIG_IMG = xpath(".//img")
-FIG_CAPTION = xpath(".//figcaption")
 FIG_CREDIT = xpath("./span[1]")
 H1 = xpath(".//h1")
 DESIGN_LABEL = xpath(".//span[contains(@class, 'design_1')]")
@@ -89,6 +84,24 @@ SECTION_AGENCIES = {
 }
 
 
+def _dated_paragraphs(block: etree._Element) -> tuple[etree._Element | None, etree._Element | None]:
+    """``p.postdate`` and ``p.byline`` of the article block (the first of each), in one pass over its
+    paragraphs filtered in C (an XPath class test per call costs more than the walk)."""
+    postdate = byline = None
+    for p in block.iter("p"):
+        cls = p.get("class")
+        if not cls:
+            continue
+        words = cls.split()
+        if postdate is None and "postdate" in words:
+            postdate = p
+        if byline is None and "byline" in words:
+            byline = p
+        if postdate is not None and byline is not None:
+            break
+    return postdate, byline
+
+
 def _kind(el: etree._Element, heading: str) -> str:
     cls = f" {el.get('class') or ''} "
     h = heading.lower()
@@ -119,9 +132,10 @@ def _side_block(page: Page, el: etree._Element) -> Discarded:
     heading = plain_text(heading_el) if heading_el is not None else ""
     kind = _kind(el, heading)
     if kind in ("promo", "subscribe", "ad"):
-        # ad slots hold only their loader scripts: skip the script-aware walk when that is all
-        text = "" if kind == "ad" and _only_scripts(el) else text_of(el)
-        return Discarded(kind=kind, text=text or None)
+        # the block is discarded and nothing reads its scripts: drop them in C, then serialise its text
+        # in C (an ad slot holds only its loader script)
+        etree.strip_elements(el, *_SKIPPED_TAGS, with_tail=False)
+        return Discarded(kind=kind, text=plain_text(el) or None)
     items: list[Item] = []
     absolute = page.absolute
     share = kind == "share"
@@ -133,34 +147,26 @@ def _side_block(page: Page, el: etree._Element) -> Discarded:
             parent = a.getparent()
             if parent is None or parent.tag != "li":
                 continue
-        title = plain_text(a)
+        title = squash(a.text) if len(a) == 0 else plain_text(a)
         if title:
             items.append(Item(title=title, url=absolute(href)))
     return Discarded(kind=kind, heading=None if share else heading or None, items=tuple(items))
 
 
-def _only_scripts(el: etree._Element) -> bool:
-    """True when every piece of text under ``el`` is inside a <script> (an ad slot's loader)."""
-    for t in _TEXTS(el):
-        if t.strip() and not (t.is_text and t.getparent() is not None and t.getparent().tag == "script"):
-            return False
-    return True
-
-
-_TEXTS = xpath(".//text()")
+_SKIPPED_TAGS = ("script", "style", "noscript", "template")
 
 
 def _images(page: Page, block: etree._Element) -> list[Image]:
     out: list[Image] = []
-    for fig in elements(FIGURES(block)):
-        cap_el = first(FIG_CAPTION(fig))
+    for fig in block.iter("figure"):
+        cap_el = next(fig.iter("figcaption"), None)
         credit = caption = None
         if cap_el is not None:
             credit_el = first(FIG_CREDIT(cap_el))
             credit = text_of(credit_el) or None
             full = text_of(cap_el)
             caption = full[len(credit):].strip() if credit and full.startswith(credit) else full
-        out.append(image(img_url(page, first(FIG_IMG(fig))), caption, credit))
+        out.append(image(img_url(page, next(fig.iter("img"), None)), caption, credit))
     return out
 
 
@@ -229,7 +235,7 @@ def extract_wp2022(page: Page) -> Article:
         ("breadcrumb", lambda: _last_text(BREADCRUMB_NAMES(parts.breadcrumbs))
          if parts.breadcrumbs is not None else None),
     )
-    postdate_el = first(POSTDATE(block))
+    postdate_el, byline_el = _dated_paragraphs(block)
     date_text = text_of(postdate_el) or None
     printed = page.date("published", date_text)
     published = page.pick(
@@ -246,12 +252,13 @@ def extract_wp2022(page: Page) -> Article:
         ("JSON-LD dateModified", lambda: page.date("updated", ld_text(page.ld("dateModified")))),
         required=False,
     )
-    byline = parse_byline(text_of(first(BYLINE(block))))
+    byline = parse_byline(text_of(byline_el))
     blocks: list[Block] = body_blocks(_body_elements(block))
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
         page.warn("body", "missing", "no paragraphs in div#p-article-block")
     agency = (dateline.agency if dateline else None) or _agency_from_url(page.url)
+    paywalled = _paywalled(page)  # before the side blocks: those lose their scripts
     discarded = [_side_block(page, el) for el in parts.side]
     return Article(
         site=SITE_ID,
@@ -266,7 +273,7 @@ def extract_wp2022(page: Page) -> Article:
         body=blocks,
         images=_images(page, block),
         discarded=discarded,
-        paywalled=_paywalled(page),
+        paywalled=paywalled,
         description=strip_tags(page.meta_value("og:description", "description")),
         date_text=date_text,
         layout="japannews/wp2022",
