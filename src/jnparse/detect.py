@@ -35,10 +35,7 @@ def site_for_url(url: str | None) -> Site | None:
         return None
     if not host:
         return None
-    for site in registry.sites():
-        if site.owns_host(host):
-            return site
-    return None
+    return registry.for_host(host)
 
 
 _HOST = rb"""["']?https?://([A-Za-z0-9.\-]{1,100})"""

@@ -252,6 +252,7 @@ _MIN_MARKED_TEXT = 200
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol", "dl"})
 _ITEMS = frozenset({"li", "dt", "dd"})
+_TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"})
 _WRAPPERS = frozenset({"div", "section", "article", "main", "header", "center", "details", "span"})
 #: Never article text: code, embedded objects, controls, navigation and pictures (images are read
 #: from the figures separately).
@@ -341,11 +342,14 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
             inline.append(el)
             continue
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _HEADINGS or tag == "p" or tag in _ITEMS or (tag == "blockquote" and el.find("p") is None):
-            if (kind := _widget_kind(el)) is not None:
+        if tag in _TEXT_BLOCKS or (tag == "blockquote" and el.find("p") is None):
+            # the common case, a paragraph with no class or id, skips the widget test
+            kind = _widget_kind(el) if el.get("class") is not None or el.get("id") is not None else None
+            if kind is not None:
                 skip(kind, el)
             else:
-                flush()
+                if inline:
+                    flush()
                 text = text_of(el)
                 if text:
                     blocks.append(Block("subhead" if tag in _HEADINGS else "paragraph", text))

@@ -22,6 +22,8 @@ def _builtin_names() -> tuple[str, ...]:
 BUILTIN: tuple[str, ...] = _builtin_names()
 
 _REGISTRY: dict[str, Site] = {}
+#: host -> the site owning it (or None), filled as hosts are met; emptied when the registry changes
+_BY_HOST: dict[str, Site | None] = {}
 
 
 def register(site: Site, *, replace: bool = False) -> None:
@@ -34,10 +36,24 @@ def register(site: Site, *, replace: bool = False) -> None:
     if site.id in _REGISTRY and not replace:
         raise ValueError(f"a site with id {site.id!r} is registered already (pass replace=True)")
     _REGISTRY[site.id] = site
+    _BY_HOST.clear()
 
 
 def unregister(site_id: str) -> None:
     _REGISTRY.pop(site_id, None)
+    _BY_HOST.clear()
+
+
+def for_host(host: str) -> Site | None:
+    """The registered site owning ``host`` (``www.japantimes.co.jp``), remembered per host."""
+    try:
+        return _BY_HOST[host]
+    except KeyError:
+        pass
+    found = next((s for s in _REGISTRY.values() if s.owns_host(host)), None)
+    if len(_BY_HOST) < 4096:  # a crawl over many hosts must not grow this without bound
+        _BY_HOST[host] = found
+    return found
 
 
 def sites() -> tuple[Site, ...]:
@@ -58,4 +74,4 @@ def _load_builtin() -> None:
 
 _load_builtin()
 
-__all__ = ["BUILTIN", "Layout", "Site", "get", "register", "sites", "unregister"]
+__all__ = ["BUILTIN", "Layout", "Site", "for_host", "get", "register", "sites", "unregister"]
