@@ -13,13 +13,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import io
 import math
+import os
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import lxml.html
@@ -51,23 +55,92 @@ def peers() -> dict[str, Callable[[bytes], object]]:
     return out
 
 
-def _parse_one(path: str) -> int:
+BATCH_RUNS = 5  # interleaved runs of each batch configuration
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that have exited (the workers, a `jnparse` run)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def _machine_busy() -> float | None:
+    """CPU seconds all processes have used since boot (Linux), to see what else ran during a measurement."""
     try:
-        return len(jnparse.parse(Path(path).read_bytes()).body)
-    except jnparse.ParseError:
-        return 0
+        with open("/proc/stat", encoding="ascii") as f:
+            fields = [int(v) for v in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    return (sum(fields[:3]) + sum(fields[5:8])) / os.sysconf("SC_CLK_TCK")  # user nice system irq softirq steal
 
 
-def batch(paths: list[Path], jobs: int, rounds: int) -> float:
-    work = [str(p) for p in paths] * rounds
-    t0 = time.perf_counter()
-    if jobs == 1:
-        for p in work:
-            _parse_one(p)
-    else:
-        with ProcessPoolExecutor(jobs) as ex:
-            list(ex.map(_parse_one, work, chunksize=8))
-    return time.perf_counter() - t0
+def _timed(run: Callable[[], object]) -> tuple[float, float | None]:
+    """Wall seconds of run(), and the cores other processes kept busy meanwhile (None: unknown)."""
+    busy0, cpu0, t0 = _machine_busy(), _cpu(), time.perf_counter()
+    run()
+    wall, cpu, busy1 = time.perf_counter() - t0, _cpu() - cpu0, _machine_busy()
+    others = None if busy0 is None or busy1 is None else max(0.0, busy1 - busy0 - cpu) / wall
+    return wall, others
+
+
+def batch_scaling(paths: list[Path], jobs: int, rounds: int) -> list[str]:
+    """`jnparse batch` over a directory of the pages (`rounds` copies of each) with 1 process and with `jobs`.
+
+    Both do the same work through the same code (jnparse.batch.batch: read, parse, one JSON line per
+    page to a file). 1 process is --jobs 1, parsing in the main process; `jobs` is that many worker
+    processes. Runs alternate, and each ratio is of a 1-process and a `jobs` run side by side, so a
+    slower minute on the shared machine hits both. "warm": in this process, after a first untimed run,
+    so both parse with imports done and caches filled (forked workers inherit them): the throughput a
+    long batch settles at. "fresh": `python -m jnparse batch` from a new interpreter, with the
+    imports and each worker's first pages of each kind (a generic page first imports trafilatura).
+    """
+    from jnparse.batch import _start_method, batch
+
+    lines: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="jnparse-batch-") as tmp:
+        root = Path(tmp) / "pages"
+        for r in range(rounds):
+            for i, p in enumerate(paths):
+                dest = root / f"{r:03d}" / f"{i:03d}-{p.name}"
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(p, dest)
+        out = Path(tmp) / "out.jsonl"
+
+        def in_process(n: int) -> int:
+            with out.open("w", encoding="utf-8") as f:
+                return batch([str(root)], f, jobs=n, err=io.StringIO()).pages
+
+        def new_interpreter(n: int) -> None:
+            cmd = [sys.executable, "-m", "jnparse", "batch", str(root), "--jobs", str(n), "-o", str(out)]
+            if subprocess.run(cmd, check=False, capture_output=True).returncode not in (0, 1):
+                raise RuntimeError(f"{' '.join(cmd)} failed")
+
+        def warm(n: int) -> Callable[[], object]:
+            return lambda: in_process(n)
+
+        def fresh(n: int) -> Callable[[], object]:
+            return lambda: new_interpreter(n)
+
+        pages = in_process(1)
+        method = _start_method()
+        for label, make in (("warm", warm), ("fresh", fresh)):
+            times: dict[int, list[float]] = {1: [], jobs: []}
+            others: list[float] = []
+            for i in range(BATCH_RUNS):
+                for n in ((1, jobs) if i % 2 == 0 else (jobs, 1)):
+                    wall, busy = _timed(make(n))
+                    times[n].append(wall)
+                    if busy is not None:
+                        others.append(busy)
+            ratios = sorted(a / b for a, b in zip(times[1], times[jobs], strict=True))
+            one, many = statistics.median(times[1]), statistics.median(times[jobs])
+            lines.append(
+                f"  {label:5}  1 process {one:.2f} s ({min(times[1]):.2f}-{max(times[1]):.2f}), "
+                f"{jobs} processes {many:.2f} s ({min(times[jobs]):.2f}-{max(times[jobs]):.2f}): "
+                f"x{statistics.median(ratios):.2f} (run by run x{ratios[0]:.2f}-x{ratios[-1]:.2f})"
+                + (f"; other processes kept {max(others):.2f} cores busy at most" if others else ""))
+    head = f"batch of {pages} pages, median of {BATCH_RUNS} interleaved runs (workers started by {method}):"
+    return [head, *lines]
 
 
 def main() -> int:
@@ -121,11 +194,7 @@ def main() -> int:
             total_kib += len(t.encode()) / 1024
             total_s += statistics.median(runs)
         print(f"\nparse_text: {total_s / total_kib * 1e3:.3f} ms per KiB over {len(texts)} text copies")
-    paths = [p for _, p in all_pages]
-    one = batch(paths, 1, args.rounds)
-    many = batch(paths, args.jobs, args.rounds)
-    print(f"\nbatch of {len(paths) * args.rounds} pages: 1 process {one:.2f} s, {args.jobs} processes {many:.2f} s, "
-          f"scaling x{one / many:.2f}")
+    print("\n" + "\n".join(batch_scaling([p for _, p in all_pages], args.jobs, args.rounds)))
     return 0
 
 

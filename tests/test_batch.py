@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+import jnparse
 from jnparse import batch as batch_mod
 from jnparse.batch import Options, Task, expand, iter_tasks, run, run_task
 from jnparse.cli import main
+from jnparse.sites import unregister
 
 from .conftest import FIXTURES
+from .test_register import GAZETTE
+from .test_register import PAGE as GAZETTE_PAGE
 
 JN = FIXTURES / "japannews"
 STAFF = JN / "staff-byline-photo-subheads.html"
@@ -92,30 +101,110 @@ def test_unexpected_exceptions_become_error_records(monkeypatch: pytest.MonkeyPa
                                         "message": "a bug in a site module"}
 
 
-def test_workers_keep_the_input_order(tmp_path: Path) -> None:
+@pytest.mark.parametrize("method", ["default", "fork", "forkserver", "spawn"])
+def test_workers_keep_the_input_order(method: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if method != "default":
+        if method not in multiprocessing.get_all_start_methods():
+            pytest.skip(f"no {method} here")
+        monkeypatch.setattr(batch_mod, "_start_method", lambda: method)
     pages = [STAFF, JN / "reuters-wire.html", JN / "jiji-wire-dateline.html", JN / "premium-paywalled.html"]
     tasks = [Task(source=f"{i}-{p.name}", path=str(p)) for i in range(12) for p in pages]
     one = [o.line for o in run(tasks, jobs=1)]
     two = [o.line for o in run(tasks, jobs=2, chunksize=3)]
     assert one == two
     assert [json.loads(line)["source"] for line in two] == [t.source for t in tasks]
+    three = list(run(tasks, jobs=3, chunksize=1))
+    assert [o.line for o in three] == one and [o.site for o in three] == ["japannews"] * len(tasks)
+    assert not multiprocessing.active_children()  # every worker has exited
 
 
-def test_workers_read_the_inputs_lazily(tmp_path: Path) -> None:
-    """At most 2 * jobs chunks are taken from the inputs before the first result comes back."""
-    taken = 0
+def _counting(n: int) -> tuple[list[int], Iterator[Task]]:
+    taken = [0]
 
-    def tasks() -> object:
-        nonlocal taken
-        for i in range(1000):
-            taken += 1
+    def tasks() -> Iterator[Task]:
+        for i in range(n):
+            taken[0] += 1
             yield Task(source=str(i), path=str(STAFF))
 
-    results = run(tasks(), jobs=2, chunksize=4)  # type: ignore[arg-type]
+    return taken, tasks()
+
+
+@pytest.mark.parametrize(("window", "bound"), [(16, 16), (None, batch_mod.WINDOW_TASKS * 2)])
+def test_workers_read_the_inputs_lazily(window: int | None, bound: int) -> None:
+    """At most ``window`` tasks are taken from the inputs before the first result comes back."""
+    taken, tasks = _counting(1000)
+    results = run(tasks, jobs=2, chunksize=4, window=window)
     first = next(results)
     assert first.ok
-    assert taken <= 2 * 2 * 4 + 4
+    assert taken[0] <= bound
     results.close()  # type: ignore[attr-defined]
+    assert not multiprocessing.active_children()  # an abandoned batch stops its workers
+
+
+def test_window_holds_few_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ``WINDOW_BYTES`` of pages in flight (WARC records are bytes) no more tasks are taken."""
+    monkeypatch.setattr(batch_mod, "WINDOW_BYTES", 1)
+    taken, tasks = _counting(20)
+    results = run(tasks, jobs=2, chunksize=4)
+    assert next(results).ok
+    assert taken[0] == 4  # one chunk at a time
+    assert [o.source for o in results] == [str(i) for i in range(1, 20)]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="forks the test process")
+def test_a_dead_worker_gives_error_records_and_the_batch_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The chunk a worker was parsing when it died gets ``WorkerDied`` records; a new worker parses the rest."""
+    real = batch_mod.run_task
+
+    def deadly(task: Task) -> batch_mod.Outcome:
+        if task.source == "die":  # as if the kernel's out-of-memory killer chose this worker
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(task)
+
+    monkeypatch.setattr(batch_mod, "_start_method", lambda: "fork")  # the workers inherit the patch
+    monkeypatch.setattr(batch_mod, "run_task", deadly)
+    tasks = [Task(source=str(i), path=str(STAFF)) for i in range(12)]
+    tasks += [Task(source="die", path=str(STAFF))] + [Task(source=str(i), path=str(STAFF)) for i in range(12, 24)]
+    outcomes = list(run(tasks, jobs=2, chunksize=2))
+    assert [o.source for o in outcomes] == [t.source for t in tasks]
+    dead = [o for o in outcomes if not o.ok]
+    assert [o.source for o in dead] == ["die", "12"]  # its chunk: tasks 12 and 13
+    assert json.loads(dead[0].line) == {"source": "die", "error": "WorkerDied",
+                                        "message": "the worker process parsing this page died: killed by SIGKILL"}
+    assert all(o.ok and o.site == "japannews" for o in outcomes if o.error is None)
+    assert not multiprocessing.active_children()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork only on Linux")
+def test_fork_only_from_a_single_thread() -> None:
+    """Forking a process that runs threads can deadlock the child: then the workers come from a fork server."""
+    if batch_mod._threads() == 1:
+        assert batch_mod._start_method() == "fork"
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert batch_mod._threads() >= 2
+        assert batch_mod._start_method() == "forkserver"
+        lines = [o.line for o in run([Task(source=str(i), path=str(STAFF)) for i in range(4)], jobs=2)]
+        assert lines == [run_task(Task(source=str(i), path=str(STAFF))).line for i in range(4)]
+    finally:
+        stop.set()
+        thread.join()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork only on Linux")
+def test_forked_workers_know_registered_sites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/extending.md: a site registered before the batch starts is seen by its (forked) workers."""
+    monkeypatch.setattr(batch_mod, "_start_method", lambda: "fork")
+    page = tmp_path / "gazette.html"
+    page.write_bytes(GAZETTE_PAGE)
+    jnparse.register(GAZETTE)
+    try:
+        outcomes = list(run([Task(source=str(i), path=str(page)) for i in range(4)], jobs=2, chunksize=1))
+    finally:
+        unregister(GAZETTE.id)
+    assert [o.site for o in outcomes] == ["hakone-gazette"] * 4
 
 
 def test_progress_only_on_a_terminal() -> None:

@@ -18,12 +18,15 @@ import glob
 import json
 import multiprocessing
 import os
+import pickle
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -179,13 +182,26 @@ def run_task(task: Task) -> Outcome:
     )
 
 
-def _run_chunk(chunk: list[Task]) -> list[Outcome]:
-    return [run_task(t) for t in chunk]
-
-
 # -- many pages -----------------------------------------------------------------------------------------
 
 T = TypeVar("T")
+
+#: Tasks per chunk sent to a worker. A chunk costs the main process a fraction of a millisecond (one
+#: message each way, no thread), so chunks can be small, which keeps the workers evenly loaded to the end.
+CHUNKSIZE = 4
+#: Tasks read from the inputs and not yet handed on, per worker. Lines go out in input order, so while
+#: one worker is on a slow chunk (the first generic page in a worker imports trafilatura: 0.3 s) the
+#: others run at most this far ahead before they wait for it.
+WINDOW_TASKS = 128
+#: ... and, whatever the count, no more bytes than this held for them (WARC records travel as bytes).
+WINDOW_BYTES = 64 * 1024 * 1024
+#: Chunks queued in a worker's pipe behind the one it parses, so that it goes on without waiting for
+#: the main process, which on a busy machine may not run for some milliseconds.
+QUEUED = 2
+#: A chunk is queued behind others only when it is this small: paths, not page bytes. A worker blocked
+#: sending a big result reads nothing, so the main process must never block sending it a big chunk;
+#: ``QUEUED`` chunks this small fit into any pipe's buffer.
+QUEUE_BYTES = 2048
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -194,36 +210,226 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def run(tasks: Iterable[Task], *, jobs: int = 1, chunksize: int = 8) -> Iterator[Outcome]:
+def run(
+    tasks: Iterable[Task], *, jobs: int = 1, chunksize: int = CHUNKSIZE, window: int | None = None,
+) -> Iterator[Outcome]:
     """Parse every task, in input order, with ``jobs`` worker processes (1: in this process).
 
-    At most ``2 * jobs`` chunks of ``chunksize`` tasks are in flight: the inputs are read no faster
-    than the workers parse them (``Pool.imap`` would read every input ahead into its queue).
+    At most ``window`` tasks (default ``WINDOW_TASKS * jobs``, rounded up to whole chunks; fewer when
+    they hold more than ``WINDOW_BYTES``) are read from the inputs and not yet yielded: the inputs are
+    read no faster than the workers parse them, and memory stays flat however many tasks there are.
+    A worker that dies (killed, out of memory) gives the pages of the chunk it was parsing
+    ``WorkerDied`` error records; a new worker takes its place and the batch goes on.
     """
     if jobs <= 1:
         for task in tasks:
             yield run_task(task)
         return
-    window = 2 * jobs
-    # forkserver (spawn where there is none): forking a process that runs threads can deadlock the
-    # child, and a ProcessPoolExecutor reports a dead worker instead of waiting for it forever
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        pending: collections.deque[tuple[list[Task], Future[list[Outcome]]]] = collections.deque()
-        for chunk in _chunks(tasks, chunksize):
-            pending.append((chunk, pool.submit(_run_chunk, chunk)))
-            if len(pending) >= window:
-                yield from _results(*pending.popleft())
-        while pending:
-            yield from _results(*pending.popleft())
+    limit = window if window is not None else WINDOW_TASKS * jobs
+    yield from _Workers(jobs).run(_chunks(tasks, chunksize), max(1, -(-limit // chunksize)))
 
 
-def _results(chunk: list[Task], future: Future[list[Outcome]]) -> list[Outcome]:
+def _worker(conn: Connection, inherited: Sequence[Connection]) -> None:
+    """A worker process: parse each chunk the main process sends and send back its outcomes, until EOF."""
+    # a forked worker starts with copies of the main process's ends of the pipes: closed, so that when
+    # the main process goes away (even killed) every worker reads the end of its pipe and exits
+    for c in inherited:
+        c.close()
+    # Ctrl-C reaches every process of the terminal's group: the main process handles it and stops us
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        return future.result()
-    except BrokenProcessPool as e:  # a worker died (killed, out of memory): its pages get error records
-        return [_error(t.source, "WorkerDied", f"the worker process parsing this page died: {e}") for t in chunk]
+        while True:
+            chunk: list[Task] = pickle.loads(conn.recv_bytes())
+            conn.send_bytes(pickle.dumps([run_task(t) for t in chunk], pickle.HIGHEST_PROTOCOL))
+    except (EOFError, OSError):  # the main process is done, or gone
+        pass
+
+
+def _start_method() -> str:
+    """How worker processes are started: fork from a single-threaded process, else forkserver (or spawn).
+
+    A forked worker is ready in milliseconds with jnparse imported and the sites ``register()`` added;
+    a forkserver worker imports jnparse first (~0.4 s of a 2-core machine per batch) and knows only the
+    built-in sites. But forking a process that runs threads can deadlock the child (a lock another
+    thread held stays held in it), so fork only when the kernel counts one thread in this process
+    (threads started by C libraries count too).
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform == "linux" and _threads() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _process_type(method: str) -> type[BaseProcess]:
+    if method == "fork":
+        return multiprocessing.get_context("fork").Process
+    if method == "forkserver":
+        return multiprocessing.get_context("forkserver").Process
+    return multiprocessing.get_context("spawn").Process
+
+
+def _threads() -> int:
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
+
+
+@attrs.define(eq=False)
+class _Proc:
+    """A worker process, the main process's end of its pipe, and the chunks it has been sent."""
+
+    process: BaseProcess
+    conn: Connection
+    #: numbers of the chunks it was sent and has not answered, oldest first (the order it parses them)
+    queue: collections.deque[int] = attrs.field(factory=collections.deque)
+
+
+def _died(process: BaseProcess) -> str:
+    code = process.exitcode
+    if code is not None and code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}"
+
+
+class _Workers:
+    """Worker processes fed through one pipe each, all watched by ``connection.wait`` in this thread.
+
+    A worker holds at most ``1 + QUEUED`` chunks (one it parses, the others waiting in its pipe) and
+    gets another as soon as it answers, so a slow page holds up no other worker, and the main process
+    does little more than pass bytes along. Answers are put back in input order here. A worker that dies is seen
+    through the end of its pipe and its sentinel: the batch neither hangs nor stops.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.procs: list[_Proc] = []
+        self.tasks: dict[int, list[Task]] = {}  # chunk number -> its tasks, until its outcomes are yielded
+        self.payloads: dict[int, bytes] = {}  # chunk number -> its pickled tasks, until it is answered
+        self.unsent: collections.deque[int] = collections.deque()  # taken and not (or no longer) sent
+        self.done: dict[int, list[Outcome]] = {}  # answered, waiting for the chunks before them
+        self.held: dict[int, int] = {}  # chunk number -> bytes held for it (its payload, then its outcomes)
+        self.held_total = 0
+
+    def run(self, chunks: Iterator[list[Task]], window: int) -> Iterator[Outcome]:
+        taken = yielded = 0
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and taken - yielded < window and (
+                        taken == yielded or self.held_total < WINDOW_BYTES):
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        exhausted = True
+                        break
+                    payload = pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)
+                    self.tasks[taken], self.payloads[taken] = chunk, payload
+                    self._hold(taken, len(payload))
+                    self.unsent.append(taken)
+                    taken += 1
+                if yielded == taken:
+                    return
+                self._send()
+                self._receive()
+                while yielded in self.done:
+                    outcomes = self.done.pop(yielded)
+                    del self.tasks[yielded]
+                    self._hold(yielded, 0)
+                    yielded += 1
+                    yield from outcomes
+        finally:
+            self._stop()
+
+    def _hold(self, n: int, size: int) -> None:
+        self.held_total += size - self.held.pop(n, 0)
+        if size:
+            self.held[n] = size
+
+    def _start(self) -> _Proc:
+        method = _start_method()
+        ours, theirs = multiprocessing.Pipe()
+        inherited = [p.conn for p in self.procs] + [ours] if method == "fork" else []
+        process = _process_type(method)(
+            target=_worker, args=(theirs, inherited), name="jnparse-batch-worker", daemon=True)
+        process.start()
+        theirs.close()
+        proc = _Proc(process, ours)
+        self.procs.append(proc)
+        return proc
+
+    def _send(self) -> None:
+        """Hand out the unsent chunks, oldest first, each to the worker with the least work queued."""
+        while self.unsent:
+            n = self.unsent[0]
+            payload = self.payloads[n]
+            proc = min(self.procs, key=lambda p: len(p.queue), default=None)
+            if (proc is None or proc.queue) and len(self.procs) < self.jobs:
+                proc = self._start()
+            if proc is None or (proc.queue and (len(proc.queue) > QUEUED or len(payload) > QUEUE_BYTES)):
+                return
+            try:
+                proc.conn.send_bytes(payload)
+            except OSError:  # it died: _receive finds out and deals with it
+                return
+            proc.queue.append(n)
+            self.unsent.popleft()
+
+    def _receive(self) -> None:
+        """Wait until a worker answers or dies, and take in what came."""
+        ready = set(wait([p.conn for p in self.procs] + [p.process.sentinel for p in self.procs]))
+        for proc in list(self.procs):
+            if proc.conn in ready:
+                try:
+                    self._answer(proc, proc.conn.recv_bytes())
+                except (EOFError, OSError):
+                    self._lost(proc)
+            elif proc.process.sentinel in ready:
+                self._lost(proc)
+
+    def _answer(self, proc: _Proc, data: bytes) -> None:
+        n = proc.queue.popleft()
+        self.done[n] = pickle.loads(data)
+        del self.payloads[n]
+        self._hold(n, len(data))
+
+    def _lost(self, proc: _Proc) -> None:
+        """A worker died: what it answered stands, the chunk it was parsing gets error records, the
+        chunks still waiting in its pipe go to the other workers, and a new worker is started when
+        there is work for it."""
+        try:
+            while proc.queue and proc.conn.poll():
+                self._answer(proc, proc.conn.recv_bytes())
+        except (EOFError, OSError):
+            pass
+        self.procs.remove(proc)
+        proc.conn.close()
+        proc.process.join(1)
+        if proc.process.exitcode is None:  # its pipe broke but it runs on: make sure
+            proc.process.kill()
+            proc.process.join()
+        if not proc.queue:
+            return
+        n = proc.queue.popleft()
+        message = f"the worker process parsing this page died: {_died(proc.process)}"
+        self.done[n] = [_error(t.source, "WorkerDied", message) for t in self.tasks[n]]
+        del self.payloads[n]
+        self.unsent.extendleft(reversed(proc.queue))
+
+    def _stop(self) -> None:
+        """End the workers: idle ones read EOF and exit; busy ones (the batch was abandoned) are stopped."""
+        for proc in self.procs:
+            proc.conn.close()
+            if proc.queue:
+                proc.process.terminate()
+        for proc in self.procs:
+            proc.process.join(5)
+            if proc.process.exitcode is None:
+                proc.process.kill()
+                proc.process.join()
+        self.procs.clear()
 
 
 # -- reporting -------------------------------------------------------------------------------------------
