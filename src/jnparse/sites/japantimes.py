@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from lxml import etree
 
@@ -56,7 +56,6 @@ CUR_SECTION_LINKS = xpath(f"//*[{_HAS.format('article-section')}]//a")
 OLD_DATELINE = xpath(f"./p[1]//span[{_HAS.format('dateline')}]")
 
 # both designs
-FRESCO_IMG = xpath(".//img")
 ALL_LINKS = xpath(".//a")
 UNABLE = xpath("//*[normalize-space(text())='Unable to view this article?']")
 _UNABLE_BYTES = re.compile(rb"Unable\s+to\s+view")
@@ -106,6 +105,36 @@ def _has_ancestor(el: etree._Element, tag: str, word: str) -> bool:
     return any(word in (a.get("class") or "").split() for a in el.iterancestors(tag))
 
 
+def _climb(el: etree._Element, memo: dict[etree._Element, bool], test: Callable[[etree._Element], bool]) -> bool:
+    """Whether an element above ``el`` passes ``test``. ``memo`` holds, for the elements climbed
+    through before, whether they or an element above them pass: siblings share their climb (an
+    ancestor iterator filtered by tag costs more than a few steps up)."""
+    path: list[etree._Element] = []
+    node = el.getparent()
+    found = False
+    while node is not None:
+        known = memo.get(node)
+        if known is not None:
+            found = known
+            break
+        if test(node):
+            found = memo[node] = True
+            break
+        path.append(node)
+        node = node.getparent()
+    for passed in path:
+        memo[passed] = found
+    return found
+
+
+def _is_sidebar(el: etree._Element) -> bool:
+    return el.tag == "aside" and "sidebar" in (el.get(b"class") or "").split()
+
+
+def _is_article_el(el: etree._Element) -> bool:
+    return el.tag == "article"
+
+
 def _old_title_at(h1: etree._Element) -> bool:
     """``//header//hgroup//h1 | //div[@class='main']//header//h1``, read upwards from the h1."""
     hgroup = header = False
@@ -122,16 +151,19 @@ def _old_title_at(h1: etree._Element) -> bool:
     return False
 
 
-#: what a div's class attribute says, for _scan: (an outside box by class, jt-article-details,
-#: article-body, byline, publish-date, bl_sideDiv); pages repeat their class attributes, and a dict
-#: look-up is ~10x cheaper than the regex search and the split
-_DIV_CLASSES: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = {}
+#: what a div's class attribute says, for _scan, as bits (0: none of them): an outside box by class,
+#: jt-article-details, article-body, byline, publish-date, bl_sideDiv. Pages repeat their class
+#: attributes, and a dict look-up is ~10x cheaper than the regex search and the split.
+_OUT, _DETAILS, _BODY, _BYLINE, _PUBLISH, _SIDE = 1, 2, 4, 8, 16, 32
+_DIV_CLASSES: dict[str, int] = {}
 
 
-def _div_class(cls: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+def _div_class(cls: str) -> int:
     words = cls.split()
-    found = (_OUTSIDE_CLASS.search(cls) is not None, "jt-article-details" in words, "article-body" in words,
-             "byline" in words, "publish-date" in words, "bl_sideDiv" in words)
+    found = ((_OUT if _OUTSIDE_CLASS.search(cls) is not None else 0)
+             | (_DETAILS if "jt-article-details" in words else 0) | (_BODY if "article-body" in words else 0)
+             | (_BYLINE if "byline" in words else 0) | (_PUBLISH if "publish-date" in words else 0)
+             | (_SIDE if "bl_sideDiv" in words else 0))
     if len(_DIV_CLASSES) >= 4096:
         _DIV_CLASSES.clear()
     _DIV_CLASSES[cls] = found
@@ -140,46 +172,61 @@ def _div_class(cls: str) -> tuple[bool, bool, bool, bool, bool, bool]:
 
 def _scan(root: etree._Element) -> _Parts:
     parts = _Parts()
+    outside = parts.outside
+    div_classes = _DIV_CLASSES
+    in_sidebar: dict[etree._Element, bool] = {}
+    in_article: dict[etree._Element, bool] = {}
+    # most elements are divs and links with nothing to say: the branches test the common cases first
     for el in root.iter("a", "div", "ul", "h1", "h3", "h5", "p", "time", "article"):
         tag = el.tag
-        cls = el.get("class")
-        if tag == "a":
-            if cls and "fresco" in cls and "fresco" in cls.split() and (
-                    el.get("data-fresco-caption") is not None or el.get("href") is not None):
-                parts.fresco.append(el)
-            if el.get("rel") == "tag" and next(el.iterancestors("article"), None) is not None:
-                parts.keywords.append(el)
-        elif tag == "div":
-            ident = el.get("id")
-            if ident is not None and ident == "jtarticle" and parts.jtarticle is None:
-                parts.jtarticle = el
+        if tag == "div":
+            cls = el.get(b"class")
+            ident = el.get(b"id")
+            by_id = False
+            if ident is not None:
+                if ident == "jtarticle" and parts.jtarticle is None:
+                    parts.jtarticle = el
+                by_id = ident in _OUTSIDE_IDS or ident.startswith("taboola-")
             if not cls:
-                if ident is not None and (ident in _OUTSIDE_IDS or ident.startswith("taboola-")):
-                    parts.outside.append(el)
+                if by_id:
+                    outside.append(el)
                 continue
-            found = _DIV_CLASSES.get(cls)
+            found = div_classes.get(cls)
             if found is None:
                 found = _div_class(cls)
-            outside, details, body, byline, publish, side = found
-            if outside or (ident is not None and (ident in _OUTSIDE_IDS or ident.startswith("taboola-"))):
-                parts.outside.append(el)
-            if details and parts.cur_details is None:
+            if not found:
+                if by_id:
+                    outside.append(el)
+                continue
+            if found & _OUT or by_id:
+                outside.append(el)
+            if found & _DETAILS and parts.cur_details is None:
                 parts.cur_details = el
-            elif body and parts.cur_body is None:
+            elif found & _BODY and parts.cur_body is None:
                 parts.cur_body = el
-            elif byline and parts.cur_byline is None:
+            elif found & _BYLINE and parts.cur_byline is None:
                 parts.cur_byline = el
-            elif publish and parts.cur_publish is None:
+            elif found & _PUBLISH and parts.cur_publish is None:
                 parts.cur_publish = el
-            if side and _has_ancestor(el, "aside", "sidebar"):
+            if found & _SIDE and _climb(el, in_sidebar, _is_sidebar):
                 parts.sidebar.append(el)
+        elif tag == "a":
+            cls = el.get(b"class")
+            if cls and "fresco" in cls and "fresco" in cls.split() and (
+                    el.get(b"data-fresco-caption") is not None or el.get(b"href") is not None):
+                parts.fresco.append(el)
+            if el.get(b"rel") == "tag" and _climb(el, in_article, _is_article_el):
+                parts.keywords.append(el)
         elif tag == "p":
-            if parts.old_credit is None and cls and "credit" in cls.split() \
-                    and next(el.iterancestors("header", "article"), None) is not None:
-                parts.old_credit = el
+            if parts.old_credit is None:
+                cls = el.get("class")
+                if cls and "credit" in cls and "credit" in cls.split() \
+                        and next(el.iterancestors("header", "article"), None) is not None:
+                    parts.old_credit = el
         elif tag == "ul":
-            if (cls and "single-sns-area" in cls) or el.get("id") == "content_footer_menu":
-                parts.outside.append(el)
+            cls = el.get(b"class")
+            if (cls and "single-sns-area" in cls) or el.get(b"id") == "content_footer_menu":
+                outside.append(el)
         elif tag == "time":
             if parts.old_time is None and _has_ancestor(el, "li", "post_time"):
                 parts.old_time = el
@@ -189,16 +236,20 @@ def _scan(root: etree._Element) -> _Parts:
                         "jt-article-details" in (d.get("class") or "") for d in el.iterancestors("div")):
                     parts.cur_time = when
         elif tag == "h1":
+            cls = el.get("class")
             if parts.cur_title is None and cls and "title-article" in cls.split():
                 parts.cur_title = el
             if parts.old_title is None and _old_title_at(el):
                 parts.old_title = el
         elif tag == "h3":
+            cls = el.get("class")
             if cls and "single-post-categories" in cls.split():
                 parts.old_sections.append(el)
         elif tag == "h5":
-            if parts.old_writer is None and cls and "writer" in cls.split():
-                parts.old_writer = el
+            if parts.old_writer is None:
+                cls = el.get("class")
+                if cls and "writer" in cls.split():
+                    parts.old_writer = el
         else:  # article
             parts.articles.append(el)
             if parts.main is None and el.get("role") == "main":
@@ -268,21 +319,92 @@ def _boilerplate(text: str) -> tuple[str, str] | None:
 
 # -- helpers -----------------------------------------------------------------------------------------
 
+# Costs that shape the helpers below (lxml 6, CPython 3.11): an iterator filtered by tag names builds
+# a matcher per call, ~3-5 us for a few names, while reading a child list (``el[:]``) or ``el.tag`` is
+# ~0.3 us. A small subtree is cheaper to look through in Python; a big one with lxml's iterators.
+_SKIPPED = ("script", "style", "noscript", "template")  # what text_of leaves out
+_SKIPPED_SET = frozenset(_SKIPPED)
+_HEADING_SET = frozenset(_HEADINGS)
+_SMALL = 12  # elements looked at in Python before handing over to lxml's iterators
+
+
+def _first_heading(el: etree._Element) -> etree._Element | None:
+    """``next(el.iterdescendants(*_HEADINGS), None)``: the first h1-h5 under ``el``, in document order."""
+    todo = el[::-1]  # children, the next to look at last
+    for _ in range(_SMALL):
+        if not todo:
+            return None
+        node = todo.pop()
+        if node.tag in _HEADING_SET:
+            return node
+        if len(node):
+            todo += node[::-1]
+    return next(el.iterdescendants(*_HEADINGS), None)
+
+
+def _has_skipped(el: etree._Element) -> bool:
+    """``next(el.iterdescendants(*_SKIPPED), None) is not None``: a script, style, noscript or template
+    under ``el``."""
+    todo = el[:]
+    for _ in range(_SMALL):
+        if not todo:
+            return False
+        node = todo.pop()
+        if node.tag in _SKIPPED_SET:
+            return True
+        if len(node):
+            todo += node[:]
+    return next(el.iterdescendants(*_SKIPPED), None) is not None
+
+
+def _text(el: etree._Element) -> str:
+    """``text_of(el)``, the same string, with its common cases inline: a leaf's text, and a subtree
+    without scripts serialised in C."""
+    if len(el) == 0:
+        return squash(el.text)
+    if not _has_skipped(el):
+        return squash(etree.tostring(el, method="text", encoding="unicode", with_tail=False))
+    return text_of(el)
+
+
+def _discarded(kind: str, heading: str | None, items: Iterable[Item] = (), text: str | None = None) -> Discarded:
+    """``discard()`` for a heading and a text that are already squashed (what _text gives)."""
+    return Discarded(kind=kind, heading=heading or None, items=tuple(items), text=text or None)
+
+
+def _absolute(page: Page, href: str | None) -> str | None:
+    """``page.absolute(href)``, the same string. A scheme-relative link (the share buttons') is given
+    the page's scheme in place: ``urljoin`` (~10 us a link) parses and rebuilds such a link unchanged
+    unless it has an empty query or fragment, path parameters (";"), brackets (an IPv6 host,
+    checked), white space (stripped) or other than printable ASCII."""
+    if href is not None and href.startswith("//") and len(href) > 2 and href[2] not in "/?#" \
+            and href.isascii() and href.isprintable() and " " not in href and ";" not in href \
+            and "[" not in href and "]" not in href and not href.endswith(("?", "#")) and "?#" not in href:
+        base = page.url
+        if base:  # an absolute http(s) address (Page.url checks it)
+            return base[: base.index(":") + 1] + href
+    return page.absolute(href)
+
 
 def _classes(el: etree._Element) -> list[str]:
-    return (el.get("class") or "").split()
+    return (el.get(b"class") or "").split()
 
 
 def _kind_of(el: etree._Element, classes: list[str] | None = None) -> str | None:
     """The kind of a block kept out of the body, from its class or id (``None``: not a known block)."""
-    for c in _classes(el) if classes is None else classes:
+    return _kind(_classes(el) if classes is None else classes, el.get(b"id"))
+
+
+def _kind(classes: list[str], el_id: str | None) -> str | None:
+    for c in classes:
         kind = CLASS_KINDS.get(c)
         if kind:
             return kind
         low = c.lower()
         if "subscribe" in low or "paywall" in low:
             return "subscribe"
-    el_id = el.get("id") or ""
+    if not el_id:
+        return None
     if el_id in ID_KINDS:
         return ID_KINDS[el_id]
     if el_id.startswith("div-gpt-ad"):
@@ -293,30 +415,35 @@ def _kind_of(el: etree._Element, classes: list[str] | None = None) -> str | None
 
 
 def _side_block(page: Page, el: etree._Element, kind: str) -> Discarded:
-    heading_el = next(el.iterdescendants(*_HEADINGS), None)
-    heading = text_of(heading_el) or None if heading_el is not None else None
-    if kind == "share":
-        items = [Item(title=t, url=page.absolute(a.get("href"))) for a in el.iterdescendants("a") if (t := text_of(a))]
-        return discard("share", None, items)
+    if kind == "share":  # no heading
+        items = [Item(title=t, url=_absolute(page, a.get(b"href"))) for a in el.iterdescendants("a") if (t := _text(a))]
+        return _discarded("share", None, items)
+    heading_el = _first_heading(el) if len(el) else None
+    heading = _text(heading_el) if heading_el is not None else None
     if kind in _LIST_KINDS:
-        items = [Item(title=t, url=page.absolute(a.get("href"))) for a in _list_links(el) if (t := text_of(a))]
-        return discard(kind, heading, items)
-    return discard(kind, heading, (), text_of(el))
+        items = [Item(title=t, url=_absolute(page, href)) for a, href in _list_links(el) if (t := _text(a))]
+        return _discarded(kind, heading, items)
+    return _discarded(kind, heading, (), _text(el))
 
 
-def _list_links(container: etree._Element) -> list[etree._Element]:
-    """``.//li//a[@href] | .//a[@rel='tag']``: the links of a list (and tag links), in document order."""
-    out: list[etree._Element] = []
+def _list_links(container: etree._Element) -> list[tuple[etree._Element, str | None]]:
+    """``.//li//a[@href] | .//a[@rel='tag']``: the links of a list (and tag links), in document order,
+    each with its href."""
+    out: list[tuple[etree._Element, str | None]] = []
     for a in container.iterdescendants("a"):
-        if a.get("rel") == "tag":
-            out.append(a)
-        elif a.get("href") is not None:
+        href = a.get(b"href")
+        if href is not None:
             node = a.getparent()
             while node is not None and node is not container:
                 if node.tag == "li":
-                    out.append(a)
+                    out.append((a, href))
                     break
                 node = node.getparent()
+            else:
+                if a.get(b"rel") == "tag":
+                    out.append((a, href))
+        elif a.get(b"rel") == "tag":
+            out.append((a, href))
     return out
 
 
@@ -339,7 +466,7 @@ def _images(page: Page, links: list[etree._Element]) -> list[Image]:
     seen: set[str] = set()
     for a in links:
         url = page.absolute(a.get("href"))
-        img = first(FRESCO_IMG(a))
+        img = next(a.iterdescendants("img"), None)
         if url is None and img is not None:
             url = page.absolute(img.get("src") or img.get("data-src"))
         raw = a.get("data-fresco-caption")
@@ -439,20 +566,25 @@ class _Body:
         self._group = group
 
     def walk(self, container: etree._Element, depth: int = 0) -> None:
+        page = self.page
         for el in container:
-            if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
+            tag = el.tag
+            if not isinstance(tag, str) or tag in _SKIP_TAGS:
                 continue
-            tag = el.tag.lower()
-            classes = _classes(el)
-            kind = _kind_of(el, classes)
+            tag = tag.lower()
+            cls = el.get(b"class")
+            el_id = el.get(b"id")
+            # most children are bare paragraphs: no class, no id, so no kind
+            classes = cls.split() if cls else _NO_CLASSES
+            kind = _kind(classes, el_id) if classes or el_id else None
             if kind is not None:
                 self._group = None
-                self.discarded.append(_side_block(self.page, el, kind))
+                self.discarded.append(_side_block(page, el, kind))
                 continue
             if tag in ("figure", "picture") or "image_body" in classes or "article-image-gallery" in classes:
                 continue  # photos: read by _images
             if tag in ("p", "li") or tag in _SUBHEADS:
-                text = text_of(el)
+                text = squash(el.text) if len(el) == 0 else _text(el)
                 if not text:
                     continue
                 boiler = _boilerplate(text)
@@ -463,15 +595,18 @@ class _Body:
                 self.blocks.append(Block("subhead" if tag in _SUBHEADS else "paragraph", text))
             elif tag in ("ul", "ol", "div", "section", "blockquote") and depth < 6:
                 if tag == "div" and classes and not _has_paragraphs(el):
-                    text = text_of(el)
+                    text = _text(el)
                     if text:  # an unknown box with text: kept, but out of the body
                         self._group = None
-                        self.discarded.append(discard("other", None, (), text))
+                        self.discarded.append(_discarded("other", None, (), text))
                     continue
                 self.walk(el, depth + 1)
-            elif text := text_of(el):
+            elif text := _text(el):
                 self._group = None
-                self.discarded.append(discard("other", None, (), text))
+                self.discarded.append(_discarded("other", None, (), text))
+
+
+_NO_CLASSES: list[str] = []  # shared, never changed
 
 
 def _has_paragraphs(el: etree._Element) -> bool:
@@ -487,17 +622,21 @@ def _outside(page: Page, parts: _Parts, scope: etree._Element | None,
     """
     out: list[Discarded] = []
     taken: list[etree._Element] = []
+    # The candidates are divs and lists (see _scan): one is inside a walked container or a box taken
+    # before it when it is among their div and ul elements, read in one pass per container (not
+    # a climb to the root per candidate). lxml hands out one proxy per element while it is
+    # referenced (these are), so a set of them is a set of elements.
+    under: set[etree._Element] = set()
+    for w in walked:
+        under.update(w.iter("div", "ul"))
     for el in parts.outside:
-        # el and the elements above it, read once (not once per container it is checked against);
-        # the list keeps their proxies alive, so an id stands for one element
-        chain = [el, *el.iterancestors()]
-        above = {id(a) for a in chain}
-        if any(id(w) in above for w in walked) or any(id(t) in above for t in taken):
+        if el in under:
             continue
         kind = _kind_of(el)
-        if kind is None or (kind == "subscribe" and scope is not None and id(scope) not in above):
+        if kind is None or (kind == "subscribe" and scope is not None and not _inside(el, scope)):
             continue
         taken.append(el)
+        under.update(el.iter("div", "ul"))
         out.append(_side_block(page, el, kind))
     for h in _unable_headings(page):  # "Unable to view this article?": the subscriber body did not load
         if any(_inside(h, w) for w in [*walked, *taken]):
@@ -540,48 +679,72 @@ def _inside(el: etree._Element, container: etree._Element) -> bool:
 def _sidebar(page: Page, parts: _Parts) -> list[Discarded]:
     out: list[Discarded] = []
     for box in parts.sidebar:
-        tabs = [li for li in box.iterdescendants("li") if li.get("data-tab-num") is not None]
+        tabs = [li for li in box.iterdescendants("li") if li.get(b"data-tab-num") is not None]
         if tabs:
-            for tab in tabs:
-                name = text_of(tab)
-                num = tab.get("data-tab-num") or ""
-                panel = next((div for div in box.iterdescendants("div") if div.get("data-tab-num") == num), None)
+            nums = [tab.get(b"data-tab-num") or "" for tab in tabs]
+            panels = _tab_panels(box, set(nums))
+            for tab, num in zip(tabs, nums, strict=True):
+                panel = panels.get(num)
                 if panel is None:
                     continue
+                name = _text(tab)
                 up = name.upper()
                 kind = "popular" if ("TRENDING" in up or "POPULAR" in up) else "read-more"
-                out.append(discard(kind, name or None, _titled_links(page, panel)))
+                out.append(_discarded(kind, name, _titled_links(page, panel)))
             continue
-        heading_el = next(box.iterdescendants(*_HEADINGS), None)
         items = _titled_links(page, box)
-        if heading_el is not None and items:
-            out.append(discard("promo", text_of(heading_el) or None, items))
+        if items:
+            heading_el = _first_heading(box)
+            if heading_el is not None:
+                out.append(_discarded("promo", _text(heading_el), items))
     return out
+
+
+def _tab_panels(box: etree._Element, nums: set[str]) -> dict[str, etree._Element]:
+    """The first div under ``box`` for each ``data-tab-num`` in ``nums``, from one pass that stops
+    when all are found."""
+    panels: dict[str, etree._Element] = {}
+    for div in box.iterdescendants("div"):
+        num = div.get(b"data-tab-num")
+        if num is not None and num in nums and num not in panels:
+            panels[num] = div
+            if len(panels) == len(nums):
+                break
+    return panels
 
 
 def _titled_links(page: Page, container: etree._Element) -> list[Item]:
     items: list[Item] = []
-    for a in _list_links(container):
+    for a, href in _list_links(container):
         t_el = _item_title(a)
-        title = text_of(t_el) if t_el is not None else text_of(a)
+        title = _text(t_el if t_el is not None else a)
         if title:
-            items.append(Item(title=title, url=page.absolute(a.get("href"))))
+            items.append(Item(title=title, url=_absolute(page, href)))
     return items
 
 
 def _item_title(a: etree._Element) -> etree._Element | None:
     """The first element inside a link whose class contains ``_desc``, ``_txt`` or ``_ttl``."""
+    if len(a) == 0:
+        return None
     for el in a.iterdescendants(etree.Element):
-        cls = el.get("class")
-        if cls and ("_desc" in cls or "_txt" in cls or "_ttl" in cls):
+        if _is_item_title(el.get(b"class")):
             return el
     return None
 
 
+def _is_item_title(cls: str | None) -> bool:
+    return cls is not None and ("_desc" in cls or "_txt" in cls or "_ttl" in cls)
+
+
 def _keywords(page: Page, parts: _Parts, walked: list[etree._Element]) -> list[Discarded]:
-    links = [a for a in parts.keywords if not any(_inside(a, w) for w in walked)]
-    items = [Item(title=t, url=page.absolute(a.get("href"))) for a in links if (t := text_of(a))]
-    return [discard("other", "KEYWORDS", items)] if items else []
+    if not parts.keywords:
+        return []
+    # the links under the walked containers, from one pass each (not a climb to the root per link)
+    walked_links = {a for w in walked for a in w.iter("a")}
+    items = [Item(title=t, url=page.absolute(a.get("href"))) for a in parts.keywords
+             if a not in walked_links and (t := _text(a))]
+    return [_discarded("other", "KEYWORDS", items)] if items else []
 
 
 # -- paywall -----------------------------------------------------------------------------------------
