@@ -358,12 +358,15 @@ def _has_skipped(el: etree._Element) -> bool:
 
 
 def _text(el: etree._Element) -> str:
-    """``text_of(el)``, the same string, with its common cases inline: a leaf's text, and a subtree
-    without scripts serialised in C."""
+    """``text_of(el)``, the same string, with its common cases inline: a leaf's text, a subtree
+    without scripts serialised in C, and a box holding only scripts (an ad slot)."""
     if len(el) == 0:
         return squash(el.text)
     if not _has_skipped(el):
         return squash(etree.tostring(el, method="text", encoding="unicode", with_tail=False))
+    kids = el[:]
+    if all(isinstance(k.tag, str) and k.tag in _SKIPPED_SET for k in kids):
+        return squash("".join([el.text or "", *(k.tail or "" for k in kids)]))
     return text_of(el)
 
 
@@ -377,7 +380,11 @@ def _absolute(page: Page, href: str | None) -> str | None:
     the page's scheme in place: ``urljoin`` (~10 us a link) parses and rebuilds such a link unchanged
     unless it has an empty query or fragment, path parameters (";"), brackets (an IPv6 host,
     checked), white space (stripped) or other than printable ASCII."""
-    if href is not None and href.startswith("//") and len(href) > 2 and href[2] not in "/?#" \
+    if href is None:
+        return None
+    if href.startswith(("https://", "http://")) and not href[-1].isspace():
+        return href  # what page.absolute gives an absolute link (most are), without its strip()
+    if href.startswith("//") and len(href) > 2 and href[2] not in "/?#" \
             and href.isascii() and href.isprintable() and " " not in href and ";" not in href \
             and "[" not in href and "]" not in href and not href.endswith(("?", "#")) and "?#" not in href:
         base = page.url
@@ -636,7 +643,10 @@ def _outside(page: Page, parts: _Parts, scope: etree._Element | None,
         if kind is None or (kind == "subscribe" and scope is not None and not _inside(el, scope)):
             continue
         taken.append(el)
-        under.update(el.iter("div", "ul"))
+        if len(el):
+            under.update(el.iter("div", "ul"))
+        else:
+            under.add(el)
         out.append(_side_block(page, el, kind))
     for h in _unable_headings(page):  # "Unable to view this article?": the subscriber body did not load
         if any(_inside(h, w) for w in [*walked, *taken]):
@@ -725,12 +735,19 @@ def _titled_links(page: Page, container: etree._Element) -> list[Item]:
 
 def _item_title(a: etree._Element) -> etree._Element | None:
     """The first element inside a link whose class contains ``_desc``, ``_txt`` or ``_ttl``."""
-    if len(a) == 0:
-        return None
-    for el in a.iterdescendants(etree.Element):
-        if _is_item_title(el.get(b"class")):
-            return el
-    return None
+    # the first elements in document order are the first child, its first child, ...: the title is
+    # usually one of them, read by index (an iterator over the link costs more)
+    node = a
+    while len(node):
+        node = node[0]
+        if not isinstance(node.tag, str):
+            break
+        if _is_item_title(node.get(b"class")):
+            return node
+    else:
+        if node is a:
+            return None
+    return next((el for el in a.iterdescendants(etree.Element) if _is_item_title(el.get(b"class"))), None)
 
 
 def _is_item_title(cls: str | None) -> bool:
