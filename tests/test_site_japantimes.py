@@ -6,8 +6,14 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
 
 import jnparse
+from jnparse._text import text_of
+from jnparse.loading import parse_bytes
+from jnparse.page import Page
 from jnparse.sites import japantimes as jt
 from jnparse.textcopy import TextCopy
 
@@ -240,3 +246,51 @@ def test_old_title_rule_read_upwards_from_the_h1() -> None:
     root = parse_bytes(b"<html><body><div class='main x'><header><h1>class is not exactly main</h1></header></div>"
                        b"</body></html>")
     assert jt._scan(root).old_title is None
+
+
+# -- fast paths: the answers of the plain code they replace -------------------------------------------
+
+_TAGS = ("div", "p", "a", "li", "ul", "h2", "h4", "span", "i", "script", "noscript", "style", "aside", "article")
+_CLASSES = ("", "x_desc", "item_txt", "a_ttl", "box", "sidebar", "sidebar wide")
+
+
+@st.composite
+def _markup(draw: st.DrawFn, depth: int = 0) -> str:
+    """Nested elements (up to ~50; some with more children than the helpers look through in Python),
+    with classes, texts and tails, scripts among them."""
+    out = []
+    for _ in range(draw(st.integers(0, (4, 4, 2, 0)[depth]))):
+        tag = draw(st.sampled_from(_TAGS))
+        cls = draw(st.sampled_from(_CLASSES))
+        inner = "var x = '<p>';" if tag in ("script", "style") else draw(_markup(depth + 1))
+        text = draw(st.sampled_from(("", "One", " two  words ")))
+        tail = draw(st.sampled_from(("", " tail ", "\n")))
+        out.append(f"<{tag}{f' class={cls!r}' if cls else ''}>{text}{inner}</{tag}>{tail}")
+    return "".join(out)
+
+
+def _plain_item_title(a: etree._Element) -> etree._Element | None:
+    return next((d for d in a.iterdescendants(etree.Element)
+                 if (c := d.get("class")) and ("_desc" in c or "_txt" in c or "_ttl" in c)), None)
+
+
+@settings(max_examples=200)
+@given(markup=_markup())
+def test_tree_fast_paths_agree_with_the_plain_code(markup: str) -> None:
+    root = parse_bytes(f"<html><body><div>{markup}</div></body></html>".encode())
+    in_sidebar: dict[etree._Element, bool] = {}
+    for el in root.iter(etree.Element):
+        assert jt._text(el) == text_of(el)
+        assert jt._first_heading(el) is next(el.iterdescendants(*jt._HEADINGS), None)
+        assert jt._has_skipped(el) == (next(el.iterdescendants(*jt._SKIPPED), None) is not None)
+        assert jt._item_title(el) is _plain_item_title(el)
+        assert jt._climb(el, in_sidebar, jt._is_sidebar) == jt._has_ancestor(el, "aside", "sidebar")
+
+
+@settings(max_examples=300)
+@given(href=st.tuples(st.sampled_from(("//", "https://", "http://", "/", "", " //", "#")),
+                      st.text(alphabet="/?#;[]:@%&=aZ9. \t\n\u00e9\u3000-_~", max_size=12)).map("".join),
+       base=st.sampled_from(("https://www.japantimes.co.jp/news/x/", "http://a.example/c?d#e", None)))
+def test_absolute_links_as_the_page_makes_them(href: str, base: str | None) -> None:
+    page = Page(etree.Element("html"), url=base)
+    assert jt._absolute(page, href) == page.absolute(href)

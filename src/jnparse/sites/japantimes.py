@@ -176,7 +176,9 @@ def _scan(root: etree._Element) -> _Parts:
     div_classes = _DIV_CLASSES
     in_sidebar: dict[etree._Element, bool] = {}
     in_article: dict[etree._Element, bool] = {}
-    # most elements are divs and links with nothing to say: the branches test the common cases first
+    # most elements are divs and links with nothing to say: the branches test the common cases first.
+    # Attribute names are bytes here and in the other per-element loops: lxml encodes a str name to
+    # UTF-8 on every get(), a third of its cost.
     for el in root.iter("a", "div", "ul", "h1", "h3", "h5", "p", "time", "article"):
         tag = el.tag
         if tag == "div":
@@ -321,39 +323,43 @@ def _boilerplate(text: str) -> tuple[str, str] | None:
 
 # Costs that shape the helpers below (lxml 6, CPython 3.11): an iterator filtered by tag names builds
 # a matcher per call, ~3-5 us for a few names, while reading a child list (``el[:]``) or ``el.tag`` is
-# ~0.3 us. A small subtree is cheaper to look through in Python; a big one with lxml's iterators.
+# ~0.3 us. A small subtree (a box of a few elements) is cheaper to look through in Python; a bigger
+# one with lxml's iterators.
 _SKIPPED = ("script", "style", "noscript", "template")  # what text_of leaves out
 _SKIPPED_SET = frozenset(_SKIPPED)
 _HEADING_SET = frozenset(_HEADINGS)
-_SMALL = 12  # elements looked at in Python before handing over to lxml's iterators
+_FEW_CHILDREN = 3  # an element with more children goes to lxml's iterators at once
+_SMALL = 6  # elements looked at in Python before handing over to lxml's iterators
 
 
 def _first_heading(el: etree._Element) -> etree._Element | None:
     """``next(el.iterdescendants(*_HEADINGS), None)``: the first h1-h5 under ``el``, in document order."""
-    todo = el[::-1]  # children, the next to look at last
-    for _ in range(_SMALL):
-        if not todo:
-            return None
-        node = todo.pop()
-        if node.tag in _HEADING_SET:
-            return node
-        if len(node):
-            todo += node[::-1]
+    if len(el) <= _FEW_CHILDREN:
+        todo = el[::-1]  # children, the next to look at last
+        for _ in range(_SMALL):
+            if not todo:
+                return None
+            node = todo.pop()
+            if node.tag in _HEADING_SET:
+                return node
+            if len(node):
+                todo += node[::-1]
     return next(el.iterdescendants(*_HEADINGS), None)
 
 
 def _has_skipped(el: etree._Element) -> bool:
     """``next(el.iterdescendants(*_SKIPPED), None) is not None``: a script, style, noscript or template
     under ``el``."""
-    todo = el[:]
-    for _ in range(_SMALL):
-        if not todo:
-            return False
-        node = todo.pop()
-        if node.tag in _SKIPPED_SET:
-            return True
-        if len(node):
-            todo += node[:]
+    if len(el) <= _FEW_CHILDREN:
+        todo = el[:]
+        for _ in range(_SMALL):
+            if not todo:
+                return False
+            node = todo.pop()
+            if node.tag in _SKIPPED_SET:
+                return True
+            if len(node):
+                todo += node[:]
     return next(el.iterdescendants(*_SKIPPED), None) is not None
 
 
@@ -689,6 +695,8 @@ def _inside(el: etree._Element, container: etree._Element) -> bool:
 def _sidebar(page: Page, parts: _Parts) -> list[Discarded]:
     out: list[Discarded] = []
     for box in parts.sidebar:
+        if len(box) == 0:  # an empty slot (a Taboola box filled by a script): no tabs, no links
+            continue
         tabs = [li for li in box.iterdescendants("li") if li.get(b"data-tab-num") is not None]
         if tabs:
             nums = [tab.get(b"data-tab-num") or "" for tab in tabs]
