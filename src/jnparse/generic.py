@@ -23,7 +23,7 @@ from typing import Any
 
 from lxml import etree
 
-from ._text import squash, strip_suffix, text_of
+from ._text import plain_text, squash, strip_suffix, text_of
 from .agencies import canonical_agency
 from .bylines import is_person_name, parse_byline
 from .datelines import split_dateline
@@ -253,7 +253,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol", "dl"})
 _ITEMS = frozenset({"li", "dt", "dd"})
 _TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"})
-_WRAPPERS = frozenset({"div", "section", "article", "main", "header", "center", "details", "span"})
+_WRAPPERS = frozenset({"div", "section", "article", "main", "header", "center", "details"})
 #: Never article text: code, embedded objects, controls, navigation and pictures (images are read
 #: from the figures separately).
 _NOT_TEXT = frozenset({
@@ -261,6 +261,12 @@ _NOT_TEXT = frozenset({
     "form", "button", "input", "select", "textarea", "label", "nav", "figure", "picture", "img", "map", "hr",
 })
 _PHONETIC = ("rt", "rp")  # ruby readings: "目（め）" reads as "目"
+_CODE = ("script", "style", "noscript", "template")  # what text_of leaves out
+
+
+def _text(el: etree._Element) -> str:
+    """``text_of(el)`` for an element with no scripts or styles under it."""
+    return squash(el.text) if len(el) == 0 else plain_text(el)
 #: Class or id words of boxes placed inside article text, by the discarded kind they are recorded as.
 _WIDGET_WORDS: dict[str, str] = {
     "share": "share", "sharing": "share", "social": "share", "sns": "share", "sharedaddy": "share",
@@ -299,9 +305,9 @@ def _body_marked(page: Page) -> tuple[list[Block], list[Discarded]] | None:
     blocks: list[Block] = []
     discarded: list[Discarded] = []
     for el in outer:
-        # ruby readings go (目<rt>め</rt> reads as 目): removed in C, so the paragraphs' text
-        # comes from lxml's serialiser instead of a walk in Python
-        etree.strip_elements(el, *_PHONETIC, with_tail=False)
+        # ruby readings go (目<rt>め</rt> reads as 目), and so do scripts and styles: removed in C, so
+        # each paragraph's text comes straight from lxml's serialiser, never from a walk in Python
+        etree.strip_elements(el, *_PHONETIC, *_CODE, with_tail=False)
         _read_marked(page, el, blocks, discarded)
     if sum(len(b.text) for b in blocks) < _MIN_MARKED_TEXT:
         return None
@@ -322,11 +328,12 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
         flush()
         if kind in ("related", "share"):  # a list of stories or of share buttons: heading and links
             heading = next((h for h in el.iter(*_HEADINGS)), None)
-            discarded.append(Discarded(kind=kind, heading=text_of(heading) or None, items=link_items(page, el)))
+            discarded.append(Discarded(kind=kind, heading=(_text(heading) if heading is not None else "") or None,
+                                            items=link_items(page, el)))
         elif el.tag == "table":  # cells apart, not run together
             discarded.append(Discarded(kind=kind, text=squash(" ".join(el.itertext())) or None))
         else:
-            discarded.append(Discarded(kind=kind, text=text_of(el) or None))
+            discarded.append(Discarded(kind=kind, text=_text(el) or None))
 
     # an explicit stack, not recursion (hostile pages nest thousands deep): an element to read, a
     # wrapper's tail text, or None for "the wrapper ends here" (its bare text is a paragraph of its own)
@@ -339,7 +346,8 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
             flush()
             continue
         if isinstance(el, str):
-            inline.append(el)
+            if inline or not el.isspace():
+                inline.append(el)
             continue
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _TEXT_BLOCKS or (tag == "blockquote" and el.find("p") is None):
@@ -350,7 +358,7 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
             else:
                 if inline:
                     flush()
-                text = text_of(el)
+                text = _text(el)
                 if text:
                     blocks.append(Block("subhead" if tag in _HEADINGS else "paragraph", text))
         elif tag in _WRAPPERS or tag in _LISTS or tag == "blockquote" or tag == "aside":
@@ -359,9 +367,9 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
                 skip(kind, el)
             else:
                 flush()
-                if el.text:
+                if el.text and not el.text.isspace():
                     inline.append(el.text)
-                if el.tail:
+                if el.tail and not el.tail.isspace():
                     stack.append(el.tail)
                 stack.append(None)
                 stack.extend(reversed(el))
@@ -372,9 +380,10 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
             inline.append(" ")
         elif tag and tag not in _NOT_TEXT:
             # inline markup (a, em, strong, ruby ...): part of a run of bare text
-            inline.append(text_of(el) if len(el) else (el.text or ""))
-        if el.tail:
-            inline.append(el.tail)
+            inline.append(_text(el) if len(el) else (el.text or ""))
+        tail = el.tail
+        if tail and (inline or not tail.isspace()):  # the new line between two paragraphs is no text
+            inline.append(tail)
     flush()
 
 
