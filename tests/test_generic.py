@@ -226,3 +226,17 @@ def test_a_page_naming_another_host_is_not_fingerprinted() -> None:
     assert jnparse.parse(elsewhere).site == "generic"
     nowhere = _doc("<title>T</title>", jn_markup)
     assert jnparse.parse(nowhere).site == "japannews"
+
+
+def test_bare_text_with_inline_markup_is_one_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    bare = ("<div itemprop='articleBody'>The council met on <span>Tuesday</span> and <b>voted</b> to keep the "
+            "night buses running through the winter months.<br>Drivers welcomed the decision at the depot.\n"
+            "<p>A second paragraph follows with enough words to make the marked text long enough to use.</p>"
+            "</div>")
+    a = jnparse.parse(_doc("<title>T</title>", bare))
+    assert [b.text for b in a.body] == [
+        "The council met on Tuesday and voted to keep the night buses running through the winter months. "
+        "Drivers welcomed the decision at the depot.",
+        "A second paragraph follows with enough words to make the marked text long enough to use.",
+    ]
