@@ -240,3 +240,24 @@ def test_bare_text_with_inline_markup_is_one_paragraph(monkeypatch: pytest.Monke
         "Drivers welcomed the decision at the depot.",
         "A second paragraph follows with enough words to make the marked text long enough to use.",
     ]
+
+
+@pytest.mark.parametrize("with_bytes", [True, False])
+def test_elements_with_gives_what_the_whole_tree_query_gives(with_bytes: bool) -> None:
+    from lxml import etree
+
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    src = (b"<html><body><div class='box c-list'>a<div class='c-list'>nested</div></div>"
+           b"<section class='c-list x'>b</section><p>c-list in text only</p>"
+           b"<script>var s = '<div class=\"c-list\">';</script><ul class='other'><li>d</li></ul></body></html>")
+    page = Page(parse_bytes(src), source=src if with_bytes else None)
+    query = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' c-list ')]")
+
+    def test(e: etree._Element) -> bool:
+        return "c-list" in (e.get("class") or "").split()
+
+    got = page.elements_with(test, query, needles=(b"c-list",))
+    assert got == query(page.root)
+    assert [e.tag for e in got] == ["div", "div", "section"]

@@ -59,18 +59,7 @@ _UPDATED_LINE = re.compile(r"^(?:Updated|Last updated|Published|Posted)(?: on)?:
 def _find(page: Page, test: Callable[[etree._Element], bool], whole_tree: etree.XPath, *,
           needles: tuple[bytes, ...] = (), attrs: tuple[tuple[bytes, str], ...] = (),
           tags: tuple[str, ...] = ()) -> list[etree._Element]:
-    """The elements passing ``test``, among ``tags`` and those whose start tags may hold one of
-    ``needles`` or one of ``attrs`` (attribute, word): a walk filtered in C, not a whole-tree XPath
-    with an attribute test (~10x slower). ``whole_tree`` is that XPath, used when the bytes cannot tell."""
-    names: set[str] = set(tags)
-    found = [page.tags_with(needle) for needle in needles] + [page.attr_tags(a, w) for a, w in attrs]
-    for names_found in found:
-        if names_found is None:
-            return elements(whole_tree(page.root))
-        names.update(names_found)
-    if not names:
-        return []
-    return [el for el in page.root.iter(*names) if test(el)]
+    return page.elements_with(test, whole_tree, needles=needles, attrs=attrs, tags=tags)
 
 
 def _attr_words(el: etree._Element, name: str) -> list[str]:

@@ -182,6 +182,23 @@ class Page:
             return None
         return tuple(sorted(index.get(word, ())))
 
+    def elements_with(self, test: Callable[[etree._Element], bool], whole_tree: etree.XPath, *,
+                      needles: tuple[bytes, ...] = (), attrs: tuple[tuple[bytes, str], ...] = (),
+                      tags: tuple[str, ...] = ()) -> list[etree._Element]:
+        """The elements passing ``test``, in page order, among ``tags`` and those whose start tags may
+        hold one of ``needles`` or one of ``attrs`` (attribute, word): a walk filtered in C, instead of
+        ``whole_tree``, the equivalent whole-tree XPath with an attribute test (~10x slower), which is
+        used when the bytes cannot tell."""
+        names: set[str] = set(tags)
+        found = [self.tags_with(needle) for needle in needles] + [self.attr_tags(a, w) for a, w in attrs]
+        for names_found in found:
+            if names_found is None:
+                return [e for e in whole_tree(self.root) if isinstance(e, etree._Element)]
+            names.update(names_found)
+        if not names:
+            return []
+        return [el for el in self.root.iter(*names) if test(el)]
+
     # -- choosing among sources ----------------------------------------------------------------------
     def pick(self, field: str, *sources: tuple[str, Callable[[], T | None]], required: bool = True) -> T | None:
         """The first source that gives a value (empty strings and empty collections count as none).

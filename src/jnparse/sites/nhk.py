@@ -97,11 +97,29 @@ def _list_kind(heading: str) -> str:
     return "related"
 
 
+# the classes the whole-tree queries above test, looked for in the page's bytes first (page.elements_with)
+_BODY_CLASS = "p-article__body"
+_TAGS_CLASS = "p-newsDetail__tags"
+_LIST_CLASSES = ("c-articleList", "c-articleMediaList")
+
+
+def _classed(el: etree._Element, *names: str) -> bool:
+    words = (el.get("class") or "").split()
+    return any(n in words for n in names)
+
+
+def _is_list_block(el: etree._Element) -> bool:
+    """A list box that is not inside another list box (LIST_BLOCKS)."""
+    return _classed(el, *_LIST_CLASSES) and not any(_classed(a, *_LIST_CLASSES) for a in el.iterancestors())
+
+
 def _discarded(page: Page, body: etree._Element | None) -> list[Discarded]:
     out: list[Discarded] = []
-    for ul in elements(TAG_LISTS(page.root)):
+    for ul in page.elements_with(lambda e: e.tag == "ul" and _classed(e, _TAGS_CLASS), TAG_LISTS,
+                                 needles=(_TAGS_CLASS.encode(),)):
         out.append(discard("navigation", "Tags", link_items(page, ul)))
-    for block in elements(LIST_BLOCKS(page.root)):
+    lists = page.elements_with(_is_list_block, LIST_BLOCKS, needles=tuple(c.encode() for c in _LIST_CLASSES))
+    for block in lists:
         if body is not None and (block is body or body in block.iterancestors()):
             continue
         heading = text_of(first(LIST_HEADING(block)))
@@ -129,7 +147,8 @@ def _images(page: Page, body: etree._Element | None) -> list[Image]:
 
 def extract_2024(page: Page) -> Article:
     root = page.root
-    body_el = first(ARTICLE_BODY(root))
+    body_el = next(iter(page.elements_with(lambda e: e.tag == "div" and _classed(e, _BODY_CLASS), ARTICLE_BODY,
+                                           needles=(_BODY_CLASS.encode(),))), None)
     title = page.pick(
         "title",
         ("og:title", lambda: strip_suffix(squash(page.meta_value("og:title")), NAMES) or None),

@@ -42,7 +42,6 @@ NAMES = ("nippon.com", "Nippon.com", "NIPPON.COM", "nippon.com (English)")
 
 # -- selectors, compiled once ------------------------------------------------------------------------
 EDIT_AREA = xpath("//div[@class='editArea']")
-TITLE = xpath("//h1")
 BODY = xpath("./p | ./h2 | ./h3 | ./h4 | ./div[not(@class)]/p | ./figure | ./div[contains(@class,'photo')]")
 FIG_IMG = xpath(".//img")
 FIG_CAPTION = xpath(".//figcaption | .//*[contains(@class,'caption')]")
@@ -50,7 +49,6 @@ TAGS = xpath("//section[contains(concat(' ', normalize-space(@class), ' '), ' c-
 TAG_LINKS = xpath(".//a[@href]")
 TAG_HEADING = xpath("(.//h2 | .//h3 | .//p[not(a)] | .//span[not(ancestor::a)])[1]")
 CATEGORY = xpath("//*[contains(@class,'c-detail__category') or contains(@class,'c-category')][1]")
-VISIBLE_DATE = xpath("//time[@datetime]/@datetime")
 FINGERPRINT = xpath(
     "//div[@class='editArea'] | //section[contains(@class,'c-detailkeyward')]"
     " | //link[starts-with(@href,'https://www.nippon.com/')][@rel='canonical' or @rel='alternate']"
@@ -143,9 +141,15 @@ def _byline(page: Page) -> Byline | None:
     return Byline(raw=raw or ", ".join(names), authors=tuple(names))
 
 
+def _is_category(el: etree._Element) -> bool:
+    cls = el.get("class") or ""
+    return "c-detail__category" in cls or "c-category" in cls
+
+
 def extract_2020(page: Page) -> Article:
     root = page.root
-    area = first(EDIT_AREA(root))
+    area = next(iter(page.elements_with(lambda e: e.tag == "div" and e.get("class") == "editArea", EDIT_AREA,
+                                        needles=(b"editArea",))), None)
     if area is None:
         page.warn("body", "unknown-layout", "no div.editArea")
         area = root
@@ -153,7 +157,7 @@ def extract_2020(page: Page) -> Article:
     kind = _kind(url)
     title = page.pick(
         "title",
-        ("h1", lambda: text_of(first(TITLE(root))) or None),
+        ("h1", lambda: text_of(next(root.iter("h1"), None)) or None),
         ("og:title", lambda: strip_suffix(t, NAMES) if (t := squash(page.meta_value("og:title"))) else None),
         ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
         ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
@@ -161,16 +165,17 @@ def extract_2020(page: Page) -> Article:
     section = page.pick(
         "section",
         ("JSON-LD articleSection", lambda: ld_text(page.ld("articleSection"))),
-        ("category label", lambda: _label(text_of(first(CATEGORY(root))))),
+        ("category label", lambda: _label(text_of(next(iter(page.elements_with(
+            _is_category, CATEGORY, needles=(b"c-detail__category", b"c-category"))), None)))),
         ("URL", lambda: _section_from_url(url)),
     )
-    times = VISIBLE_DATE(root)
+    times = [t for el in root.iter("time") if (t := el.get("datetime")) is not None]
     published = page.pick(
         "published",
         ("JSON-LD datePublished", lambda: _date(page, ld_text(page.ld("datePublished")))),
         ("article:published_time", lambda: _date(page, page.meta_value("article:published_time"))),
         ("cXense publishtime", lambda: _date(page, page.meta_value("cxenseparse:recs:publishtime"))),
-        ("<time>", lambda: _date(page, str(times[0]) if isinstance(times, list) and times else None)),
+        ("<time>", lambda: _date(page, times[0] if times else None)),
         ("URL date", lambda: _url_date(url)),
     )
     if published is not None and published == _url_date(url):
@@ -191,7 +196,9 @@ def extract_2020(page: Page) -> Article:
     elif agency is None and kind == "kyodo":
         agency = "Kyodo"
     paywalled = kind == "kyodo" and bool(blocks) and _TRUNCATED.search(blocks[-1].text) is not None
-    discarded = [_tags(page, el) for el in elements(TAGS(root))]
+    discarded = [_tags(page, el) for el in page.elements_with(
+        lambda e: e.tag == "section" and "c-detailkeyward" in (e.get("class") or "").split(), TAGS,
+        needles=(b"c-detailkeyward",))]
     return Article(
         site=SITE_ID,
         url=url,
