@@ -50,7 +50,7 @@ from urllib.parse import urlsplit
 import attrs
 from lxml import etree
 
-from .._text import squash, strip_suffix, text_of
+from .._text import plain_text, squash, strip_suffix, text_of
 from ..bylines import is_person_name, parse_byline
 from ..datelines import split_dateline
 from ..dates import NeedsReference, parse_jst
@@ -225,9 +225,24 @@ def _pieces(page: Page, container: etree._Element) -> list[Piece]:
     return out
 
 
+def _image_boxes(page: Page) -> list[etree._Element]:
+    """IMAGE_BOXES in document order, from one C-filtered walk over divs and figures."""
+    out: list[etree._Element] = []
+    for el in page.root.iter("div", "figure"):
+        if el.tag == "div":
+            if _has_class(el, "mainpic"):
+                out.append(el)
+            continue
+        ancestors = list(el.iterancestors("div", "article"))
+        if any(a.tag == "div" and _has_class(a, "article-body") for a in ancestors) or any(
+                a.tag == "article" for a in ancestors):
+            out.append(el)
+    return out
+
+
 def _images(page: Page) -> list[Image]:
     out: list[Image] = []
-    for box in elements(IMAGE_BOXES(page.root)):
+    for box in _image_boxes(page):
         img = first(BOX_IMG(box))
         cap_el = first(BOX_CAPTION(box))
         alt = squash(img.get("alt")) if img is not None else ""
@@ -278,8 +293,34 @@ def _title(page: Page, h1: etree._Element | None) -> str | None:
     )
 
 
+def _norm_starts(el: etree._Element, prefix: str) -> bool:
+    """``starts-with(normalize-space(), prefix)``, reading as little of the element as it can."""
+    head = el.text or ""
+    if not head.strip() and len(el):
+        head = plain_text(el)
+    return " ".join(head.split()).startswith(prefix) or (len(el) > 0 and plain_text(el).startswith(prefix))
+
+
+def _credit(page: Page) -> etree._Element | None:
+    """The first element CREDIT finds (document order), from one walk over the paragraphs and the tags
+    whose start tags hold "credit" (the bytes say which)."""
+    tags = page.tags_with(b"credit")
+    if tags is None:
+        return first(CREDIT(page.root))
+    kyodo_line = page.source is None or b"KYODO NEWS" in page.source
+    for el in page.root.iter("p", *tags):
+        cls = el.get("class") or ""
+        if el.tag == "p" and "credit" in cls.split():
+            return el
+        if "credit" in cls and kyodo_line and _norm_starts(el, "KYODO NEWS"):
+            return el
+        if el.tag == "p" and kyodo_line and _norm_starts(el, "KYODO NEWS -"):
+            return el
+    return None
+
+
 def _extract(page: Page, layout: str, container: etree._Element | None, h1: etree._Element | None) -> Article:
-    credit_el = first(CREDIT(page.root))
+    credit_el = _credit(page)
     credit_text = text_of(credit_el) or None
     m = CREDIT_LINE.match(credit_text) if credit_text else None
     if credit_text and m is None:
@@ -358,7 +399,7 @@ def strip_tags_keep_lines(text: str) -> str:
 
 
 def _matches_articles2025(page: Page) -> bool:
-    return bool(NEW_URL.match(_url_path(page))) and not OLD_BODY(page.root)
+    return bool(NEW_URL.match(_url_path(page))) and not _old_bodies(page)
 
 
 def extract_articles2025(page: Page) -> Article:
@@ -374,12 +415,25 @@ def extract_articles2025(page: Page) -> Article:
     return _extract(page, "articles2025", container, first(H1(page.root)))
 
 
+def _old_bodies(page: Page) -> list[etree._Element]:
+    """``div.article-body`` (OLD_BODY), found once per page from the tags the bytes name."""
+    if "kyodo:old_body" not in page.memo:
+        page.memo["kyodo:old_body"] = page.elements_with(
+            lambda e: e.tag == "div" and _has_class(e, "article-body"), OLD_BODY, needles=(b"article-body",))
+    found: list[etree._Element] = page.memo["kyodo:old_body"]
+    return found
+
+
+def _has_class(el: etree._Element, name: str) -> bool:
+    return name in (el.get("class") or "").split()
+
+
 def _matches_news2018(page: Page) -> bool:
-    return bool(OLD_BODY(page.root))
+    return bool(_old_bodies(page))
 
 
 def extract_news2018(page: Page) -> Article:
-    container = first(OLD_BODY(page.root))
+    container = next(iter(_old_bodies(page)), None)
     h1 = first(OLD_TITLE(page.root))
     if h1 is None:
         h1 = first(H1(page.root))
