@@ -150,3 +150,19 @@ def test_the_site_is_sniffed_from_the_head_bytes(head: bytes, site: str | None) 
 
     found = sniff_site(b"<html><head>" + head + b"</head><body><p>x</p></body></html>")
     assert (found.id if found else None) == site
+
+
+def test_a_tag_with_thousands_of_attributes_is_refused_wherever_it_sits() -> None:
+    from jnparse.loading import MAX_ATTRIBUTES
+
+    tag = "<div " + " ".join(f"a{i}='1'" for i in range(MAX_ATTRIBUTES * 5)) + "></div>"
+    with pytest.raises(jnparse.InputError, match="attributes"):
+        jnparse.parse(f"<html><body>{tag}<p>text</p></body></html>".encode())
+    # in the menu of a Japan News page, outside the region its parse is cut to: refused all the same
+    page = STAFF
+    at = page.index(b">", page.index(b"<body")) + 1
+    menu_bomb = page[:at] + tag.encode() + page[at:]
+    url = "https://japannews.yomiuri.co.jp/politics/politics-government/20241013-216478/"
+    with pytest.raises(jnparse.InputError, match="attributes"):
+        jnparse.parse(menu_bomb, url=url)
+    assert jnparse.parse(page, url=url).body  # the page without it parses

@@ -11,7 +11,7 @@ from lxml import etree
 from . import sites as registry
 from .detect import detect_html, detect_text, site_for_url, sniff_site
 from .errors import InputError, NotAnArticleError, UnsupportedSiteError
-from .loading import DEFAULT_MAX_BYTES, NotUTF8, parse_bytes, quick_utf8, to_utf8
+from .loading import DEFAULT_MAX_BYTES, NotUTF8, check_attributes, parse_bytes, quick_utf8, to_utf8
 from .model import Article, Notice
 from .page import Page, is_url
 from .sites.base import Site
@@ -94,6 +94,9 @@ def _parse_page(
     *,
     check_utf8: bool = False,
 ) -> Article:
+    # the whole page is checked once, whatever part of it is parsed: a pruned parse must refuse what a
+    # whole one refuses
+    check_attributes(data)
     hint = forced or (None if site == "generic" else (site_for_url(url) or sniff_site(data)))
     if hint is not None and hint.prune is not None:
         # the site knows where its article region starts and ends in the bytes: parse only that
@@ -101,14 +104,15 @@ def _parse_page(
         pruned = hint.prune(data)
         if pruned is not None:
             try:
-                article = _extract(parse_bytes(pruned, check_utf8=check_utf8), data, url, fetched, codec, repaired,
-                                   body_document, forced, site)
+                article = _extract(parse_bytes(pruned, check_utf8=check_utf8, check_attributes=False), data, url,
+                                   fetched, codec, repaired, body_document, forced, site)
             except NotAnArticleError:
                 article = None
-            if article is not None and not _incomplete(article):
+            # a page detection gives to another site than the one that cut it is read whole
+            if article is not None and article.site == hint.id and not _incomplete(article):
                 return article
-    return _extract(parse_bytes(data, check_utf8=check_utf8), data, url, fetched, codec, repaired, body_document,
-                    forced, site)
+    return _extract(parse_bytes(data, check_utf8=check_utf8, check_attributes=False), data, url, fetched, codec,
+                    repaired, body_document, forced, site)
 
 
 def _incomplete(article: Article) -> bool:

@@ -194,6 +194,11 @@ MAX_ATTRIBUTES = 2_000
 _LONG_TAG = re.compile(rb"<[A-Za-z][^<>]{20000,}")
 
 
+def check_attributes(data: bytes) -> None:
+    """Refuse a page holding a tag with more than ``MAX_ATTRIBUTES`` attributes (:class:`InputError`)."""
+    _check_attributes(data)
+
+
 def _check_attributes(data: bytes) -> None:
     if data.count(b"=") < MAX_ATTRIBUTES * 4:
         return
@@ -248,12 +253,15 @@ def quick_utf8(source: object, *, encoding: str | None, max_bytes: int) -> bytes
     return source
 
 
-def parse_bytes(data: bytes, *, check_utf8: bool = False) -> etree._Element:
+def parse_bytes(data: bytes, *, check_utf8: bool = False, check_attributes: bool = True) -> etree._Element:
     """Parse UTF-8 page bytes into a tree (no network, no entity expansion, comments dropped).
 
     With ``check_utf8``, raises :class:`NotUTF8` when libxml2 met bytes that are not UTF-8.
+    ``check_attributes=False`` when the caller has checked the page these bytes were cut from
+    (:func:`check_attributes`).
     """
-    _check_attributes(data)
+    if check_attributes:
+        _check_attributes(data)
     parser = _parser()
     try:
         root = etree.fromstring(data, parser)
