@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
 
 import jnparse
+from jnparse import api
+from jnparse.loading import parse_bytes
+from jnparse.page import Page
 from jnparse.sites import jiji
+from jnparse.sites.base import link_items
 from jnparse.textcopy import TextCopy
 
 from .conftest import FIXTURES
@@ -89,3 +98,166 @@ def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
         assert with_bytes == tree_only, path.name
         if path.parent.name == "jiji":
             assert with_bytes or Page(root).canonical, path.name
+
+
+# -- the fast paths give what the plain code they replace gives ----------------------------------------
+
+_CLASSES = ["textBL", "textL", "text4L", "photos-list", "photos-data", "link-more", "full-article-txt",
+            "article-date", "x", "textL\u00a0x"]
+_TAGS = ["div", "p", "ul", "ol", "a", "h1", "h2", "h3", "li", "span"]
+
+
+def _element(draw: st.DrawFn, depth: int) -> str:
+    tag = draw(st.sampled_from(_TAGS))
+    classes = " ".join(draw(st.lists(st.sampled_from(_CLASSES), max_size=2)))
+    attrs = f' class="{classes}"' if classes else ""
+    if tag == "h1" and draw(st.booleans()):
+        attrs += ' id="article-title"'
+    if tag == "a":
+        attrs += ' href="/jc/eng?g=eco&amp;k=2025090300901"'
+    inner = "".join(_element(draw, depth - 1) for _ in range(draw(st.integers(0, 3)))) if depth else ""
+    return f"<{tag}{attrs}>t{inner}</{tag}>"
+
+
+@st.composite
+def _pages(draw: st.DrawFn) -> bytes:
+    body = "".join(_element(draw, 2) for _ in range(draw(st.integers(1, 4))))
+    return f"<html><head><title>T</title></head><body>{body}</body></html>".encode()
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=_pages())
+def test_scan_gives_what_the_xpath_rules_give(data: bytes) -> None:
+    root = parse_bytes(data)
+    for source in (data, None):
+        parts = jiji._scan(Page(root, source=source))
+        assert parts.title_current is next(iter(jiji.TITLE_CURRENT(root)), None)
+        assert parts.title_legacy is next(iter(jiji.TITLE_LEGACY(root)), None)
+        assert parts.date is next(iter(jiji.ARTICLE_DATE(root)), None)
+        assert parts.body == jiji.BODY(root)
+        assert parts.photos == jiji.PHOTOS(root)
+        assert parts.lists == jiji.LISTS(root)
+        for el in parts.lists:
+            assert jiji._heading(el) is next(iter(_LIST_HEADING(el)), None)
+            assert jiji._link_items(Page(root), el) == link_items(Page(root), el)
+
+
+_LIST_HEADING = etree.XPath("(./preceding-sibling::*[self::h2 or self::h3 or self::h4][1])[1]")
+
+
+@settings(max_examples=500)
+@given(data=st.lists(st.sampled_from([b"textBL", b"textL", b"text", b"L", b"B", b"<a ", b"<ul ", b"<x", b"<",
+                                      b" ", b'"', b"e"]), max_size=30).map(b"".join))
+def test_walk_tags_reads_the_bytes_as_tags_with(data: bytes) -> None:
+    page = Page(etree.fromstring(b"<html/>"), source=data)
+    bl, l_ = page.tags_with(b"textBL"), page.tags_with(b"textL")
+    for limit in (2000, 3):  # the memchr walk, and the plain finds it falls back to
+        got = jiji._walk_tags(Page(page.root, source=data), limit=limit)
+        if bl is None or l_ is None:
+            assert got is None
+        else:
+            assert got == tuple(sorted({"h1", "p", "div", "ul", "ol", *bl, *(["a"] if "a" in l_ else [])}))
+
+
+@settings(max_examples=500)
+@given(href=st.text(alphabet="/.?&=%+-_~;#: a0Zk\t", max_size=20).map(lambda h: "/" + h),
+       base=st.sampled_from(["https://jen.jiji.com/jc/eng?g=pol&k=1", "http://Jen.Jiji.com:8080/a/b/",
+                             "https://user@jen.jiji.com", None]))
+def test_absolute_is_page_absolute(href: str, base: str | None) -> None:
+    page = Page(etree.fromstring(b"<html/>"), url=base)
+    assert jiji._absolute(page, href) == page.absolute(href)
+    for known in ("/jc/eng?g=eco&k=2025090300901", "/jc/eng?g=pol", "/a/./b?x=1", "/a//b?x=1", "/a?", "/a;p?x"):
+        assert jiji._absolute(page, known) == page.absolute(known), known
+
+
+def _wrapped(path: Path) -> bytes:
+    from benchmarks.run import at_page_size
+
+    data = at_page_size(path.read_bytes())
+    assert data is not None
+    return data
+
+
+def test_pruned_parse_gives_the_whole_parse() -> None:
+    for path in sorted(JIJI.glob("*.html")):
+        data = _wrapped(path)
+        pruned = jiji.prune(data)
+        assert pruned is not None and len(pruned) < len(data) * 0.6, path.name
+        whole = api._extract(parse_bytes(data), data, None, None, "utf-8", False, None, None, None)
+        cut = api._extract(parse_bytes(pruned), data, None, None, "utf-8", False, None, None, None)
+        assert cut.to_dict() == whole.to_dict() == jnparse.parse(path.read_bytes()).to_dict()
+
+
+def test_prune_keeps_the_whole_page_when_something_read_lies_outside() -> None:
+    page = (JIJI / "tokyo-cabinet-dateline.html").read_bytes()
+    assert jiji.prune(page) is not None
+    outside = [
+        (b'<div id="footer">', b'<div id="footer"><ul class="textL"><li><a href="/x">X</a></li></ul>'),
+        (b'<div id="footer">', b'<div id="footer"><div class="textBL"><a href="/x">X</a></div>'),
+        (b'<div id="header">', b'<div id="header"><meta itemprop="datePublished" content="2025-09-03">'),
+        (b'<div id="header">', b'<h2>Photos</h2><div id="header">'),
+        (b'<div id="header">', b'<p class="full-article-txt">More.</p><div id="header">'),
+        (b'<div id="footer">', b'<div id="footer"><script type="application/ld+json">{}</script>'),
+        (b"<title>", b"<title></title><x>"),
+        (b"<title>", b"<title>&#32;</title><x>"),
+        (b'<div id="header">', b'<link rel="Canonical" href="https://jen.jiji.com/x"><div id="header">'),
+    ]
+    for old, new in outside:
+        changed = page.replace(old, new, 1)
+        assert changed != page
+        assert jiji.prune(changed) is None, new
+    assert jiji.prune(page.replace(b'<div id="wrapper">', b"<div>")) is None
+    # JSON-LD inside the kept region is parsed with it
+    inside = page.replace(b'<div id="main">', b'<div id="main"><script type="application/ld+json">{}</script>', 1)
+    assert jiji.prune(inside) is not None
+
+
+_PIECES = [
+    "<h2>Latest News</h2>", "<h3>Photos</h3>", "<p>Text.</p>",
+    '<ul class="textL"><li><a href="/jc/eng?g=eco&amp;k=1">A</a></li></ul>',
+    '<div class="textBL"><a href="/b">B</a></div>', '<p class="link-more"><a href="/jc/eng?g=pol">More</a></p>',
+    '<p class="full-article-txt">Tokyo, Sept. 3 (Jiji Press)--Body.</p>', '<h1 id="article-title">Headline</h1>',
+    '<p class="article-date">2025/09/03-18:42</p>', '<meta itemprop="name" content="x">',
+    "<div><h2>Most Read</h2></div>", '<div class="photos-data"><img src="/i.jpg"><p>A photo. (© Jiji)</p></div>',
+    "<svg><title>icon</title></svg>",
+]
+
+
+_CHROME = ["<p>Text.</p>", "<svg><title>icon</title></svg>", '<ul><li><a href="/c">C</a></li></ul>', "<h2>Menu</h2>",
+           "<div><p>Menu</p></div>"]
+
+
+@st.composite
+def _jiji_pages(draw: st.DrawFn) -> bytes:
+    def run(pieces: list[str] = _PIECES) -> str:
+        return "".join(draw(st.lists(st.sampled_from(pieces), max_size=4)))
+
+    def chrome() -> str:  # mostly what prune() may drop, now and then a part it must keep
+        return run(_CHROME) if draw(st.integers(0, 4)) else run()
+
+    body = '<p class="full-article-txt">Tokyo, Sept. 3 (Jiji Press)--Body.</p>'
+    return (
+        '<html><head><title>T - JIJI PRESS</title><link rel="canonical" href="https://jen.jiji.com/jc/eng?g=pol&amp;k=1">'
+        f'</head><body>{chrome()}<div id="wrapper">{run()}<div id="main">{run()}{body}{run()}</div>{run()}</div>'
+        f'{run()}<div id="footer">{chrome()}</div>{chrome()}</body></html>'
+    ).encode()
+
+
+def _article(root: etree._Element, data: bytes) -> object:
+    try:
+        return api._extract(root, data, None, None, "utf-8", False, None, None, None)
+    except jnparse.ParseError as e:
+        return type(e).__name__
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=_jiji_pages())
+def test_a_pruned_page_reads_as_the_whole_page(data: bytes) -> None:
+    """Wherever the parts sit around div#wrapper (a child of <body>), prune() keeps them or the whole page."""
+    pruned = jiji.prune(data)
+    if pruned is None:
+        return
+    cut = _article(parse_bytes(pruned), data)
+    if isinstance(cut, jnparse.Article) and not api._incomplete(cut):  # what api.parse() returns
+        whole = _article(parse_bytes(data), data)
+        assert isinstance(whole, jnparse.Article) and cut.to_dict() == whole.to_dict()

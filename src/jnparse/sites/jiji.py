@@ -15,7 +15,10 @@ Press)--", "Wakayama (Jiji Press)—". Photo credits "(© Jiji)" become the imag
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from urllib.parse import parse_qs, urlsplit
 
 from lxml import etree
@@ -23,35 +26,139 @@ from lxml import etree
 from .._text import squash, strip_suffix, text_of
 from ..agencies import canonical_agency
 from ..dates import JST, parse_jst
-from ..model import Article, Block, Discarded, Image, Notice
-from ..page import Page, elements, first, xpath
+from ..model import Article, Block, Discarded, Image, Item, Notice
+from ..page import Page, elements, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy, list_blocks
-from .base import Layout, Site, cut_dateline, discard, image, img_url, link_items
+from .base import Layout, Site, cut_dateline, discard, find_bytes, image, img_url
 
 SITE_ID = "jiji"
 AGENCY = "Jiji Press"
 NAMES = ("JIJI PRESS", "Jiji Press", "Jiji Press English News Service", "JIJI.COM", "jiji.com")
 
-# -- selectors, compiled once ------------------------------------------------------------------------
+# -- finding the parts, in one pass -----------------------------------------------------------------
+# One walk over the page's h1, p, div, ul and ol elements (filtered in C) with Python class checks
+# finds every part the module reads; it gives what the XPath rules below would, in the same order.
+# Each of those rules walks the whole tree (the page chrome too), and LISTS is five such walks.
 _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
 TITLE_CURRENT = xpath("//h1[@id='article-title']")
 TITLE_LEGACY = xpath(f"//h1[{_HAS.format('text4L')}]")
 ARTICLE_DATE = xpath(f"//p[{_HAS.format('article-date')}]")
 BODY = xpath(f"//*[self::p or self::div][{_HAS.format('full-article-txt')}]")
 PHOTOS = xpath(f"//div[{_HAS.format('photos-data')}]")
-PHOTO_IMG = xpath(".//img")
 LISTS = xpath(
     f"//*[{_HAS.format('textBL')}] | //ul[{_HAS.format('textL')}] | //ol[{_HAS.format('textL')}]"
     f" | //div[{_HAS.format('photos-list')}] | //p[{_HAS.format('link-more')}]"
     f" | //a[{_HAS.format('textL')}]/.."
 )
-LIST_HEADING = xpath("(./preceding-sibling::*[self::h2 or self::h3 or self::h4][1])[1]")
 FINGERPRINT = xpath(
     f"//*[{_HAS.format('full-article-txt')}] | //h1[@id='article-title'][following::p[{_HAS.format('article-date')}]]"
     " | //link[@rel='canonical'][contains(@href, 'jen.jiji.com')]"
     " | //meta[@property='og:url'][contains(@content, 'jen.jiji.com')]"
 )
+#: The elements of a list of them, in document order and once each (libxml2 sorts a union).
+_IN_ORDER = xpath("$nodes | $nodes")
+#: What normalize-space() splits a class on: XML white space only (str.split() also splits on
+#: \x0b, \x0c, \xa0 and more, which the XPath rules would keep inside a class word).
+_XML_SPACE = re.compile("[ \t\r\n]+")
+#: The tags the walk visits: every element the rules above can select (``.textBL`` and ``a.textL``
+#: are added when the page's bytes show them on other tags).
+_TAGS = ("h1", "p", "div", "ul", "ol")
+
+
+class _Parts:
+    __slots__ = ("body", "date", "lists", "photos", "title_current", "title_legacy")
+
+    def __init__(self) -> None:
+        self.title_current: etree._Element | None = None  # the first h1#article-title
+        self.title_legacy: etree._Element | None = None  # the first h1.text4L
+        self.date: etree._Element | None = None  # the first p.article-date
+        self.body: list[etree._Element] = []  # p and div .full-article-txt
+        self.photos: list[etree._Element] = []  # div.photos-data
+        self.lists: list[etree._Element] = []  # what LISTS selects
+
+
+_TAG_NAME = re.compile(rb"<([A-Za-z][A-Za-z0-9:-]{0,30})[\s/>]")  # as Page.tags_with reads them
+
+
+def _walk_tags(page: Page, limit: int = 2000) -> tuple[str, ...] | None:
+    """The tags to visit; ``None``: every element (the bytes cannot tell where the list classes are).
+
+    What ``Page.tags_with`` gives for ``textBL`` and ``textL``, from one memchr walk over the page's
+    "L" bytes (rare in pages) instead of two plain finds, each of which reads every byte."""
+    source = page.source
+    if source is None:
+        return None
+    tags = set(_TAGS)
+    i = source.find(b"L")
+    for _ in range(limit):
+        if i < 0:
+            return tuple(sorted(tags))
+        list_class = i >= 5 and source[i - 1] == 0x42 and source.startswith(b"text", i - 5)  # textBL
+        if list_class or (i >= 4 and source.startswith(b"text", i - 4)):  # textL: only a.textL counts
+            lt = source.rfind(b"<", max(0, i - 2000), i)
+            m = _TAG_NAME.match(source, lt) if lt >= 0 else None
+            if m is None:
+                return None  # the class sits beyond a start tag we can read: visit every element
+            name = m.group(1).decode("ascii").lower()
+            if list_class or name == "a":
+                tags.add(name)
+        i = source.find(b"L", i + 1)
+    # many "L" bytes (inline data, a long text): two plain finds, through Page.tags_with
+    any_tag, on_links = page.tags_with(b"textBL"), page.tags_with(b"textL")
+    if any_tag is None or on_links is None:
+        return None
+    return tuple(sorted({*_TAGS, *any_tag, *(("a",) if "a" in on_links else ())}))
+
+
+def _scan(page: Page) -> _Parts:
+    """The parts of the page, found once and shared by the layout checks and the extractor."""
+    memo = page.memo.get(SITE_ID)
+    if isinstance(memo, _Parts):
+        return memo
+    parts = _Parts()
+    tags = _walk_tags(page)
+    lists = parts.lists
+    parents: list[etree._Element] = []  # parents of a.textL, found after the elements before them
+    for el in page.root.iter(*tags) if tags is not None else page.root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue  # a processing instruction (whose get() reads pseudo-attributes): not an element
+        if tag == "h1" and parts.title_current is None and el.get("id") == "article-title":
+            parts.title_current = el
+        cls = el.get("class")
+        if not cls:
+            continue
+        words = _XML_SPACE.split(cls)
+        if "textBL" in words:
+            lists.append(el)
+        if tag == "p" or tag == "div":
+            if "full-article-txt" in words:
+                parts.body.append(el)
+            if tag == "p":
+                if parts.date is None and "article-date" in words:
+                    parts.date = el
+                if "link-more" in words and "textBL" not in words:
+                    lists.append(el)
+            elif "photos-data" in words:
+                parts.photos.append(el)
+            if tag == "div" and "photos-list" in words and "textBL" not in words:
+                lists.append(el)
+        elif tag == "h1":
+            if parts.title_legacy is None and "text4L" in words:
+                parts.title_legacy = el
+        elif tag == "ul" or tag == "ol":
+            if "textL" in words and "textBL" not in words:
+                lists.append(el)
+        elif tag == "a" and "textL" in words:
+            parent = el.getparent()
+            if parent is not None:
+                parents.append(parent)
+    if parents:
+        parts.lists = elements(_IN_ORDER(page.root, nodes=lists + parents))
+    page.memo[SITE_ID] = parts
+    return parts
+
 
 #: Genre codes of the k-number URLs (only ``eco`` is attested; the rest LOW).
 GENRES = {
@@ -63,14 +170,21 @@ _K = re.compile(r"^(\d{4})(\d\d)(\d\d)\d{5}$")
 _CREDIT = re.compile(r"\s*\((?P<credit>[^()]*©[^()]*)\)\s*$")
 
 
-def _query(url: str | None) -> dict[str, str]:
-    if not url:
-        return {}
+def _query(url: str | None) -> Mapping[str, str]:
+    return _query_of(url) if url else _NO_QUERY
+
+
+_NO_QUERY: Mapping[str, str] = MappingProxyType({})
+
+
+@functools.lru_cache(maxsize=256)
+def _query_of(url: str) -> Mapping[str, str]:
+    # cached: k_date() and the genre read the same address up to three times a page
     try:
         q = parse_qs(urlsplit(url).query)
     except ValueError:
-        return {}
-    return {k: v[0] for k, v in q.items() if v}
+        return _NO_QUERY
+    return MappingProxyType({k: v[0] for k, v in q.items() if v})
 
 
 def k_date(url: str | None) -> dt.datetime | None:
@@ -113,9 +227,9 @@ def _split_br(el: etree._Element) -> list[str]:
     return [t for t in (squash(p) for p in parts) if t]
 
 
-def _body(page: Page) -> list[Block]:
+def _body(parts: _Parts) -> list[Block]:
     out: list[Block] = []
-    for el in elements(BODY(page.root)):
+    for el in parts.body:
         out.extend(Block("paragraph", t) for t in _split_br(el))
     return out
 
@@ -146,11 +260,11 @@ def _genre(page: Page) -> str | None:
     return label
 
 
-def _images(page: Page) -> list[Image]:
+def _images(page: Page, parts: _Parts) -> list[Image]:
     out: list[Image] = []
-    for div in elements(PHOTOS(page.root)):
+    for div in parts.photos:
         caption, credit = photo_credit(text_of(div))
-        url = img_url(page, first(PHOTO_IMG(div)))
+        url = img_url(page, next(div.iter("img"), None))
         if url or caption:
             out.append(image(url, caption, credit))
     return out
@@ -170,26 +284,62 @@ def _list_kind(el: etree._Element, heading: str) -> str:
     return "related"
 
 
-def _discarded(page: Page) -> list[Discarded]:
+_HEADINGS = frozenset({"h2", "h3", "h4"})
+
+
+def _heading(el: etree._Element) -> etree._Element | None:
+    """The nearest preceding sibling that is an h2, h3 or h4."""
+    return next((s for s in el.itersiblings(preceding=True) if s.tag in _HEADINGS), None)
+
+
+#: A root-relative address with a query that urljoin() gives back unchanged after the page's origin:
+#: no dot segment, empty segment, parameters, fragment or character urlsplit() strips or rewrites.
+_ROOT_QUERY = re.compile(r"(?:/[A-Za-z0-9_~-][A-Za-z0-9_.~-]*)+\?[A-Za-z0-9_.~=&%+-]+")
+
+
+def _absolute(page: Page, href: str | None) -> str | None:
+    """``page.absolute(href)``; Jiji's links (``/jc/eng?g=eco&k=...``) without a urljoin() call each."""
+    if href is not None and _ROOT_QUERY.fullmatch(href):
+        root = page.absolute("/")  # the page's origin and "/", without urljoin()
+        if root is not None and root.startswith(("https://", "http://")) and root.endswith("/"):
+            return root[:-1] + href
+    return page.absolute(href)
+
+
+def _link_items(page: Page, container: etree._Element) -> tuple[Item, ...]:
+    """``link_items(page, container)``: an Item per ``.//a[@href]`` with text, without an XPath call."""
+    items: list[Item] = []
+    for a in container.iterdescendants("a"):
+        href = a.get("href")
+        if href is None:
+            continue
+        title = text_of(a)
+        if title:
+            items.append(Item(title=title, url=_absolute(page, href)))
+    return tuple(items)
+
+
+def _discarded(page: Page, parts: _Parts) -> list[Discarded]:
     out: list[Discarded] = []
     seen: set[etree._Element] = set()
-    for el in elements(LISTS(page.root)):
+    for el in parts.lists:
         if el in seen or any(a in seen for a in el.iterancestors()):
             continue
         seen.add(el)
-        heading = text_of(first(LIST_HEADING(el)))
+        heading = text_of(_heading(el))
         kind = _list_kind(el, heading)
-        out.append(discard(kind, heading or None, link_items(page, el)))
+        out.append(discard(kind, heading or None, _link_items(page, el)))
     return out
 
 
-def _extract(page: Page, title_xpath: etree.XPath, layout: str) -> Article:
-    root = page.root
+def _extract(page: Page, layout: str) -> Article:
+    parts = _scan(page)
+    h1 = parts.title_current if layout == "current" else parts.title_legacy
     title = page.pick(
         "title",
         ("og:title", lambda: strip_suffix(squash(page.meta_value("og:title")), NAMES) or None),
         ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
-        ("h1", lambda: text_of(first(title_xpath(root))) or None),
+        ("h1", lambda: text_of(h1) or None),
         ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
     section = page.pick(
@@ -198,7 +348,7 @@ def _extract(page: Page, title_xpath: etree.XPath, layout: str) -> Article:
         ("article:section", lambda: page.meta_value("article:section")),
         ("genre code", lambda: _genre(page)),
     )
-    date_text = text_of(first(ARTICLE_DATE(root))) or None
+    date_text = text_of(parts.date) or None
     published = page.pick(
         "published",
         ("article:published_time", lambda: _date(page, "published", page.meta_value("article:published_time"))),
@@ -215,7 +365,7 @@ def _extract(page: Page, title_xpath: etree.XPath, layout: str) -> Article:
         ("JSON-LD dateModified", lambda: _date(page, "updated", ld_text(page.ld("dateModified")))),
         required=False,
     )
-    blocks = _body(page)
+    blocks = _body(parts)
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
         page.warn("body", "missing", "no p.full-article-txt")
@@ -232,8 +382,8 @@ def _extract(page: Page, title_xpath: etree.XPath, layout: str) -> Article:
         dateline=dateline,
         agency=AGENCY,  # the site is the agency
         body=blocks,
-        images=_images(page),
-        discarded=_discarded(page),
+        images=_images(page, parts),
+        discarded=_discarded(page, parts),
         paywalled=False,
         description=strip_tags(page.meta_value("og:description", "description")),
         date_text=date_text,
@@ -243,19 +393,19 @@ def _extract(page: Page, title_xpath: etree.XPath, layout: str) -> Article:
 
 
 def extract_current(page: Page) -> Article:
-    return _extract(page, TITLE_CURRENT, "current")
+    return _extract(page, "current")
 
 
 def extract_text4l(page: Page) -> Article:
-    return _extract(page, TITLE_LEGACY, "text4l")
+    return _extract(page, "text4l")
 
 
 def _matches_current(page: Page) -> bool:
-    return bool(TITLE_CURRENT(page.root))
+    return _scan(page).title_current is not None
 
 
 def _matches_text4l(page: Page) -> bool:
-    return bool(TITLE_LEGACY(page.root))
+    return _scan(page).title_legacy is not None
 
 
 #: Bytes one of which FINGERPRINT needs in the page.
@@ -352,6 +502,88 @@ def parse_text(copy: TextCopy) -> Article:
     )
 
 
+# -- cutting the page down before it is parsed ---------------------------------------------------------
+# The scraper's pages hold the article and the side column (its link lists) in one top-level container,
+# div#wrapper (div#contents in the older design), with div#footer after it; the site header and menus
+# come before it. prune() keeps <head> and that region, and keeps the whole page when anything the
+# module or the page's structured data reads may lie outside it.
+
+_PRUNE_STARTS = (b'<div id="wrapper"', b'<div id="contents"')
+_PRUNE_END = b'<div id="footer"'
+#: Found outside the kept region, each makes prune() keep the whole page: the module's own classes
+#: (article-title, article-date, full-article-txt; photos-data, photos-list; link-more), the meta
+#: tags structured data is read from wherever they are (microdata puts them in the body) and a
+#: canonical link (rel="canonical" or "Canonical"; the first one on the page is its address).
+_PRUNE_RISKS = (b"article-", b"photos-", b"link-more", b"<meta", b"anonical")
+
+
+def _list_class_in(data: bytes, start: int, end: int) -> bool:
+    """Whether ``data[start:end]`` holds ``textL``, ``textBL`` or ``text4L``: a memchr walk over its
+    "L" bytes (rare in pages), where three plain finds would each read every byte."""
+    i = data.find(b"L", start, end)
+    while i >= 0:
+        if i >= 4 and data.startswith(b"text", i - 4):
+            return True
+        if i >= 5 and data[i - 1] in b"B4" and data.startswith(b"text", i - 5):
+            return True
+        i = data.find(b"L", i + 1, end)
+    return False
+
+
+def _heading_in(data: bytes, start: int, end: int) -> bool:
+    """Whether ``data[start:end]`` holds an ``<h2``, ``<h3`` or ``<h4`` start tag (a list's heading)."""
+    i = data.find(b"<h", start, end)
+    while i >= 0:
+        if data[i + 2 : i + 3] in (b"2", b"3", b"4"):
+            return True
+        i = data.find(b"<h", i + 2, end)
+    return False
+
+
+def _head_titles_page(data: bytes, body: int) -> bool:
+    """Whether ``<head>`` holds a non-empty ``<title>``: then those in the dropped parts (an icon's
+    ``<svg><title>``) are never read (the first non-empty one counts)."""
+    t = data.find(b"<title", 0, body)
+    if t < 0:
+        return False
+    gt = data.find(b">", t, body)
+    lt = data.find(b"<", gt + 1, body) if gt >= 0 else -1
+    text = data[gt + 1 : lt] if lt >= 0 else b"&"
+    # an entity may stand for white space only ("&nbsp;"): not told here
+    return b"&" not in text and bool(squash(text.decode("utf-8", "replace")))
+
+
+def prune(data: bytes) -> bytes | None:
+    """``<head>`` and the ``div#wrapper`` (or ``div#contents``) region up to ``div#footer``; ``None``
+    (parse it all) when the region is not found or anything read may lie outside it."""
+    body = data.find(b"<body")
+    if body < 0:
+        return None
+    start = -1
+    for marker in _PRUNE_STARTS:
+        start = data.find(marker, body)
+        if start >= 0:
+            break
+    if start < 0:
+        return None
+    end = data.rfind(_PRUNE_END, start)
+    if end < 0:
+        end = len(data)
+    if (not _head_titles_page(data, body) or _heading_in(data, body, start)
+            or _list_class_in(data, body, start) or _list_class_in(data, end, len(data))):
+        return None
+    ld = find_bytes(data, b"ld+json", body, at=2)  # JSON-LD in the body ("+" is rare: found by memchr)
+    while ld >= 0:
+        if ld < start or ld >= end:
+            return None
+        ld = find_bytes(data, b"ld+json", ld + 1, at=2)
+    for mark in _PRUNE_RISKS:
+        if data.find(mark, body, start) >= 0 or data.find(mark, end) >= 0:
+            return None
+    view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
+    return b"".join((view[:body], b"<body>", view[start:end]))
+
+
 SITE = Site(
     id=SITE_ID,
     name="Jiji Press",
@@ -364,6 +596,7 @@ SITE = Site(
     fingerprint=fingerprint,
     text_signature=text_signature,
     parse_text=parse_text,
+    prune=prune,
 )
 
-__all__ = ["SITE", "k_date", "parse_text", "photo_credit"]
+__all__ = ["SITE", "k_date", "parse_text", "photo_credit", "prune"]
