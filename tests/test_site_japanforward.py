@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 import jnparse
@@ -132,3 +134,73 @@ def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
         assert with_bytes == tree_only, path.name
         if path.parent.name == "japanforward":
             assert with_bytes or Page(root).canonical, path.name
+
+
+# -- pruning: a page cut down to the article region reads exactly like the whole page ----------------
+
+def _chrome(page: bytes) -> bytes:
+    """``page`` with invented menus before the article and a footer after it (as real pages have)."""
+    menu = "".join(f'<li class="menu-item"><a href="/section-{i}/">Section {i}</a></li>' for i in range(150))
+    script = "var config = {" + ",".join(f'"key{i}": "value {i}"' for i in range(200)) + "};"
+    top = f'<div class="site-top"><nav class="site-nav"><ul class="menu">{menu}</ul></nav></div>'.encode()
+    bottom = f'<div class="site-bottom"><ul>{menu}</ul><script>{script}</script></div>'.encode()
+    open_at = page.index(b"<body")
+    open_end = page.index(b">", open_at) + 1
+    close_at = page.rindex(b"</body>")
+    return page[:open_end] + top + page[open_end:close_at] + bottom + page[close_at:]
+
+
+_SIDEBAR = b'<aside class="related-posts"><h3>More</h3><ul><li><a href="/a">A story</a></li></ul></aside>'
+_CARDS = (b'<div class="related"><article class="card"><h1>Card</h1><a href="/c">Card</a></article>'
+          b'<a href="/m">M</a></div>')
+_THUMB = (b'<div class="post-thumbnail"><figure><img src="/t.jpg">'
+          b"<figcaption>A view. (\xc2\xa9Sankei)</figcaption></figure></div>")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda b: b, id="as-is"),
+        pytest.param(lambda b: b.replace(b"</body>", _SIDEBAR + b"</body>"), id="related-after-the-article"),
+        pytest.param(lambda b: b.replace(b"</body>", _CARDS + b"</body>"), id="articles-after-the-article"),
+        pytest.param(lambda b: b.replace(b"<main", b'<div class="author-box"><main', 1)
+                     .replace(b"</body>", b"</div></body>"), id="wrapper-open-past-the-cut"),
+        pytest.param(lambda b: b.replace(b"<article", b'<div class="jp-related"><article', 1)
+                     .replace(b"</article>", b'</article><ul><li><a href="/z">Z</a></li></ul></div>', 1),
+                     id="related-open-past-the-cut"),
+        pytest.param(lambda b: b.replace(b"<main", _THUMB + b"<main", 1), id="thumbnail-before-the-article"),
+    ],
+)
+@pytest.mark.parametrize("name", ["sankei-translated-langlink.html", "columnist-university.html"])
+def test_pruned_page_reads_like_the_whole_page(name: str, change: Callable[[bytes], bytes]) -> None:
+    page = change((HERE / name).read_bytes())
+    assert japanforward.prune(page) is None  # no chrome to drop: the reference is a whole-page parse
+    wrapped = _chrome(page)
+    pruned = japanforward.prune(wrapped)
+    assert pruned is not None and len(pruned) < len(wrapped)  # the menus at least are dropped
+    assert jnparse.parse(wrapped).to_dict() == jnparse.parse(page).to_dict()
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        b'<script>document.write(\'<div class="related"><a href="/s">S</a></div>\');</script>',
+        b'<time class="published" datetime="2020-01-01T00:00:00+09:00">then</time>',
+        b'<meta property="article:section" content="Elsewhere">',
+        b'<p>\xff not UTF-8</p>',
+    ],
+)
+def test_prune_keeps_what_the_menus_hold(chrome: bytes) -> None:
+    """A mark in the menus (or bytes the parse must check) leaves them in the parse."""
+    wrapped = _chrome((HERE / "sankei-translated-langlink.html").read_bytes())
+    at = wrapped.index(b'<div class="site-top">')
+    page = wrapped[:at] + chrome + wrapped[at:]
+    assert japanforward.prune(page) is None
+
+
+def test_prune_keeps_a_tail_with_marks() -> None:
+    wrapped = _chrome((HERE / "sankei-translated-langlink.html").read_bytes())
+    social = wrapped.replace(b"</body>", b'<div class="social-box"><a href="/x">X</a></div></body>')
+    pruned = japanforward.prune(social)
+    assert pruned is not None and pruned.endswith(b"</html>\n")  # the menus go, the tail stays
+    assert jnparse.parse(social).to_dict()["discarded"] != jnparse.parse(wrapped).to_dict()["discarded"]

@@ -29,13 +29,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
 from .._text import squash, strip_suffix, text_of
 from ..bylines import is_person_name, parse_byline
+from ..errors import NotAnArticleError
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
-from ..page import Page, elements, first, strings, xpath
+from ..page import Page, xpath
 from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import Layout, Site, cut_dateline, discard, image, img_url, link_items
@@ -43,40 +45,167 @@ from .base import Layout, Site, cut_dateline, discard, image, img_url, link_item
 SITE_ID = "japanforward"
 NAMES = ("JAPAN Forward", "Japan Forward", "JAPAN FORWARD")
 
-# -- selectors, compiled once ------------------------------------------------------------------------
+# -- selectors ------------------------------------------------------------------------------------------
+# One walk over the tree (:func:`_scan`) finds every container the extractor reads; the tests below
+# are those of the class-word XPath tests they replace, ``contains(concat(' ', normalize-space(@class),
+# ' '), ' WORD ')``: a word between XML white space. A ``//`` XPath with such a test costs about as
+# much as that walk, each time. Only FINGERPRINT (pages that do not name their address) is XPath.
 _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
-CONTENT = xpath(f"//div[{_HAS.format('entry-content')}]")
-ARTICLE = xpath("//article")
-TITLE = xpath(f"//h1[{_HAS.format('entry-title')}] | //article//h1")
-DEK = xpath(f"//*[{_HAS.format('entry-subtitle')} or {_HAS.format('entry-excerpt')}]")
-CATEGORY = xpath(f"//*[{_HAS.format('entry-category')} or {_HAS.format('cat-links')}]//a[@rel='category tag' or @href]")
-BYLINE = xpath(
-    f"//*[{_HAS.format('entry-meta')}]//*[{_HAS.format('byline')} or {_HAS.format('author')}]"
-    f"[not(ancestor::*[{_HAS.format('byline')} or {_HAS.format('author')}])]"
-)
-ENTRY_DATE = xpath(f"//time[{_HAS.format('entry-date')} or {_HAS.format('published')}][@datetime]/@datetime")
-# the body: the content's own paragraphs and subheads, and those of plain wrappers
-BODY_NODES = xpath(
-    "./p | ./h2 | ./h3 | ./h4 | ./blockquote | ./ul | ./ol | ./figure | ./div"
-)
-FIG_IMG = xpath(".//img")
-FIG_CAPTION = xpath(".//figcaption | .//*[contains(@class,'wp-caption-text')]")
-THUMBNAIL = xpath(
-    f"//*[{_HAS.format('post-thumbnail')}]//figure | //*[{_HAS.format('post-thumbnail')}][not(.//figure)]"
-)
-HEADING = xpath("(.//h2 | .//h3 | .//h4 | .//*[contains(@class,'title')])[1]")
-LIST_LINKS = xpath(".//li//a[@href] | .//h3/a[@href] | .//h4/a[@href]")
-SOCIAL = xpath(f"//*[{_HAS.format('social-box')} or {_HAS.format('connect-with-us')}]")
-RELATED = xpath(
-    f"//*[{_HAS.format('jp-related')} or {_HAS.format('related-posts')} or {_HAS.format('related')}]"
-    f"[not(ancestor::*[{_HAS.format('related')} or {_HAS.format('related-posts')}])]"
-)
 FINGERPRINT = xpath(
     "//img[contains(@src, 'japan-forward.com/wp-content/')]"
     " | //link[contains(@href, 'japan-forward.com/wp-content/')]"
     " | //figcaption[contains(., '©Sankei') or contains(., '© Sankei')]"
     f" | //*[{_HAS.format('entry-content')}]//*[contains(., 'このページを')][.//a]"
 )
+_XML_SPACE = re.compile("[ \t\r\n]+")
+# the children of the content (and of plain wrappers in it) read as the body
+_BODY_TAGS = frozenset({"p", "h2", "h3", "h4", "blockquote", "ul", "ol", "figure", "div"})
+_HEADING_TAGS = frozenset({"h2", "h3", "h4"})
+
+
+def _words(cls: str) -> list[str]:
+    """The class words as XPath's normalize-space splits them (XML white space only, not U+00A0)."""
+    return _XML_SPACE.split(cls)
+
+
+class _Parts:
+    """What the whole-page selectors found, in document order."""
+
+    __slots__ = ("article", "byline", "category", "content", "dek", "entry_date", "related", "social", "thumb",
+                 "title")
+
+    def __init__(self) -> None:
+        self.content: etree._Element | None = None  # div.entry-content
+        self.article: etree._Element | None = None  # <article>
+        self.title: etree._Element | None = None  # h1.entry-title, or an h1 in an <article>
+        self.dek: etree._Element | None = None  # .entry-subtitle, .entry-excerpt
+        self.category: etree._Element | None = None  # a link in .entry-category or .cat-links
+        self.byline: etree._Element | None = None  # .byline or .author (outermost) in .entry-meta
+        self.entry_date: str | None = None  # @datetime of time.entry-date or time.published
+        self.thumb: etree._Element | None = None  # a figure in .post-thumbnail, or one without a figure
+        self.social: list[etree._Element] = []  # .social-box, .connect-with-us
+        self.related: list[etree._Element] = []  # .jp-related, .related-posts, .related (outermost)
+
+
+def _scan(root: etree._Element) -> _Parts:
+    parts = _Parts()
+    # the one walk over every element: only its class is read (the few tags of note are found by
+    # walks filtered in C); `in` tests cost less than a regex search
+    marked = [el for el in root.iter() if (c := el.get("class")) and (
+        "entry-" in c or "related" in c or "social-box" in c or "connect-with-us" in c or "cat-links" in c
+        or "post-thumbnail" in c or "published" in c)]
+    parts.article = next(root.iter("article"), None)
+    for h1 in root.iter("h1"):
+        cls = h1.get("class")
+        if (cls is not None and "entry-title" in cls and "entry-title" in _words(cls)) \
+                or next(h1.iterancestors("article"), None) is not None:
+            parts.title = h1
+            break
+    categories: list[etree._Element] = []
+    metas: list[etree._Element] = []
+    thumbs: list[etree._Element] = []
+    for el in marked:
+        words = _words(el.get("class") or "")
+        if parts.content is None and el.tag == "div" and "entry-content" in words:
+            parts.content = el
+        if parts.dek is None and ("entry-subtitle" in words or "entry-excerpt" in words):
+            parts.dek = el
+        if "entry-category" in words or "cat-links" in words:
+            categories.append(el)
+        if "entry-meta" in words:
+            metas.append(el)
+        if parts.entry_date is None and el.tag == "time" and ("entry-date" in words or "published" in words):
+            parts.entry_date = el.get("datetime")
+        if "post-thumbnail" in words:
+            thumbs.append(el)
+        if "social-box" in words or "connect-with-us" in words:
+            parts.social.append(el)
+        if ("jp-related" in words or "related-posts" in words or "related" in words) and not any(
+                _has_any(a, ("related", "related-posts")) for a in el.iterancestors()):
+            parts.related.append(el)
+    parts.thumb = _thumbnail(thumbs)
+    parts.category = _first_in(categories, lambda a: a.tag == "a" and (
+        a.get("rel") == "category tag" or a.get("href") is not None))
+    parts.byline = _first_in(metas, lambda d: _has_any(d, ("byline", "author")) and not any(
+        _has_any(a, ("byline", "author")) for a in d.iterancestors()))
+    return parts
+
+
+def _thumbnail(thumbs: list[etree._Element]) -> etree._Element | None:
+    """``(//*[.post-thumbnail]//figure | //*[.post-thumbnail][not(.//figure)])[1]`` from the
+    post-thumbnail elements in document order: the first one if it holds no figure, else its first
+    figure, unless a post-thumbnail without a figure nested in it comes before that figure (every
+    other candidate comes after)."""
+    if not thumbs:
+        return None
+    outer = thumbs[0]
+    fig = next(outer.iterdescendants("figure"), None)
+    if fig is None:
+        return outer
+    for d in outer.iterdescendants():
+        if d is fig:
+            break
+        if any(d is t for t in thumbs) and next(d.iterdescendants("figure"), None) is None:
+            return d
+    return fig
+
+
+def _has_any(el: etree._Element, names: tuple[str, ...]) -> bool:
+    cls = el.get("class")
+    if not cls or not any(n in cls for n in names):
+        return False
+    words = _words(cls)
+    return any(n in words for n in names)
+
+
+def _first_in(containers: list[etree._Element], test: Callable[[etree._Element], bool]) -> etree._Element | None:
+    """The first descendant of any of ``containers`` (in document order) that passes ``test``: the
+    first container with such a descendant holds it (a later container is inside it or after it)."""
+    for c in containers:
+        for d in c.iterdescendants(etree.Element):
+            if test(d):
+                return d
+    return None
+
+
+def _heading(el: etree._Element) -> etree._Element | None:
+    """``(.//h2 | .//h3 | .//h4 | .//*[contains(@class,'title')])[1]``"""
+    for d in el.iterdescendants(etree.Element):
+        if d.tag in _HEADING_TAGS or "title" in (d.get("class") or ""):
+            return d
+    return None
+
+
+def _caption(fig: etree._Element) -> etree._Element | None:
+    """``(.//figcaption | .//*[contains(@class,'wp-caption-text')])[1]``"""
+    for d in fig.iterdescendants(etree.Element):
+        if d.tag == "figcaption" or "wp-caption-text" in (d.get("class") or ""):
+            return d
+    return None
+
+
+def _list_links(el: etree._Element) -> list[etree._Element]:
+    """``.//li//a[@href] | .//h3/a[@href] | .//h4/a[@href]``"""
+    out: list[etree._Element] = []
+    for a in el.iterdescendants("a"):
+        if a.get("href") is None:
+            continue
+        parent = a.getparent()
+        if parent is not None and parent.tag in ("h3", "h4"):
+            out.append(a)
+            continue
+        for anc in a.iterancestors():
+            if anc is el:
+                break
+            if anc.tag == "li":
+                out.append(a)
+                break
+    return out
+
+
+def _body_nodes(el: etree._Element) -> list[etree._Element]:
+    return [c for c in el if c.tag in _BODY_TAGS]
+
 
 _LANG_SWITCH = re.compile(r"^このページを\s*日本語\s*で読む$")
 _NEWSLETTERS = ("Weekly Digest", "The Editor's Picks", "The Editor’s Picks", "Sports Updates",
@@ -104,36 +233,31 @@ def _credit(caption: str) -> tuple[str | None, str | None]:
     return text[: m.start()].strip() or None, squash(m.group("credit")) or None
 
 
-def _is_lang_switch(el: etree._Element) -> bool:
-    return _LANG_SWITCH.match(text_of(el)) is not None
-
-
-def _is_newsletter(el: etree._Element) -> bool:
+def _is_newsletter(el: etree._Element, text: str) -> bool:
+    """``text`` is the element's :func:`text_of` (read once per element by :func:`_body`)."""
     cls = (el.get("class") or "").lower()
     if "newsletter" in cls or "mc4wp" in cls or "subscribe" in cls:
         return True
-    text = text_of(el)
     return el.tag == "div" and any(n in text for n in _NEWSLETTERS) and _SIGN_UP.search(text) is not None
 
 
-def _newsletter_block(el: etree._Element) -> Discarded:
-    head_el = first(HEADING(el))
+def _newsletter_block(el: etree._Element, text: str) -> Discarded:
+    head_el = _heading(el)
     heading = text_of(head_el) if head_el is not None else None
-    text = text_of(el)
     if heading and text.startswith(heading):
         text = text[len(heading):].strip()
     return discard("newsletter", heading or None, (), text or None)
 
 
-def _lang_block(page: Page, el: etree._Element) -> Discarded:
+def _lang_block(page: Page, el: etree._Element, text: str) -> Discarded:
     items = tuple(Item(title=t, url=page.absolute(a.get("href"))) for a in el.iter("a") if (t := text_of(a)))
-    return discard("navigation", None, items, text_of(el))
+    return discard("navigation", None, items, text)
 
 
 def _figure(page: Page, fig: etree._Element) -> Image:
-    cap_el = first(FIG_CAPTION(fig))
+    cap_el = _caption(fig)
     caption, credit = _credit(text_of(cap_el)) if cap_el is not None else (None, None)
-    return image(img_url(page, first(FIG_IMG(fig))), caption, credit)
+    return image(img_url(page, next(fig.iterdescendants("img"), None)), caption, credit)
 
 
 def _date(page: Page, text: str | None) -> dt.datetime | None:
@@ -145,34 +269,36 @@ def _body(page: Page, content: etree._Element) -> tuple[list[Block], list[Image]
     images: list[Image] = []
     discarded: list[Discarded] = []
     byline: Byline | None = None
-    stack = list(reversed(elements(BODY_NODES(content))))
+    stack = _body_nodes(content)
+    stack.reverse()
     while stack:
         el = stack.pop()
         tag = el.tag if isinstance(el.tag, str) else ""
-        if _is_lang_switch(el):
-            discarded.append(_lang_block(page, el))
-        elif _is_newsletter(el):
-            discarded.append(_newsletter_block(el))
+        text = text_of(el)  # once: every test below reads it
+        if _LANG_SWITCH.match(text) is not None:
+            discarded.append(_lang_block(page, el, text))
+        elif _is_newsletter(el, text):
+            discarded.append(_newsletter_block(el, text))
         elif tag == "figure" or (tag == "div" and "wp-caption" in (el.get("class") or "")):
             images.append(_figure(page, el))
         elif tag == "div":
             cls = (el.get("class") or "").lower()
             if any(k in cls for k in ("share", "sharedaddy", "jp-relatedposts", "related")):
                 discarded.append(discard("share" if "share" in cls else "related",
-                                         text_of(first(HEADING(el))) or None, link_items(page, el)))
-            elif any(k in cls for k in ("ad", "advert", "banner")) and not text_of(el).endswith("."):
-                discarded.append(discard("ad", None, (), text_of(el)))
+                                         text_of(_heading(el)) or None, link_items(page, el)))
+            elif any(k in cls for k in ("ad", "advert", "banner")) and not text.endswith("."):
+                discarded.append(discard("ad", None, (), text))
             else:  # a plain wrapper: read its children in order
-                stack.extend(reversed(elements(BODY_NODES(el))))
+                stack.extend(reversed(_body_nodes(el)))
         elif tag in ("ul", "ol"):
             blocks.extend(Block("paragraph", t) for li in el.iter("li") if (t := text_of(li)))
         else:
-            text = text_of(el)
             if not text:
                 continue
-            if tag == "p" and el.find(".//img") is not None and len(text) < 200 and _CREDIT.search(text):
-                images.append(_figure(page, el) if FIG_CAPTION(el) else
-                              image(img_url(page, first(FIG_IMG(el))), *_credit(text)))
+            if tag == "p" and len(text) < 200 and (img := next(el.iterdescendants("img"), None)) is not None \
+                    and _CREDIT.search(text):
+                images.append(_figure(page, el) if _caption(el) is not None else
+                              image(img_url(page, img), *_credit(text)))
                 continue
             if tag == "p" and byline is None and _AUTHOR_LINE.match(text) and len(text) < 120 \
                     and (not blocks or len(stack) <= 1):
@@ -196,32 +322,34 @@ def _section(page: Page, shown: str | None) -> str | None:
 
 def extract_wp(page: Page) -> Article:
     root = page.root
-    content = first(CONTENT(root))
+    if _tail_cut_open(root):
+        raise NotAnArticleError("the pruned page cut an element the extractor reads: parse the whole page")
+    parts = _scan(root)
+    content = parts.content
     if content is None:
         page.warn("body", "unknown-layout", "no div.entry-content")
-        content = first(ARTICLE(root))
+        content = parts.article
         if content is None:
             content = root
     title = page.pick(
         "title",
         ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
         ("og:title", lambda: strip_suffix(t, NAMES) if (t := squash(page.meta_value("og:title"))) else None),
-        ("h1.entry-title", lambda: text_of(first(TITLE(root))) or None),
+        ("h1.entry-title", lambda: text_of(parts.title) or None),
         ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
-    shown = text_of(first(CATEGORY(root))) or None
+    shown = text_of(parts.category) or None
     section = page.pick(
         "section",
         ("JSON-LD articleSection", lambda: _section(page, shown)),
         ("article:section", lambda: page.meta_value("article:section")),
         ("category link", lambda: shown),
     )
-    entry_dates = strings(ENTRY_DATE(root))
     published = page.pick(
         "published",
         ("JSON-LD datePublished", lambda: _date(page, ld_text(page.ld("datePublished")))),
         ("article:published_time", lambda: _date(page, page.meta_value("article:published_time"))),
-        ("time.entry-date", lambda: _date(page, entry_dates[0] if entry_dates else None)),
+        ("time.entry-date", lambda: _date(page, parts.entry_date)),
     )
     updated = page.pick(
         "updated",
@@ -231,11 +359,11 @@ def extract_wp(page: Page) -> Article:
     )
     blocks, images, discarded, body_byline = _body(page, content)
     page.warn("body", "low-confidence", "div.entry-content (WordPress theme selector) is not attested for this site")
-    thumb = first(THUMBNAIL(root))
+    thumb = parts.thumb
     if thumb is not None and content is not root and not any(thumb is a for a in content.iterancestors()):
         images.insert(0, _figure(page, thumb))
 
-    byline_el = first(BYLINE(root))
+    byline_el = parts.byline
     byline = parse_byline(text_of(byline_el)) if byline_el is not None else None
     if byline is None:
         byline = body_byline
@@ -250,12 +378,12 @@ def extract_wp(page: Page) -> Article:
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
         page.warn("body", "missing", "no paragraphs in the entry content")
-    discarded.extend(discard("share", text_of(first(HEADING(el))) or _first_line(el), link_items(page, el))
-                     for el in elements(SOCIAL(root)))
-    discarded.extend(discard("related", text_of(first(HEADING(el))) or None, link_items(page, el, links=LIST_LINKS))
-                     for el in elements(RELATED(root)) if not any(el is a for a in content.iterancestors())
+    discarded.extend(discard("share", text_of(_heading(el)) or _first_line(el), link_items(page, el))
+                     for el in parts.social)
+    discarded.extend(discard("related", text_of(_heading(el)) or None, link_items(page, el, links=_list_links))
+                     for el in parts.related if not any(el is a for a in content.iterancestors())
                      and not any(a is content for a in el.iterancestors()))
-    dek = text_of(first(DEK(root))) or None
+    dek = text_of(parts.dek) or None
     return Article(
         site=SITE_ID,
         url=page.url,
@@ -295,6 +423,118 @@ def fingerprint(page: Page) -> bool:
             b"entry-content" in source and (b"\xe3\x81\x93" in source or b"&#" in source)):
         return False  # none of the names the markup needs is in the page: no tree walk
     return bool(FINGERPRINT(page.root))
+
+
+# -- pruning ---------------------------------------------------------------------------------------
+# The menus, banners and footer around the article are most of a page's parse. ``prune`` drops them
+# when it can tell from the bytes that nothing there reaches the extractor: it keeps <head> and the
+# page from the start tag that holds the first of these marks (so the kept bytes hold every element
+# the selectors match, and every element of theirs that an ancestor test reads) to the last
+# </article>, or to the end when a mark follows it. Dropping the tail can leave an element open that
+# went on past the cut: the pruned page ends with a sentinel element, and the extractor refuses the
+# parse (api.py then parses the whole page) when an element it reads is among the sentinel's ancestors.
+_PRUNE_MARKS = (
+    b"entry-",  # entry-content, -title, -subtitle, -excerpt, -category, -meta, -date
+    b"related",  # related, related-posts, jp-related
+    b"social-box", b"connect-with-us", b"cat-links", b"post-thumbnail", b"published", b"byline", b"author",
+    b"<article",  # the content's fallback, and the h1 in an <article>
+    b"<meta", b"ld+json",  # structured data (structured.scan reads it wherever it is)
+)
+# marks that count only in an ancestor of an element read, which the dropped tail cannot hold (an
+# element open at the tail cut is the sentinel's ancestor, and the extractor checks those)
+_ANCESTRAL = (b"byline", b"author")
+# raw text and comments: a "<" inside them is not a tag to cut at
+_RAW = ((b"<script", b"</script"), (b"<style", b"</style"), (b"<!--", b"-->"))
+# an element open at the tail cut that the extractor reads (or reads text from)
+_READ_TAGS = frozenset({"article", "h1", "figure", "a", "time"})
+_READ_CLASS = re.compile("entry-|related|social-box|connect-with-us|cat-links|post-thumbnail|published|byline|author")
+_MIN_PRUNE = 4096  # fewer bytes dropped than this is not worth a second copy of the page
+_PRUNED_ATTR = "data-jnparse-pruned"  # on the pruned page's <body> when its tail was dropped
+_SENTINEL_ID = "jnparse-pruned-end"
+_PRUNED_BODY = f'<body {_PRUNED_ATTR}="tail">'.encode()
+_SENTINEL = f'<span id="{_SENTINEL_ID}"></span>'.encode()
+_ARTICLE_END = b"</article>"
+
+
+def prune(data: bytes) -> bytes | None:
+    """``<head>`` plus the page from the tag holding the first mark the extractor needs to the last
+    ``</article>`` (then a sentinel), or to the end; ``None`` when the marks come too early to save
+    anything or the cut cannot be placed with certainty.
+
+    Assumes lower-case tag names (libxml2 reads ``<META>`` as ``meta``; no WordPress theme writes it).
+    """
+    body = data.find(b"<body")
+    if body < 0:
+        return None
+    marks: tuple[bytes, ...] = _PRUNE_MARKS
+    if data.find(b"<title", 0, body) < 0:  # only the first <title> is read
+        marks += (b"<title",)
+    if data.find(b"canonical", 0, body) < 0:  # only the first canonical link is read
+        marks += (b"<link",)
+    first = len(data)
+    for mark in marks:
+        i = data.find(mark, body, first + len(mark))
+        if 0 <= i < first:
+            first = i
+    if first == len(data):
+        return None  # nothing the extractor reads: let the whole page show it
+    cut = data.rfind(b"<", body, first)
+    for _ in range(4):  # move the cut out of a script, style or comment it falls in
+        moved = False
+        for opener, closer in _RAW:
+            o = data.rfind(opener, body, cut)
+            if o >= 0 and data.find(closer, o, cut) < 0:
+                cut, moved = o, True
+        if not moved:
+            break
+    else:
+        return None
+    if cut - body < _MIN_PRUNE or not _utf8(data, body, cut):
+        return None
+    view = memoryview(data)  # one copy of the kept bytes, not one per slice
+    end = data.rfind(_ARTICLE_END, cut)
+    if end >= 0:
+        end += len(_ARTICLE_END)
+        if len(data) - end >= _MIN_PRUNE and not any(data.find(m, end) >= 0 for m in marks if m not in _ANCESTRAL) \
+                and _utf8(data, end, len(data)):
+            return b"".join((view[:body], _PRUNED_BODY, view[cut:end], _SENTINEL))
+    return b"".join((view[:body], b"<body>", view[cut:]))
+
+
+def _utf8(data: bytes, start: int, end: int) -> bool:
+    """Whether dropped bytes are UTF-8: the parse checks the bytes it reads, and a page that is not
+    UTF-8 somewhere must take the careful path whatever part of it is read."""
+    part = data[start:end]
+    if part.isascii():
+        return True
+    try:
+        part.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _tail_cut_open(root: etree._Element) -> bool:
+    """On a page whose tail ``prune`` dropped: whether an element the extractor reads was still open
+    at the cut (it went on in the dropped bytes). Removes the sentinel."""
+    body = next(root.iter("body"), None)
+    if body is None or body.get(_PRUNED_ATTR) is None:
+        return False  # not pruned, or pruned at the end of the page
+    last = body
+    while len(last):
+        last = last[-1]
+    if last.tag != "span" or last.get("id") != _SENTINEL_ID:
+        return True  # the sentinel was read as text (the cut fell in a script): cannot tell
+    open_at_cut = list(last.iterancestors())
+    parent = open_at_cut[0]
+    parent.remove(last)
+    for el in open_at_cut:
+        if el is body:
+            break
+        cls = el.get("class")
+        if el.tag in _READ_TAGS or (cls is not None and _READ_CLASS.search(cls) is not None):
+            return True
+    return False
 
 
 def _matches_wp(page: Page) -> bool:
@@ -391,6 +631,7 @@ SITE = Site(
     fingerprint=fingerprint,
     text_signature=text_signature,
     parse_text=parse_text,
+    prune=prune,
 )
 
 __all__ = ["SITE"]
