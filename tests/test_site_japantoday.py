@@ -116,3 +116,99 @@ def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
         assert with_bytes == tree_only, path.name
         if path.parent.name == "japantoday":
             assert with_bytes or Page(root).canonical, path.name
+
+
+def test_pruned_page_reads_as_the_whole_page() -> None:
+    """prune() drops the page header before the first <article>: the Article is the same as the whole
+    page's (fixtures wrapped in page chrome, as real pages are)."""
+    import sys
+
+    sys.path.insert(0, str(FIXTURES.parent / "benchmarks"))
+    from run import at_page_size  # type: ignore[import-not-found]
+
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    for path in sorted(JT.glob("*.html")):
+        for data in (path.read_bytes(), at_page_size(path.read_bytes())):
+            pruned = japantoday.prune(data)
+            if path.name == "expired-story.html":
+                assert pruned is None  # its error would be raised twice
+                continue
+            assert pruned is not None and len(pruned) < len(data), path.name
+            whole = japantoday.extract_2018(Page(parse_bytes(data), source=data))
+            cut = japantoday.extract_2018(Page(parse_bytes(pruned), source=data))
+            assert cut.to_dict() == whole.to_dict(), path.name
+            assert jnparse.parse(data).to_dict() == whole.to_dict(), path.name
+
+
+def test_prune_falls_back_when_a_container_was_cut() -> None:
+    """A side block whose container opened before the article loses part of itself in a pruned page:
+    the extractor warns, and parse() reads the whole page."""
+    data = (
+        b"<html><head><link rel='canonical' href='https://japantoday.com/category/national/x'></head><body>"
+        b"<div class='wrap'><nav><a href='/menu'>Menu link</a></nav>"
+        b"<article><h1>T</h1><div itemprop='articleBody'><p>Text.</p></div></article>"
+        b"<h3>More in National</h3><ul><li><a href='/a'>A</a></li></ul></div></body></html>"
+    )
+    pruned = japantoday.prune(data)
+    assert pruned is not None
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    cut = japantoday.extract_2018(Page(parse_bytes(pruned), source=data))
+    assert any(w.code == "unknown-layout" for w in cut.warnings)
+    whole = jnparse.parse(data)
+    related = [d for d in whole.discarded if d.kind == "related"]
+    assert [i.title for i in related[0].items] == ["Menu link", "A"]
+    assert not any(w.code == "unknown-layout" for w in whole.warnings)
+
+
+_SNIPPETS = (
+    "<h3>Most popular</h3>", "<div class='box'><h3>Latest news</h3><ul><li><a href='/x/1'>One</a></li></ul></div>",
+    "<span itemprop='commentCount'>7</span>", "<h3><span itemprop='commentCount'>1</span> Comments</h3>",
+    "<span itemprop='author'>By Taro YAMADA</span>", "<div class='byline'>By Hanako SATO</div>",
+    "<p class='post-author'> By  Jiro</p>", "<p><b>x</b>© GPlusMedia Ltd</p>",
+    "<script>var a='<div>'; var b='GPlusMedia';</script>", "<p title='a<b x'>GPlusMedia attr</p>",
+    "<time itemprop='dateModified'>x</time>", "<time itemprop='dateModified' datetime='2024-02-03 10:00'>3</time>",
+    "<h1>Logo</h1>", "<a href='/category/sports'>sports</a>", "<header><a href='/category/tech/sub'>tech</a></header>",
+    "<figure><img src='/i.jpg'><figcaption>A cat. REUTERS/Someone</figcaption><p>in figure</p></figure>",
+    "<article><header><a href='/category/world'>world</a><h1>Inner</h1></header><p>inner</p></article>",
+    "<div itemprop='articleBody'><p>Second body.</p></div>", "<p>The requested article has expired, and is gone.</p>",
+    "<span itemprop=commentCount>9</span>", "</div>", "<div>",
+)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_fast_paths_find_what_the_xpath_rules_find(seed: int) -> None:
+    """The one-pass scan and the byte-guided lookups give the elements of the whole-tree XPath rules."""
+    import random
+
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page, elements, first, strings
+
+    rnd = random.Random(seed)
+    paths = sorted(JT.glob("*.html"))
+    text = paths[seed % len(paths)].read_text(encoding="utf-8")
+    for _ in range(4):
+        at = rnd.choice([i for i, c in enumerate(text) if c == "<"])
+        text = text[:at] + rnd.choice(_SNIPPETS) + text[at:]
+    data = text.encode()
+    page = Page(parse_bytes(data), source=data)
+    root = page.root
+    parts = japantoday._scan(page)
+    jt = japantoday
+    assert parts.bodies == elements(jt.ARTICLE_BODY(root))
+    assert parts.published is first(jt.TIME_PUBLISHED(root))
+    assert parts.modified == next(iter(strings(jt.TIME_MODIFIED(root))), None)
+    assert parts.h1 is first(jt.H1(root))
+    assert [h for h in parts.headings if not jt._in_body(h, parts)] == elements(jt.HEADINGS(root))
+    assert [f for f in parts.figures if any(a.tag == "article" for a in f.iterancestors())] == elements(
+        jt.FIGURES(root))
+    assert jt._comment_counts(parts) == elements(jt.COMMENT_COUNT(root))
+    assert jt._category(parts) is first(jt.CATEGORY(root))
+    assert jt._author(parts) is first(jt.AUTHOR(root))
+    assert jt._first_text_with(page, "GPlusMedia", 0, jt.SITE_LINE) is first(jt.SITE_LINE(root))
+    assert jt._first_text_with(page, jt.EXPIRED, 6, jt.EXPIRED_NODE) is first(jt.EXPIRED_NODE(root))
+    for body in parts.bodies:
+        assert jt._body_parts(body, parts) == elements(jt.BODY_PARTS(body))

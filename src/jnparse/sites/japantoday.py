@@ -17,6 +17,7 @@ available. …": it raises :class:`jnparse.NotAnArticleError`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from urllib.parse import urlsplit
 
@@ -28,10 +29,10 @@ from ..bylines import parse_byline
 from ..dates import NeedsReference, parse_jst
 from ..errors import NotAnArticleError
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
-from ..page import Page, elements, first, strings, xpath
+from ..page import Page, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
-from .base import Layout, Site, body_blocks, cut_dateline, discard, image, img_url, link_items
+from .base import Layout, Site, body_blocks, cut_dateline, discard, find_bytes, image, img_url, link_items
 
 SITE_ID = "japantoday"
 NAMES = ("Japan Today", "JapanToday")
@@ -39,12 +40,19 @@ EXPIRED = "The requested article has expired"
 EXPIRED_MESSAGE = "Japan Today: the requested article has expired and is no longer available"
 
 # -- selectors, compiled once ------------------------------------------------------------------------
+# The whole-tree queries below state the rules; ``_scan`` finds the same elements in one pass over the
+# few tags that can match (filtered in C, chosen from the page's bytes). A whole-tree XPath with an
+# attribute or text test costs ~10x such a walk, each time: they are run only when the bytes cannot tell.
 ARTICLE_BODY = xpath("//*[@itemprop='articleBody']")
 BODY_PARTS = xpath(".//p[not(ancestor::figure)] | .//h2 | .//h3")
 H1 = xpath("//h1")
 CATEGORY = xpath(
     "//article//a[contains(@href, '/category/')][not(ancestor::*[@itemprop='articleBody'])]"
     "[following::h1 or ancestor::header]"
+)
+#: CATEGORY inside one ``article`` element
+_CATEGORY_IN = xpath(
+    ".//a[contains(@href, '/category/')][not(ancestor::*[@itemprop='articleBody'])][following::h1 or ancestor::header]"
 )
 TIME_PUBLISHED = xpath("//time[@itemprop='datePublished']")
 TIME_MODIFIED = xpath("//time[@itemprop='dateModified']/@datetime")
@@ -53,6 +61,11 @@ AUTHOR = xpath(
     " | //article//*[contains(@class, 'byline') or contains(@class, 'author')]"
     "[not(ancestor::*[@itemprop='articleBody'])][not(ancestor::*[@id='comments'])]"
     "[starts-with(normalize-space(), 'By ')]"
+)
+#: AUTHOR's second part inside one ``article`` element
+_BYLINE_IN = xpath(
+    ".//*[contains(@class, 'byline') or contains(@class, 'author')][not(ancestor::*[@itemprop='articleBody'])]"
+    "[not(ancestor::*[@id='comments'])][starts-with(normalize-space(), 'By ')]"
 )
 FIGURES = xpath("//article//figure")
 FIG_IMG = xpath(".//img")
@@ -70,6 +83,228 @@ FINGERPRINT = xpath(
     " | //img[contains(@src, 'media.japantoday.com') or contains(@src, 'japantoday-asset')]"
     " | //link[@rel='canonical'][contains(@href, 'japantoday.com/')]"
 )
+_TAG_NAME = re.compile(rb"<([A-Za-z][A-Za-z0-9:-]{0,30})[\s/>]")
+_ITEMPROPS = ("articleBody", "datePublished", "dateModified", "author", "commentCount")
+_HEADING_TAGS = ("h2", "h3", "h4", "h5")
+#: elements whose content the parser does not read as markup: a "<div" inside them is not a tag, so
+#: the byte test of ``_first_text_with`` cannot name them
+_RAW_TEXT_TAGS = ("script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript",
+                  "plaintext")
+
+
+class _Parts:
+    """What the extractor reads, found in one pass over the tree (``_scan``)."""
+
+    __slots__ = ("articles", "authors", "bodies", "comment_counts", "figures", "h1", "headings", "modified",
+                 "published")
+
+    def __init__(self) -> None:
+        self.bodies: list[etree._Element] = []  # [itemprop=articleBody], page order
+        self.published: etree._Element | None = None  # the first time[itemprop=datePublished]
+        self.modified: str | None = None  # @datetime of the first time[itemprop=dateModified] that has one
+        self.comment_counts: list[etree._Element] = []  # [itemprop=commentCount]
+        self.authors: list[etree._Element] = []  # [itemprop=author]
+        self.h1: etree._Element | None = None
+        self.headings: list[etree._Element] = []  # h2-h5, page order
+        self.articles: list[etree._Element] = []
+        self.figures: list[etree._Element] = []
+
+
+_ITEMPROP_VALUES = frozenset(word.encode() for word in _ITEMPROPS)
+_UNQUOTED_VALUE = re.compile(rb"[^\s>\"'=<`]*")
+
+
+def _prop_tags(page: Page) -> tuple[str, ...] | None:
+    """The names of the tags whose ``itemprop`` is one the extractor reads, read off the page's bytes
+    (like Page.attr_tags, but one pass for the five values, comparing whole values as the XPath tests
+    do); ``None`` when the bytes cannot tell."""
+    source = page.source
+    if source is None:
+        return None
+    names: set[str] = set()
+    i = source.find(b"itemprop=")
+    for _ in range(2000):
+        if i < 0:
+            return tuple(names)
+        end = i + 9
+        if i > 0 and source[i - 1] in b" \t\r\n/\"'":  # the attribute itself, not "data-itemprop"
+            quote = source[end : end + 1]
+            if quote in (b'"', b"'"):
+                close = source.find(quote, end + 1)
+                value = source[end + 1 : close] if close > 0 else b""
+            else:
+                m = _UNQUOTED_VALUE.match(source, end)
+                value = m.group() if m else b""
+            if value in _ITEMPROP_VALUES:
+                lt = source.rfind(b"<", max(0, i - 4000), i)
+                tag = _TAG_NAME.match(source, lt) if lt >= 0 else None
+                if tag is None:
+                    return None
+                names.add(tag.group(1).decode("ascii").lower())
+        i = source.find(b"itemprop=", end)
+    return None
+
+
+def _scan(page: Page) -> _Parts:
+    parts = _Parts()
+    prop_tags = _prop_tags(page)
+    # without the byte index every element is visited (the same answer, a longer walk)
+    walk = page.root.iter() if prop_tags is None else page.root.iter(
+        "article", "figure", "h1", *_HEADING_TAGS, "time", *prop_tags)
+    for el in walk:
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == "h1":
+            if parts.h1 is None:
+                parts.h1 = el
+        elif tag in _HEADING_TAGS:
+            parts.headings.append(el)
+        elif tag == "article":
+            parts.articles.append(el)
+        elif tag == "figure":
+            parts.figures.append(el)
+        prop = el.get("itemprop")
+        if prop is None:
+            continue
+        if prop == "articleBody":
+            parts.bodies.append(el)
+        elif prop == "commentCount":
+            parts.comment_counts.append(el)
+        elif prop == "author":
+            parts.authors.append(el)
+        elif tag == "time":
+            if prop == "datePublished":
+                if parts.published is None:
+                    parts.published = el
+            elif prop == "dateModified" and parts.modified is None:
+                parts.modified = el.get("datetime")
+    return parts
+
+
+def _scanned(page: Page) -> _Parts:
+    parts = page.memo.get(SITE_ID)
+    if not isinstance(parts, _Parts):
+        parts = page.memo[SITE_ID] = _scan(page)
+    return parts
+
+
+def _in_body(el: etree._Element, parts: _Parts) -> bool:
+    """``ancestor::*[@itemprop='articleBody']``."""
+    if not parts.bodies:
+        return False
+    bodies = parts.bodies
+    return any(a in bodies for a in el.iterancestors())
+
+
+def _first_text(el: etree._Element) -> str | None:
+    """XPath's ``text()`` as a string: the element's first text child (which may follow a child element
+    or a comment)."""
+    if el.text is not None:
+        return el.text
+    for child in el:
+        if child.tail is not None:
+            return child.tail
+    return None
+
+
+def _tags_before(source: bytes, needle: bytes, at: int, limit: int = 200) -> tuple[str, ...] | None:
+    """The names of the start tags right before each ``needle`` in the bytes: the elements whose text
+    may start with it. ``None`` when one cannot be read (the needle follows an end tag or a comment, or
+    comes too often). Found with memchr on ``needle[at]`` (see ``find_bytes``): a plain ``find`` reads
+    the whole page at a few bytes a cycle when the needle is absent."""
+    names: set[str] = set()
+    i = find_bytes(source, needle, at=at)
+    for _ in range(limit):
+        if i < 0:
+            return tuple(names)
+        lt = source.rfind(b"<", max(0, i - 2000), i)
+        m = _TAG_NAME.match(source, lt) if lt >= 0 else None
+        if m is None:
+            return None
+        names.add(m.group(1).decode("ascii").lower())
+        i = find_bytes(source, needle, i + len(needle), at=at)
+    return None
+
+
+def _first_text_with(page: Page, needle: str, at: int, whole_tree: etree.XPath) -> etree._Element | None:
+    """The first element whose first text child holds ``needle`` (``whole_tree``'s answer): the bytes
+    name the tags whose content starts with it, and only those are visited. ``needle[at]`` is a byte
+    rare in pages."""
+    tags = _tags_before(page.source, needle.encode(), at) if page.source is not None else None
+    if tags is None:
+        return first(whole_tree(page.root))
+    if not tags:
+        return None
+    for el in page.root.iter(*tags, *_RAW_TEXT_TAGS):
+        text = _first_text(el)
+        if text is not None and needle in text:
+            return el
+    return None
+
+
+def _doc_key(el: etree._Element) -> tuple[int, ...]:
+    """The element's place in page order (the child indexes from the root down)."""
+    path: list[int] = []
+    node, parent = el, el.getparent()
+    while parent is not None:
+        path.append(parent.index(node))
+        node, parent = parent, parent.getparent()
+    path.reverse()
+    return tuple(path)
+
+
+def _author(parts: _Parts) -> etree._Element | None:
+    """AUTHOR: an ``itemprop=author`` outside the body, or a byline inside an ``article``, whichever
+    comes first."""
+    found = [el for el in parts.authors if not _in_body(el, parts)][:1]
+    for art in parts.articles:
+        hit = first(_BYLINE_IN(art))
+        if hit is not None:
+            found.append(hit)
+            break  # a later article's bylines come after this one's (a nested one's are in it)
+    if len(found) > 1:
+        found.sort(key=_doc_key)
+    return found[0] if found else None
+
+
+def _category(parts: _Parts) -> etree._Element | None:
+    """CATEGORY: the first match inside the first ``article`` that has one (an earlier article's
+    matches come first in page order, a nested article's are its parent's too)."""
+    for art in parts.articles:
+        hit = first(_CATEGORY_IN(art))
+        if hit is not None:
+            return hit
+    return None
+
+
+def _body_parts(body: etree._Element, parts: _Parts) -> list[etree._Element]:
+    """BODY_PARTS, walked in C: the body's paragraphs outside figures (anywhere above them: the scan
+    found every figure of the page) and its h2/h3 subheads, in page order."""
+    found = list(body.iterdescendants("p", "h2", "h3"))
+    if not parts.figures:
+        return found
+    figures = parts.figures
+    return [el for el in found if el.tag != "p" or not any(a in figures for a in el.iterancestors())]
+
+
+def _comment_counts(parts: _Parts) -> list[etree._Element]:
+    """COMMENT_COUNT: the parents of the comment counts outside the comments and the headings, in page
+    order."""
+    out: list[etree._Element] = []
+    for el in parts.comment_counts:
+        keep = True
+        for a in el.iterancestors():
+            if a.get("id") == "comments" or a.tag in _HEADING_TAGS:
+                keep = False
+                break
+        parent = el.getparent()
+        if keep and parent is not None and parent not in out:
+            out.append(parent)
+    if len(out) > 1:
+        out.sort(key=_doc_key)  # a parent holding another comes before it, whatever the counts' order
+    return out
+
 
 # -- printed text --------------------------------------------------------------------------------------
 CREDIT_LINE = re.compile(r"^(?:©|\(c\)\s|Copyright\b)", re.IGNORECASE)
@@ -99,6 +334,7 @@ def block_kind(heading: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=256)  # the same few credit lines close most stories
 def credit_agency(line: str) -> str | None:
     """The agency a closing credit line names: "© KYODO" → Kyodo; "© Japan Today" → None."""
     for cand in (line, *re.split(r"(?<=\.)\s+", line)):
@@ -121,21 +357,31 @@ _BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "section", "article", "as
                          "h3", "h4", "h5", "h6", "br", "blockquote", "figure", "figcaption", "table", "tr"})
 
 
+_SKIPPED_TEXT = frozenset({"script", "style", "noscript", "template"})
+
+
 def block_text(el: etree._Element) -> str:
-    """The text of ``el`` with block elements kept apart ("user" + "comment" does not run together)."""
+    """The text of ``el`` with block elements kept apart ("user" + "comment" does not run together).
+    (iterwalk visits elements only: the text after a comment is not read.)"""
     parts: list[str] = []
+    append = parts.append
+    blocks = _BLOCK_TAGS
     for event, node in etree.iterwalk(el, events=("start", "end")):
-        tag = node.tag if isinstance(node.tag, str) else ""
+        tag = node.tag
+        if not isinstance(tag, str):
+            tag = ""
         if event == "start":
-            if tag in _BLOCK_TAGS:
-                parts.append(" ")
-            if node.text and tag not in ("script", "style", "noscript", "template") and isinstance(node.tag, str):
-                parts.append(node.text)
+            if tag in blocks:
+                append(" ")
+            text = node.text
+            if text and tag and tag not in _SKIPPED_TEXT:
+                append(text)
         else:
-            if tag in _BLOCK_TAGS:
-                parts.append(" ")
-            if node is not el and node.tail:
-                parts.append(node.tail)
+            if tag in blocks:
+                append(" ")
+            tail = node.tail
+            if tail and node is not el:
+                append(tail)
     return squash("".join(parts))
 
 
@@ -158,8 +404,8 @@ def _section_from_url(page: Page) -> str | None:
     return None
 
 
-def _byline(page: Page, blocks: list[Block]) -> tuple[Byline | None, list[Block]]:
-    el = first(AUTHOR(page.root))
+def _byline(page: Page, parts: _Parts, blocks: list[Block]) -> tuple[Byline | None, list[Block]]:
+    el = _author(parts)
     if el is not None:
         found = parse_byline(text_of(el))
         if found is not None:
@@ -171,22 +417,26 @@ def _byline(page: Page, blocks: list[Block]) -> tuple[Byline | None, list[Block]
     return None, blocks
 
 
-def _images(page: Page) -> list[Image]:
+def _images(page: Page, parts: _Parts) -> list[Image]:
     out: list[Image] = []
-    for fig in elements(FIGURES(page.root)):
-        caption, credit = split_photo_credit(text_of(first(FIG_CAPTION(fig))))
-        url = img_url(page, first(FIG_IMG(fig)))
+    for fig in parts.figures:
+        if not any(a.tag == "article" for a in fig.iterancestors()):
+            continue
+        caption, credit = split_photo_credit(text_of(next(fig.iter("figcaption"), None)))
+        url = img_url(page, next(fig.iter("img"), None))
         if url or caption:
             out.append(image(url, caption, credit))
     return out
 
 
-def _side_blocks(page: Page) -> list[Discarded]:
+def _side_blocks(page: Page, parts: _Parts) -> list[Discarded]:
     out: list[Discarded] = []
-    for el in elements(COMMENT_COUNT(page.root)):
+    for el in _comment_counts(parts):
         out.append(discard("comments", None, (), text_of(el)))
     taken: set[etree._Element] = set()
-    for h in elements(HEADINGS(page.root)):
+    for h in parts.headings:
+        if _in_body(h, parts):
+            continue
         heading = text_of(h)
         kind = block_kind(heading)
         box = h.getparent()
@@ -201,26 +451,29 @@ def _side_blocks(page: Page) -> list[Discarded]:
 
 
 def extract_2018(page: Page) -> Article:
-    root = page.root
-    gone = first(EXPIRED_NODE(root))
+    gone = _first_text_with(page, EXPIRED, 6, EXPIRED_NODE)
     if gone is not None:
         raise _expired(text_of(gone))
-    body_el = first(ARTICLE_BODY(root))
+    parts = _scanned(page)
+    if _cut_containers(parts):
+        # api.py reads the whole page when it sees this warning
+        page.warn("layout", "unknown-layout", "a block's container was cut off with the page header")
+    body_el = parts.bodies[0] if parts.bodies else None
     title = page.pick(
         "title",
         ("og:title", lambda: strip_suffix(squash(page.meta_value("og:title")), NAMES) or None),
         ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
-        ("h1", lambda: text_of(first(H1(root))) or None),
+        ("h1", lambda: text_of(parts.h1) or None),
         ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
     section = page.pick(
         "section",
-        ("category label", lambda: text_of(first(CATEGORY(root))) or None),
+        ("category label", lambda: text_of(_category(parts)) or None),
         ("JSON-LD articleSection", lambda: ld_text(page.ld("articleSection"))),
         ("article:section", lambda: page.meta_value("article:section")),
         ("URL category", lambda: _section_from_url(page)),
     )
-    time_el = first(TIME_PUBLISHED(root))
+    time_el = parts.published
     date_text = text_of(time_el) or None
     published = page.pick(
         "published",
@@ -229,32 +482,31 @@ def extract_2018(page: Page) -> Article:
         ("article:published_time", lambda: _date(page, "published", page.meta_value("article:published_time"))),
         ("printed time", lambda: _date(page, "published", date_text)),
     )
-    modified = strings(TIME_MODIFIED(root))
     updated = page.pick(
         "updated",
-        ("time dateModified", lambda: _date(page, "updated", modified[0] if modified else None)),
+        ("time dateModified", lambda: _date(page, "updated", parts.modified)),
         ("JSON-LD dateModified", lambda: _date(page, "updated", ld_text(page.ld("dateModified")))),
         ("article:modified_time", lambda: _date(page, "updated", page.meta_value("article:modified_time"))),
         required=False,
     )
-    blocks = body_blocks(elements(BODY_PARTS(body_el))) if body_el is not None else []
+    blocks = body_blocks(_body_parts(body_el, parts)) if body_el is not None else []
     if body_el is None:
         page.warn("body", "missing", "no [itemprop=articleBody]")
     discarded: list[Discarded] = []
     credits: list[str] = []
     while blocks and CREDIT_LINE.match(blocks[-1].text) and len(blocks[-1].text) <= 300:
         credits.insert(0, blocks.pop().text)
-    site_line = first(SITE_LINE(root))
+    site_line = _first_text_with(page, "GPlusMedia", 0, SITE_LINE)
     site_text = text_of(site_line)
     if site_text and site_text not in credits:
         credits.append(site_text)
     agency = next((a for c in credits if (a := credit_agency(c))), None)
     discarded.extend(discard("credit", None, (), c) for c in credits)
-    byline, blocks = _byline(page, blocks)
+    byline, blocks = _byline(page, parts, blocks)
     dateline, blocks = cut_dateline(blocks)
     if agency is None and dateline is not None:
         agency = dateline.agency
-    discarded.extend(_side_blocks(page))
+    discarded.extend(_side_blocks(page, parts))
     return Article(
         site=SITE_ID,
         url=page.url,
@@ -266,7 +518,7 @@ def extract_2018(page: Page) -> Article:
         dateline=dateline,
         agency=agency,
         body=blocks,
-        images=_images(page),
+        images=_images(page, parts),
         discarded=discarded,
         paywalled=False,
         description=strip_tags(page.meta_value("og:description", "description")),
@@ -289,6 +541,64 @@ def fingerprint(page: Page) -> bool:
     if source is not None and not any(mark in source for mark in _FINGERPRINT_BYTES):
         return False  # none of the names the markup needs is in the page: no tree walk
     return bool(FINGERPRINT(page.root))
+
+
+# -- cutting the page down before it is parsed ---------------------------------------------------------
+# The site header and menus before the first <article> are most of a page's elements, and hold nothing
+# the extractor reads; everything from the article on (comments, side column, footer with the site
+# line) is kept. Marks in the cut part that could change a field make prune() keep the whole page.
+
+#: put where the page was cut, before the article (an element nothing reads: the parser drops comments):
+#: the extractor checks that no block it reads lost part of its container
+_CUT_MARK = "jnparse-cut"
+_CUT = b'<body><input type="hidden" name="' + _CUT_MARK.encode() + b'">'
+#: in the part cut off: a heading (side blocks, the h1 fallback title), microdata, JSON-LD, meta tags,
+#: the canonical link (page.url), the site line
+_HEADING_START = re.compile(rb"<[hH][1-5]")
+_CUT_RISKS = (b"itemprop", b"<meta", b"canonical")
+#: (mark, where to look it up by memchr: a byte rare in pages; see find_bytes)
+_CUT_PROBES = ((b"ld+json", 2), (b"GPlusMedia", 0))
+_EXPIRED_BYTES = EXPIRED.encode()
+
+
+def prune(data: bytes) -> bytes | None:
+    """``<head>`` and the page from its first ``<article>`` on; ``None`` (parse it all) when there is
+    none, when the part before it holds anything the extractor reads, and for an expired story (its
+    error would be raised twice)."""
+    body = data.find(b"<body")
+    if body < 0:
+        return None
+    start = data.find(b"<article", body)
+    if start < 0 or find_bytes(data, _EXPIRED_BYTES, at=6) >= 0:
+        return None
+    if _HEADING_START.search(data, body, start) is not None:
+        return None
+    for mark in _CUT_RISKS:
+        if data.find(mark, body, start) >= 0:
+            return None
+    for mark, at in _CUT_PROBES:
+        i = find_bytes(data, mark, body, at=at)
+        if 0 <= i < start:
+            return None
+    if data.find(b"<title", 0, body) < 0 and data.find(b"<title", body, start) >= 0:
+        return None  # the page's first <title> (its head has none)
+    if data.count(b"<div") != data.count(b"</div"):
+        # a stray </div> after the cut would close a container that was cut off (the article with it)
+        # in the whole page, and nothing in the pruned one
+        return None
+    view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
+    return b"".join((view[:body], _CUT, view[start:]))
+
+
+def _cut_containers(parts: _Parts) -> bool:
+    """On a pruned page, a side block or comment count whose container was open where the page was cut
+    (the container lost what came before the article): the whole page must be read instead."""
+    for art in parts.articles:
+        mark = art.getprevious()
+        if mark is not None and mark.tag == "input" and mark.get("name") == _CUT_MARK:
+            cut = set(mark.iterancestors())
+            return any(el.getparent() in cut for el in (*parts.headings, *parts.comment_counts))
+    return False
 
 
 # -- text copies ------------------------------------------------------------------------------------
@@ -415,6 +725,7 @@ SITE = Site(
     fingerprint=fingerprint,
     text_signature=text_signature,
     parse_text=parse_text,
+    prune=prune,
 )
 
-__all__ = ["SITE", "block_kind", "credit_agency", "parse_text", "split_photo_credit"]
+__all__ = ["SITE", "block_kind", "credit_agency", "parse_text", "prune", "split_photo_credit"]
