@@ -121,10 +121,7 @@ def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
 def test_pruned_page_reads_as_the_whole_page() -> None:
     """prune() drops the page header before the first <article>: the Article is the same as the whole
     page's (fixtures wrapped in page chrome, as real pages are)."""
-    import sys
-
-    sys.path.insert(0, str(FIXTURES.parent / "benchmarks"))
-    from run import at_page_size  # type: ignore[import-not-found]
+    from benchmarks.run import at_page_size
 
     from jnparse.loading import parse_bytes
     from jnparse.page import Page
