@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
 
 import jnparse
+from jnparse.loading import parse_bytes
+from jnparse.page import Page
 from jnparse.sites import mainichi
 
 from .conftest import FIXTURES
@@ -145,3 +151,153 @@ def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
         assert with_bytes == tree_only, path.name
         if path.parent.name == "mainichi":
             assert with_bytes or Page(root).canonical, path.name
+
+
+# -- the fast paths give what the XPath expressions they replace give ------------------------------------
+
+_HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
+_PHOTO = "contains(@class, 'articledetail-image') or contains(@class, 'articledetail-body-image')"
+_PROMPT = "(contains(@class, 'mustpay') and not(contains(@class, 'is-mustpay'))) or contains(@class, 'paywall')"
+OLD = {
+    "body": "//section[@id='articledetail-body'] | //*[@id='articledetail-body']",
+    "title_h1": f"//h1[{_HAS.format('title-page')}]",
+    "h1": "//h1",
+    "pieces": f"(.//p | .//h2 | .//h3)[not(ancestor::figure)][not(ancestor::*[{_PHOTO}])]"
+              f"[not(ancestor::*[{_PROMPT}])][not(ancestor::aside)][not(ancestor::p)]",
+    "photo_boxes": f"//*[{_PHOTO}][not(ancestor::*[{_PHOTO}])][not(ancestor::figure)]"
+                   f" | //*[@id='articledetail-body']//figure[not(ancestor::*[{_PHOTO}])]",
+    "box_img": ".//img",
+    "box_caption": "(.//figcaption | .//*[contains(@class, 'caption')] | .//p)[1]",
+    "mustpay": f"//*[{_HAS.format('is-mustpay')}]",
+    "prompts": f"//*[{_PROMPT}][not(ancestor::*[{_PROMPT}])]",
+    "crumb": "//div[contains(@class, 'container')]//ul/li[contains(@class, 'active')]",
+    "headings": "//h2 | //h3 | //h4",
+    "links": ".//a[@href]",
+}
+
+_OPENERS = [
+    '<div class="articledetail-image-left">', '<div class="articledetail-body-image-inner">', "<figure>", "<aside>",
+    '<div class="mustpay-box">', '<section id="articledetail-body" class="articledetail-body is-mustpay">',
+    '<div id="articledetail-body">', '<div class="a\tpaywall">', '<div class="container">', "<ul>",
+    '<li class="active">', "<li>", "<p>", '<p class="caption">', '<h1 class="x title-page">', "<h1>", "<h2>",
+    "<h3>", "<h4>", '<span class="caption">', "<figcaption>", '<a href="/x">', "<a>", '<div class="is-mustpay">',
+    '<div class="title-page\xa0x">', "<div>",
+]
+_LEAVES = ['<img src="/a.jpg" alt="Alt (Kyodo)">', "Most Viewed", "Latest", "TOKYO -- Text.", "x", " "]
+
+
+def _tag_of(opener: str) -> str:
+    return opener[1:].split(">")[0].split()[0]
+
+
+_MARKUP = st.recursive(
+    st.sampled_from(_LEAVES),
+    lambda inner: st.tuples(st.sampled_from(_OPENERS), st.lists(inner, max_size=4)).map(
+        lambda t: t[0] + "".join(t[1]) + f"</{_tag_of(t[0])}>"),
+    max_leaves=30,
+)
+
+
+def _old(root: etree._Element, name: str) -> list[etree._Element]:
+    return [e for e in etree.XPath(OLD[name])(root) if isinstance(e, etree._Element)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(_MARKUP, max_size=6), with_source=st.booleans())
+def test_scan_is_the_xpath(parts: list[str], with_source: bool) -> None:
+    data = ("<html><head></head><body>" + "".join(parts) + "</body></html>").encode()
+    root = parse_bytes(data)
+    page = Page(root, source=data if with_source else None)
+    found = mainichi._parts(page)
+    assert found.body is next(iter(_old(root, "body")), None)
+    assert found.title_h1 is next(iter(_old(root, "title_h1")), None)
+    assert found.h1 is next(iter(_old(root, "h1")), None)
+    assert found.mustpay == bool(_old(root, "mustpay"))
+    assert found.photo_boxes == _old(root, "photo_boxes")
+    assert found.prompts == _old(root, "prompts")
+    assert found.headings == _old(root, "headings")
+    assert mainichi._crumb(page, found) is next(iter(_old(root, "crumb")), None)
+    for box in found.photo_boxes:
+        assert next(box.iterdescendants("img"), None) is next(iter(_old(box, "box_img")), None)
+        assert mainichi._first_caption(box) is next(iter(_old(box, "box_caption")), None)
+    for h in found.headings:
+        box = h.getparent()
+        if box is not None:
+            assert [a for a in box.iterdescendants("a") if a.get("href") is not None] == _old(box, "links")
+    if found.body is not None:
+        want = [mainichi.Block("subhead" if el.tag in ("h2", "h3") else "paragraph", t)
+                for el in _old(found.body, "pieces") if (t := mainichi.text_of(el))]
+        assert mainichi._pieces(found.body) == want
+
+
+# -- prune() gives the Article the whole page gives ---------------------------------------------------
+
+_CHROME = ['<nav class="menu"><ul><li><a href="/a">A</a></li></ul></nav>', "<p>Cookies.</p>", "<p>Open",
+           '<div class="wrap">', "<h2>Latest</h2>", "<H3>Most Viewed</H3>", '<meta name="x" content="y">',
+           '<script type="application/LD+JSON">{}</script>', '<div class="container"><ul><li class="active">Japan</li>',
+           '<figure class="articledetail-image-left"><img src="/c.jpg"></figure>', '<div class="paywall">Pay</div>',
+           '<div class="is-mustpay">', "<title>Other</title>", '<link rel="canonical" href="https://x.example/">',
+           "<aside>", "<figure>", '<section id="articledetail-body"><p>Hidden.</p></section>', "</div>",
+           '<script>var s = "<h1>Not the headline</h1>";</script>', "<!-- <h1>Old headline</h1> -->", "<!--",
+           "<style>.a { color: red; }</style>", "<svg><title>Icon</title></svg>", "<span><p>In a span",
+           '<script type="application/ld+json">{"@type": "NewsArticle", "articleSection": "World"}</script>',
+           "<textarea>", "<h4>Latest</h4>", "</p><p>", "<noscript><p>Enable scripts.</p></noscript>", "<plaintext>",
+           "<iframe>"]
+_TAIL = ["</div>", '<aside class="side"><section><h2>Most Viewed</h2><ol><li><a href="/m">M</a></li></ol></section>'
+         "</aside>", '<h2>Latest</h2><ul><li><a href="/l">L</a></li></ul>', "<p>After.</p>"]
+
+
+def _whole_page_article(data: bytes) -> object:
+    """What parse() gives without prune(): the Article's dict, or the error's name."""
+    from jnparse import api
+
+    try:
+        return api._extract(parse_bytes(data), data, None, None, "utf-8", False, None, None, None).to_dict()
+    except jnparse.ParseError as e:
+        return type(e).__name__
+
+
+def _article(data: bytes) -> object:
+    try:
+        return jnparse.parse(data).to_dict()
+    except jnparse.ParseError as e:
+        return type(e).__name__
+
+
+@settings(max_examples=600, deadline=None)
+@given(chrome=st.lists(st.sampled_from(_CHROME), max_size=6), tail=st.lists(st.sampled_from(_TAIL), max_size=3),
+       head=st.sampled_from(['<link rel="canonical" href="https://mainichi.jp/english/articles/20250302/p2g/00m/0in/'
+                             '018000c"><title>T - The Mainichi</title>',
+                             '<meta property="og:url" content="https://mainichi.jp/english/articles/x">',
+                             '<meta property="og:url" content="https://mainichi.jp/english/x"><title> </title>',
+                             '<script>var b = "<body>";</script><link rel="canonical" href="https://mainichi.jp/x">']))
+def test_pruned_parse_is_the_whole_parse(chrome: list[str], tail: list[str], head: str) -> None:
+    page = (f'<html><head>{head}</head><body class="b">{"".join(chrome)}<h1 class="title-page">Headline</h1>'
+            '<section id="articledetail-body"><p>TOKYO -- Body text.</p></section>' + "".join(tail)
+            + "</body></html>").encode()
+    assert _article(page) == _whole_page_article(page)
+
+
+def test_prune_cuts_the_menus_of_a_page_at_real_size() -> None:
+    spec = importlib.util.spec_from_file_location("jnparse_bench_run", FIXTURES.parent / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    at_page_size = bench.at_page_size
+    for path in sorted(HERE.glob("*.html")):
+        data = at_page_size(path.read_bytes())
+        pruned = mainichi.prune(data)
+        assert pruned is not None and len(pruned) < len(data) * 0.6, path.name
+        assert _article(data) == _whole_page_article(data), path.name
+
+
+def test_side_list_whose_box_was_cut_off_reads_the_whole_page() -> None:
+    page = (b'<html><head><link rel="canonical" href="https://mainichi.jp/english/articles/20250302/p2a/00m/0na/'
+            b'018000c"><title>T - The Mainichi</title></head><body><div class="wrap"><nav><a href="/menu">Menu</a>'
+            b'</nav><h1 class="title-page">Headline</h1><section id="articledetail-body"><p>TOKYO -- Text.</p>'
+            b'</section><h2>Latest</h2><ul><li><a href="/l">L</a></li></ul></div></body></html>')
+    assert mainichi.prune(page) is not None
+    a = jnparse.parse(page)
+    latest = [d for d in a.discarded if d.kind == "latest"]
+    assert [it.title for it in latest[0].items] == ["Menu", "L"]  # the box is the wrapper: its menu link too
+    assert _article(page) == _whole_page_article(page)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -42,7 +43,7 @@ from .._text import squash, strip_suffix, text_of
 from ..bylines import is_person_name
 from ..dates import JST, NeedsReference, parse_jst
 from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, Notice
-from ..page import Page, elements, first, xpath
+from ..page import Page, xpath
 from ..structured import ld_names, ld_text, ld_url, strip_tags
 from ..textcopy import TextCopy
 from .base import Layout, Site, cut_dateline, discard, image, img_url
@@ -50,37 +51,187 @@ from .base import Layout, Site, cut_dateline, discard, image, img_url
 SITE_ID = "mainichi"
 NAMES = ("The Mainichi", "Mainichi", "The Mainichi Shimbun", "Mainichi Japan", "毎日新聞")
 
-# -- selectors, compiled once ------------------------------------------------------------------------
-_HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
-_PHOTO = "contains(@class, 'articledetail-image') or contains(@class, 'articledetail-body-image')"
-BODY_SECTION = xpath("//section[@id='articledetail-body'] | //*[@id='articledetail-body']")
-TITLE = xpath(f"//h1[{_HAS.format('title-page')}]")
-H1 = xpath("//h1")
-BODY_PIECES = xpath(
-    f"(.//p | .//h2 | .//h3)[not(ancestor::figure)][not(ancestor::*[{_PHOTO}])]"
-    "[not(ancestor::*[(contains(@class, 'mustpay') and not(contains(@class, 'is-mustpay')))"
-    " or contains(@class, 'paywall')])]"
-    "[not(ancestor::aside)][not(ancestor::p)]"
-)
-PHOTO_BOXES = xpath(
-    f"//*[{_PHOTO}][not(ancestor::*[{_PHOTO}])][not(ancestor::figure)]"
-    f" | //*[@id='articledetail-body']//figure[not(ancestor::*[{_PHOTO}])]"
-)
-BOX_IMG = xpath(".//img")
-BOX_CAPTION = xpath("(.//figcaption | .//*[contains(@class, 'caption')] | .//p)[1]")
-MUSTPAY = xpath(f"//*[{_HAS.format('is-mustpay')}]")
-PROMPTS = xpath(
-    "//*[(contains(@class, 'mustpay') and not(contains(@class, 'is-mustpay'))) or contains(@class, 'paywall')]"
-    "[not(ancestor::*[(contains(@class, 'mustpay') and not(contains(@class, 'is-mustpay')))"
-    " or contains(@class, 'paywall')])]"
-)
-SECTION_CRUMB = xpath("//div[contains(@class, 'container')]//ul/li[contains(@class, 'active')]")
-SIDE_HEADINGS = xpath("//h2 | //h3 | //h4")
-LINKS = xpath(".//a[@href]")
+# -- finding the page's parts ---------------------------------------------------------------------------
+# One pass over the elements that can matter (filtered in C) finds every part the extractor reads; the
+# rules below are those of the XPath expressions they replace (kept in tests/test_site_mainichi.py, which
+# checks both give the same elements): a whole-tree XPath with class tests costs ~10x that pass, each time.
+BODY_ID = "articledetail-body"
+#: Class substrings of a photo box (``contains(@class, ...)``).
+_PHOTO_MARKS = ("articledetail-image", "articledetail-body-image")
+#: Tags every page is walked for; elements named by class or id are found through the page's bytes.
+_WALKED_TAGS = frozenset({"h1", "h2", "h3", "h4", "figure"})
+#: Bytes one of which an element's start tag must hold for its class or id to matter here.
+_ATTR_MARKS = (b"articledetail-", b"mustpay", b"paywall")
+#: Tags whose ancestors keep a paragraph out of the body (besides photo boxes and prompts).
+_NOT_BODY_ANCESTORS = frozenset({"figure", "aside", "p"})
+_XML_SPACE = str.maketrans("\t\r\n", "   ")
+
 FINGERPRINT = xpath(
     "//section[@id='articledetail-body'] | //meta[@name='cXenseParse:mai-entitlement']"
     " | //meta[@name='cXenseParse:mai-fee-charging'] | //img[starts-with(@src, 'https://cdn.mainichi.jp/')]"
 )
+
+
+def _has_word(cls: str, word: str) -> bool:
+    """``contains(concat(' ', normalize-space(@class), ' '), ' word ')``: XPath white space only."""
+    return word in cls and word in cls.translate(_XML_SPACE).split(" ")
+
+
+def _is_photo(cls: str | None) -> bool:
+    return cls is not None and "articledetail-" in cls and any(m in cls for m in _PHOTO_MARKS)
+
+
+def _is_prompt(cls: str | None) -> bool:
+    """A subscription prompt: a ``mustpay`` class that is not the ``is-mustpay`` flag, or ``paywall``."""
+    return cls is not None and (("mustpay" in cls and "is-mustpay" not in cls) or "paywall" in cls)
+
+
+class _Parts:
+    __slots__ = ("body", "crumb", "crumb_done", "h1", "headings", "mustpay", "photo_boxes", "prompts", "title_h1")
+
+    def __init__(self) -> None:
+        self.body: etree._Element | None = None  # the first element with id articledetail-body
+        self.title_h1: etree._Element | None = None  # the first h1.title-page
+        self.h1: etree._Element | None = None
+        self.headings: list[etree._Element] = []  # h2, h3, h4 in document order
+        self.mustpay = False  # an element with the class word is-mustpay
+        self.photo_boxes: list[etree._Element] = []
+        self.prompts: list[etree._Element] = []
+        self.crumb_done = False
+        self.crumb: etree._Element | None = None
+
+
+def _walked_tags(page: Page) -> tuple[str, ...] | None:
+    """The tags to visit: the headings and figures, and every tag whose start tag may hold a class or
+    id named here (read off the bytes). ``None``: visit every element."""
+    names = set(_WALKED_TAGS)
+    ranges = _parsed_ranges(page)
+    for mark in _ATTR_MARKS:
+        found = page.tags_with(mark) if ranges is None else _tag_names(page.source or b"", mark, ranges)
+        if found is None:
+            return None
+        names.update(found)
+    return tuple(names)
+
+
+def _parsed_ranges(page: Page) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """For a page cut by prune(): the ranges of its bytes the tree was parsed from (the head, and the
+    page from the cut on), so that the chrome left out is not searched. ``None`` for a whole page."""
+    body = page.root.find("body")
+    cut = body.get(PRUNED) if body is not None else None
+    source = page.source
+    if cut is None or source is None or not cut.isdigit():
+        return None
+    start = int(cut)
+    head_end = source.find(b"<body")
+    if not 0 <= head_end < start or not source.startswith(b"<h1", start):
+        return None
+    return (0, head_end), (start, len(source))
+
+
+_TAG_NAME = re.compile(rb"<([A-Za-z][A-Za-z0-9:-]{0,30})[\s/>]")
+
+
+def _tag_names(source: bytes, needle: bytes, ranges: Iterable[tuple[int, int]], limit: int = 1000) -> set[str] | None:
+    """Page.tags_with(), within ``ranges`` of the bytes: the names of the tags whose start tag may hold
+    ``needle`` (``None``: cannot tell)."""
+    names: set[str] = set()
+    for lo, hi in ranges:
+        i = source.find(needle, lo, hi)
+        while i >= 0:
+            limit -= 1
+            lt = source.rfind(b"<", max(lo, i - 2000), i)
+            m = _TAG_NAME.match(source, lt) if lt >= 0 and limit >= 0 else None
+            if m is None:
+                return None
+            names.add(m.group(1).decode("ascii").lower())
+            i = source.find(needle, i + len(needle), hi)
+    return names
+
+
+def _parts(page: Page) -> _Parts:
+    parts: _Parts | None = page.memo.get(SITE_ID)
+    if parts is None:
+        parts = page.memo[SITE_ID] = _scan(page)
+    return parts
+
+
+def _scan(page: Page) -> _Parts:
+    parts = _Parts()
+    tags = _walked_tags(page)
+    boxes: list[etree._Element] = []  # photo boxes and figures, before their ancestors are checked
+    prompts: list[etree._Element] = []
+    for el in page.root.iter(*tags) if tags is not None else page.root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        cls = el.get("class")
+        if tag in ("h2", "h3", "h4"):
+            parts.headings.append(el)
+        elif tag == "h1":
+            if parts.h1 is None:
+                parts.h1 = el
+            if parts.title_h1 is None and cls and _has_word(cls, "title-page"):
+                parts.title_h1 = el
+        if parts.body is None and el.get("id") == BODY_ID:
+            parts.body = el
+        if not cls:
+            if tag == "figure":
+                boxes.append(el)
+            continue
+        if tag == "figure" or _is_photo(cls):
+            boxes.append(el)
+        if "pay" in cls:
+            if _is_prompt(cls):
+                prompts.append(el)
+            if not parts.mustpay and _has_word(cls, "is-mustpay"):
+                parts.mustpay = True
+    parts.photo_boxes = [el for el in boxes if _is_photo_box(el)]
+    parts.prompts = [el for el in prompts if not any(_is_prompt(a.get("class")) for a in el.iterancestors())]
+    return parts
+
+
+def _is_photo_box(el: etree._Element) -> bool:
+    """An outermost photo box outside any figure, or a figure inside the body outside any photo box."""
+    in_figure = in_body = False
+    for a in el.iterancestors():
+        if _is_photo(a.get("class")):
+            return False
+        if a.tag == "figure":
+            in_figure = True
+        if a.get("id") == BODY_ID:
+            in_body = True
+    if _is_photo(el.get("class")) and not in_figure:
+        return True
+    return el.tag == "figure" and in_body
+
+
+def _keeps_out(el: etree._Element) -> bool:
+    """Whether paragraphs inside ``el`` are kept out of the body (photo boxes, prompts, asides...)."""
+    if el.tag in _NOT_BODY_ANCESTORS:
+        return True
+    cls = el.get("class")
+    return _is_photo(cls) or _is_prompt(cls)
+
+
+def _crumb(page: Page, parts: _Parts) -> etree._Element | None:
+    """The first ``li`` with an ``active`` class, child of a ``ul`` inside a ``div`` with a ``container``
+    class (the breadcrumb's current section)."""
+    if parts.crumb_done:
+        return parts.crumb
+    parts.crumb_done = True
+    for li in page.root.iter("li"):
+        cls = li.get("class")
+        if not cls or "active" not in cls:
+            continue
+        ul = li.getparent()
+        if ul is None or ul.tag != "ul":
+            continue
+        if any(a.tag == "div" and "container" in (a.get("class") or "") for a in ul.iterancestors()):
+            parts.crumb = li
+            break
+    return parts.crumb
+
 
 URL_RE = re.compile(r"/articles/(?P<date>\d{8})/(?P<media>p\d[a-z])/\d\dm/(?P<genre>[0-9a-z]{3})/\d{3}000c")
 
@@ -140,19 +291,43 @@ def _inside(el: etree._Element, container: etree._Element | None) -> bool:
 
 
 def _pieces(container: etree._Element) -> list[Block]:
+    """Paragraphs and h2/h3 subheads of the body, in reading order; those inside a figure, photo box,
+    prompt, aside or paragraph (the container's own ancestors included) are left out."""
+    if _keeps_out(container) or any(_keeps_out(a) for a in container.iterancestors()):
+        return []
     out: list[Block] = []
-    for el in elements(BODY_PIECES(container)):
+    for el in container.iterdescendants("p", "h2", "h3"):
+        if any(_keeps_out(a) for a in _ancestors_below(el, container)):
+            continue
         text = text_of(el)
         if text:
             out.append(Block("subhead" if el.tag in ("h2", "h3") else "paragraph", text))
     return out
 
 
-def _images(page: Page) -> list[Image]:
+def _ancestors_below(el: etree._Element, container: etree._Element) -> list[etree._Element]:
+    out: list[etree._Element] = []
+    parent = el.getparent()
+    while parent is not None and parent is not container:
+        out.append(parent)
+        parent = parent.getparent()
+    return out
+
+
+def _first_caption(box: etree._Element) -> etree._Element | None:
+    """The first ``figcaption``, ``p`` or element with a ``caption`` class inside the box."""
+    for el in box.iterdescendants():
+        tag = el.tag
+        if tag in ("figcaption", "p") or (isinstance(tag, str) and "caption" in (el.get("class") or "")):
+            return el
+    return None
+
+
+def _images(page: Page, parts: _Parts) -> list[Image]:
     out: list[Image] = []
-    for box in elements(PHOTO_BOXES(page.root)):
-        img = first(BOX_IMG(box))
-        cap_el = first(BOX_CAPTION(box))
+    for box in parts.photo_boxes:
+        img = next(box.iterdescendants("img"), None)
+        cap_el = _first_caption(box)
         alt = squash(img.get("alt")) if img is not None else ""
         text = text_of(cap_el) if cap_el is not None else alt
         caption, credit = split_caption(text) if text else (None, None)
@@ -162,8 +337,8 @@ def _images(page: Page) -> list[Image]:
     return out
 
 
-def _paywalled(page: Page) -> bool:
-    if MUSTPAY(page.root):
+def _paywalled(page: Page, parts: _Parts) -> bool:
+    if parts.mustpay:
         return True
     fee = (page.meta_value("cxenseparse:mai-fee-charging") or "").strip().lower()
     if fee in _YES:
@@ -178,18 +353,28 @@ def _paywalled(page: Page) -> bool:
     return False
 
 
-def _side_lists(page: Page, body: etree._Element | None) -> list[Discarded]:
+def _side_lists(page: Page, parts: _Parts) -> list[Discarded]:
     out: list[Discarded] = []
-    for h in elements(SIDE_HEADINGS(page.root)):
+    body = parts.body
+    for h in parts.headings:
         heading = text_of(h)
         kind = _kind_of_heading(heading)
         box = h.getparent()
         if kind is None or box is None or _inside(h, body):
             continue
-        items = tuple(Item(title=t, url=page.absolute(a.get("href")))
-                      for a in elements(LINKS(box)) if (t := text_of(a)))
+        if _cut_parent(box):
+            # the heading's box began in the chrome prune() left out: its links are not all here
+            page.warn("body", "unknown-layout", "a side list's box was cut off: the whole page is needed")
+        items = tuple(Item(title=t, url=page.absolute(href)) for a in box.iterdescendants("a")
+                      if (href := a.get("href")) is not None and (t := text_of(a)))
         out.append(discard(kind, heading, items))
     return out
+
+
+def _cut_parent(box: etree._Element) -> bool:
+    """Whether ``box`` is the ``<body>`` prune() wrote: a heading under it may have had a parent in the
+    chrome left out (api.parse() re-parses the whole page on the ``unknown-layout`` warning)."""
+    return box.tag == "body" and box.get(PRUNED) is not None
 
 
 def _byline(page: Page) -> Byline | None:
@@ -226,8 +411,8 @@ def _agency(dateline: Dateline | None, media: str | None, warn: list[Notice]) ->
 
 
 def extract_cms2020(page: Page) -> Article:
-    root = page.root
-    body_el = first(BODY_SECTION(root))
+    parts = _parts(page)
+    body_el = parts.body
     url_day, media = url_parts(page.url)
     if media is None:
         url_day, media = url_parts(page.url_hint)
@@ -235,15 +420,15 @@ def extract_cms2020(page: Page) -> Article:
         "title",
         ("og:title", lambda: strip_suffix(t, NAMES) if (t := page.meta_value("og:title")) else None),
         ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
-        ("h1.title-page", lambda: text_of(first(TITLE(root))) or None),
-        ("h1", lambda: text_of(first(H1(root))) or None),
+        ("h1.title-page", lambda: text_of(parts.title_h1) or None),
+        ("h1", lambda: text_of(parts.h1) or None),
         ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
     section = page.pick(
         "section",
         ("JSON-LD articleSection", lambda: ld_text(page.ld("articleSection"))),
         ("article:section", lambda: page.meta_value("article:section")),
-        ("breadcrumb", lambda: text_of(first(SECTION_CRUMB(root))) or None),
+        ("breadcrumb", lambda: text_of(_crumb(page, parts)) or None),
         required=False,
     )
     published = page.pick(
@@ -280,16 +465,16 @@ def extract_cms2020(page: Page) -> Article:
     agency = _agency(dateline, media, notes)
     for n in notes:
         page.warn(n.field, n.code, n.detail)
-    images = _images(page)
+    images = _images(page, parts)
     if not images:
         lead = ld_url(page.ld("image")) or page.meta_value("og:image")
         if lead:
             images = [image(page.absolute(lead), None, None)]
-    paywalled = _paywalled(page)
+    paywalled = _paywalled(page, parts)
     discarded = list(credits)
-    for el in elements(PROMPTS(root)):
+    for el in parts.prompts:
         discarded.append(discard("subscribe", None, (), text_of(el)))
-    discarded.extend(_side_lists(page, body_el))
+    discarded.extend(_side_lists(page, parts))
     return Article(
         site=SITE_ID,
         url=page.url,
@@ -311,7 +496,8 @@ def extract_cms2020(page: Page) -> Article:
 
 
 def _matches_cms2020(page: Page) -> bool:
-    return bool(BODY_SECTION(page.root)) or bool(TITLE(page.root))
+    parts = _parts(page)
+    return parts.body is not None or parts.title_h1 is not None
 
 
 #: Bytes one of which FINGERPRINT needs in the page.
@@ -323,6 +509,120 @@ def fingerprint(page: Page) -> bool:
     if source is not None and not any(mark in source for mark in _FINGERPRINT_BYTES):
         return False  # none of the names the markup needs is in the page: no tree walk
     return bool(FINGERPRINT(page.root))
+
+
+# -- cutting the page down before it is parsed ---------------------------------------------------------
+
+#: The attribute prune() puts on the ``<body>`` it writes, so the extractor knows it reads a cut page
+#: (its value: the offset of the cut in the page's bytes).
+PRUNED = "data-jnparse-pruned"
+#: Tags that, in the lower-cased page chrome before the headline, could change what the extractor finds:
+#: structured data, the headings of side lists, figures and asides (they keep paragraphs out of the body),
+#: and the paragraphs, comments and raw-text elements the cut must not fall inside. One pass of the regex
+#: engine over the chrome's "<" costs about as much as four bytes.find() calls, not one per tag.
+_CHROME_TAGS = re.compile(
+    rb"<(!--|(?:/?(?:p|script|style|textarea|title|xmp|iframe|noembed|noframes)|plaintext|aside|figure|meta|link"
+    rb"|h[1-4])(?=[\s/>]))"
+)
+#: Elements whose content is text to libxml2: the cut must not fall inside one (a "<h1" in a script).
+_RAW_TEXT = frozenset({b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes",
+                       b"plaintext"})
+
+
+def prune(data: bytes) -> bytes | None:
+    """``<head>`` and the page from the first ``<h1`` (the headline) on; the menus before it are left
+    out when nothing in them can matter to the extractor (``None``: parse it all).
+
+    The chrome before the cut must hold no structured data, no h1-h4 heading (side lists are read
+    page-wide), no figure or aside, no photo box or body id (``articledetail-image``/``-body``), no
+    paywall class and no breadcrumb container; no title or canonical link unless the head has its
+    own (the first of each wins); no paragraph left open; and the cut must not fall inside a comment,
+    script or other raw-text element. A side-list heading whose parent began before the cut is caught
+    by the extractor, which then asks for the whole page (see _cut_parent).
+    """
+    body = data.find(b"<body")
+    if body < 0:
+        return None
+    start = data.find(b"<h1", body)
+    end = data.find(b">", body)
+    if start < 0 or end < 0 or end > start:
+        return None
+    chrome = data[body:start].lower()
+    if b"container" in chrome:  # the breadcrumb's container (see _crumb)
+        return None
+    head = data[:body].lower()
+    if _inside_text(_CHROME_TAGS.findall(head), head):
+        return None  # the "<body" found is in a script or comment of the head
+    tags = _CHROME_TAGS.findall(chrome)
+    if tags and not _harmless(tags, chrome, head):
+        return None
+    if _has_hit(chrome, b"articledetail-", lambda i: chrome.startswith((b"image", b"body"), i + 14)):
+        return None
+    if _has_hit(chrome, b"pay", lambda i: chrome.startswith(b"must", i - 4) or chrome.startswith(b"wall", i + 3)):
+        return None
+    view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
+    # the body tag holds where the cut is: the extractor searches the bytes from there on
+    return b"".join((view[:body], f'<body {PRUNED}="{start}">'.encode(), view[start:]))
+
+
+def _last_tags(tags: list[bytes]) -> dict[bytes, bytes]:
+    """Each element's last tag among ``tags`` (found by _CHROME_TAGS): an open one is open at the end."""
+    return {tag.lstrip(b"/"): tag for tag in tags}
+
+
+def _inside_text(tags: list[bytes], text: bytes) -> bool:
+    """Whether the end of ``text`` (lower-cased) falls inside a comment or a raw-text element."""
+    for name, tag in _last_tags(tags).items():
+        if name == b"!--":
+            if text.rfind(b"-->") < text.rfind(b"<!--"):
+                return True
+        elif name in _RAW_TEXT and tag != b"/" + name:
+            return True
+    return False
+
+
+def _harmless(tags: list[bytes], chrome: bytes, head: bytes) -> bool:
+    """Whether the chrome's tags found by _CHROME_TAGS leave the extractor's findings as they are (``head``
+    and ``chrome`` lower-cased)."""
+    if _inside_text(tags, chrome):  # the cut would fall inside it
+        return False
+    for name, tag in _last_tags(tags).items():
+        if name == b"!--":
+            continue
+        if name == b"p":
+            # a paragraph may be open around the article unless the last is closed and every one has its
+            # end tag (a <p> inside another's <span> is not closed by the parser)
+            if tag != b"/p" or tags.count(b"p") != tags.count(b"/p"):
+                return False
+        elif name == b"title":
+            if not _head_has_title(head):  # the first title with text is read
+                return False
+        elif name in _RAW_TEXT:
+            if name == b"script" and b"ld+json" in chrome:  # JSON-LD: structured data
+                return False
+        elif name == b"link":
+            if b"canonical" in chrome:  # only a canonical link is read
+                return False
+        else:
+            return False
+    return True
+
+
+def _head_has_title(head: bytes) -> bool:
+    """Whether the (lower-cased) head holds a ``<title>`` with text in it."""
+    i = head.find(b"<title")
+    gt = head.find(b">", i) if i >= 0 else -1
+    end = head.find(b"</title", gt) if gt >= 0 else -1
+    return end >= 0 and bool(head[gt + 1 : end].strip())
+
+
+def _has_hit(data: bytes, needle: bytes, risky: Callable[[int], bool]) -> bool:
+    i = data.find(needle)
+    while i >= 0:
+        if risky(i):
+            return True
+        i = data.find(needle, i + 1)
+    return False
 
 
 # -- text copies ----------------------------------------------------------------------------------------
@@ -452,6 +752,7 @@ SITE = Site(
     fingerprint=fingerprint,
     text_signature=text_signature,
     parse_text=parse_text,
+    prune=prune,
 )
 
 __all__ = ["SITE", "finish_body", "parse_text", "split_caption", "url_parts"]
