@@ -166,3 +166,28 @@ def test_a_tag_with_thousands_of_attributes_is_refused_wherever_it_sits() -> Non
     with pytest.raises(jnparse.InputError, match="attributes"):
         jnparse.parse(menu_bomb, url=url)
     assert jnparse.parse(page, url=url).body  # the page without it parses
+
+
+def test_a_page_without_its_address_is_still_cut_by_its_site_and_reads_the_same(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from jnparse import api
+    from jnparse.detect import sniff_site
+
+    page = re.sub(rb'<link rel="canonical"[^>]*>|<meta property="og:url"[^>]*>', b"", STAFF)
+    no_name = re.sub(rb'<meta property="og:site_name"[^>]*>', b"", page)
+    site = sniff_site(no_name)  # from the title's "&#045; The Japan News"
+    assert site is not None and site.id == "japannews"
+    cut = jnparse.parse(no_name).to_dict()
+    monkeypatch.setattr(api, "sniff_site", lambda data: None)  # no hint: the whole page is parsed
+    assert jnparse.parse(no_name).to_dict() == cut
+
+
+def test_sniffing_reads_og_site_name() -> None:
+    from jnparse.detect import sniff_site
+
+    head = b"<html><head><meta property='og:site_name' content='Japan Today'><title>A story</title></head><body>"
+    site = sniff_site(head + b"<p>x</p></body></html>")
+    assert site is not None and site.id == "japantoday"
+    assert sniff_site(b"<html><head><title>A story</title></head><body></body></html>") is None

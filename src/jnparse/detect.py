@@ -8,6 +8,7 @@ fingerprint. Text: the URL given, then each site's signature lines.
 from __future__ import annotations
 
 import functools
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -38,6 +39,11 @@ def site_for_url(url: str | None) -> Site | None:
     return registry.for_host(host)
 
 
+_SITE_NAME = re.compile(
+    rb"""property=["']og:site_name["'][^>]{0,100}?content=["']([^"'<>]{1,100})"""
+    rb"""|content=["']([^"'<>]{1,100})["'][^>]{0,100}?property=["']og:site_name""",
+    re.IGNORECASE,
+)
 _HOST = rb"""["']?https?://([A-Za-z0-9.\-]{1,100})"""
 _CANONICAL_HOST = re.compile(
     rb"""rel=["']?canonical["']?[^>]{0,300}?href=""" + _HOST
@@ -69,6 +75,24 @@ def sniff_site(data: bytes) -> Site | None:
                 host = next(g for g in m.groups() if g)
                 return site_for_url("https://" + host.decode("ascii", "replace") + "/")
             i = data.find(marker, i + 1, end)
+    # no address: the site's name, as og:site_name or as the title's suffix ("… - Japan Today")
+    names: list[str] = []
+    i = data.find(b"og:site_name", 0, end)
+    if i >= 0:
+        m = _SITE_NAME.search(data, max(0, i - 300), min(end, i + 400))
+        if m:
+            names.append(html.unescape((m.group(1) or m.group(2)).decode("utf-8", "replace")).strip().lower())
+    i = data.find(b"<title", 0, end)
+    title = ""
+    if i >= 0:
+        close = data.find(b"</title", i, min(end, i + 2000))
+        start = data.find(b">", i, close) + 1
+        if 0 < start <= close:
+            title = " ".join(html.unescape(data[start:close].decode("utf-8", "replace")).split())
+    for site in registry.sites():
+        if any(n == name.lower() for name in site.names for n in names) or (
+                title and title.endswith(_title_suffixes(site))):
+            return site
     return None
 
 
