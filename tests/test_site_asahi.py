@@ -139,3 +139,121 @@ def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
         assert with_bytes == tree_only, path.name
         if path.parent.name == "asahi":
             assert with_bytes or Page(root).canonical, path.name
+
+
+# -- the walks that stand in for the XPath selectors, and the prune -------------------------------------
+
+_TRICKY = """<html><head><title>T | The Asahi Shimbun</title></head><body>
+<div class="SnsUtilityArea top"><a href="/s">Share</a></div>
+<div id="MainInner" class="ArticleText">
+ <div class="Title"><h1>Not the headline (no ArticleTitle above)</h1></div>
+ <div class="ArticleTitle Title"><div class="x"><h1>Not either</h1></div></div>
+ <div class="ArticleTitle"><div class="Title ArticleTitle"><div class="Title"><h1>Headline</h1></div></div></div>
+ <p class="\tEnArticleName\n">By A B/ Staff Writer</p><p class="EnArticleName">By C D</p>
+ <p class="EnLastUpdated\xa0x">not the date</p><p class="x EnLastUpdated">May 1, 2025 at 10:00 JST</p>
+ <div class="insert_image_full"><div class="Image"><img src="/a.jpg"></div></div>
+ <div class="Image"><p>In a photo</p><div class="Caption"><p>Cap</p></div></div>
+ <div class="ArticleText">
+  <p>One</p><h2>Sub</h2><div class="Caption"><p>cap</p></div><div class="Image x"><h3>no</h3></div>
+  <div class="SnsUtilityArea"><p>share</p></div><div><div class="insert_image_full"><p>no</p></div><h3>Two</h3></div>
+  <div class="ArticleText"><p>Nested</p></div>
+ </div>
+</div>
+<div id="MainInner"><div class="ArticleText"><p>Second main</p></div></div>
+</body></html>"""
+
+
+def _walk_pages() -> list[bytes]:
+    pages = [p.read_bytes() for p in sorted(DIR.glob("*.html"))]
+    return [*pages, _TRICKY.encode(), _TRICKY.replace('class="ArticleText"', "", 1).encode()]
+
+
+def test_walks_find_what_the_selectors_find() -> None:
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page, elements, first
+
+    for data in _walk_pages():
+        for page in (Page(parse_bytes(data), source=data), Page(parse_bytes(data))):
+            main = asahi._main(page)
+            assert main is first(asahi.MAIN(page.root))
+            assert asahi._shares(page) == elements(asahi.SHARE(page.root))
+            for context in (main, page.root):
+                if context is None:
+                    continue
+                parts = asahi._scan(context)
+                assert parts.title is first(asahi.TITLE(context))
+                assert parts.byline is first(asahi.BYLINE(context))
+                assert parts.date is first(asahi.DATE(context))
+                assert parts.text is first(asahi.ARTICLE_TEXT(context))
+                assert parts.lead_images == elements(asahi.LEAD_IMAGES(context))
+                assert parts.inline_images == elements(asahi.INLINE_IMAGES(context))
+                for div in context.iter("div"):
+                    assert asahi._body_elements(div) == elements(asahi.BODY(div))
+
+
+def test_tricky_page_reads_the_right_elements() -> None:
+    article = jnparse.parse(_TRICKY, url="https://www.asahi.com/ajw/articles/1")
+    assert article.title == "Headline"
+    assert article.authors == ("A B",)
+    assert article.date_text == "May 1, 2025 at 10:00 JST"
+
+
+def _whole_and_pruned(data: bytes) -> tuple[dict[str, object], dict[str, object] | None]:
+    from jnparse.api import _extract
+    from jnparse.loading import parse_bytes
+
+    def read(part: bytes) -> dict[str, object]:
+        return _extract(parse_bytes(part), data, None, None, "utf-8", False, None, None, None).to_dict()
+
+    pruned = asahi.prune(data)
+    return read(data), (read(pruned) if pruned is not None else None)
+
+
+def _chrome(page: bytes, top: bytes, bottom: bytes = b"") -> bytes:
+    body = page.index(b">", page.index(b"<body")) + 1
+    end = page.rindex(b"</body>")
+    return page[:body] + top + page[body:end] + bottom + page[end:]
+
+
+_TOP = b'<div class="menu"><ul>' + b"".join(b'<li><a href="/s%d">Section %d</a></li>' % (i, i) for i in range(50)) + \
+    b"</ul></div>"
+
+
+def test_pruned_parse_equals_whole_parse() -> None:
+    for path in sorted(DIR.glob("*.html")):
+        data = _chrome(path.read_bytes(), _TOP, b'<div class="foot"><p>Company</p></div>')
+        whole, pruned = _whole_and_pruned(data)
+        assert pruned is not None, path.name
+        assert pruned == whole, path.name
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        b'<div class="SnsUtilityArea"><a href="/x">Share</a></div>',  # read from the whole page
+        b'<meta property="og:description" content="From the body">',  # Page.head reads the body too
+        b'<LINK rel="canonical" href="https://www.asahi.com/ajw/articles/2">',
+        b'<script type="application/ld+json">{"@type": "NewsArticle", "headline": "LD"}</script>',
+        b'<div class="Image">',  # an ancestor of the article: its paragraphs are not body text
+        b'<p class="EnLastUpdated">May 2, 2025 at 10:00 JST</p>',
+    ],
+)
+def test_prune_declines_when_something_read_is_outside(top: bytes) -> None:
+    data = _chrome((DIR / "staff-dateline-photo.html").read_bytes(), top)
+    assert asahi.prune(data) is None
+
+
+def test_prune_declines_a_footer_marker_inside_the_article() -> None:
+    page = (DIR / "interview-translated.html").read_bytes()
+    data = page.replace(b'<div class="ArticleText">', b'<div class="ArticleText"><div id="Footer"></div>', 1)
+    assert asahi.prune(data) is None
+    assert jnparse.parse(data).body == jnparse.parse(page).body
+
+
+def test_prune_declines_markers_in_scripts_and_comments() -> None:
+    page = (DIR / "staff-dateline-photo.html").read_bytes()
+    in_head = page.replace(b"</head>", b'<script>document.write("<body>")</script></head>', 1)
+    in_body = _chrome(page, b'<!-- <div id="MainInner">old</div> -->')
+    assert asahi.prune(page) is not None
+    assert asahi.prune(in_head) is None
+    assert asahi.prune(in_body) is None

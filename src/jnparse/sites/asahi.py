@@ -39,7 +39,7 @@ from ..model import Article, Block, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
-from .base import Layout, Site, cut_dateline, discard, image, img_url
+from .base import Layout, Site, cut_dateline, discard, find_bytes, image, img_url
 
 SITE_ID = "asahi"
 NAMES = (
@@ -51,6 +51,10 @@ NAMES = (
 )
 
 # -- selectors, compiled once ------------------------------------------------------------------------
+# MAIN, TITLE, BYLINE, DATE, ARTICLE_TEXT, BODY, LEAD_IMAGES, INLINE_IMAGES and SHARE define what the
+# extractor reads; it finds the same elements with walks filtered in C (_main, _scan, _body_elements,
+# _shares: each XPath call costs several microseconds, a whole-tree one far more), and the tests check
+# the walks against these expressions.
 _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
 MAIN = xpath("//div[@id='MainInner']")
 TITLE = xpath(f".//div[{_HAS.format('ArticleTitle')}]//div[{_HAS.format('Title')}]//h1")
@@ -139,6 +143,108 @@ def _has_markup(page: Page) -> bool:
     return bool(FINGERPRINT(page.root))
 
 
+# -- walks equal to the XPath selectors above ---------------------------------------------------------
+
+#: XPath's whitespace (normalize-space): str.split() would also split at form feeds and no-break spaces
+_XPATH_SPACE = str.maketrans("\t\r\n", "   ")
+_OUT_CLASSES = frozenset({"insert_image_full", "Image", "SnsUtilityArea", "Caption"})
+
+
+def _classes(el: etree._Element) -> frozenset[str]:
+    """The words of ``@class`` as ``_HAS`` reads them."""
+    cls = el.get("class")
+    if not cls:
+        return frozenset()
+    return frozenset(cls.translate(_XPATH_SPACE).split(" ")) - {""}
+
+
+def _main(page: Page) -> etree._Element | None:
+    """MAIN: the first ``div#MainInner``."""
+    if page.source is not None and find_bytes(page.source, b"MainInner") < 0:
+        return None
+    return next((el for el in page.root.iter("div") if el.get("id") == "MainInner"), None)
+
+
+def _shares(page: Page) -> list[etree._Element]:
+    """SHARE: every ``div.SnsUtilityArea`` of the page."""
+    if page.source is not None and find_bytes(page.source, b"SnsUtilityArea", at=3) < 0:
+        return []
+    return [el for el in page.root.iter("div")
+            if "SnsUtilityArea" in (el.get("class") or "") and "SnsUtilityArea" in _classes(el)]
+
+
+def _in_title(h1: etree._Element, main: etree._Element) -> bool:
+    """TITLE: an ``h1`` inside a ``div.Title`` inside a ``div.ArticleTitle``, both below ``main``."""
+    seen_title = False
+    for el in h1.iterancestors():
+        if el is main:
+            return False
+        if el.tag == "div":
+            classes = _classes(el)
+            if seen_title and "ArticleTitle" in classes:
+                return True
+            if "Title" in classes:
+                seen_title = True
+    return False
+
+
+class _Parts:
+    """What one walk over ``div#MainInner`` finds (each the first in page order, or all of them)."""
+
+    __slots__ = ("byline", "date", "inline_images", "lead_images", "text", "title")
+
+    def __init__(self) -> None:
+        self.title: etree._Element | None = None
+        self.byline: etree._Element | None = None
+        self.date: etree._Element | None = None
+        self.text: etree._Element | None = None
+        self.lead_images: list[etree._Element] = []
+        self.inline_images: list[etree._Element] = []
+
+
+def _scan(main: etree._Element) -> _Parts:
+    parts = _Parts()
+    for el in main.iter("div", "p", "h1"):
+        if el is main:  # the selectors read descendants only
+            continue
+        tag = el.tag
+        if tag == "h1":
+            if parts.title is None and _in_title(el, main):
+                parts.title = el
+            continue
+        classes = _classes(el)
+        if not classes:
+            continue
+        if tag == "p":
+            if parts.byline is None and "EnArticleName" in classes:
+                parts.byline = el
+            if parts.date is None and "EnLastUpdated" in classes:
+                parts.date = el
+            continue
+        if parts.text is None and "ArticleText" in classes:
+            parts.text = el
+        if "insert_image_full" in classes:
+            parts.inline_images.append(el)
+        if "Image" in classes and not any("insert_image_full" in _classes(a) for a in el.iterancestors("div")):
+            parts.lead_images.append(el)
+    return parts
+
+
+def _body_elements(container: etree._Element) -> list[etree._Element]:
+    """BODY: the paragraphs and subheads of ``container`` that are not inside a photo or the share bar."""
+    if any(_classes(a) & _OUT_CLASSES for a in (container, *container.iterancestors("div"))):
+        return []  # the whole text sits inside one
+    out: list[etree._Element] = []
+    for el in container.iter("p", "h2", "h3"):
+        for a in el.iterancestors("div"):
+            if a is container:
+                out.append(el)
+                break
+            if _classes(a) & _OUT_CLASSES:
+                break
+    return out
+
+
 def _safe_date(page: Page, text: str | None) -> dt.datetime | None:
     return page.date("published", text)
 
@@ -158,7 +264,7 @@ def _body(page: Page, container: etree._Element) -> tuple[list[Block], list[Disc
     blocks: list[Block] = []
     out: list[Discarded] = []
     teaser = False
-    els = elements(BODY(container))
+    els = _body_elements(container)
     for i, el in enumerate(els):
         text = text_of(el)
         if not text:
@@ -185,20 +291,21 @@ def _body(page: Page, container: etree._Element) -> tuple[list[Block], list[Disc
 
 def extract_ajw(page: Page) -> Article:
     root = page.root
-    main = first(MAIN(root))
+    main = _main(page)
     if main is None:
         page.warn("body", "unknown-layout", "no div#MainInner")
         main = root
+    parts = _scan(main)
     printed_title = page.pick(
         "title",
-        (".ArticleTitle h1", lambda: text_of(first(TITLE(main))) or None),
+        (".ArticleTitle h1", lambda: text_of(parts.title) or None),
         ("og:title", lambda: squash(page.meta_value("og:title")) or None),
         ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
         ("h1", lambda: text_of(first(ANY_H1(main))) or None),
         ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
     kicker, title = split_kicker(printed_title)
-    date_el = first(DATE(main))
+    date_el = parts.date
     date_text = text_of(date_el) or None
     published = page.pick(
         "published",
@@ -214,8 +321,8 @@ def extract_ajw(page: Page) -> Article:
         ("JSON-LD articleSection", lambda: ld_text(page.ld("articleSection"))),
         required=False,
     )
-    byline = parse_byline(text_of(first(BYLINE(main))))
-    text_el = first(ARTICLE_TEXT(main))
+    byline = parse_byline(text_of(parts.byline))
+    text_el = parts.text
     if text_el is None:
         page.warn("body", "missing", "no div.ArticleText")
         blocks: list[Block] = []
@@ -223,7 +330,7 @@ def extract_ajw(page: Page) -> Article:
         teaser = False
     else:
         blocks, body_out, teaser = _body(page, text_el)
-    if not blocks and first(TITLE(main)) is None:
+    if not blocks and parts.title is None:
         raise NotAnArticleError("an AJW page with no .ArticleTitle headline and no div.ArticleText text (a list page?)")
     dateline, blocks = cut_dateline(blocks)
     if not blocks and text_el is not None:
@@ -231,9 +338,9 @@ def extract_ajw(page: Page) -> Article:
     agency = dateline.agency if dateline else None
     if agency is None and byline is not None:
         agency = canonical_agency(byline.affiliation) or canonical_agency(_by_text(byline.raw))
-    images = [_image(page, el, first(CAPTION(el))) for el in elements(LEAD_IMAGES(main))]
-    images += [_image(page, el, _last(INLINE_CAPTION(el))) for el in elements(INLINE_IMAGES(main))]
-    discarded = [_share(page, el) for el in elements(SHARE(root))]
+    images = [_image(page, el, first(CAPTION(el))) for el in parts.lead_images]
+    images += [_image(page, el, _last(INLINE_CAPTION(el))) for el in parts.inline_images]
+    discarded = [_share(page, el) for el in _shares(page)]
     discarded += body_out
     if teaser:
         page.warn("paywalled", "low-confidence", "a teaser ending in [Read More]: the story is on another page")
@@ -379,6 +486,81 @@ def parse_text(copy: TextCopy) -> Article:
     )
 
 
+# -- pruning ----------------------------------------------------------------------------------------
+
+_PRUNE_START = b'<div id="MainInner"'
+_PRUNE_END = b'<div id="Footer"'
+#: Names the extractor looks for anywhere in the page (the fingerprint, the share bar, JSON-LD), each
+#: with the index of a byte rare in pages (found by memchr): found before the article region or after
+#: the footer, they make the page be parsed whole.
+_PRUNE_RISKS = ((b"MainInner", 0), (b"EnLastUpdated", 2), (b"EnArticleName", 2), (b"SnsUtilityArea", 3),
+                (b"+json", 0), (b"+JSON", 0))
+#: Names the extractor looks for among the ancestors of what it reads (the photo holders a paragraph
+#: must not sit in): they matter only before the article region (``div.Image`` by _IMAGE_CLASS).
+_ANCESTOR_RISKS = ((b"insert_image_full", 6), (b"Caption", 0))
+#: Tags ``Page.head`` reads wherever they are (meta, canonical link, title; JSON-LD is a risk above),
+#: matched loosely (a few other tags match too): ~4x faster than spelling the names out
+_HEAD_TAG = re.compile(rb"<[mMlLtT][eEiI][tTnN][aAkKlL]")
+_IMAGE_WORD = re.compile(rb"Image")  # sre's literal search beats bytes.find on a short needle
+_TITLE_TAG = re.compile(rb"<(?i:title)")
+#: A ``class`` holding the word ``Image`` (a lead-photo holder, whose paragraphs are not body text).
+_IMAGE_CLASS = re.compile(rb"""(?i:class)\s*=\s*["']?[^"'>]*\bImage\b""")
+
+
+def _found(data: bytes, needle: bytes, at: int, lo: int, hi: int) -> bool:
+    """``needle in data[lo:hi]``, found with memchr on ``needle[at]``, a byte rare in pages (``bytes.find``
+    reads a short needle's haystack several times slower); after a few false candidates, ``bytes.find``."""
+    probe = needle[at : at + 1]
+    pos = lo + at
+    for _ in range(32):
+        i = data.find(probe, pos, hi)
+        if i < 0:
+            return False
+        if data.startswith(needle, i - at) and i - at + len(needle) <= hi:
+            return True
+        pos = i + 1
+    return data.find(needle, pos - at, hi) >= 0
+
+
+def prune(data: bytes) -> bytes | None:
+    """``<head>`` and the page from ``div#MainInner`` to ``div#Footer`` (to the end when there is no
+    footer); ``None`` (parse it all) when the region is not found or anything the extractor or
+    ``Page.head`` reads may lie outside it."""
+    body = data.find(b"<body")
+    if body < 0 or data[body + 5 : body + 6] not in (b" ", b">", b"\t", b"\r", b"\n"):
+        return None
+    if data.rfind(b"<script", 0, body) > data.rfind(b"</script", 0, body) or \
+            data.rfind(b"<!--", 0, body) > data.rfind(b"-->", 0, body):
+        return None  # "<body" inside a script or a comment of the head
+    start = find_bytes(data, _PRUNE_START, body, at=9)  # "M" is rarer than "<"
+    if start < 0:
+        return None
+    end = data.rfind(_PRUNE_END, start)
+    if end < 0:
+        end = len(data)
+    else:
+        region = data[start:end].lower()
+        if region.count(b"<div") > region.count(b"</div"):
+            return None  # a div left open before the footer marker: the marker may be inside the article
+    if _found(data, b"MainInner", 0, start + 10, end):
+        return None  # a second one: the first may sit in a script or a comment
+    after = len(data)
+    for mark, at in _PRUNE_RISKS:
+        if _found(data, mark, at, body, start) or _found(data, mark, at, end, after):
+            return None
+    for mark, at in _ANCESTOR_RISKS:
+        if _found(data, mark, at, body, start):
+            return None
+    if _IMAGE_WORD.search(data, body, start) is not None and _IMAGE_CLASS.search(data, body, start) is not None:
+        return None
+    if _TITLE_TAG.search(data, 0, body) is None:
+        return None  # the page's title may be in its body
+    if _HEAD_TAG.search(data, body, start) is not None or _HEAD_TAG.search(data, end, after) is not None:
+        return None
+    view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
+    return b"".join((view[:body], b"<body>", view[start:end]))
+
+
 SITE = Site(
     id=SITE_ID,
     name="The Asahi Shimbun AJW",
@@ -391,6 +573,7 @@ SITE = Site(
     fingerprint=fingerprint,
     text_signature=text_signature,
     parse_text=parse_text,
+    prune=prune,
 )
 
 __all__ = ["SITE", "readable_authors", "split_caption", "split_kicker"]
