@@ -165,3 +165,68 @@ def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
         assert with_bytes == tree_only, path.name
         if path.parent.name == "kyodo":
             assert with_bytes or Page(root).canonical, path.name
+
+
+_CHROME = ('<div class="site-top"><nav class="site-nav"><ul class="menu">'
+           + "".join(f'<li class="menu-item"><a href="/section-{i}/">Section {i}</a></li>' for i in range(120))
+           + "</ul></nav></div>")
+
+
+def _wrapped(name: str, chrome: str = _CHROME) -> bytes:
+    """A fixture with invented menus between <body> and the story (as real pages have)."""
+    data = (HERE / name).read_bytes()
+    open_end = data.find(b">", data.find(b"<body")) + 1
+    return data[:open_end] + chrome.encode() + data[open_end:]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in HERE.glob("*.html")))
+def test_pruned_page_reads_as_the_whole_page(name: str) -> None:
+    """prune() drops the menus before the story: the Article is the same as the fixture's."""
+    data = _wrapped(name)
+    pruned = kyodo.prune(data)
+    assert pruned is not None and len(pruned) < len(data)
+    assert jnparse.parse(data).to_dict() == jnparse.parse((HERE / name).read_bytes()).to_dict()
+
+
+@pytest.mark.parametrize("risk", [
+    "<h3>Latest</h3>",  # a side list
+    "<h1>Another headline</h1>",  # the title's fallback
+    '<p class="credit">KYODO NEWS - Apr 8, 2022 - 13:11 | All</p>',
+    '<div class="mainpic"><img src="/a.jpg"></div>',
+    '<div class="article-body"><p>Text.</p></div>',
+    '<meta property="article:section" content="World">',
+    '<script type="application/ld+json">{}</script>',
+    "<!-- a comment -->",
+    "<p>KYODO NEWS - 1 hour ago - 20:13 | All</p>",
+])
+def test_prune_keeps_the_page_whole_when_the_cut_part_holds_what_a_field_reads(risk: str) -> None:
+    assert kyodo.prune(_wrapped("old-staff-photo.html", _CHROME + risk)) is None
+
+
+def test_prune_skips_a_start_mark_inside_a_script() -> None:
+    """A container's start tag in a script's text is no tag: the cut starts at the real one."""
+    data = _wrapped("old-staff-photo.html", '<script>var t = \'<div class="main">\';</script>' + _CHROME)
+    pruned = kyodo.prune(data)
+    assert pruned is not None and b"var t" not in pruned and b'<div class="main">' in pruned
+
+
+def test_walks_agree_with_the_xpath_rules() -> None:
+    """The C-filtered walks that replace the whole-tree XPath rules find the same elements."""
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page, first
+
+    for path in sorted(FIXTURES.glob("*/*.html")):
+        data = path.read_bytes()
+        if not data.startswith(b"<"):
+            continue
+        root = parse_bytes(data)
+        page = Page(root, source=data)
+        assert kyodo._credit(page) is first(kyodo.CREDIT(root)), path.name
+        old = next((c for c in (first(f(root)) for f in kyodo.NEW_CONTAINERS) if c is not None), None)
+        assert kyodo._new_container(page) is old, path.name
+        title = first(kyodo.OLD_TITLE(root))
+        assert kyodo._old_title(page) is (title if title is not None else first(kyodo.H1(root))), path.name
+        assert kyodo._old_bodies(page) == list(kyodo.OLD_BODY(root)), path.name
+        for box in root.iter("div", "section", "article", "main", "figure", "body"):
+            assert kyodo._body_elements(box) == list(kyodo.BODY_PIECES(box)), path.name
+            assert kyodo._box_caption(box) is first(kyodo.BOX_CAPTION(box)), path.name
