@@ -232,6 +232,64 @@ def test_prune_keeps_the_page_when_a_paywall_box_follows_the_footer() -> None:
     assert jt.prune(b"<html><body><div>no main</div></body></html>") is None
 
 
+def test_current_pruned_page_reads_as_the_whole_page() -> None:
+    """prune() keeps <head> and the <main> holding div.jt-article-details of a current-design page: the
+    Article is the same as the whole page's (fixtures wrapped in page chrome, as real pages are)."""
+    from benchmarks.run import at_page_size
+
+    body = _content_json()
+    for path in sorted(HERE.glob("current-*.html")):
+        for data in (path.read_bytes(), at_page_size(path.read_bytes())):
+            assert data is not None
+            pruned = jt.prune(data)
+            assert pruned is not None and len(pruned) < len(data), path.name
+            for doc in (None, body):
+                whole = jt.extract_current(Page(parse_bytes(data), source=data, body_document=doc))
+                cut = jt.extract_current(Page(parse_bytes(pruned), source=data, body_document=doc))
+                assert cut.to_dict() == whole.to_dict(), path.name
+
+
+_CUR_PAGE = (b'<html><head><title>t</title></head><body><header class="top"><a class="header-subscribe">Subscribe</a>'
+             b'<script>var a = 1;</script><style>.x { color: red }</style></header>'
+             b'<main><div class="jt-article-details"><h1 class="title-article">T</h1>'
+             b'<div class="article-body"><p>Text.</p></div></div></main><footer>f</footer></body></html>')
+
+
+@pytest.mark.parametrize("risk", [
+    b'<div class="jt-related-stories">r</div>', b'<div id="tpModal">m</div>', b'<a class="fresco" href="x">p</a>',
+    b'<META name="author" content="A">', b'<div class="byline">b</div>', b'<h4>Unable to view this article?</h4>',
+    b'<div class="DisplayAd subscribe-box">s</div>', b'<script type="application/ld+json">{}</script>',
+    b'<div id="taboola-below"></div>', b'<div class="note-to-non-commenters">n</div>',
+])
+def test_current_prune_keeps_the_page_when_the_cut_parts_matter(risk: bytes) -> None:
+    assert jt.prune(_CUR_PAGE) is not None
+    assert jt.prune(_CUR_PAGE.replace(b"<footer>", risk + b"<footer>")) is None
+    assert jt.prune(_CUR_PAGE.replace(b'<header class="top">', b'<header class="top">' + risk)) is None
+    # a script or style that holds only text is skipped, and nothing in it counts but JSON-LD
+    inert = b"<script>var s = 'jt-related-stories tpModal fresco byline';</script>"
+    assert jt.prune(_CUR_PAGE.replace(b"<footer>", inert + b"<footer>")) is not None
+
+
+def test_current_prune_needs_the_article_closed_inside_main() -> None:
+    assert jt.prune(_CUR_PAGE.replace(b"</div></div></main>", b"</div></main>")) is None
+    assert jt.prune(_CUR_PAGE.replace(b"</main>", b"")) is None
+    assert jt.prune(_CUR_PAGE.replace(b"<main>", b"<mainbar>")) is None
+    # a subscribe box outside the article is not reported: it does not stop the cut, unless another
+    # class gives it a kind
+    assert jt.prune(_CUR_PAGE.replace(b"<footer>", b'<div class="subscribe-box">s</div><footer>')) is not None
+
+
+@settings(max_examples=300)
+@given(pieces=st.lists(st.sampled_from([b"<script>", b"</script>", b"<style>", b"</style>", b"<p>", b"x", b"<",
+                                        b">", b"<script type='a'>"]), max_size=16))
+def test_markup_drops_only_text(pieces: list[bytes]) -> None:
+    data = b"".join(pieces)
+    got = jt._markup(data, ((0, len(data)),))
+    # what is dropped is the text of a script or style before its end tag: no "<" in it
+    assert got.count(b"<") == data.count(b"<") and got.count(b">") <= data.count(b">")
+    assert re.sub(rb"<(script|style)([^>]*)>[^<]+(?=</\1)", rb"<\1\2>", data) == got
+
+
 def test_old_title_rule_read_upwards_from_the_h1() -> None:
     from jnparse.loading import parse_bytes
 

@@ -1351,13 +1351,14 @@ _PRUNE_PROBES = ((b"ld+json", 2), (b"tpModal", 2), (b"piano-recommend", -1), (b"
 def prune(data: bytes) -> bytes | None:
     """The 2013-2023 design: ``<head>``, the ``div#wrapper`` opening (it holds a Taboola box) without
     its off-canvas menu, and ``div.main`` (article, sidebar, comments) up to the ``<footer>``; the site
-    header, menus and footer are left out. ``None`` (parse it all) for other pages."""
+    header, menus and footer are left out. The current design: see :func:`_prune_current`. ``None``
+    (parse it all) for other pages."""
     body = data.find(b"<body")
     if body < 0:
         return None
     main = data.find(b'<div class="main"', body)
     if main < 0:
-        return None
+        return _prune_current(data, body)
     end = data.rfind(b"<footer", main)
     if end < 0:
         end = len(data)
@@ -1371,6 +1372,118 @@ def prune(data: bytes) -> bytes | None:
         menu = data.find(b'<nav id="menu"', wrapper, main)
         lead = view[wrapper:menu] if menu >= 0 else view[wrapper:main]
     return b"".join((view[:body], b"<body>", lead, view[main:end]))
+
+
+#: Bytes rare in a page's tags, rarest first, for find_bytes: a mark is looked up by memchr on the first
+#: of them it holds, or by a plain find when it holds none (a find is as cheap as ~20 candidates checked).
+_RARE = b"+qkj_w"
+
+
+def _marks(*marks: str) -> tuple[tuple[bytes, int], ...]:
+    """Lower-cased marks, each with the position of its rarest letter (-1: none is rare)."""
+    out = []
+    for mark in marks:
+        low = mark.lower().encode()
+        out.append((low, min((low.index(c) for c in _RARE if c in low), key=lambda i: _RARE.index(low[i]),
+                             default=-1)))
+    return tuple(out)
+
+
+#: In the parts of a current-design page that _prune_current cuts off, what could change a field when in
+#: a tag: structured data (page.meta, page.url, the <title>, JSON-LD), the article's parts _scan takes
+#: the first of, the section links, photos, and the boxes _outside reports wherever they are (by class,
+#: see _OUTSIDE_CLASS, or id). Looked for in lower case: tag and attribute names are case-insensitive.
+_CUR_CUT_RISKS = _marks(
+    "<meta", "<title", "canonical", "ld+json",
+    "jt-article-details", "title-article", "article-body", "byline", "publish-date", "article-section", "fresco",
+    "OUTBRAIN", "article_footer_ad", "jt-related-stories", "jtarticle_related", "newsletter-signup", "note-to-",
+    "single-sns-area", "jt-share", *sorted(_OUTSIDE_IDS), "taboola-", "content_footer_menu",
+)
+#: A box whose class names "subscribe" is reported outside the article only when a class before that
+#: one gives it another kind (see _kind): one of these.
+_CUR_CUT_KINDS = _marks(*(c for c, kind in CLASS_KINDS.items() if kind != "subscribe"))
+_SPACE = frozenset(b" \t\n\r\f>")
+
+
+def _prune_current(data: bytes, body: int) -> bytes | None:
+    """The current design: ``<head>`` and the ``<main>`` that holds ``div.jt-article-details`` (the
+    site header, menus and footer around it are most of the page). ``None`` (parse it all) when the
+    parts cut off hold anything the extractor reads (see _CUR_CUT_RISKS) or the kept part's divs do
+    not close in it (the article would run on past the cut)."""
+    details = data.find(b"jt-article-details", body)
+    if details < 0:
+        return None
+    start = data.rfind(b"<main", body, details)
+    if start < 0 or data[start + 5] not in _SPACE:  # "<main " or "<main>", not "<mainbar"
+        return None
+    end = data.find(b"</main", details)
+    if end < 0 or data.count(b"<div", start, end) != data.count(b"</div", start, end):
+        return None
+    # the text cut off matters only as the paywall's "Unable to view this article?" (a heading anywhere)
+    if _unable_between(data, body, start) or _unable_between(data, end, len(data)):
+        return None
+    # the rest of what matters is in tags: look only at those (and short scripts and styles)
+    tags = _markup(data, ((body, start), (end, len(data)))).lower()
+    if _holds(tags, _CUR_CUT_RISKS) or (_subscribe_div(tags) and _holds(tags, _CUR_CUT_KINDS)):
+        return None
+    view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
+    return b"".join((view[:body], b"<body>", view[start:end]))
+
+
+def _subscribe_div(tags: bytes) -> bool:
+    """Whether "subscribe" is in a ``<div`` tag (or the text after one) of ``tags`` (lower-cased): only a
+    div is a box by its class (a site header's "Subscribe" link is not)."""
+    pos = 0
+    while (i := tags.find(b"subscribe", pos)) >= 0:
+        lt = tags.rfind(b"<", 0, i)
+        if tags.startswith(b"<div", lt) and (lt + 4 == i or tags[lt + 4] in _SPACE):
+            return True
+        pos = i + 1
+    return False
+
+
+def _holds(data: bytes, marks: tuple[tuple[bytes, int], ...]) -> bool:
+    return any((data.find(mark) if at < 0 else find_bytes(data, mark, at=at)) >= 0 for mark, at in marks)
+
+
+def _unable_between(data: bytes, lo: int, hi: int) -> bool:
+    """Whether ``_UNABLE_BYTES`` matches at a place in ``data[lo:hi]`` (the match may run on past ``hi``)."""
+    pos = lo
+    while 0 <= (i := find_bytes(data, b"Unable", pos)) < hi:
+        if _UNABLE_BYTES.match(data, i):
+            return True
+        pos = i + 1
+    return False
+
+
+def _markup(data: bytes, spans: tuple[tuple[int, int], ...]) -> bytes:
+    """The bytes of ``spans`` of ``data`` (joined by a NUL) without the contents of their scripts and
+    styles that hold no ``<`` before their end tag: text only (no tag can be in them), most of a
+    page's bytes, for the searches to skip."""
+    view = memoryview(data)
+    pieces: list[memoryview | bytes] = []
+    for lo, hi in spans:
+        if pieces:
+            pieces.append(b"\0")
+        pos = lo
+        script = data.find(b"<script", pos, hi)
+        style = data.find(b"<style", pos, hi)
+        while script >= 0 or style >= 0:
+            at, close = (script, b"</script") if style < 0 or 0 <= script < style else (style, b"</style")
+            gt = data.find(b">", at, hi)
+            if gt < 0:
+                break
+            lt = data.find(b"<", gt + 1, hi)  # memchr
+            if lt > gt + 1 and data.startswith(close, lt):
+                pieces.append(view[pos : gt + 1])
+                pos = lt
+            after = max(pos, gt + 1)
+            if script < after:
+                script = data.find(b"<script", after, hi)
+            if style < after:
+                style = data.find(b"<style", after, hi)
+        pieces.append(view[pos:hi])
+    return b"".join(pieces)
 
 
 SITE = Site(
