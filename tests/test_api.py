@@ -191,3 +191,16 @@ def test_sniffing_reads_og_site_name() -> None:
     site = sniff_site(head + b"<p>x</p></body></html>")
     assert site is not None and site.id == "japantoday"
     assert sniff_site(b"<html><head><title>A story</title></head><body></body></html>") is None
+
+
+def test_bytes_that_are_not_utf8_outside_the_cut_region_are_still_noticed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jnparse import api
+
+    at = STAFF.index(b">", STAFF.index(b"<body")) + 1
+    # cp932 in the menus only, UTF-8 in the article: no one codec reads the page, cut or whole
+    page = STAFF[:at] + "<p>メニュー</p>".encode("cp932") + STAFF[at:]
+    with pytest.raises(jnparse.DecodeError):
+        jnparse.parse(page)
+    monkeypatch.setattr(api, "sniff_site", lambda data: None)  # no hint: the whole page is parsed
+    with pytest.raises(jnparse.DecodeError):
+        jnparse.parse(page)

@@ -98,7 +98,7 @@ def _parse_page(
     # whole one refuses
     check_attributes(data)
     hint = forced or (None if site == "generic" else (site_for_url(url) or sniff_site(data)))
-    if hint is not None and hint.prune is not None:
+    if hint is not None and hint.prune is not None and _utf8_throughout(data, check_utf8):
         # the site knows where its article region starts and ends in the bytes: parse only that
         # (plus <head>); the page chrome around it (menus, modals, footer) is most of libxml2's work
         pruned = hint.prune(data)
@@ -113,6 +113,18 @@ def _parse_page(
                 return article
     return _extract(parse_bytes(data, check_utf8=check_utf8, check_attributes=False), data, url, fetched, codec,
                     repaired, body_document, forced, site)
+
+
+def _utf8_throughout(data: bytes, unchecked: bool) -> bool:
+    """Whether bytes taken to be UTF-8 are that in the parts a prune drops too: a page with a stray
+    cp932 byte in its menus must take the careful path whether or not its parse is cut."""
+    if not unchecked or data.isascii():
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _incomplete(article: Article) -> bool:
