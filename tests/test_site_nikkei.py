@@ -145,3 +145,91 @@ def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
         assert with_bytes == tree_only, path.name
         if path.parent.name == "nikkei":
             assert with_bytes or Page(root).canonical, path.name
+
+
+# -- prune: <head> and the __NEXT_DATA__ script only -----------------------------------------------------
+
+def _whole(data: bytes, **kw: object) -> dict[str, object]:
+    """The Article read from the whole page (no prune), as parse() would give it."""
+    from jnparse import api
+    from jnparse.loading import parse_bytes
+
+    return api._extract(parse_bytes(data), data, kw.get("url"), None, "utf-8", False, None,  # type: ignore[arg-type]
+                        None, None).to_dict()
+
+
+def _chrome(page: bytes, top: bytes = b"", bottom: bytes = b"") -> bytes:
+    menu = b"".join(b'<li class="menu-item"><a href="/s%d/">Section %d</a></li>' % (i, i) for i in range(300))
+    head, _, rest = page.partition(b"<body>")
+    return head + b"<body><nav><ul>" + menu + b"</ul></nav>" + top + rest.replace(b"</body>", bottom + b"</body>")
+
+
+NEXT_FIXTURES = ("paywalled-preview.html", "reuters-photo-emdash.html", "staff-next-image-ads.html")
+
+
+@pytest.mark.parametrize("name", NEXT_FIXTURES)
+def test_pruned_page_reads_as_the_whole_page(name: str) -> None:
+    data = _chrome((DIR / name).read_bytes())
+    pruned = nikkei.prune(data)
+    assert pruned is not None and len(pruned) < len(data) // 2
+    assert jnparse.parse(data).to_dict() == _whole(data) == jnparse.parse((DIR / name).read_bytes()).to_dict()
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom"),
+    [
+        (b'<meta property="og:title" content="From the body">', b""),
+        (b'<META name="description" content="Upper case">', b""),
+        (b"", b'<link rel="canonical" href="https://example.com/elsewhere">'),
+        (b"", b'<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2020"}</script>'),
+        (b"", b'<script type="application/ld&#43;json">{"@type": "NewsArticle"}</script>'),
+        (b"<!-- ", b" -->"),  # the script is commented out
+        (b"<textarea>", b"</textarea>"),
+        (b"<plaintext>", b""),
+        (b'<span id="\x7fjnparse-pruned"></span>', b""),  # the sentinel is the page's own
+        (b'<script>var id = "__NEXT_DATA__";</script>', b""),  # the id is named before the script
+        (b"<p>caf\xe9</p>", b""),  # not UTF-8 where the prune cuts
+    ],
+)
+def test_prune_keeps_the_page_when_the_chrome_may_matter(top: bytes, bottom: bytes) -> None:
+    data = _chrome((DIR / "staff-next-image-ads.html").read_bytes(), top, bottom)
+    assert nikkei.prune(data) is None
+
+
+def test_prune_skips_raw_text_and_comments_that_mention_tags() -> None:
+    chrome = (b'<script>var s = "<meta name=x>";</script><style>a::after { content: "<link>" }</style>'
+              b"<!-- <meta name=y> --><svg><title>Icon</title></svg>")
+    data = _chrome((DIR / "staff-next-image-ads.html").read_bytes(), chrome, chrome)
+    assert nikkei.prune(data) is not None
+    assert jnparse.parse(data).to_dict() == _whole(data)
+
+
+def test_pruned_page_refuses_the_h1_fallback() -> None:
+    """No headline and no og:title: the title comes from the chrome's <h1>, which the pruned page lacks;
+    the extractor refuses it and the whole page is read."""
+    blob = json.dumps({"props": {"pageProps": {"data": {"body": "<p>TOKYO -- Text.</p>", "primaryTag": {"name": "A"},
+                                                        "rootCategory": {"name": "B"}}}}})
+    page = (f'<html><head><title>T - Nikkei Asia</title><link rel="canonical" href="{URL}"></head><body>'
+            f'<h1>The real headline</h1><script id="__NEXT_DATA__" type="application/json">{blob}</script>'
+            "</body></html>").encode()
+    data = _chrome(page)
+    assert nikkei.prune(data) is not None
+    article = jnparse.parse(data)
+    assert article.title == "The real headline"
+    assert article.to_dict() == _whole(data)
+
+
+def test_pruned_page_without_a_head_title_keeps_svg_titles() -> None:
+    """With no <title> in the head, the first <title> anywhere (an SVG icon's) is the page's: kept whole."""
+    data = _chrome((DIR / "staff-next-image-ads.html").read_bytes().replace(b"<title>", b"<x-title>", 1))
+    assert nikkei.prune(data) is None
+    assert jnparse.parse(data).to_dict() == _whole(data)
+
+
+@pytest.mark.parametrize("before", [b"<!x ", b"<?x ", b'<div title="a" <'])
+def test_prune_keeps_the_page_when_the_script_may_sit_in_a_tag(before: bytes) -> None:
+    page = (DIR / "staff-next-image-ads.html").read_bytes().replace(b'<script id="__NEXT_DATA__"',
+                                                                   before + b'<script id="__NEXT_DATA__"')
+    data = _chrome(page)
+    assert nikkei.prune(data) is None
+    assert jnparse.parse(data).to_dict() == _whole(data)

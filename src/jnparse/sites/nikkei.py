@@ -33,11 +33,12 @@ from .._text import squash, strip_suffix, text_of
 from ..agencies import canonical_agency
 from ..bylines import parse_byline, readable_name
 from ..dates import NeedsReference, from_epoch, parse_jst
+from ..errors import NotAnArticleError
 from ..model import Article, Block, Byline, Discarded, Image, Notice
-from ..page import Page, elements, first, xpath
+from ..page import Page, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
-from .base import Layout, Site, cut_dateline, discard, image, img_url
+from .base import Layout, Site, cut_dateline, discard, find_bytes, image, img_url
 
 SITE_ID = "nikkei"
 NAMES = ("Nikkei Asia", "Nikkei Asian Review")
@@ -51,12 +52,11 @@ MAX_BODY_CHARS = 2_000_000
 _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
 NEXT_DATA = xpath("//script[@id='__NEXT_DATA__']")
 # in a body fragment
-ADS = xpath(f".//*[{_HAS.format('o-ads')} or @id='AdAsia'][not(ancestor::*[{_HAS.format('o-ads')} or @id='AdAsia'])]")
-EMBED_IMAGES = xpath(f".//*[{_HAS.format('ez-embed-type-image')}]")
-EMBED_CAPTION = xpath(f".//*[{_HAS.format('article__caption')}]")
+# every element _read_body reads: blocks, and (a superset of) ads and inline photos, whose class
+# words are checked in Python
+BODY_PARTS = xpath(".//*[self::p or self::h2 or self::h3 or @id='AdAsia' or contains(@class, 'o-ads')"
+                   " or contains(@class, 'ez-embed-type-image')]")
 FRAGMENT = xpath("/html/body/div")
-BODY = xpath(".//p | .//h2 | .//h3")
-IMG = xpath(".//img")
 # the older server-rendered page
 OLD_TITLE = xpath(f"//h1[{_HAS.format('article-header__title')}]")
 OLD_AUTHOR = xpath(f"//span[{_HAS.format('article__author')}]")
@@ -190,21 +190,46 @@ def _fragment(page: Page, html: str) -> etree._Element | None:
     return first(FRAGMENT(doc))
 
 
-def _read_body(page: Page, container: etree._Element) -> tuple[list[Block], list[Image], list[Discarded]]:
-    """Blocks, inline images and discarded blocks of a body container (the tree is not changed)."""
+def _class_words(el: etree._Element) -> list[str]:
+    """The words of the class attribute, split as XPath's normalize-space() splits (at XML white space
+    only: not at a no-break space or a form feed, as ``str.split`` would)."""
+    cls = el.get("class")
+    if not cls:
+        return []
+    return cls.replace("\t", " ").replace("\n", " ").replace("\r", " ").split(" ")
+
+
+def _is_ad(el: etree._Element) -> bool:
+    return el.get("id") == "AdAsia" or "o-ads" in _class_words(el)
+
+
+def _read_body(page: Page, container: etree._Element, source: str | None = None,
+               ) -> tuple[list[Block], list[Image], list[Discarded]]:
+    """Blocks, inline images and discarded blocks of a body container (the tree is not changed).
+    ``source``: the HTML the container was parsed from, if it was parsed alone."""
+    if source is not None and not any(mark in source for mark in _PART_MARKS):
+        # no ad or photo can be in it (names are spelt out: "&#" might spell one): only the blocks
+        found = list(container.iterdescendants("p", "h2", "h3"))
+    else:
+        # one query (filtered in C) for every element read; the class words are checked here
+        found = [el for el in BODY_PARTS(container) if isinstance(el, etree._Element)]
     discarded: list[Discarded] = []
     images: list[Image] = []
     left_out: set[etree._Element] = set()
-    for ad in elements(ADS(container)):
-        discarded.append(discard("ad", None, (), text_of(ad, skip=_SKIP)))
-        left_out.add(ad)
-    for fig in elements(EMBED_IMAGES(container)):
-        caption, credit = split_caption(text_of(first(EMBED_CAPTION(fig)), skip=_SKIP))
-        images.append(image(img_url(page, first(IMG(fig))), caption, credit))
-        left_out.add(fig)
+    for ad in found:
+        # an ad inside another is read with it (the ancestors above the container count too)
+        if _is_ad(ad) and not any(_is_ad(a) for a in ad.iterancestors()):
+            discarded.append(discard("ad", None, (), text_of(ad, skip=_SKIP)))
+            left_out.add(ad)
+    for fig in found:
+        if "ez-embed-type-image" in _class_words(fig):
+            cap = next((d for d in fig.iterdescendants() if "article__caption" in _class_words(d)), None)
+            caption, credit = split_caption(text_of(cap, skip=_SKIP))
+            images.append(image(img_url(page, next(fig.iterdescendants("img"), None)), caption, credit))
+            left_out.add(fig)
     blocks: list[Block] = []
-    for el in elements(BODY(container)):
-        if any(a in left_out or a.tag in _NESTING for a in el.iterancestors()):
+    for el in found:
+        if el.tag not in _BLOCK_TAGS or any(a in left_out or a.tag in _NESTING for a in el.iterancestors()):
             continue
         text = text_of(el, skip=_SKIP)
         if not text:
@@ -219,6 +244,8 @@ def _read_body(page: Page, container: etree._Element) -> tuple[list[Block], list
     return blocks, images, discarded
 
 
+_BLOCK_TAGS = frozenset({"p", "h2", "h3"})
+_PART_MARKS = ("o-ads", "AdAsia", "ez-embed-type-image", "&#")
 _SKIP = ("svg",)  # inline icons: their <title> text is never content
 _NESTING = frozenset({"p", "h2", "h3", "svg"})
 
@@ -252,12 +279,15 @@ def extract_next(page: Page) -> Article:
         if doc is not None:
             page.warn("body", "unknown-layout", "__NEXT_DATA__ has no props.pageProps.data")
         return extract_server(page)
-    root = page.root
+    if not _detected_by_address(page):
+        # detection went past the page's address (to its name, title or markup), which the dropped
+        # chrome may have decided differently
+        _refuse_if_pruned(page, "detection by markup")
     title = page.pick(
         "title",
         ("__NEXT_DATA__ headline", lambda: _str(data.get("headline"))),
         ("og:title", lambda: squash(page.meta_value("og:title")) or None),
-        ("h1", lambda: text_of(first(H1(root))) or None),
+        ("h1", lambda: _h1_text(page)),
         ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
     published = page.pick(
@@ -307,7 +337,7 @@ def extract_next(page: Page) -> Article:
     if body_html:
         container = _html_or_text(page, body_html)
         if container is not None:
-            blocks, inline, discarded = _read_body(page, container)
+            blocks, inline, discarded = _read_body(page, container, body_html)
             images += inline
     dateline, blocks = cut_dateline(blocks)
     return Article(
@@ -331,6 +361,11 @@ def extract_next(page: Page) -> Article:
     )
 
 
+def _h1_text(page: Page) -> str | None:
+    _refuse_if_pruned(page, "the <h1>")
+    return text_of(first(H1(page.root))) or None
+
+
 def _content_url(page: Page, data: dict[str, Any]) -> str | None:
     url = data.get("contentUrl")
     if not isinstance(url, str) or not url.strip():
@@ -342,14 +377,14 @@ def _content_url(page: Page, data: dict[str, Any]) -> str | None:
 # -- layout: the older server-rendered page ----------------------------------------------------------------
 
 def extract_server(page: Page) -> Article:
-    root = page.root
+    _refuse_if_pruned(page, "the server-rendered layout")
     title = page.pick(
         "title",
-        ("h1.article-header__title", lambda: text_of(first(OLD_TITLE(root))) or None),
+        ("h1.article-header__title", lambda: text_of(_first(_old_title(page))) or None),
         ("og:title", lambda: squash(page.meta_value("og:title")) or None),
         ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
-    time_el = first(OLD_TIME(root))
+    time_el = _first(_old(page, OLD_TIME, b"timestamp__time", "time", "timestamp__time"))
     date_text = text_of(time_el) or None
     published = page.pick(
         "published",
@@ -368,12 +403,12 @@ def extract_server(page: Page) -> Article:
         ("JSON-LD articleSection", lambda: ld_text(page.ld("articleSection"))),
         required=False,
     )
-    authors = [t for el in elements(OLD_AUTHOR(root)) if (t := text_of(el))]
+    authors = [t for el in _old(page, OLD_AUTHOR, b"article__author", "span", "article__author") if (t := text_of(el))]
     byline = parse_byline(" and ".join(dict.fromkeys(authors))) if authors else None
     blocks: list[Block] = []
     images: list[Image] = []
     discarded: list[Discarded] = []
-    body_el = first(OLD_BODY(root))
+    body_el = _first(_old_body(page))
     if body_el is None:
         page.warn("body", "missing", "no div#article-body-preview")
     else:
@@ -404,11 +439,33 @@ def extract_server(page: Page) -> Article:
 
 
 def _matches_next(page: Page) -> bool:
+    if page.source is not None and find_bytes(page.source, _NEXT_ID, at=4) < 0:
+        return False  # the id is not in the page: no tree query
     return bool(NEXT_DATA(page.root))
 
 
 def _matches_server(page: Page) -> bool:
-    return bool(OLD_TITLE(page.root)) or bool(OLD_BODY(page.root))
+    return bool(_old_title(page)) or bool(_old_body(page))
+
+
+# The old design's elements, found among the tags the page's bytes show carrying their names (a walk
+# filtered in C; the whole-tree XPath with a class test costs ~10x that).
+
+def _first(found: list[etree._Element]) -> etree._Element | None:
+    return found[0] if found else None
+
+
+def _old(page: Page, whole_tree: etree.XPath, needle: bytes, tag: str, word: str) -> list[etree._Element]:
+    return page.elements_with(lambda el: el.tag == tag and word in _class_words(el), whole_tree, needles=(needle,))
+
+
+def _old_title(page: Page) -> list[etree._Element]:
+    return _old(page, OLD_TITLE, b"article-header__title", "h1", "article-header__title")
+
+
+def _old_body(page: Page) -> list[etree._Element]:
+    return page.elements_with(lambda el: el.tag == "div" and el.get("id") == "article-body-preview", OLD_BODY,
+                              needles=(b"article-body-preview",))
 
 
 #: Bytes one of which FINGERPRINT needs in the page.
@@ -420,6 +477,162 @@ def fingerprint(page: Page) -> bool:
     if source is not None and not any(mark in source for mark in _FINGERPRINT_BYTES):
         return False  # none of the names the markup needs is in the page: no tree walk
     return bool(FINGERPRINT(page.root))
+
+
+# -- pruning ------------------------------------------------------------------------------------------
+# A Next.js page holds the whole article in its __NEXT_DATA__ script; the menus, footer and scripts
+# around it are most of the parse. ``prune`` keeps <head> and that script when the bytes show that
+# nothing dropped reaches the extractor. The tree is read for: the first script#__NEXT_DATA__ (kept);
+# the meta, link, title and JSON-LD script elements wherever they are (structured.scan: the dropped
+# bytes must hold none, bar titles after a head title with text); the first <h1> (a fallback: the
+# extractor refuses a pruned page when it gets that far); and, in detection, the site fingerprints
+# (the extractor refuses a pruned page not detected by its address). A refused pruned parse is redone
+# on the whole page (api.py). The pruned page ends with a sentinel the extractor looks for.
+#
+# The bytes are walked the way the HTML tokenizer reads them, from tag to tag of the kinds that
+# matter: comments and the text of raw-text elements (script, style, title...) are skipped whole, as
+# a "<" in them opens no tag. Whatever the walk cannot place for certain (a tag-like "<" inside
+# another tag, "<plaintext>", a script holding "<!--") keeps the page whole. Assumed: no element's id
+# or type is written with character references, and no attribute value before the kept script holds
+# an unmatched quote or a raw-text end tag.
+
+_NEXT_TAG = b'<script id="__NEXT_DATA__"'
+_NEXT_ID = b"__NEXT_DATA__"
+#: \x7f (a byte pages hardly hold) leads, so that looking for the sentinel in a page is a memchr
+_SENTINEL_ID = "\x7fjnparse-pruned"
+_SENTINEL_BYTES = _SENTINEL_ID.encode()
+_SENTINEL = b'<span id="' + _SENTINEL_BYTES + b'"></span>'
+_NAME_END = rb"(?=[ \t\n\r\f/>])"  # what ends a tag name (the tokenizer's white space, "/", ">")
+#: in the page's lower-cased bytes (the tokenizer ignores case in names): a comment, or a start tag
+#: the walk acts on (spelt as a trie: the regex engine then rules out most tags on their first letter)
+_TOKEN = re.compile(
+    rb"<(?:!--|(s(?:cript|tyle)|t(?:extarea|itle)|xmp|iframe|no(?:embed|frames)|plaintext|meta|link|body)"
+    + _NAME_END + rb")"
+)
+#: where a raw-text element's text ends; in a script, "<!--" starts the escaped states, where a
+#: "<script" nests and "</script>" may not end it: the walk gives up there
+_RAW_END = {
+    name: re.compile(rb"<(?:/" + name + _NAME_END + (rb"|!--)" if name == b"script" else b")"))
+    for name in (b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes")
+}
+_COMMENT_END = re.compile(rb"--!?>")
+_ENTITY = re.compile(rb"&[#0-9a-z]*;?")
+_VISIBLE = re.compile(rb"[!-~]")
+
+
+def _in_tag(low: bytes, pos: int, i: int) -> bool:
+    """Whether the ``<`` at ``i`` may sit inside a tag or a bogus comment (``<!x ...>``, ``<?x ...>``):
+    a ``<`` after the last ``>`` before it (``pos`` is where the walk last left data state)."""
+    gt = low.rfind(b">", pos, i)
+    return low.find(b"<", gt + 1 if gt >= 0 else pos, i) >= 0
+
+
+def _walk(low: bytes, start: int) -> tuple[int, int] | None:
+    """``(<body, </script)``: where the body opens and where the script opening at ``start`` ends, when
+    the walk over the page's lower-cased bytes sees that script as the parser will and nothing outside
+    it in the body that structured.scan reads; ``None`` otherwise."""
+    pos = 0
+    body = end = -1
+    head_title = False  # the head holds a title with text: later ones are never read
+    while True:
+        m = _TOKEN.search(low, pos)
+        if m is None:
+            return (body, end) if end >= 0 else None
+        i = m.start()
+        if (end < 0 and i > start) or _in_tag(low, pos, i):
+            return None
+        name = m.group(1)
+        if name is None:  # a comment; "<!-->" and "<!--->" are whole ones
+            if low.startswith(b">", i + 4) or low.startswith(b"->", i + 4):
+                pos = low.find(b">", i + 4) + 1
+                continue
+            c = _COMMENT_END.search(low, i + 4)
+            if c is None:
+                return None
+            pos = c.end()
+            continue
+        if name in (b"meta", b"link", b"body"):
+            if body >= 0 and name != b"body":
+                return None
+            if body < 0 and name == b"body":
+                body = i
+            pos = m.end()
+            continue
+        if name == b"plaintext":
+            return None
+        opened = low.find(b">", m.end())
+        c = _RAW_END[name].search(low, opened + 1) if opened >= 0 else None
+        if c is None or c.group() == b"<!--":
+            return None
+        if name == b"title":
+            if body < 0:
+                head_title = head_title or _VISIBLE.search(_ENTITY.sub(b"", low[opened + 1 : c.start()])) is not None
+            elif not head_title:
+                return None
+        elif name == b"script" and body >= 0:
+            if i == start:
+                end = c.start()
+            else:
+                tag = low[i:opened]  # a type that may read "application/ld+json"
+                if b"type" in tag and (b"+json" in tag or b"&" in tag):
+                    return None
+        close = low.find(b">", c.start())
+        if close < 0:
+            return None
+        pos = close + 1
+
+
+def _utf8(data: bytes, start: int, end: int) -> bool:
+    """Whether dropped bytes are UTF-8: the parse checks the bytes it reads, and a page that is not
+    UTF-8 somewhere takes the careful path whatever part of it is read."""
+    try:
+        str(memoryview(data)[start:end], "utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def prune(data: bytes) -> bytes | None:
+    """``<head>`` and the ``__NEXT_DATA__`` script (then a sentinel), or ``None`` when the bytes do not
+    show that the rest of the page is never read."""
+    start = find_bytes(data, _NEXT_ID, at=4) - _NEXT_TAG.index(_NEXT_ID)  # memchr on its "X"
+    if start < 0 or not data.startswith(_NEXT_TAG, start) or find_bytes(data, _SENTINEL_BYTES) >= 0:
+        return None  # not a Next.js page, or something before its script names the id
+    found = _walk(data.lower(), start)
+    if found is None:
+        return None
+    body, end = found
+    if not data.isascii() and not (_utf8(data, body, start) and _utf8(data, end, len(data))):
+        return None
+    view = memoryview(data)  # one copy of the kept bytes
+    return b"".join((view[:body], b"<body>", view[start:end], b"</script>", _SENTINEL, b"</body></html>"))
+
+
+def _is_pruned(page: Page) -> bool:
+    """Whether the page's tree is one ``prune`` cut (ends with its sentinel, which the page lacks)."""
+    last = page.root
+    while len(last):
+        last = last[-1]
+    return last.get("id") == _SENTINEL_ID and page.source is not None and _SENTINEL_BYTES not in page.source
+
+
+def _refuse_if_pruned(page: Page, what: str) -> None:
+    """On a pruned page, refuse to read what the dropped bytes may have decided (api.py then parses the
+    whole page)."""
+    if _is_pruned(page):
+        raise NotAnArticleError(f"{what} needs the whole page: parse it")
+
+
+def _detected_by_address(page: Page) -> bool:
+    """Whether detection found Nikkei Asia by an address (the URL given, the canonical link, og:url):
+    it looked at nothing else."""
+    from ..detect import site_for_url  # detect imports the site registry, which imports this module
+
+    for url in (page.url_hint, page.canonical, page.meta_value("og:url")):
+        site = site_for_url(url)
+        if site is not None:
+            return site.id == SITE_ID
+    return False
 
 
 # -- text copies ------------------------------------------------------------------------------------
@@ -533,6 +746,7 @@ SITE = Site(
     fingerprint=fingerprint,
     text_signature=text_signature,
     parse_text=parse_text,
+    prune=prune,
 )
 
 __all__ = ["SITE", "cut_svg_junk", "is_svg_junk", "readable_authors", "split_caption"]
