@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 
 import pytest
 
@@ -121,3 +123,103 @@ def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
         assert with_bytes == tree_only, path.name
         if path.parent.name == "nhk":
             assert with_bytes or Page(root).canonical, path.name
+
+
+# -- prune(): only <head> and <main> are parsed, when nothing outside <main> can matter ------------------------
+
+
+def _chrome(page: bytes, top: bytes = b"", bottom: bytes = b"") -> bytes:
+    """``page`` with invented menus before <main> and a footer after it (as real pages have)."""
+    menu = "".join(f'<li class="menu-item"><a href="/section-{i}/">Section {i}</a></li>' for i in range(150))
+    script = "var config = {" + ",".join(f'"key{i}": "value {i}"' for i in range(200)) + "};"
+    before = f'<div class="site-top"><nav class="site-nav"><ul class="menu">{menu}</ul></nav></div>'.encode()
+    after = f'<div class="site-bottom"><ul>{menu}</ul><script>{script}</script></div>'.encode()
+    open_end = page.index(b">", page.lower().index(b"<body")) + 1
+    close_at = page.lower().rindex(b"</body>")
+    return page[:open_end] + before + top + page[open_end:close_at] + after + bottom + page[close_at:]
+
+
+def _whole(page: bytes) -> dict[str, object]:
+    """The Article of ``page`` parsed whole: without a <main> element prune() keeps everything."""
+    plain = re.sub(rb"</main>", b"</div>", re.sub(rb"<main", b"<div data-was-main", page, flags=re.I), flags=re.I)
+    assert nhk.prune(plain) is None
+    return jnparse.parse(plain).to_dict()
+
+
+_FERRY = (NHK / "ferry-hydrogen-jsonld.html").read_bytes()
+_LD_BODY = _FERRY[_FERRY.index(b',"articleBody"'):_FERRY.index(b"}</script>")]
+_BODY_DIV = (b'<div class="p-article__body"><p>First paragraph.</p><h2>A subhead</h2><div><p>Inner.</p></div>'
+             b'<figure><img src="/photo.jpg" alt="Alt text"><figcaption>A caption</figcaption></figure>'
+             b'<div class="c-articleList"><h3>Inside</h3><a href="/x">X</a></div></div>')
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda b: b, id="as-is"),
+        pytest.param(lambda b: b.replace(_LD_BODY, b"").replace(b'<div class="p-article__body"></div>', _BODY_DIV),
+                     id="body-from-the-container"),
+        pytest.param(lambda b: b.replace(b'<div class="c-articleList">', b'<div class="c-articleMediaList x">'
+                                         b'<h2>Most read</h2><ul><li><a href="/p">P</a></li></ul>'
+                                         b'<div class="c-articleList">'), id="nested-lists"),
+        pytest.param(lambda b: b.replace(b'<main class="l-main">', b'<main class="l-main"><h1>Site</h1>'),
+                     id="h1-in-main"),
+        pytest.param(lambda b: b.replace(b"<body>", b"<BODY>").replace(b"<main", b"<MAIN")
+                     .replace(b"</main>", b"</MAIN>"), id="upper-case-tags"),
+        pytest.param(lambda b: b.replace(b'"headline":', b'"x":').replace(b'property="og:title"', b'property="x"'),
+                     id="title-from-h1"),
+    ],
+)
+def test_pruned_page_reads_like_the_whole_page(change: Callable[[bytes], bytes]) -> None:
+    page = _chrome(change(_FERRY))
+    pruned = nhk.prune(page)
+    assert pruned is not None and len(pruned) < len(page) // 2  # the menus and the footer are dropped
+    assert jnparse.parse(page).to_dict() == _whole(page)
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom"),
+    [
+        pytest.param(b"", b'<div class="c-articleList"><h2>Latest</h2><a href="/l">L</a></div>', id="list-after"),
+        pytest.param(b'<ul class="p-newsDetail__tags"><li><a href="/t">T</a></li></ul>', b"", id="tags-before"),
+        pytest.param(b'<meta property="article:section" content="Elsewhere">', b"", id="meta-before"),
+        pytest.param(b"", b'<LINK rel="canonical" href="https://example.com/">', id="link-after"),
+        pytest.param(b"<h1>Site name</h1>", b"", id="h1-before"),
+        pytest.param(b"<svg><title>Menu</title></svg>", b"", id="title-before"),
+        pytest.param(b'<script>var s = "<main>";</script>', b"", id="main-in-a-script-before"),
+        pytest.param(b"", b'<script type="application/ld+json">{"@type": "Thing"</script>', id="json-ld-after"),
+        pytest.param(b"", b"<main><p>Another</p></main>", id="second-main"),
+        pytest.param(b"<MAIN><P>Another</P></MAIN>", b"", id="second-main-upper-case"),
+        pytest.param(b'<META name="description" content="Elsewhere">', b"", id="meta-upper-case"),
+        pytest.param(b"<!-- the old layout", b"", id="cut-in-a-comment"),
+        pytest.param(b"<p>\xff not UTF-8</p>", b"", id="not-utf8-before"),
+        pytest.param(b"", b"<p>\xe6\x97 cut short</p>", id="not-utf8-after"),
+        pytest.param(b"<script>var s = '", b"", id="cut-in-a-script"),
+    ],
+)
+def test_prune_keeps_the_whole_page_when_the_chrome_matters(top: bytes, bottom: bytes) -> None:
+    assert nhk.prune(_chrome(_FERRY, top, bottom)) is None
+
+
+def test_prune_cuts_menus_in_utf8() -> None:
+    assert nhk.prune(_chrome(_FERRY, b"<p>\xe6\x97\xa5 UTF-8 in the menus</p>")) is not None
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda b: b.replace(b"<head>", b"<head><script>var t = '<body>';</script>"),
+                     id="body-in-a-head-script"),
+        pytest.param(lambda b: b.replace(b"<head>", b"<head><!-- <body> -->"), id="body-in-a-head-comment"),
+        pytest.param(lambda b: b.replace(b'<section class="p-related">', b'</div><section class="p-related">'),
+                     id="stray-end-tag-in-main"),
+        pytest.param(lambda b: b.replace(b'<main class="l-main">', b'<main class="c-articleList">'),
+                     id="class-on-main"),
+        pytest.param(lambda b: b.replace(b'<main class="l-main">', b'<main title="a>b" class="c-articleList">'),
+                     id="quoted-gt-in-main"),
+    ],
+)
+def test_prune_keeps_the_whole_page_when_a_cut_is_unsafe(change: Callable[[bytes], bytes]) -> None:
+    page = _chrome(change(_FERRY))
+    assert nhk.prune(page) is None
+    assert jnparse.parse(page).to_dict() == _whole(page)

@@ -28,7 +28,7 @@ from ..model import Article, Block, Discarded, Image, Notice
 from ..page import Page, elements, first, xpath
 from ..structured import ld_text, ld_url, strip_tags
 from ..textcopy import TextCopy, list_blocks
-from .base import Layout, Site, body_blocks, discard, image, link_items
+from .base import Layout, Site, body_blocks, discard, find_bytes, image, link_items
 
 SITE_ID = "nhk"
 NAMES = ("NHK WORLD-JAPAN News", "NHK WORLD-JAPAN", "NHK WORLD", "NHK World-Japan", "NHK WORLD JAPAN")
@@ -113,13 +113,60 @@ def _is_list_block(el: etree._Element) -> bool:
     return _classed(el, *_LIST_CLASSES) and not any(_classed(a, *_LIST_CLASSES) for a in el.iterancestors())
 
 
-def _discarded(page: Page, body: etree._Element | None) -> list[Discarded]:
+def _is_body(el: etree._Element) -> bool:
+    return el.tag == "div" and _classed(el, _BODY_CLASS)
+
+
+def _is_tag_list(el: etree._Element) -> bool:
+    return el.tag == "ul" and _classed(el, _TAGS_CLASS)
+
+
+class _Parts:
+    """The containers the extractor reads, each list in page order."""
+
+    __slots__ = ("body", "lists", "tag_lists")
+
+    def __init__(self, body: etree._Element | None, tag_lists: list[etree._Element],
+                 lists: list[etree._Element]) -> None:
+        self.body = body
+        self.tag_lists = tag_lists
+        self.lists = lists
+
+
+def _parts(page: Page) -> _Parts:
+    body = page.root.find("body")
+    if body is not None and body.get(PRUNED) is not None:
+        # a page prune() cut: a few dozen elements, cheaper to walk whole than to look the classes up in
+        # the page's bytes (the tests of _is_body, _is_tag_list and _is_list_block, so the same elements)
+        found: list[etree._Element] = []
+        tag_lists: list[etree._Element] = []
+        lists: list[etree._Element] = []
+        for el in page.root.iter(etree.Element):
+            cls = el.get("class")
+            if cls is None:
+                continue
+            words = cls.split()
+            if not found and el.tag == "div" and _BODY_CLASS in words:
+                found.append(el)
+            if el.tag == "ul" and _TAGS_CLASS in words:
+                tag_lists.append(el)
+            if any(n in words for n in _LIST_CLASSES) and _is_list_block(el):
+                lists.append(el)
+        return _Parts(found[0] if found else None, tag_lists, lists)
+    body_el = next(iter(page.elements_with(_is_body, ARTICLE_BODY, needles=(_BODY_CLASS.encode(),))), None)
+    return _Parts(
+        body_el,
+        page.elements_with(_is_tag_list, TAG_LISTS, needles=(_TAGS_CLASS.encode(),)),
+        page.elements_with(_is_list_block, LIST_BLOCKS, needles=tuple(c.encode() for c in _LIST_CLASSES)),
+    )
+
+
+def _discarded(page: Page, parts: _Parts) -> list[Discarded]:
     out: list[Discarded] = []
-    for ul in page.elements_with(lambda e: e.tag == "ul" and _classed(e, _TAGS_CLASS), TAG_LISTS,
-                                 needles=(_TAGS_CLASS.encode(),)):
+    body = parts.body
+    for ul in parts.tag_lists:
         out.append(discard("navigation", "Tags", link_items(page, ul)))
-    lists = page.elements_with(_is_list_block, LIST_BLOCKS, needles=tuple(c.encode() for c in _LIST_CLASSES))
-    for block in lists:
+    for block in parts.lists:
         if body is not None and (block is body or body in block.iterancestors()):
             continue
         heading = text_of(first(LIST_HEADING(block)))
@@ -147,8 +194,8 @@ def _images(page: Page, body: etree._Element | None) -> list[Image]:
 
 def extract_2024(page: Page) -> Article:
     root = page.root
-    body_el = next(iter(page.elements_with(lambda e: e.tag == "div" and _classed(e, _BODY_CLASS), ARTICLE_BODY,
-                                           needles=(_BODY_CLASS.encode(),))), None)
+    parts = _parts(page)
+    body_el = parts.body
     title = page.pick(
         "title",
         ("og:title", lambda: strip_suffix(squash(page.meta_value("og:title")), NAMES) or None),
@@ -190,7 +237,7 @@ def extract_2024(page: Page) -> Article:
         agency=None,
         body=blocks,
         images=_images(page, body_el),
-        discarded=_discarded(page, body_el),
+        discarded=_discarded(page, parts),
         paywalled=False,
         description=strip_tags(page.meta_value("og:description", "description")),
         layout="nhk/2024",
@@ -214,6 +261,130 @@ def fingerprint(page: Page) -> bool:
         return True
     t = page.head.title or ""
     return t.endswith(" | NHK WORLD-JAPAN News")
+
+
+# -- cutting the page down before it is parsed ---------------------------------------------------------
+# Everything the extractor reads in <body> sits in <main> (the body container, the tag list, the list
+# boxes and their headings): the menus, modals and footer around it are most of libxml2's work. The page
+# is cut only when the bytes outside <main> hold nothing that could change a field or a discarded block.
+
+#: The attribute prune() puts on the ``<body>`` it writes, so the extractor knows it reads a cut page (a
+#: tree of a few dozen elements, walked whole instead of looking up the classes in the page's bytes).
+PRUNED = "data-jnparse-pruned"
+#: (mark, where to look it up by memchr: a byte rare in pages, or -1 for a plain find; see find_bytes): the
+#: classes the extractor looks for (in the page's bytes: class names are case-sensitive)
+_PRUNE_MARKS = ((b"c-articleList", 9), (b"c-articleMediaList", 9), (b"p-newsDetail__tags", 6), (b"p-article__body", -1))
+# The tag patterns below run on the lower-cased page: one bytes.lower() costs less than the regex engine's
+# case folding at every "<" (the literal "<" first lets the engine skip from "<" to "<").
+#: In the chrome before <main>: the tags the head scan (structured.scan) and the h1 fallback read wherever
+#: they are, another <main> or the end of one, and comments and raw-text elements, which the cut at
+#: <main> must not fall in.
+_CHROME_TAGS = re.compile(
+    rb"<(!--|/?main|(?:meta|link|title|h1|script|style|textarea|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>]))"
+)
+#: In the head: comments and the elements libxml2 (2.14, HTML5 tokenizer) reads as text, which the cut at
+#: <body must not fall in (a "<body" in a script).
+_HEAD_RAW = re.compile(rb"<(!--|(?:script|style|title|textarea|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>]))")
+_RAW_END = {name: re.compile(b"</" + name + rb"[\s/>]")
+            for name in (b"script", b"style", b"title", b"textarea", b"xmp", b"iframe", b"noembed", b"noframes")}
+#: After </main>: what the head scan and the h1 fallback read, and another <main> or the end of one (the
+#: first "</main" was then not the end of the one kept).
+_TAIL_TAGS = re.compile(rb"<(?:meta|link|title|h1|/?main)[\s/>]")
+#: Containers whose stray end tag inside <main> would close an element cut off (and the rest of <main>
+#: with it) in the whole page, and be dropped in the cut one.
+_CONTAINER_TAG = re.compile(rb"<(/?)(div|section|article|aside|header|footer|nav|ul|ol|li|form|span)[\s/>]")
+
+
+#: what _CHROME_TAGS finds that the cut must keep (a <title> in the chrome is read, one in the head skipped)
+_READ_IN_CHROME = frozenset({b"main", b"/main", b"meta", b"link", b"title", b"h1"})
+
+
+def _clear(low: bytes, pos: int, stop: int, tags: re.Pattern[bytes], refused: frozenset[bytes] = frozenset()) -> bool:
+    """Whether ``low[pos:stop]`` holds none of ``refused`` among ``tags``, and ``stop`` is not in a comment or
+    a raw-text element (skipped to their ends)."""
+    while True:
+        m = tags.search(low, pos, stop)
+        if m is None:
+            return True
+        tok = m.group(1)
+        if tok in refused:
+            return False
+        if tok == b"!--":
+            close = low.find(b"-->", m.end(), stop)
+            pos = close + 3
+        elif tok in _RAW_END:
+            found = _RAW_END[tok].search(low, m.end(), stop)
+            close = -1 if found is None else found.start()
+            pos = -1 if found is None else found.end()
+        else:
+            return False  # plaintext: the rest of the page is text
+        if close < 0:
+            return False
+
+
+def _balanced(low: bytes, start: int, end: int) -> bool:
+    """Whether no end tag in ``low[start:end]`` closes a container opened before ``start``."""
+    depth: dict[bytes, int] = {}
+    for m in _CONTAINER_TAG.finditer(low, start, end):
+        name = m.group(2)
+        if m.group(1):
+            d = depth.get(name, 0) - 1
+            if d < 0:
+                return False
+            depth[name] = d
+        else:
+            depth[name] = depth.get(name, 0) + 1
+    return True
+
+
+def _utf8(data: bytes, start: int, end: int) -> bool:
+    """Whether dropped bytes are UTF-8: the parse checks the bytes it reads (api.parse then takes the
+    careful path), and a page that is not UTF-8 somewhere must take it whatever part of it is read."""
+    part = data[start:end]
+    if part.isascii():
+        return True
+    try:
+        part.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def prune(data: bytes) -> bytes | None:
+    """``<head>`` and the one ``<main>`` element; ``None`` (parse it all) when there is no single
+    ``<main>``, or when the rest of ``<body>`` holds anything the extractor or the head scan reads."""
+    low = data.lower()  # ASCII only: the same length, the same offsets
+    body = low.find(b"<body")
+    if body < 0:
+        return None
+    start = low.find(b"<main", body)
+    if start < 0 or low[start + 5 : start + 6] not in (b">", b" ", b"\t", b"\n", b"\r"):
+        return None
+    inner = low.find(b">", start) + 1  # the <main> start tag counts as outside: a class on it is a risk
+    tag = low[start:inner]
+    if tag.count(b'"') % 2 or tag.count(b"'") % 2:
+        return None  # a ">" in a quoted value: the start tag ends later
+    end = low.find(b"</main", inner)
+    if inner <= 0 or end < 0 or low.find(b"<main", inner, end) >= 0:
+        return None
+    # JSON-LD anywhere in <body> outside <main> (structured.scan reads it; a broken block adds a warning)
+    i = find_bytes(low, b"ld+json", body, at=2)
+    if 0 <= i < inner or (i >= 0 and find_bytes(low, b"ld+json", end, at=2) >= 0):
+        return None
+    for mark, at in _PRUNE_MARKS:
+        i = find_bytes(data, mark, body, at=at) if at >= 0 else data.find(mark, body)
+        if 0 <= i < inner:
+            return None
+        if i >= 0 and (find_bytes(data, mark, end, at=at) if at >= 0 else data.find(mark, end)) >= 0:
+            return None
+    if not _clear(low, body, start, _CHROME_TAGS, _READ_IN_CHROME) or _TAIL_TAGS.search(low, end + 6) is not None:
+        return None
+    if not _clear(low, 0, body, _HEAD_RAW) or not _balanced(low, inner, end):
+        return None
+    if not (_utf8(data, body, start) and _utf8(data, end, len(data))):
+        return None
+    view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
+    return b"".join((view[:body], b"<body " + PRUNED.encode() + b">", view[start:end]))
 
 
 # -- NHK's news JSON ----------------------------------------------------------------------------------
@@ -369,6 +540,7 @@ SITE = Site(
     text_signature=text_signature,
     parse_text=parse_text,
     parse_json=parse_json,
+    prune=prune,
 )
 
-__all__ = ["SITE", "paragraphs", "parse_json", "parse_text"]
+__all__ = ["SITE", "paragraphs", "parse_json", "parse_text", "prune"]
