@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 import jnparse
@@ -55,6 +56,32 @@ def test_expand_directories_globs_and_missing_inputs(tmp_path: Path) -> None:
     assert names[4] == "b.htm"
     assert found[5] == (str(tmp_path / "nope.html"), "no such file or directory")
     assert found[6] == (str(tmp_path / "*.x"), "the pattern matches no file")
+
+
+def test_directories_are_read_as_rglob_reads_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same files in the same order as ``sorted(rglob("*"))`` kept to pages, however the tree is made."""
+    root = tmp_path / "t"
+    for name in ["a-b/x.html", "a/b.html", "a/B.htm", "B.html", "a.HTML", ".hidden.html", ".d/y.txt",
+                 "deep/er/still/z.warc.gz", "notes.md", "sub dir/ü.html"]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(b"<p>x</p>")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "o.html").write_bytes(b"")
+    (root / "linked-dir").symlink_to(tmp_path / "outside")  # not followed, as rglob does not
+    (root / "linked.html").symlink_to(root / "B.html")  # a link to a file is a file
+    (root / "broken.html").symlink_to(tmp_path / "nowhere.html")
+    os.mkfifo(root / "pipe.html")
+
+    def reference(top: Path) -> list[Path]:
+        return [f for f in sorted(top.rglob("*")) if f.is_file() and batch_mod._is_page_name(f.name)]
+
+    assert list(expand([str(root)])) == reference(root)
+    # by parts: "a/b.html" before "a-b/x.html", though "a-" < "a/" as strings
+    assert [f.relative_to(root).as_posix() for f in reference(root)][:7] == [
+        ".d/y.txt", ".hidden.html", "B.html", "a/B.htm", "a/b.html", "a-b/x.html", "a.HTML"]
+    monkeypatch.chdir(root)
+    assert [str(f) for f in expand(["."])] == [str(f) for f in reference(Path("."))]  # "a/b.html", not "./a/b.html"
+    assert [str(f) for f in expand(["./a/"])] == ["a/B.htm", "a/b.html"]
 
 
 def test_text_copies_by_suffix_unless_forced() -> None:
@@ -144,11 +171,50 @@ def test_workers_read_the_inputs_lazily(window: int | None, bound: int) -> None:
 def test_window_holds_few_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Past ``WINDOW_BYTES`` of pages in flight (WARC records are bytes) no more tasks are taken."""
     monkeypatch.setattr(batch_mod, "WINDOW_BYTES", 1)
-    taken, tasks = _counting(20)
-    results = run(tasks, jobs=2, chunksize=4)
+    taken = [0]
+
+    def tasks() -> Iterator[Task]:
+        for i in range(10):
+            taken[0] += 1
+            yield Task(source=str(i), content=STAFF.read_bytes())
+
+    results = run(tasks(), jobs=2)
     assert next(results).ok
-    assert taken[0] == 4  # one chunk at a time
-    assert [o.source for o in results] == [str(i) for i in range(1, 20)]
+    assert taken[0] == 1  # one page at a time
+    assert [o.source for o in results] == [str(i) for i in range(1, 10)]
+
+
+def _pids(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forked workers that put their process id into each outcome's ``site``."""
+    real = batch_mod.run_task
+
+    def tagged(task: Task) -> batch_mod.Outcome:
+        return attrs.evolve(real(task), site=str(os.getpid()))
+
+    monkeypatch.setattr(batch_mod, "_start_method", lambda: "fork")  # the workers inherit the patch
+    monkeypatch.setattr(batch_mod, "run_task", tagged)
+
+
+def test_chunks_shrink_at_the_end_of_the_inputs() -> None:
+    """Whole chunks while more inputs may come; then smaller and smaller, for the workers to finish together."""
+    workers = batch_mod._Workers(2, 16, 256)
+    workers.pending.extend(Task(source=str(i)) for i in range(100))
+    assert workers._size() == 16
+    workers.exhausted = True
+    sizes = []
+    while workers.pending:
+        sizes.append(len(workers.chunks[workers._form()]))
+    assert sizes[0] == 16 and sizes[-4:] == [1, 1, 1, 1]
+    assert sizes == sorted(sizes, reverse=True) and sum(sizes) == 100
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="forks the test process")
+def test_a_short_batch_is_shared_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every worker gets a share of a batch shorter than one chunk."""
+    _pids(monkeypatch)
+    outcomes = list(run([Task(source=str(i), path=str(STAFF)) for i in range(12)], jobs=3, chunksize=16))
+    assert [o.source for o in outcomes] == [str(i) for i in range(12)]
+    assert len({o.site for o in outcomes}) == 3
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="forks the test process")
@@ -167,10 +233,10 @@ def test_a_dead_worker_gives_error_records_and_the_batch_goes_on(monkeypatch: py
     tasks += [Task(source="die", path=str(STAFF))] + [Task(source=str(i), path=str(STAFF)) for i in range(12, 24)]
     outcomes = list(run(tasks, jobs=2, chunksize=2))
     assert [o.source for o in outcomes] == [t.source for t in tasks]
-    dead = [o for o in outcomes if not o.ok]
-    assert [o.source for o in dead] == ["die", "12"]  # its chunk: tasks 12 and 13
-    assert json.loads(dead[0].line) == {"source": "die", "error": "WorkerDied",
-                                        "message": "the worker process parsing this page died: killed by SIGKILL"}
+    dead = [i for i, o in enumerate(outcomes) if not o.ok]
+    assert 12 in dead and len(dead) <= 2 and dead == list(range(dead[0], dead[-1] + 1))  # the chunk holding it
+    assert json.loads(outcomes[12].line) == {"source": "die", "error": "WorkerDied",
+                                             "message": "the worker process parsing this page died: killed by SIGKILL"}
     assert all(o.ok and o.site == "japannews" for o in outcomes if o.error is None)
     assert not multiprocessing.active_children()
 

@@ -6,7 +6,7 @@ one :class:`Outcome` per page: a JSON line (the Article's dict plus ``"source"``
 ``{"source", "error", "message"}`` — a bad page never stops the batch.
 
 Memory stays flat in the number of pages: tasks are read from the inputs only as fast as the workers
-take them (a bounded window of chunks is in flight) and every result is handed on as soon as it is
+take them (a bounded window of tasks is in flight) and every result is handed on as soon as it is
 ready, never collected.
 """
 
@@ -17,18 +17,19 @@ import datetime as dt
 import glob
 import json
 import multiprocessing
+import operator
 import os
 import pickle
 import signal
+import socket
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import islice
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 import attrs
 
@@ -85,8 +86,8 @@ class Outcome:
 
 # -- inputs ---------------------------------------------------------------------------------------------
 
-def _is_page(path: Path) -> bool:
-    name = path.name.lower()
+def _is_page_name(name: str) -> bool:
+    name = name.lower()
     return name.endswith(PAGE_SUFFIXES) or is_warc(name)
 
 
@@ -95,17 +96,21 @@ def expand(inputs: Iterable[str]) -> Iterator[Path | tuple[str, str]]:
 
     An input that names nothing yields ``(input, message)`` instead of a path.
     """
+    for found in _files(inputs):
+        yield found if isinstance(found, tuple) else Path(found)
+
+
+def _files(inputs: Iterable[str]) -> Iterator[str | tuple[str, str]]:
+    """``expand`` with each path as a string, as ``str(Path)`` writes it."""
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            for found in sorted(p.rglob("*")):
-                if found.is_file() and _is_page(found):
-                    yield found
+            yield from _pages_under(p)
         elif p.exists():
-            yield p
+            yield str(p)
         elif _GLOB_CHARS.intersection(item):
             matches = sorted(glob.glob(item, recursive=True))
-            files = [Path(m) for m in matches if Path(m).is_file()]
+            files = [str(Path(m)) for m in matches if Path(m).is_file()]
             if not files:
                 yield item, "the pattern matches no file"
             yield from files
@@ -113,18 +118,49 @@ def expand(inputs: Iterable[str]) -> Iterator[Path | tuple[str, str]]:
             yield item, "no such file or directory"
 
 
+def _pages_under(root: Path) -> list[str]:
+    """The pages in a directory and its subdirectories, sorted: ``sorted(root.rglob("*"))`` cut down to
+    page files, but read with ``os.scandir`` (which knows an entry's type without a ``stat`` call) and
+    sorted by a key instead of by comparing Path objects; making, hashing and comparing those took a
+    fifth of the main process's time in a batch. As with ``rglob``, links to directories are not
+    followed and unreadable directories are skipped.
+    """
+    found: list[tuple[tuple[str, ...], str]] = []
+
+    def walk(directory: str, shown: str, key: tuple[str, ...]) -> None:
+        try:
+            with os.scandir(directory) as it:
+                entries = list(it)
+        except PermissionError:
+            return
+        for entry in entries:
+            # written as str(Path(shown, name)): Path(".", "a.html") is "a.html"
+            path = entry.name if shown == "." else os.path.join(shown, entry.name)
+            try:
+                if entry.is_dir() and not entry.is_symlink():
+                    walk(entry.path, path, (*key, os.path.normcase(entry.name)))
+                elif entry.is_file() and _is_page_name(entry.name):
+                    found.append(((*key, os.path.normcase(entry.name)), path))
+            except OSError:  # gone since, or a link into an unreadable place
+                continue
+
+    top = str(root)
+    walk(top, top, ())
+    found.sort(key=lambda kp: kp[0])
+    return [path for _, path in found]
+
+
 def iter_tasks(inputs: Iterable[str], options: Options = Options()) -> Iterator[Task]:
     """The pages of the inputs, lazily: WARC files are read record by record as the workers need them."""
-    for found in expand(inputs):
+    for found in _files(inputs):
         if isinstance(found, tuple):
             yield Task(source=found[0], error=("InputError", found[1]))
             continue
-        name = str(found)
-        if is_warc(name):
-            yield from _warc_tasks(name, options)
+        if is_warc(found):
+            yield from _warc_tasks(found, options)
             continue
-        text = options.text if options.text is not None else found.name.lower().endswith(TEXT_SUFFIXES)
-        yield Task(source=name, path=name, url=options.url, fetched=options.fetched, text=text, site=options.site)
+        text = options.text if options.text is not None else os.path.basename(found).lower().endswith(TEXT_SUFFIXES)
+        yield Task(source=found, path=found, url=options.url, fetched=options.fetched, text=text, site=options.site)
 
 
 def _warc_tasks(name: str, options: Options) -> Iterator[Task]:
@@ -184,30 +220,30 @@ def run_task(task: Task) -> Outcome:
 
 # -- many pages -----------------------------------------------------------------------------------------
 
-T = TypeVar("T")
-
-#: Tasks per chunk sent to a worker. A chunk costs the main process a fraction of a millisecond (one
-#: message each way, no thread), so chunks can be small, which keeps the workers evenly loaded to the end.
-CHUNKSIZE = 4
+#: Most tasks in a chunk sent to a worker. Every chunk wakes the main process, which takes a core from
+#: the workers for a fraction of a millisecond; so chunks are big while much work lies ahead and shrink
+#: at the end of the inputs, for the workers to finish together.
+CHUNKSIZE = 16
 #: Tasks read from the inputs and not yet handed on, per worker. Lines go out in input order, so while
 #: one worker is on a slow chunk (the first generic page in a worker imports trafilatura: 0.3 s) the
 #: others run at most this far ahead before they wait for it.
 WINDOW_TASKS = 128
-#: ... and, whatever the count, no more bytes than this held for them (WARC records travel as bytes).
+#: ... and, whatever the count, no more bytes than this held for them: pages read out of WARC files
+#: and results.
 WINDOW_BYTES = 64 * 1024 * 1024
 #: Chunks queued in a worker's pipe behind the one it parses, so that it goes on without waiting for
 #: the main process, which on a busy machine may not run for some milliseconds.
-QUEUED = 2
-#: A chunk is queued behind others only when it is this small: paths, not page bytes. A worker blocked
-#: sending a big result reads nothing, so the main process must never block sending it a big chunk;
-#: ``QUEUED`` chunks this small fit into any pipe's buffer.
+QUEUED = 1
+#: A chunk is queued behind others only while the bytes waiting unread in the worker's pipe stay
+#: within this, or a quarter of the pipe's buffer where that is larger (52 KB on Linux). A worker that
+#: has parsed a chunk and is blocked sending the result reads nothing, so the main process must never
+#: block sending it a chunk: the two would wait for each other. A worker with nothing queued reads a
+#: chunk of any size at once.
 QUEUE_BYTES = 2048
 
-
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
+# Tasks and outcomes cross the pipes as tuples: cheaper to pickle than attrs instances.
+_TASK_FIELDS = operator.attrgetter(*(f.name for f in attrs.fields(Task)))
+_OUTCOME_FIELDS = operator.attrgetter(*(f.name for f in attrs.fields(Outcome)))
 
 
 def run(
@@ -215,18 +251,18 @@ def run(
 ) -> Iterator[Outcome]:
     """Parse every task, in input order, with ``jobs`` worker processes (1: in this process).
 
-    At most ``window`` tasks (default ``WINDOW_TASKS * jobs``, rounded up to whole chunks; fewer when
-    they hold more than ``WINDOW_BYTES``) are read from the inputs and not yet yielded: the inputs are
-    read no faster than the workers parse them, and memory stays flat however many tasks there are.
-    A worker that dies (killed, out of memory) gives the pages of the chunk it was parsing
-    ``WorkerDied`` error records; a new worker takes its place and the batch goes on.
+    At most ``window`` tasks (default ``WINDOW_TASKS * jobs``; fewer when they hold more than
+    ``WINDOW_BYTES``) are read from the inputs and not yet yielded: the inputs are read no faster than
+    the workers parse them, and memory stays flat however many tasks there are. A worker that dies
+    (killed, out of memory) gives the pages of the chunk it was parsing ``WorkerDied`` error records;
+    a new worker takes its place and the batch goes on.
     """
     if jobs <= 1:
         for task in tasks:
             yield run_task(task)
         return
     limit = window if window is not None else WINDOW_TASKS * jobs
-    yield from _Workers(jobs).run(_chunks(tasks, chunksize), max(1, -(-limit // chunksize)))
+    yield from _Workers(jobs, max(1, chunksize), max(1, limit)).run(iter(tasks))
 
 
 def _worker(conn: Connection, inherited: Sequence[Connection]) -> None:
@@ -239,8 +275,9 @@ def _worker(conn: Connection, inherited: Sequence[Connection]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         while True:
-            chunk: list[Task] = pickle.loads(conn.recv_bytes())
-            conn.send_bytes(pickle.dumps([run_task(t) for t in chunk], pickle.HIGHEST_PROTOCOL))
+            chunk: list[tuple[Any, ...]] = pickle.loads(conn.recv_bytes())
+            outcomes = [_OUTCOME_FIELDS(run_task(Task(*fields))) for fields in chunk]
+            conn.send_bytes(pickle.dumps(outcomes, pickle.HIGHEST_PROTOCOL))
     except (EOFError, OSError):  # the main process is done, or gone
         pass
 
@@ -281,8 +318,21 @@ class _Proc:
 
     process: BaseProcess
     conn: Connection
+    #: bytes that may wait in its pipe (see QUEUE_BYTES)
+    room: int
     #: numbers of the chunks it was sent and has not answered, oldest first (the order it parses them)
     queue: collections.deque[int] = attrs.field(factory=collections.deque)
+    #: bytes of those chunks
+    queued: int = 0
+
+
+def _room(conn: Connection) -> int:
+    """A quarter of the send buffer of the socket under ``conn`` (a pipe on Windows: QUEUE_BYTES)."""
+    try:
+        with socket.socket(fileno=os.dup(conn.fileno())) as sock:
+            return max(QUEUE_BYTES, sock.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF) // 4)
+    except (OSError, ValueError):
+        return QUEUE_BYTES
 
 
 def _died(process: BaseProcess) -> str:
@@ -300,53 +350,104 @@ class _Workers:
 
     A worker holds at most ``1 + QUEUED`` chunks (one it parses, the others waiting in its pipe) and
     gets another as soon as it answers, so a slow page holds up no other worker, and the main process
-    does little more than pass bytes along. Answers are put back in input order here. A worker that dies is seen
-    through the end of its pipe and its sentinel: the batch neither hangs nor stops.
+    does little more than pass bytes along. Answers are put back in input order here. A worker that
+    dies is seen through the end of its pipe and its sentinel: the batch neither hangs nor stops.
     """
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, chunksize: int, window: int) -> None:
         self.jobs = jobs
+        self.chunksize = chunksize
+        self.window = window
         self.procs: list[_Proc] = []
-        self.tasks: dict[int, list[Task]] = {}  # chunk number -> its tasks, until its outcomes are yielded
+        self.exhausted = False  # every task has been read from the inputs
+        self.pending: collections.deque[Task] = collections.deque()  # read, not yet in a chunk
+        self.taken = 0  # tasks read and not yet yielded
+        self.held = 0  # bytes held for them: page contents, then results
+        self.formed = 0  # chunks made; chunk n holds tasks that come before those of chunk n + 1
+        self.chunks: dict[int, list[Task]] = {}  # chunk number -> its tasks, until its outcomes are yielded
+        self.sizes: dict[int, int] = {}  # chunk number -> bytes held for it
         self.payloads: dict[int, bytes] = {}  # chunk number -> its pickled tasks, until it is answered
-        self.unsent: collections.deque[int] = collections.deque()  # taken and not (or no longer) sent
+        self.unsent: collections.deque[int] = collections.deque()  # made and not (or no longer) sent
         self.done: dict[int, list[Outcome]] = {}  # answered, waiting for the chunks before them
-        self.held: dict[int, int] = {}  # chunk number -> bytes held for it (its payload, then its outcomes)
-        self.held_total = 0
 
-    def run(self, chunks: Iterator[list[Task]], window: int) -> Iterator[Outcome]:
-        taken = yielded = 0
-        exhausted = False
+    def run(self, tasks: Iterator[Task]) -> Iterator[Outcome]:
+        yielded = 0
         try:
             while True:
-                while not exhausted and taken - yielded < window and (
-                        taken == yielded or self.held_total < WINDOW_BYTES):
-                    chunk = next(chunks, None)
-                    if chunk is None:
-                        exhausted = True
-                        break
-                    payload = pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)
-                    self.tasks[taken], self.payloads[taken] = chunk, payload
-                    self._hold(taken, len(payload))
-                    self.unsent.append(taken)
-                    taken += 1
-                if yielded == taken:
-                    return
+                self._take(tasks)
                 self._send()
+                if yielded == self.formed and not self.pending and self.exhausted:
+                    return
                 self._receive()
                 while yielded in self.done:
                     outcomes = self.done.pop(yielded)
-                    del self.tasks[yielded]
-                    self._hold(yielded, 0)
+                    self.taken -= len(self.chunks.pop(yielded))
+                    self.held -= self.sizes.pop(yielded)
                     yielded += 1
                     yield from outcomes
         finally:
             self._stop()
 
-    def _hold(self, n: int, size: int) -> None:
-        self.held_total += size - self.held.pop(n, 0)
-        if size:
-            self.held[n] = size
+    def _take(self, tasks: Iterator[Task]) -> None:
+        """Read tasks from the inputs while the window has room."""
+        while not self.exhausted and self.taken < self.window and (self.taken == 0 or self.held < WINDOW_BYTES):
+            task = next(tasks, None)
+            if task is None:
+                self.exhausted = True
+                return
+            self.pending.append(task)
+            self.taken += 1
+            self.held += len(task.content or b"")
+            if len(self.procs) < self.jobs or any(not p.queue for p in self.procs):
+                self._send()  # a worker waits (at the start): it need not wait for the window to fill
+
+    def _size(self) -> int:
+        """How many tasks the next chunk takes."""
+        if not self.exhausted:
+            return self.chunksize
+        # the end of the inputs is in sight: smaller chunks, for the workers to finish together
+        return max(1, min(self.chunksize, len(self.pending) // (2 * self.jobs)))
+
+    def _form(self) -> int:
+        n = self.formed
+        self.formed += 1
+        chunk = [self.pending.popleft() for _ in range(min(self._size(), len(self.pending)))]
+        self.chunks[n] = chunk
+        self.sizes[n] = sum(len(t.content or b"") for t in chunk)
+        self.payloads[n] = pickle.dumps([_TASK_FIELDS(t) for t in chunk], pickle.HIGHEST_PROTOCOL)
+        self.unsent.append(n)
+        return n
+
+    def _send(self) -> None:
+        """Hand out chunks, oldest first: to an idle worker, else queued behind the least work."""
+        while self.unsent or self.pending:
+            proc = next((p for p in self.procs if not p.queue), None)
+            if proc is None and len(self.procs) < self.jobs:
+                proc = self._start()
+            if self.unsent:
+                n = self.unsent[0]
+            elif proc is not None or len(self.pending) >= self._size():
+                n = self._form()  # a whole chunk, or what there is for an idle worker
+            else:
+                return
+            size = len(self.payloads[n])
+            if proc is None:
+                proc = next((p for p in sorted(self.procs, key=lambda p: len(p.queue)) if self._takes(p, size)), None)
+                if proc is None:
+                    return
+            try:
+                proc.conn.send_bytes(self.payloads[n])
+            except OSError:  # it died: _receive finds out and deals with it
+                return
+            proc.queue.append(n)
+            proc.queued += size
+            self.unsent.popleft()
+
+    def _takes(self, proc: _Proc, size: int) -> bool:
+        """Whether a chunk of ``size`` bytes may be queued behind the chunks ``proc`` has (see QUEUE_BYTES)."""
+        # the oldest chunk is the one it parses: it has read that one
+        waiting = proc.queued - len(self.payloads[proc.queue[0]])
+        return len(proc.queue) <= QUEUED and waiting + size <= proc.room
 
     def _start(self) -> _Proc:
         method = _start_method()
@@ -356,26 +457,9 @@ class _Workers:
             target=_worker, args=(theirs, inherited), name="jnparse-batch-worker", daemon=True)
         process.start()
         theirs.close()
-        proc = _Proc(process, ours)
+        proc = _Proc(process, ours, _room(ours))
         self.procs.append(proc)
         return proc
-
-    def _send(self) -> None:
-        """Hand out the unsent chunks, oldest first, each to the worker with the least work queued."""
-        while self.unsent:
-            n = self.unsent[0]
-            payload = self.payloads[n]
-            proc = min(self.procs, key=lambda p: len(p.queue), default=None)
-            if (proc is None or proc.queue) and len(self.procs) < self.jobs:
-                proc = self._start()
-            if proc is None or (proc.queue and (len(proc.queue) > QUEUED or len(payload) > QUEUE_BYTES)):
-                return
-            try:
-                proc.conn.send_bytes(payload)
-            except OSError:  # it died: _receive finds out and deals with it
-                return
-            proc.queue.append(n)
-            self.unsent.popleft()
 
     def _receive(self) -> None:
         """Wait until a worker answers or dies, and take in what came."""
@@ -391,9 +475,10 @@ class _Workers:
 
     def _answer(self, proc: _Proc, data: bytes) -> None:
         n = proc.queue.popleft()
-        self.done[n] = pickle.loads(data)
-        del self.payloads[n]
-        self._hold(n, len(data))
+        proc.queued -= len(self.payloads.pop(n))
+        self.done[n] = [Outcome(*fields) for fields in pickle.loads(data)]
+        self.held += len(data) - self.sizes[n]
+        self.sizes[n] = len(data)
 
     def _lost(self, proc: _Proc) -> None:
         """A worker died: what it answered stands, the chunk it was parsing gets error records, the
@@ -414,7 +499,7 @@ class _Workers:
             return
         n = proc.queue.popleft()
         message = f"the worker process parsing this page died: {_died(proc.process)}"
-        self.done[n] = [_error(t.source, "WorkerDied", message) for t in self.tasks[n]]
+        self.done[n] = [_error(t.source, "WorkerDied", message) for t in self.chunks[n]]
         del self.payloads[n]
         self.unsent.extendleft(reversed(proc.queue))
 
