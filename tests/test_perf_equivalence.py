@@ -93,3 +93,43 @@ def test_scan_same_with_a_warm_class_cache() -> None:
         ["bl_sideDiv"],
         "jt-article-details article-body", "article-body", "subscribe-box byline", "x",
     )
+
+
+# addresses built from the pieces that decide how urlsplit reads a host
+_URL_PIECES = st.lists(st.sampled_from([
+    "https://", "http://", "HTTP://", "ftp://", "//", "www.", "japantimes", "co", ".", "jp", "JP", "-", ":8080", ":",
+    "@", "user", "/", "?q=1", "#f", "[::1]", "\t", " ", "%20", "https://web.archive.org/web/2024/", "x",
+]), max_size=10).map("".join)
+
+
+@settings(max_examples=500)
+@given(url=_URL_PIECES)
+def test_site_for_url_fast_host_is_urlsplit(url: str) -> None:
+    from urllib.parse import urlsplit
+
+    from jnparse import detect
+    from jnparse.sites import for_host
+
+    def plain(u: str) -> object:  # the code before the fast path
+        u = u.strip()
+        inner = detect._EMBEDDED_URL.match(u)
+        if inner is not None:
+            u = inner.group(1)
+        try:
+            host = urlsplit(u).hostname
+        except ValueError:
+            return None
+        return for_host(host) if host else None
+
+    assert detect.site_for_url(url) == plain(url)
+
+
+@settings(max_examples=300)
+@given(title=st.lists(st.sampled_from(["Headline", " - ", " | ", " ｜ ", "The Japan Times", "Japan Today", "NHK",
+                                        "The Japan News", "Kyodo News", "x", " "]), max_size=6).map("".join))
+def test_title_table_is_endswith_per_site(title: str) -> None:
+    from jnparse.sites import TITLE_SEPARATORS, sites, titled
+
+    expected = next((s for s in sites() if title.endswith(
+        tuple(sep + n for n in s.names for sep in TITLE_SEPARATORS))), None)
+    assert titled(title) is expected

@@ -30,6 +30,20 @@ def plain_text(el: etree._Element) -> str:
     return squash(etree.tostring(el, method="text", encoding="unicode", with_tail=False))
 
 
+_TEXT_NODES = etree.XPath("descendant::text()", smart_strings=False)
+
+
+def text_nodes(el: etree._Element) -> list[str]:
+    """The text pieces of an element and its descendants, in order: ``list(el.itertext())`` for a parsed
+    page (no comments or processing instructions), gathered in C in half the time."""
+    return _TEXT_NODES(el)  # type: ignore[no-any-return]
+
+
+def spaced_text(el: etree._Element) -> str:
+    """An element's text with a space between the pieces (table cells, list items apart), squashed."""
+    return squash(" ".join(_TEXT_NODES(el)))
+
+
 def text_of(el: etree._Element | None, *, skip: Iterable[str] = ()) -> str:
     """The squashed text of an element and its descendants (scripts, styles and ``skip`` tags left out)."""
     if el is None:

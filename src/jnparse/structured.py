@@ -40,6 +40,10 @@ class HeadData:
         self.ld_texts: list[str] = []
 
 
+#: the attributes naming a meta tag's value (bytes: lxml encodes a str name on every get())
+_META_KEYS = (b"property", b"name", b"itemprop", b"http-equiv")
+
+
 def scan(root: etree._Element) -> HeadData:
     """One pass (filtered in C) over the elements that carry structured data, wherever the parser
     put them: a stray element in ``<head>`` makes libxml2 move the rest of the head into the body."""
@@ -48,22 +52,22 @@ def scan(root: etree._Element) -> HeadData:
     for el in root.iter("meta", "link", "title", "script"):
         tag = el.tag
         if tag == "meta":
-            content = el.get("content")
+            content = el.get(b"content")
             if content is None:
                 continue
-            for attr in ("property", "name", "itemprop", "http-equiv"):
+            for attr in _META_KEYS:
                 key = el.get(attr)
                 if key:
                     meta.setdefault(key.strip().lower(), content)
         elif tag == "link":
-            if out.canonical is None and (el.get("rel") or "").strip().lower() == "canonical":
-                href = (el.get("href") or "").strip()
+            if out.canonical is None and (el.get(b"rel") or "").strip().lower() == "canonical":
+                href = (el.get(b"href") or "").strip()
                 if href:
                     out.canonical = href
         elif tag == "title":
             if out.title is None:
                 out.title = squash("".join(el.itertext())) or None
-        elif (el.get("type") or "").strip().lower() == "application/ld+json" and el.text:
+        elif (el.get(b"type") or "").strip().lower() == "application/ld+json" and el.text:
             out.ld_texts.append(el.text)
     return out
 
@@ -103,7 +107,8 @@ def parse_jsonld(texts: list[str]) -> tuple[list[dict[str, Any]], list[str]]:
             except (ValueError, RecursionError):
                 problems.append("a JSON-LD block that is not valid JSON was skipped")
                 continue
-        if not _depth(data, MAX_JSONLD_DEPTH):
+        # a block with fewer brackets than the limit cannot nest deeper than it: no walk needed
+        if raw.count("{") + raw.count("[") > MAX_JSONLD_DEPTH and not _depth(data, MAX_JSONLD_DEPTH):
             problems.append("a JSON-LD block nested too deeply was skipped")
             continue
         objects.extend(_flatten(data))

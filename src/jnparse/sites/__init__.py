@@ -24,6 +24,18 @@ BUILTIN: tuple[str, ...] = _builtin_names()
 _REGISTRY: dict[str, Site] = {}
 #: host -> the site owning it (or None), filled as hosts are met; emptied when the registry changes
 _BY_HOST: dict[str, Site | None] = {}
+#: what pages name their site by, built when first needed; emptied when the registry changes
+_NAMED: dict[str, Site] | None = None
+#: a title's site-name suffix (separator and name) -> (registry position, site), and the suffixes' lengths
+_SUFFIXES: tuple[dict[str, tuple[int, Site]], tuple[int, ...]] | None = None
+#: what separates a headline from the site's name in a page title
+TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " ｜ ")
+
+
+def _changed() -> None:
+    global _NAMED, _SUFFIXES
+    _BY_HOST.clear()
+    _NAMED = _SUFFIXES = None
 
 
 def register(site: Site, *, replace: bool = False) -> None:
@@ -36,12 +48,12 @@ def register(site: Site, *, replace: bool = False) -> None:
     if site.id in _REGISTRY and not replace:
         raise ValueError(f"a site with id {site.id!r} is registered already (pass replace=True)")
     _REGISTRY[site.id] = site
-    _BY_HOST.clear()
+    _changed()
 
 
 def unregister(site_id: str) -> None:
     _REGISTRY.pop(site_id, None)
-    _BY_HOST.clear()
+    _changed()
 
 
 def for_host(host: str) -> Site | None:
@@ -54,6 +66,36 @@ def for_host(host: str) -> Site | None:
     if len(_BY_HOST) < 4096:  # a crawl over many hosts must not grow this without bound
         _BY_HOST[host] = found
     return found
+
+
+def named(name: str) -> Site | None:
+    """The first registered site (in registry order) one of whose names is ``name``, in any case
+    (an ``og:site_name``)."""
+    global _NAMED
+    if _NAMED is None:
+        table: dict[str, Site] = {}
+        for site in _REGISTRY.values():
+            for n in site.names:
+                table.setdefault(n.lower(), site)
+        _NAMED = table
+    return _NAMED.get(name.strip().lower())
+
+
+def titled(title: str) -> Site | None:
+    """The first registered site (in registry order) whose name ends ``title`` after a separator
+    (``"Headline | The Japan Times"``)."""
+    global _SUFFIXES
+    if _SUFFIXES is None:
+        table: dict[str, tuple[int, Site]] = {}
+        for position, site in enumerate(_REGISTRY.values()):
+            for n in site.names:
+                for sep in TITLE_SEPARATORS:
+                    table.setdefault(sep + n, (position, site))
+        _SUFFIXES = table, tuple(sorted({len(k) for k in table}))
+    table, lengths = _SUFFIXES
+    # one lookup per suffix length (a few tens), not an endswith per site and name
+    hits = [hit for n in lengths if n <= len(title) and (hit := table.get(title[-n:])) is not None]
+    return min(hits, key=lambda hit: hit[0])[1] if hits else None
 
 
 def sites() -> tuple[Site, ...]:
@@ -74,4 +116,4 @@ def _load_builtin() -> None:
 
 _load_builtin()
 
-__all__ = ["BUILTIN", "Layout", "Site", "for_host", "get", "register", "sites", "unregister"]
+__all__ = ["BUILTIN", "Layout", "Site", "for_host", "get", "named", "register", "sites", "titled", "unregister"]
