@@ -23,7 +23,7 @@ from typing import Any
 
 from lxml import etree
 
-from ._text import plain_text, squash, strip_suffix, text_of
+from ._text import plain_text, spaced_text, squash, strip_suffix, text_nodes, text_of
 from .agencies import canonical_agency
 from .bylines import is_person_name, parse_byline
 from .datelines import split_dateline
@@ -105,10 +105,10 @@ def _byline(page: Page) -> Byline | None:
     if printed is not None:
         page.warn("byline", "fallback", "read from a printed byline element")
         return printed
-    linked = [t for el in _author_links(page) if is_person_name(t := text_of(el))]
+    linked = next((t for el in _author_links(page) if is_person_name(t := text_of(el))), None)
     if linked:
         page.warn("byline", "fallback", "read from a rel=author link")
-        return Byline(raw=linked[0], authors=(linked[0],), affiliation=None)
+        return Byline(raw=linked, authors=(linked,), affiliation=None)
     meta = page.meta_value("author", "article:author", "cxenseparse:author", "dc.creator")
     if meta and is_person_name(meta):
         page.warn("byline", "fallback", "read from the author meta tag")
@@ -149,7 +149,7 @@ def _visible_time(page: Page) -> tuple[dt.datetime | None, str | None]:
     body = page.root.find("body")
     if body is None:
         return None, None
-    text = " ".join(body.itertext())[:200_000]
+    text = " ".join(text_nodes(body))[:200_000]
     m = _JST_TEXT.search(text)
     if not m:
         return None, None
@@ -320,7 +320,7 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
             discarded.append(Discarded(kind=kind, heading=(_text(heading) if heading is not None else "") or None,
                                             items=link_items(page, el)))
         elif el.tag == "table":  # cells apart, not run together
-            discarded.append(Discarded(kind=kind, text=squash(" ".join(el.itertext())) or None))
+            discarded.append(Discarded(kind=kind, text=spaced_text(el) or None))
         else:
             discarded.append(Discarded(kind=kind, text=_text(el) or None))
 
