@@ -133,3 +133,15 @@ def test_title_table_is_endswith_per_site(title: str) -> None:
     expected = next((s for s in sites() if title.endswith(
         tuple(sep + n for n in s.names for sep in TITLE_SEPARATORS))), None)
     assert titled(title) is expected
+
+
+_MOJIBAKE = re.compile(r"鈥[\u3400-\u9fff\ue000-\uf8ff]|聽|銆[\u3400-\u9fff]|锛[\u3400-\u9fff]")
+
+
+@settings(max_examples=500)
+@given(text=st.lists(st.sampled_from(["鈥", "聽", "銆", "锛", "檚", "\ue001", "a", "’", "一", "\u33ff"]), max_size=12)
+       .map("".join), enough=st.integers(1, 5))
+def test_mojibake_marks_is_the_regex_count(text: str, enough: int) -> None:
+    from jnparse.loading import _mojibake_marks
+
+    assert _mojibake_marks(text, enough=enough) == min(len(_MOJIBAKE.findall(text)), enough)

@@ -98,7 +98,9 @@ def _parse_page(
     # whole one refuses
     check_attributes(data)
     hint = forced or (None if site == "generic" else (site_for_url(url) or sniff_site(data)))
-    if hint is not None and hint.prune is not None and _utf8_throughout(data, check_utf8):
+    if hint is not None and hint.prune is not None:
+        if not _utf8_throughout(data, check_utf8):
+            raise NotUTF8  # the careful path decodes it: parsing it whole first would be wasted
         # the site knows where its article region starts and ends in the bytes: parse only that
         # (plus <head>); the page chrome around it (menus, modals, footer) is most of libxml2's work
         pruned = hint.prune(data)
