@@ -102,9 +102,10 @@ def _dated_paragraphs(block: etree._Element) -> tuple[etree._Element | None, etr
     return postdate, byline
 
 
-def _kind(el: etree._Element, heading: str) -> str:
+def _boxed_kind(el: etree._Element) -> str | None:
+    """The kind of a block told by its class or id alone (share buttons, promos, ads), or ``None`` for a
+    list of stories, which its heading names."""
     cls = f" {el.get('class') or ''} "
-    h = heading.lower()
     if "sns-button" in cls:
         return "share"
     if "goolenewsfeed" in cls:
@@ -113,8 +114,14 @@ def _kind(el: etree._Element, heading: str) -> str:
         return "subscribe"
     if "ad_background" in cls:
         return "ad"
+    return None
+
+
+def _list_kind(el: etree._Element, heading: str) -> str:
+    h = heading.lower()
     if "ranking" in h:
         return "ranking"
+    cls = f" {el.get('class') or ''} "
     if "popular" in h or "popularlist" in cls:
         return "popular"
     if "latest" in h or "latestlist" in cls:
@@ -126,19 +133,22 @@ def _kind(el: etree._Element, heading: str) -> str:
 
 def _side_block(page: Page, el: etree._Element) -> Discarded:
     # texts come squashed from plain_text/text_of, so the Discarded is built directly
-    heading_el = next(el.iter("h2"), None)
-    if heading_el is None:
-        heading_el = next((c for c in el if c.tag in ("p", "h3")), None)
-    heading = plain_text(heading_el) if heading_el is not None else ""
-    kind = _kind(el, heading)
-    if kind in ("promo", "subscribe", "ad"):
+    boxed = _boxed_kind(el)
+    if boxed in ("promo", "subscribe", "ad"):
         # the block is discarded and nothing reads its scripts: drop them in C, then serialise its text
         # in C (an ad slot holds only its loader script)
         etree.strip_elements(el, *_SKIPPED_TAGS, with_tail=False)
-        return Discarded(kind=kind, text=plain_text(el) or None)
+        return Discarded(kind=boxed, text=plain_text(el) or None)
+    share = boxed == "share"
+    heading = ""
+    if not share:  # share buttons have no heading to read
+        heading_el = next(el.iter("h2"), None)
+        if heading_el is None:
+            heading_el = next((c for c in el if c.tag in ("p", "h3")), None)
+        heading = plain_text(heading_el) if heading_el is not None else ""
+    kind = "share" if share else _list_kind(el, heading)
     items: list[Item] = []
     absolute = page.absolute
-    share = kind == "share"
     for a in el.iter("a"):
         href = a.get("href")
         if href is None and not share:
@@ -149,7 +159,7 @@ def _side_block(page: Page, el: etree._Element) -> Discarded:
                 continue
         title = squash(a.text) if len(a) == 0 else plain_text(a)
         if title:
-            items.append(Item(title=title, url=absolute(href)))
+            items.append(Item(title, absolute(href)))
     return Discarded(kind=kind, heading=None if share else heading or None, items=tuple(items))
 
 
