@@ -187,15 +187,39 @@ def test_pruned_page_reads_like_the_whole_page(name: str, change: Callable[[byte
         b'<script>document.write(\'<div class="related"><a href="/s">S</a></div>\');</script>',
         b'<time class="published" datetime="2020-01-01T00:00:00+09:00">then</time>',
         b'<meta property="article:section" content="Elsewhere">',
-        b'<p>\xff not UTF-8</p>',
     ],
 )
 def test_prune_keeps_what_the_menus_hold(chrome: bytes) -> None:
-    """A mark in the menus (or bytes the parse must check) leaves them in the parse."""
+    """A mark in the menus leaves them in the parse."""
     wrapped = _chrome((HERE / "sankei-translated-langlink.html").read_bytes())
     at = wrapped.index(b'<div class="site-top">')
     page = wrapped[:at] + chrome + wrapped[at:]
     assert japanforward.prune(page) is None
+
+
+def _outcome(data: bytes) -> object:
+    """The Article's dict, or the error's message (a page's UTF-8 text may be no cp932 either)."""
+    try:
+        return jnparse.parse(data).to_dict()
+    except jnparse.DecodeError as e:
+        return str(e)
+
+
+@pytest.mark.parametrize("bad", [b"<p>\xff not UTF-8</p>", b"<p>\x83\x5c cp932</p>"])
+@pytest.mark.parametrize("where", ["menus", "tail"])
+def test_page_not_utf8_in_the_dropped_bytes_reads_like_the_whole_page(bad: bytes, where: str) -> None:
+    """prune() leaves the UTF-8 check to parse(), which checks the whole page before any prune: a page that
+    is not UTF-8 in the bytes the prune would drop reads as it does whole (decoded the careful way)."""
+    page = (HERE / "sankei-translated-langlink.html").read_bytes()
+    wrapped = _chrome(page)
+    at = wrapped.index(b'<div class="site-top">') if where == "menus" else wrapped.rindex(b"</body>")
+    dropped = wrapped[:at] + bad + wrapped[at:]
+    pruned = japanforward.prune(dropped)
+    assert pruned is not None and bad not in pruned  # the cut alone would drop the bad bytes
+    at = page.index(b">", page.index(b"<body")) + 1 if where == "menus" else page.rindex(b"</body>")
+    whole = page[:at] + bad + page[at:]
+    assert japanforward.prune(whole) is None
+    assert _outcome(dropped) == _outcome(whole) != _outcome(pruned)
 
 
 def test_prune_keeps_a_tail_with_marks() -> None:

@@ -203,6 +203,22 @@ def test_prune_keeps_the_page_whole_when_the_cut_part_holds_what_a_field_reads(r
     assert kyodo.prune(_wrapped("old-staff-photo.html", _CHROME + risk)) is None
 
 
+@pytest.mark.parametrize("bad", [b"<p>\xff not UTF-8</p>", b"<p>\x83\x5c cp932</p>"])
+def test_page_not_utf8_in_the_part_cut_off_reads_like_the_whole_page(bad: bytes) -> None:
+    """prune() leaves the UTF-8 check to parse(), which checks the whole page before any prune: a page that
+    is not UTF-8 in the part the prune would cut off is decoded the careful way, as when it is read whole."""
+    data = (HERE / "old-staff-photo.html").read_bytes()
+    open_end = data.find(b">", data.find(b"<body")) + 1
+    page = data[:open_end] + bad + _CHROME.encode() + data[open_end:]
+    assert kyodo.prune(page) is not None  # the cut alone would drop the bad bytes
+    whole = data[:open_end] + bad + data[open_end:]  # too little chrome to cut
+    assert kyodo.prune(whole) is None
+    article = jnparse.parse(page).to_dict()
+    assert article == jnparse.parse(whole).to_dict()
+    warnings = article["warnings"]
+    assert isinstance(warnings, list) and any(w["field"] == "encoding" for w in warnings)
+
+
 def test_prune_skips_a_start_mark_inside_a_script() -> None:
     """A container's start tag in a script's text is no tag: the cut starts at the real one."""
     data = _wrapped("old-staff-photo.html", '<script>var t = \'<div class="main">\';</script>' + _CHROME)

@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import jnparse
 from jnparse.model import Block
@@ -192,8 +194,6 @@ def test_pruned_page_reads_like_the_whole_page(change: Callable[[bytes], bytes])
         pytest.param(b"<MAIN><P>Another</P></MAIN>", b"", id="second-main-upper-case"),
         pytest.param(b'<META name="description" content="Elsewhere">', b"", id="meta-upper-case"),
         pytest.param(b"<!-- the old layout", b"", id="cut-in-a-comment"),
-        pytest.param(b"<p>\xff not UTF-8</p>", b"", id="not-utf8-before"),
-        pytest.param(b"", b"<p>\xe6\x97 cut short</p>", id="not-utf8-after"),
         pytest.param(b"<script>var s = '", b"", id="cut-in-a-script"),
     ],
 )
@@ -203,6 +203,25 @@ def test_prune_keeps_the_whole_page_when_the_chrome_matters(top: bytes, bottom: 
 
 def test_prune_cuts_menus_in_utf8() -> None:
     assert nhk.prune(_chrome(_FERRY, b"<p>\xe6\x97\xa5 UTF-8 in the menus</p>")) is not None
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom"),
+    [
+        pytest.param(b"<p>\xff not UTF-8</p>", b"", id="before"),
+        pytest.param(b"", b"<p>\xe6\x97 cut short</p>", id="after"),
+        pytest.param(b"<p>\x83\x5c cp932</p>", b"", id="cp932-before"),
+    ],
+)
+def test_page_not_utf8_in_the_dropped_chrome_reads_like_the_whole_page(top: bytes, bottom: bytes) -> None:
+    """prune() leaves the UTF-8 check to parse(), which checks the whole page before any prune: a page that
+    is not UTF-8 in the bytes the prune would drop is decoded the careful way, as when it is read whole."""
+    page = _chrome(_FERRY, top, bottom)
+    assert nhk.prune(page) is not None  # the cut alone would drop the bad bytes
+    article = jnparse.parse(page).to_dict()
+    assert article == _whole(page)
+    warnings = article["warnings"]
+    assert isinstance(warnings, list) and any(w["field"] == "encoding" for w in warnings)
 
 
 @pytest.mark.parametrize(
@@ -223,3 +242,69 @@ def test_prune_keeps_the_whole_page_when_a_cut_is_unsafe(change: Callable[[bytes
     page = _chrome(change(_FERRY))
     assert nhk.prune(page) is None
     assert jnparse.parse(page).to_dict() == _whole(page)
+
+
+# -- the shared prune helpers (sites/base.py) that prune() is built from ------------------------------------
+
+_PIECES = ["<p>", "</p>", "<!--", "-->", "<!-- c -->", "<script>", "</script>", "<script>'<!--'", "<style>",
+           "</style>", "<title>", "</title>", "<textarea>", "</textarea>", "<SCRIPT>", "</SCRIPT >", "<main>",
+           "</main>", "<h1>", "text ", "<", ">", "<b>", "<scripts>", "</script", "<plaintext>", "<!-->", "<!--->",
+           "--!>", "<!x ", "<?x ", '<i title="', '">']
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_in_text_says_outside_only_where_a_tag_would_be_read(pieces: list[str]) -> None:
+    """Where in_text() tells a cut falls outside comments and raw text, a tag put there is read as one."""
+    from jnparse.loading import parse_bytes
+    from jnparse.sites.base import in_text
+
+    chrome = "".join(pieces).encode()
+    page = b"<html><head></head><body>" + chrome
+    # assumed (as the prunes do): no quoted attribute value holds a tag and then the cut
+    if not in_text(page.lower(), page.index(b"<body>") + 6, len(page)) and b'"' not in chrome:
+        root = parse_bytes(page + b'<i id="probe"></i>')
+        assert root.find(".//i[@id='probe']") is not None, chrome
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_tag_finder_finds_the_first_tag_read(pieces: list[str]) -> None:
+    """TagFinder finds a tag only where the tokenizer reads one (the first <h1>), and none where none is."""
+    from jnparse.loading import parse_bytes
+    from jnparse.sites.base import TagFinder
+
+    chrome = "".join(pieces).encode()
+    page = b"<html><head></head><body>" + chrome + b"<em>end</em>"
+    low = page.lower()
+    found = TagFinder(b"h1").find(low, page.index(b"<body>") + 6, len(page))
+    h1s = parse_bytes(page).findall(".//h1")
+    if found == -1:
+        assert not h1s, chrome  # a prune may drop the stretch: it holds no h1
+    if found is not None and found >= 0 and b'"' not in chrome:  # assumed: no ">" then "<" in a quoted value
+        assert h1s, chrome
+        assert low.startswith(b"<h1", found)
+        cut = page[:found] + b'<i id="probe"></i>' + page[found:]  # the found tag starts in data state
+        assert parse_bytes(cut).find(".//i[@id='probe']") is not None, chrome
+
+
+@given(st.binary(max_size=40), st.sampled_from([b"ab", b"A+b", b"+", b"xyz"]), st.integers(0, 40), st.integers(0, 40))
+def test_find_bytes_stops_where_told(data: bytes, needle: bytes, start: int, stop: int) -> None:
+    from jnparse.sites.base import dropped_holds, find_bytes
+
+    for at in range(len(needle)):
+        assert find_bytes(data, needle, start, stop, at=at, limit=2) == data.find(needle, start, stop)
+        assert find_bytes(data, needle, start, at=at, limit=2) == data.find(needle, start)
+    assert dropped_holds(data, ((start, stop),), ((needle, 0),)) == (data.find(needle, start, stop) >= 0)
+    assert dropped_holds(data, ((start, stop), (0, 0)), (b"zz", needle)) == (
+        data.find(needle, start, stop) >= 0 or data.find(b"zz", start, stop) >= 0)
+
+
+@given(st.lists(st.sampled_from(["a", "b", "ab", " ", "\t", "\n", "\r", "\f", "\xa0", "\u3000"]), max_size=8))
+def test_has_class_reads_class_words_as_the_xpath_test_does(pieces: list[str]) -> None:
+    from jnparse.loading import parse_bytes
+    from jnparse.sites.base import class_words, has_class
+
+    el = parse_bytes(f'<html><body><div class="{"".join(pieces)}"></div></body></html>'.encode()).find(".//div")
+    assert el is not None
+    for names in (("a",), ("b",), ("a", "b"), ("ab",)):
+        by_xpath = any(el.xpath(f"contains(concat(' ', normalize-space(@class), ' '), ' {n} ')") for n in names)
+        assert has_class(el, *names) == by_xpath == any(n in class_words(el) for n in names)

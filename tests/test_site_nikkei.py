@@ -188,12 +188,32 @@ def test_pruned_page_reads_as_the_whole_page(name: str) -> None:
         (b"<plaintext>", b""),
         (b'<span id="\x7fjnparse-pruned"></span>', b""),  # the sentinel is the page's own
         (b'<script>var id = "__NEXT_DATA__";</script>', b""),  # the id is named before the script
-        (b"<p>caf\xe9</p>", b""),  # not UTF-8 where the prune cuts
     ],
 )
 def test_prune_keeps_the_page_when_the_chrome_may_matter(top: bytes, bottom: bytes) -> None:
     data = _chrome((DIR / "staff-next-image-ads.html").read_bytes(), top, bottom)
     assert nikkei.prune(data) is None
+
+
+@pytest.mark.parametrize(("top", "bottom"), [(b"<p>caf\xe9</p>", b""), (b"", b"<p>\x83\x5c</p>")])
+def test_page_not_utf8_where_the_prune_cuts_reads_like_the_whole_page(top: bytes, bottom: bytes) -> None:
+    """prune() leaves the UTF-8 check to parse(), which checks the whole page before any prune: a page that
+    is not UTF-8 in the bytes the prune would drop is decoded the careful way, as when it is read whole."""
+    data = _chrome((DIR / "staff-next-image-ads.html").read_bytes(), top, bottom)
+    assert nikkei.prune(data) is not None  # the cut alone would drop the bad bytes
+    whole = _chrome((DIR / "staff-next-image-ads.html").read_bytes(), top + b'<span id="\x7fjnparse-pruned"></span>',
+                    bottom)  # the page's own sentinel: never pruned
+    assert nikkei.prune(whole) is None
+    assert _outcome(data) == _outcome(whole)
+    assert _outcome(data) != _outcome(nikkei.prune(data) or b"")  # the cut page alone reads as UTF-8
+
+
+def _outcome(data: bytes) -> object:
+    """The Article's dict, or the error's message (the page's UTF-8 em dash may be no cp932 either)."""
+    try:
+        return jnparse.parse(data).to_dict()
+    except jnparse.DecodeError as e:
+        return str(e)
 
 
 def test_prune_skips_raw_text_and_comments_that_mention_tags() -> None:

@@ -39,7 +39,20 @@ from ..model import Article, Block, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
-from .base import Layout, Site, cut_dateline, discard, find_bytes, image, img_url
+from .base import (
+    Layout,
+    Site,
+    class_words,
+    cut_dateline,
+    cut_to,
+    discard,
+    dropped_holds,
+    find_bytes,
+    has_class,
+    image,
+    img_url,
+    in_text,
+)
 
 SITE_ID = "asahi"
 NAMES = (
@@ -145,17 +158,8 @@ def _has_markup(page: Page) -> bool:
 
 # -- walks equal to the XPath selectors above ---------------------------------------------------------
 
-#: XPath's whitespace (normalize-space): str.split() would also split at form feeds and no-break spaces
-_XPATH_SPACE = str.maketrans("\t\r\n", "   ")
-_OUT_CLASSES = frozenset({"insert_image_full", "Image", "SnsUtilityArea", "Caption"})
-
-
-def _classes(el: etree._Element) -> frozenset[str]:
-    """The words of ``@class`` as ``_HAS`` reads them."""
-    cls = el.get("class")
-    if not cls:
-        return frozenset()
-    return frozenset(cls.translate(_XPATH_SPACE).split(" ")) - {""}
+#: the classes of the photo holders and the share bar, whose paragraphs are not body text
+_OUT_CLASSES = ("insert_image_full", "Image", "SnsUtilityArea", "Caption")
 
 
 def _main(page: Page) -> etree._Element | None:
@@ -169,8 +173,7 @@ def _shares(page: Page) -> list[etree._Element]:
     """SHARE: every ``div.SnsUtilityArea`` of the page."""
     if page.source is not None and find_bytes(page.source, b"SnsUtilityArea", at=3) < 0:
         return []
-    return [el for el in page.root.iter("div")
-            if "SnsUtilityArea" in (el.get("class") or "") and "SnsUtilityArea" in _classes(el)]
+    return [el for el in page.root.iter("div") if has_class(el, "SnsUtilityArea")]
 
 
 def _in_title(h1: etree._Element, main: etree._Element) -> bool:
@@ -180,7 +183,7 @@ def _in_title(h1: etree._Element, main: etree._Element) -> bool:
         if el is main:
             return False
         if el.tag == "div":
-            classes = _classes(el)
+            classes = class_words(el)
             if seen_title and "ArticleTitle" in classes:
                 return True
             if "Title" in classes:
@@ -212,7 +215,7 @@ def _scan(main: etree._Element) -> _Parts:
             if parts.title is None and _in_title(el, main):
                 parts.title = el
             continue
-        classes = _classes(el)
+        classes = class_words(el)
         if not classes:
             continue
         if tag == "p":
@@ -225,14 +228,14 @@ def _scan(main: etree._Element) -> _Parts:
             parts.text = el
         if "insert_image_full" in classes:
             parts.inline_images.append(el)
-        if "Image" in classes and not any("insert_image_full" in _classes(a) for a in el.iterancestors("div")):
+        if "Image" in classes and not any(has_class(a, "insert_image_full") for a in el.iterancestors("div")):
             parts.lead_images.append(el)
     return parts
 
 
 def _body_elements(container: etree._Element) -> list[etree._Element]:
     """BODY: the paragraphs and subheads of ``container`` that are not inside a photo or the share bar."""
-    if any(_classes(a) & _OUT_CLASSES for a in (container, *container.iterancestors("div"))):
+    if any(has_class(a, *_OUT_CLASSES) for a in (container, *container.iterancestors("div"))):
         return []  # the whole text sits inside one
     out: list[etree._Element] = []
     for el in container.iter("p", "h2", "h3"):
@@ -240,7 +243,7 @@ def _body_elements(container: etree._Element) -> list[etree._Element]:
             if a is container:
                 out.append(el)
                 break
-            if _classes(a) & _OUT_CLASSES:
+            if has_class(a, *_OUT_CLASSES):
                 break
     return out
 
@@ -507,21 +510,6 @@ _TITLE_TAG = re.compile(rb"<(?i:title)")
 _IMAGE_CLASS = re.compile(rb"""(?i:class)\s*=\s*["']?[^"'>]*\bImage\b""")
 
 
-def _found(data: bytes, needle: bytes, at: int, lo: int, hi: int) -> bool:
-    """``needle in data[lo:hi]``, found with memchr on ``needle[at]``, a byte rare in pages (``bytes.find``
-    reads a short needle's haystack several times slower); after a few false candidates, ``bytes.find``."""
-    probe = needle[at : at + 1]
-    pos = lo + at
-    for _ in range(32):
-        i = data.find(probe, pos, hi)
-        if i < 0:
-            return False
-        if data.startswith(needle, i - at) and i - at + len(needle) <= hi:
-            return True
-        pos = i + 1
-    return data.find(needle, pos - at, hi) >= 0
-
-
 def prune(data: bytes) -> bytes | None:
     """``<head>`` and the page from ``div#MainInner`` to ``div#Footer`` (to the end when there is no
     footer); ``None`` (parse it all) when the region is not found or anything the extractor or
@@ -529,8 +517,7 @@ def prune(data: bytes) -> bytes | None:
     body = data.find(b"<body")
     if body < 0 or data[body + 5 : body + 6] not in (b" ", b">", b"\t", b"\r", b"\n"):
         return None
-    if data.rfind(b"<script", 0, body) > data.rfind(b"</script", 0, body) or \
-            data.rfind(b"<!--", 0, body) > data.rfind(b"-->", 0, body):
+    if in_text(data[:body].lower(), 0, body):
         return None  # "<body" inside a script or a comment of the head
     start = find_bytes(data, _PRUNE_START, body, at=9)  # "M" is rarer than "<"
     if start < 0:
@@ -542,23 +529,20 @@ def prune(data: bytes) -> bytes | None:
         region = data[start:end].lower()
         if region.count(b"<div") > region.count(b"</div"):
             return None  # a div left open before the footer marker: the marker may be inside the article
-    if _found(data, b"MainInner", 0, start + 10, end):
+    if find_bytes(data, b"MainInner", start + 10, end) >= 0:
         return None  # a second one: the first may sit in a script or a comment
     after = len(data)
-    for mark, at in _PRUNE_RISKS:
-        if _found(data, mark, at, body, start) or _found(data, mark, at, end, after):
-            return None
-    for mark, at in _ANCESTOR_RISKS:
-        if _found(data, mark, at, body, start):
-            return None
+    if dropped_holds(data, ((body, start), (end, after)), _PRUNE_RISKS):
+        return None
+    if dropped_holds(data, ((body, start),), _ANCESTOR_RISKS):
+        return None
     if _IMAGE_WORD.search(data, body, start) is not None and _IMAGE_CLASS.search(data, body, start) is not None:
         return None
     if _TITLE_TAG.search(data, 0, body) is None:
         return None  # the page's title may be in its body
     if _HEAD_TAG.search(data, body, start) is not None or _HEAD_TAG.search(data, end, after) is not None:
         return None
-    view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
-    return b"".join((view[:body], b"<body>", view[start:end]))
+    return cut_to(data, body, start, end)
 
 
 SITE = Site(

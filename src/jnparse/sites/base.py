@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 from lxml import etree
@@ -46,7 +46,8 @@ class Site:
     parse_json: Callable[[Any, str | None, dt.datetime | None], Article | None] | None = None
     #: Cuts the page's UTF-8 bytes down to ``<head>`` and the article region before parsing (the
     #: menus, modals and footer around it are most of the parse); ``None`` when its markers are not
-    #: found. A pruned parse that yields no body is redone on the whole page.
+    #: found. A pruned parse that yields no body is redone on the whole page. The caller (api.py) has
+    #: checked that the bytes are UTF-8 throughout, the dropped ones too: a prune need not.
     prune: Callable[[bytes], bytes | None] | None = None
 
     def owns_host(self, host: str) -> bool:
@@ -54,15 +55,21 @@ class Site:
         return any(host == h or host.endswith("." + h) for h in self.hosts)
 
 
-def find_bytes(data: bytes, needle: bytes, start: int = 0, *, at: int = 0, limit: int = 64) -> int:
-    """``data.find(needle, start)``, found with memchr on ``needle[at]``, a byte that is rare in pages
-    (an upper-case letter, ``+``). ``bytes.find`` reads a short needle's haystack a few bytes a cycle
-    (~60 us for 100 KB); memchr is ~20x faster. After ``limit`` false candidates it falls back to
-    ``bytes.find`` from where it got to."""
+def find_bytes(data: bytes, needle: bytes, start: int = 0, stop: int | None = None, *, at: int = 0,
+               limit: int = 64) -> int:
+    """``data.find(needle, start, stop)``, found with memchr on ``needle[at]``, a byte that is rare in
+    pages (an upper-case letter, ``+``). ``bytes.find`` reads a short needle's haystack a few bytes a
+    cycle (~60 us for 100 KB); memchr is ~20x faster. After ``limit`` false candidates it falls back
+    to ``bytes.find`` from where it got to."""
     probe = needle[at : at + 1]
     pos = start + at
+    if stop is None:
+        stop = len(data)
+    hi = stop - len(needle) + at + 1  # past the last place the probe byte can stand in a match
+    if hi <= pos:
+        return -1
     for _ in range(limit):
-        i = data.find(probe, pos)
+        i = data.find(probe, pos, hi)
         if i < 0:
             return -1
         if data.startswith(needle, i - at):
@@ -70,7 +77,21 @@ def find_bytes(data: bytes, needle: bytes, start: int = 0, *, at: int = 0, limit
         pos = i + 1
     # every start before pos - at has been ruled out: a match there would have put the probe byte
     # at a candidate already checked
-    return data.find(needle, pos - at)
+    return data.find(needle, pos - at, stop)
+
+
+def prune_region(data: bytes, starts: tuple[bytes, ...], ends: tuple[bytes, ...]) -> tuple[int, int, int] | None:
+    """``(<body, start, end)`` for :func:`prune_between`: where ``<body`` is, where the first of ``starts``
+    after it is, and where the last of ``ends`` after that is (``len(data)`` when there is none: a
+    truncated download). ``None`` when ``<body`` or no start marker is found."""
+    body = data.find(b"<body")
+    if body < 0:
+        return None
+    start = next((i for marker in starts if (i := data.find(marker, body)) >= 0), -1)
+    if start < 0:
+        return None
+    end = next((i for marker in ends if (i := data.rfind(marker, start)) >= 0), -1)
+    return body, start, end if end > start else len(data)
 
 
 def prune_between(data: bytes, starts: tuple[bytes, ...], ends: tuple[bytes, ...]) -> bytes | None:
@@ -79,23 +100,159 @@ def prune_between(data: bytes, starts: tuple[bytes, ...], ends: tuple[bytes, ...
     Returns ``None`` when ``<body`` or no start marker is found. A missing end marker (a truncated
     download) keeps everything to the end.
     """
-    body = data.find(b"<body")
-    if body < 0:
-        return None
-    start = -1
-    for marker in starts:
-        start = data.find(marker, body)
-        if start >= 0:
-            break
-    if start < 0:
-        return None
-    end = -1
-    for marker in ends:
-        end = data.rfind(marker, start)
-        if end >= 0:
-            break
+    region = prune_region(data, starts, ends)
+    return None if region is None else cut_to(data, *region)
+
+
+def cut_to(data: bytes, body: int, start: int, end: int, body_tag: bytes = b"<body>") -> bytes:
+    """The page's ``<head>`` (the bytes before ``body``), ``body_tag``, then ``data[start:end]``: what a
+    prune hands the parser."""
     view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
-    return b"".join((view[:body], b"<body>", view[start:end] if end > start else view[start:]))
+    return b"".join((view[:body], body_tag, view[start:end]))
+
+
+#: A mark a prune looks for in the bytes it drops: the bytes, or ``(bytes, at)`` to find it with memchr
+#: on its byte ``at``, one rare in pages (see :func:`find_bytes`).
+Mark: TypeAlias = bytes | tuple[bytes, int]
+
+
+def dropped_holds(data: bytes, ranges: Sequence[tuple[int, int]], marks: Iterable[Mark]) -> bool:
+    """Whether any of ``marks`` lies whole within one of ``ranges`` (``(start, stop)`` offsets of the
+    bytes a prune drops): then what the extractor reads may be in them, and the page is parsed whole."""
+    # plain loops: a prune calls this with a dozen marks, and generator expressions cost more than the finds
+    for mark in marks:
+        if isinstance(mark, bytes):
+            for lo, hi in ranges:
+                if data.find(mark, lo, hi) >= 0:
+                    return True
+        else:
+            needle, at = mark
+            for lo, hi in ranges:
+                if find_bytes(data, needle, lo, hi, at=at) >= 0:
+                    return True
+    return False
+
+
+# -- the HTML tokenizer's view of the bytes ---------------------------------------------------------------
+# A prune cuts the page at a tag it finds in the bytes, and checks the bytes it drops for tags that matter:
+# a "<" in a comment or in the text of a raw-text element (a "<main>" in a script's string) is no tag. These
+# walk the page's lower-cased bytes the way libxml2's HTML5 tokenizer (2.14) reads them.
+
+#: elements whose content the tokenizer reads as text up to their end tag (plaintext: to the end)
+RAW_TEXT = (b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes")
+_RAW_END = {name: re.compile(b"</" + name + rb"[\s/>]") for name in RAW_TEXT}
+_COMMENT_END = re.compile(rb"--!?>")
+
+
+def in_tag(low: bytes, pos: int, i: int) -> bool:
+    """Whether offset ``i`` may sit inside a tag or a bogus comment (``<!x ...>``, ``<?x ...>``): a "<"
+    after the last ">" before it (``pos``: where the walk was last in data state). Assumed: no quoted
+    attribute value holds a ">" and after it a "<" that would matter (a tag sought, a comment or raw-text
+    opener), nor a tag and then the offset sought."""
+    gt = low.rfind(b">", pos, i)
+    return low.find(b"<", gt + 1 if gt >= 0 else pos, i) >= 0
+
+
+class TagFinder:
+    """Finds the first of some tags that the tokenizer reads as tags in a stretch of the page's
+    lower-cased bytes, skipping comments and the text of raw-text elements to their ends.
+
+    ``names`` are tag names (``b"/main"`` for an end tag); one of them may be a raw-text element's, to
+    be found rather than skipped (a ``<title>`` in the body is read). Made once per module: the one
+    compiled pattern lets the regex engine jump from "<" to "<" (~ a few ``bytes.find`` calls a page).
+    """
+
+    __slots__ = ("_pattern", "_wanted")
+
+    def __init__(self, *names: bytes) -> None:
+        self._wanted = frozenset(names)
+        alternatives = (*names, *(n for n in (*RAW_TEXT, b"plaintext") if n not in self._wanted))
+        self._pattern = re.compile(rb"<(!--|(?:" + b"|".join(map(re.escape, alternatives)) + rb")(?=[\s/>]))")
+
+    def find(self, low: bytes, start: int, stop: int) -> int | None:
+        """The offset of the first tag found in ``low[start:stop]`` (``start``: an offset in the
+        tokenizer's data state, a "<" there opening a tag); ``-1`` when there is none and ``stop`` falls
+        between tags, outside comments and raw text; ``None`` when that cannot be told (a cut at ``stop``
+        is unsafe): a comment, raw-text element or tag open at ``stop``, a tag-like "<" inside another
+        tag, a ``<plaintext>``, or a script whose text holds "<!--" then "<script" (the escaped states,
+        where its first end tag may not end it)."""
+        pos = start
+        while True:
+            m = self._pattern.search(low, pos, stop)
+            if m is None:
+                return None if in_tag(low, pos, stop) else -1
+            i = m.start()
+            if in_tag(low, pos, i):
+                return None
+            tok = m.group(1)
+            if tok in self._wanted:
+                return i
+            if tok == b"!--":
+                if low.startswith((b">", b"->"), i + 4, stop):  # "<!-->" and "<!--->" end where they start
+                    pos = low.find(b">", i + 4, stop) + 1
+                    continue
+                close = _COMMENT_END.search(low, i + 4, stop)
+                if close is None:
+                    return None
+                pos = close.end()
+                continue
+            if tok == b"plaintext":
+                return None  # the rest of the page is text
+            found = _RAW_END[tok].search(low, m.end(), stop)
+            if found is None:
+                return None
+            if tok == b"script":
+                escaped = low.find(b"<!--", m.end(), found.start())
+                if escaped >= 0 and low.find(b"<script", escaped, found.start()) >= 0:
+                    return None
+            close_gt = low.find(b">", found.end() - 1, stop)  # the end tag may hold white space or "/" first
+            if close_gt < 0:
+                return None
+            pos = close_gt + 1
+
+
+_NO_TAGS = TagFinder()
+
+
+def in_text(low: bytes, start: int, stop: int) -> bool:
+    """Whether offset ``stop`` of ``low`` (lower-cased bytes; ``start`` in data state) may fall inside a
+    comment, a raw-text element or a tag: a cut there would not fall between tags (a ``<body`` found in
+    a head script is no body)."""
+    return _NO_TAGS.find(low, start, stop) is None
+
+
+# -- class words ---------------------------------------------------------------------------------------------
+
+#: XPath's white space (normalize-space): str.split() would also split at form feeds and no-break spaces
+_XPATH_SPACE = str.maketrans("\t\r\n", "   ")
+
+
+def has_class(el: etree._Element, name: str, *more: str) -> bool:
+    """Whether ``@class`` holds ``name`` (or one of ``more``) as a word, as the XPath test
+    ``contains(concat(' ', normalize-space(@class), ' '), ' name ')`` reads it (a walk that stands in for
+    such a query must agree with it: Page.elements_with falls back to the query)."""
+    # no generator on the common path: walks call this on every element they pass and on its ancestors
+    cls = el.get("class")
+    if not cls:
+        return False
+    if not more:
+        return name in cls and name in cls.translate(_XPATH_SPACE).split(" ")
+    names = (name, *more)
+    for n in names:
+        if n in cls:  # most elements: no split
+            break
+    else:
+        return False
+    words = cls.translate(_XPATH_SPACE).split(" ")
+    return any(n in words for n in names)
+
+
+def class_words(el: etree._Element) -> frozenset[str]:
+    """The words of ``@class`` as :func:`has_class` reads them, for a walk that tests many on one element."""
+    cls = el.get("class")
+    if not cls:
+        return frozenset()
+    return frozenset(cls.translate(_XPATH_SPACE).split(" ")) - {""}
 
 
 # -- body -------------------------------------------------------------------------------------------

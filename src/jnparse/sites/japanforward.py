@@ -40,7 +40,7 @@ from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
 from ..page import Page, xpath
 from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import TextCopy
-from .base import Layout, Site, cut_dateline, discard, image, img_url, link_items
+from .base import Layout, Site, cut_dateline, cut_to, discard, dropped_holds, has_class, image, img_url, link_items
 
 SITE_ID = "japanforward"
 NAMES = ("JAPAN Forward", "Japan Forward", "JAPAN FORWARD")
@@ -96,9 +96,7 @@ def _scan(root: etree._Element) -> _Parts:
         or "post-thumbnail" in c or "published" in c)]
     parts.article = next(root.iter("article"), None)
     for h1 in root.iter("h1"):
-        cls = h1.get("class")
-        if (cls is not None and "entry-title" in cls and "entry-title" in _words(cls)) \
-                or next(h1.iterancestors("article"), None) is not None:
+        if has_class(h1, "entry-title") or next(h1.iterancestors("article"), None) is not None:
             parts.title = h1
             break
     categories: list[etree._Element] = []
@@ -121,13 +119,13 @@ def _scan(root: etree._Element) -> _Parts:
         if "social-box" in words or "connect-with-us" in words:
             parts.social.append(el)
         if ("jp-related" in words or "related-posts" in words or "related" in words) and not any(
-                _has_any(a, ("related", "related-posts")) for a in el.iterancestors()):
+                has_class(a, "related", "related-posts") for a in el.iterancestors()):
             parts.related.append(el)
     parts.thumb = _thumbnail(thumbs)
     parts.category = _first_in(categories, lambda a: a.tag == "a" and (
         a.get("rel") == "category tag" or a.get("href") is not None))
-    parts.byline = _first_in(metas, lambda d: _has_any(d, ("byline", "author")) and not any(
-        _has_any(a, ("byline", "author")) for a in d.iterancestors()))
+    parts.byline = _first_in(metas, lambda d: has_class(d, "byline", "author") and not any(
+        has_class(a, "byline", "author") for a in d.iterancestors()))
     return parts
 
 
@@ -148,14 +146,6 @@ def _thumbnail(thumbs: list[etree._Element]) -> etree._Element | None:
         if any(d is t for t in thumbs) and next(d.iterdescendants("figure"), None) is None:
             return d
     return fig
-
-
-def _has_any(el: etree._Element, names: tuple[str, ...]) -> bool:
-    cls = el.get("class")
-    if not cls or not any(n in cls for n in names):
-        return False
-    words = _words(cls)
-    return any(n in words for n in names)
 
 
 def _first_in(containers: list[etree._Element], test: Callable[[etree._Element], bool]) -> etree._Element | None:
@@ -443,7 +433,9 @@ _PRUNE_MARKS = (
 # marks that count only in an ancestor of an element read, which the dropped tail cannot hold (an
 # element open at the tail cut is the sentinel's ancestor, and the extractor checks those)
 _ANCESTRAL = (b"byline", b"author")
-# raw text and comments: a "<" inside them is not a tag to cut at
+# raw text and comments: a "<" inside them is not a tag to cut at. The cut is moved back out of them from
+# the first mark, reading only the bytes near it (base.TagFinder would walk the whole chrome from <body>,
+# and a WordPress menu is most of the page): a stricter walk would only move the cut less often.
 _RAW = ((b"<script", b"</script"), (b"<style", b"</style"), (b"<!--", b"-->"))
 # an element open at the tail cut that the extractor reads (or reads text from)
 _READ_TAGS = frozenset({"article", "h1", "figure", "a", "time"})
@@ -462,6 +454,7 @@ def prune(data: bytes) -> bytes | None:
     anything or the cut cannot be placed with certainty.
 
     Assumes lower-case tag names (libxml2 reads ``<META>`` as ``meta``; no WordPress theme writes it).
+    The caller (api.py) guarantees the page is UTF-8 throughout, in the bytes dropped too.
     """
     body = data.find(b"<body")
     if body < 0:
@@ -489,29 +482,16 @@ def prune(data: bytes) -> bytes | None:
             break
     else:
         return None
-    if cut - body < _MIN_PRUNE or not _utf8(data, body, cut):
+    if cut - body < _MIN_PRUNE:
         return None
-    view = memoryview(data)  # one copy of the kept bytes, not one per slice
     end = data.rfind(_ARTICLE_END, cut)
     if end >= 0:
         end += len(_ARTICLE_END)
-        if len(data) - end >= _MIN_PRUNE and not any(data.find(m, end) >= 0 for m in marks if m not in _ANCESTRAL) \
-                and _utf8(data, end, len(data)):
+        if len(data) - end >= _MIN_PRUNE and not dropped_holds(data, ((end, len(data)),),
+                                                               (m for m in marks if m not in _ANCESTRAL)):
+            view = memoryview(data)  # one copy of the kept bytes, not one per slice
             return b"".join((view[:body], _PRUNED_BODY, view[cut:end], _SENTINEL))
-    return b"".join((view[:body], b"<body>", view[cut:]))
-
-
-def _utf8(data: bytes, start: int, end: int) -> bool:
-    """Whether dropped bytes are UTF-8: the parse checks the bytes it reads, and a page that is not
-    UTF-8 somewhere must take the careful path whatever part of it is read."""
-    part = data[start:end]
-    if part.isascii():
-        return True
-    try:
-        part.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+    return cut_to(data, body, cut, len(data))
 
 
 def _tail_cut_open(root: etree._Element) -> bool:

@@ -32,7 +32,19 @@ from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
 from ..page import Page, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
-from .base import Layout, Site, body_blocks, cut_dateline, discard, find_bytes, image, img_url, link_items
+from .base import (
+    Layout,
+    Site,
+    body_blocks,
+    cut_dateline,
+    cut_to,
+    discard,
+    dropped_holds,
+    find_bytes,
+    image,
+    img_url,
+    link_items,
+)
 
 SITE_ID = "japantoday"
 NAMES = ("Japan Today", "JapanToday")
@@ -555,9 +567,8 @@ _CUT = b'<body><input type="hidden" name="' + _CUT_MARK.encode() + b'">'
 #: in the part cut off: a heading (side blocks, the h1 fallback title), microdata, JSON-LD, meta tags,
 #: the canonical link (page.url), the site line
 _HEADING_START = re.compile(rb"<[hH][1-5]")
-_CUT_RISKS = (b"itemprop", b"<meta", b"canonical")
-#: (mark, where to look it up by memchr: a byte rare in pages; see find_bytes)
-_CUT_PROBES = ((b"ld+json", 2), (b"GPlusMedia", 0))
+#: the marks besides headings: bare, or with a byte rare in pages to find them by memchr (base.dropped_holds)
+_CUT_RISKS = (b"itemprop", b"<meta", b"canonical", (b"ld+json", 2), (b"GPlusMedia", 0))
 _EXPIRED_BYTES = EXPIRED.encode()
 
 
@@ -573,21 +584,15 @@ def prune(data: bytes) -> bytes | None:
         return None
     if _HEADING_START.search(data, body, start) is not None:
         return None
-    for mark in _CUT_RISKS:
-        if data.find(mark, body, start) >= 0:
-            return None
-    for mark, at in _CUT_PROBES:
-        i = find_bytes(data, mark, body, at=at)
-        if 0 <= i < start:
-            return None
+    if dropped_holds(data, ((body, start),), _CUT_RISKS):
+        return None
     if data.find(b"<title", 0, body) < 0 and data.find(b"<title", body, start) >= 0:
         return None  # the page's first <title> (its head has none)
     if data.count(b"<div") != data.count(b"</div"):
         # a stray </div> after the cut would close a container that was cut off (the article with it)
         # in the whole page, and nothing in the pruned one
         return None
-    view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
-    return b"".join((view[:body], _CUT, view[start:]))
+    return cut_to(data, body, start, len(data), _CUT)
 
 
 def _cut_containers(parts: _Parts) -> bool:

@@ -30,7 +30,7 @@ from ..model import Article, Block, Discarded, Image, Item, Notice
 from ..page import Page, elements, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy, list_blocks
-from .base import Layout, Site, cut_dateline, discard, find_bytes, image, img_url
+from .base import Layout, Site, cut_dateline, cut_to, discard, dropped_holds, image, img_url, prune_region
 
 SITE_ID = "jiji"
 AGENCY = "Jiji Press"
@@ -510,11 +510,12 @@ def parse_text(copy: TextCopy) -> Article:
 
 _PRUNE_STARTS = (b'<div id="wrapper"', b'<div id="contents"')
 _PRUNE_END = b'<div id="footer"'
-#: Found outside the kept region, each makes prune() keep the whole page: the module's own classes
-#: (article-title, article-date, full-article-txt; photos-data, photos-list; link-more), the meta
-#: tags structured data is read from wherever they are (microdata puts them in the body) and a
-#: canonical link (rel="canonical" or "Canonical"; the first one on the page is its address).
-_PRUNE_RISKS = (b"article-", b"photos-", b"link-more", b"<meta", b"anonical")
+#: Found outside the kept region, each makes prune() keep the whole page: JSON-LD (structured data reads
+#: it wherever it is; its "+" is rare in pages: found by memchr), the module's own classes (article-title,
+#: article-date, full-article-txt; photos-data, photos-list; link-more), the meta tags structured data is
+#: read from wherever they are (microdata puts them in the body) and a canonical link (rel="canonical" or
+#: "Canonical"; the first one on the page is its address).
+_PRUNE_RISKS = ((b"ld+json", 2), b"article-", b"photos-", b"link-more", b"<meta", b"anonical")
 
 
 def _list_class_in(data: bytes, start: int, end: int) -> bool:
@@ -556,32 +557,16 @@ def _head_titles_page(data: bytes, body: int) -> bool:
 def prune(data: bytes) -> bytes | None:
     """``<head>`` and the ``div#wrapper`` (or ``div#contents``) region up to ``div#footer``; ``None``
     (parse it all) when the region is not found or anything read may lie outside it."""
-    body = data.find(b"<body")
-    if body < 0:
+    region = prune_region(data, _PRUNE_STARTS, (_PRUNE_END,))
+    if region is None:
         return None
-    start = -1
-    for marker in _PRUNE_STARTS:
-        start = data.find(marker, body)
-        if start >= 0:
-            break
-    if start < 0:
-        return None
-    end = data.rfind(_PRUNE_END, start)
-    if end < 0:
-        end = len(data)
+    body, start, end = region
     if (not _head_titles_page(data, body) or _heading_in(data, body, start)
             or _list_class_in(data, body, start) or _list_class_in(data, end, len(data))):
         return None
-    ld = find_bytes(data, b"ld+json", body, at=2)  # JSON-LD in the body ("+" is rare: found by memchr)
-    while ld >= 0:
-        if ld < start or ld >= end:
-            return None
-        ld = find_bytes(data, b"ld+json", ld + 1, at=2)
-    for mark in _PRUNE_RISKS:
-        if data.find(mark, body, start) >= 0 or data.find(mark, end) >= 0:
-            return None
-    view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
-    return b"".join((view[:body], b"<body>", view[start:end]))
+    if dropped_holds(data, ((body, start), (end, len(data))), _PRUNE_RISKS):
+        return None
+    return cut_to(data, body, start, end)
 
 
 SITE = Site(

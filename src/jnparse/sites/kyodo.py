@@ -58,7 +58,7 @@ from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, No
 from ..page import Page, first, xpath
 from ..structured import ld_names, ld_text, ld_url, strip_tags
 from ..textcopy import TextCopy
-from .base import Layout, Site, cut_dateline, discard, find_bytes, image, img_url
+from .base import Layout, Site, cut_dateline, cut_to, discard, dropped_holds, has_class, image, img_url
 
 SITE_ID = "kyodo"
 NAMES = ("Kyodo News", "Kyodo News+", "KYODO NEWS", "KYODO NEWS+", "Kyodo News English")
@@ -227,7 +227,7 @@ def _pieces(page: Page, container: etree._Element) -> list[Piece]:
 def _blocks_pieces(el: etree._Element) -> bool:
     """A photo box, aside or nav: no body piece inside it (BODY_PIECES)."""
     tag = el.tag
-    return tag in ("figure", "aside", "nav") or (tag == "div" and _has_class(el, "mainpic"))
+    return tag in ("figure", "aside", "nav") or (tag == "div" and has_class(el, "mainpic"))
 
 
 def _body_elements(container: etree._Element) -> list[etree._Element]:
@@ -266,11 +266,11 @@ def _image_boxes(page: Page) -> list[etree._Element]:
     out: list[etree._Element] = []
     for el in page.root.iter("div", "figure"):
         if el.tag == "div":
-            if _has_class(el, "mainpic"):
+            if has_class(el, "mainpic"):
                 out.append(el)
             continue
         ancestors = list(el.iterancestors("div", "article"))
-        if any(a.tag == "div" and _has_class(a, "article-body") for a in ancestors) or any(
+        if any(a.tag == "div" and has_class(a, "article-body") for a in ancestors) or any(
                 a.tag == "article" for a in ancestors):
             out.append(el)
     return out
@@ -293,7 +293,7 @@ def _images(page: Page) -> list[Image]:
 def _box_caption(box: etree._Element) -> etree._Element | None:
     """BOX_CAPTION: the first descendant (page order) that is a figcaption, a p or has class caption."""
     for el in box.iterdescendants():
-        if isinstance(el.tag, str) and (el.tag in ("figcaption", "p") or _has_class(el, "caption")):
+        if isinstance(el.tag, str) and (el.tag in ("figcaption", "p") or has_class(el, "caption")):
             return el
     return None
 
@@ -479,20 +479,16 @@ def _old_bodies(page: Page) -> list[etree._Element]:
     """``div.article-body`` (OLD_BODY), found once per page by a walk over the divs (filtered in C): on a
     pruned page (see prune) that is cheaper than reading the whole page's bytes for the class."""
     if "kyodo:old_body" not in page.memo:
-        page.memo["kyodo:old_body"] = [e for e in page.root.iter("div") if _has_class(e, "article-body")]
+        page.memo["kyodo:old_body"] = [e for e in page.root.iter("div") if has_class(e, "article-body")]
     found: list[etree._Element] = page.memo["kyodo:old_body"]
     return found
-
-
-def _has_class(el: etree._Element, name: str) -> bool:
-    return name in (el.get("class") or "").split()
 
 
 def _old_title(page: Page) -> etree._Element | None:
     """OLD_TITLE (an h1 in ``div.main``), else the first h1, from one walk over the h1s."""
     h1s = list(page.root.iter("h1"))
     for h in h1s:
-        if any(_has_class(d, "main") for d in h.iterancestors("div")):
+        if any(has_class(d, "main") for d in h.iterancestors("div")):
             return h
     return h1s[0] if h1s else None
 
@@ -637,11 +633,11 @@ def parse_text(copy: TextCopy) -> Article:
 #: reads it wherever it is (headings: the h1 title and side lists; the containers; the head data).
 _PRUNE_TAGS = re.compile(rb'<(?:(div class="main"|main[\s>]|article[\s>])|(script|style)|[hH][1-4]|main|article'
                          rb'|meta|link|title)')
-#: words of the class names and attributes the extractor tests (``credit``, ``div.mainpic``, a class
-#: or itemprop naming an article)
-_CUT_WORDS = (b"credit", b"mainpic", b"article")
-#: (mark, a byte of it rare in pages for find_bytes): the credit line's text, JSON-LD, a comment
-_CUT_PROBES = ((b"KYODO NEWS", 0), (b"ld+json", 2), (b"<!--", 1))
+#: In the part cut off, each keeps the page whole: words of the class names and attributes the extractor
+#: tests (``credit``, ``div.mainpic``, a class or itemprop naming an article); then, each with a byte rare
+#: in pages to find it by memchr (see base.dropped_holds), the credit line's text, JSON-LD and a comment
+#: (so the walk below need not skip comments)
+_CUT_MARKS = (b"credit", b"mainpic", b"article", (b"KYODO NEWS", 0), (b"ld+json", 2), (b"<!--", 1))
 
 
 def prune(data: bytes) -> bytes | None:
@@ -650,7 +646,13 @@ def prune(data: bytes) -> bytes | None:
 
     The checks are byte searches (~100 us in all, against ~400 us to parse a real page's menus).
     Not checked: a list item, figure, aside or nav left open in the cut part around the story (its
-    paragraphs would not be body when the page is read whole); no page does that.
+    paragraphs would not be body when the page is read whole); no page does that. The caller (api.py)
+    guarantees the page is UTF-8 throughout, in the part cut off too.
+
+    The walk to the story's container is not base.TagFinder's: it reads the bytes as they are (the
+    container's start tag is matched as the site spells it, attribute and all, and lower-casing the page
+    would cost a third of the prune), skips scripts and styles only (a comment in the part cut off keeps
+    the page whole anyway), and stops at a tag whose name merely starts like one it reads.
     """
     body = data.find(b"<body")
     if body < 0:
@@ -675,26 +677,9 @@ def prune(data: bytes) -> bytes | None:
         pos = close
     if start - body_end < 4096:
         return None  # too little to cut to be worth a second parse if the first falls short
-    if any(data.find(word, body_end, start) >= 0 for word in _CUT_WORDS):
+    if dropped_holds(data, ((body_end, start),), _CUT_MARKS):
         return None
-    for mark, at in _CUT_PROBES:
-        i = find_bytes(data, mark, body_end, at=at)
-        if 0 <= i < start:
-            return None
-    if not _utf8(data[body_end:start]):
-        return None  # the whole page's parse would refuse it as UTF-8: let it
-    view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
-    return b"".join((view[:body_end], view[start:]))
-
-
-def _utf8(part: bytes) -> bool:
-    if part.isascii():
-        return True
-    try:
-        part.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+    return cut_to(data, body_end, start, len(data), b"")
 
 
 SITE = Site(

@@ -46,7 +46,7 @@ from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, No
 from ..page import Page, xpath
 from ..structured import ld_names, ld_text, ld_url, strip_tags
 from ..textcopy import TextCopy
-from .base import Layout, Site, cut_dateline, discard, image, img_url
+from .base import Layout, Site, cut_dateline, cut_to, discard, has_class, image, img_url, in_text
 
 SITE_ID = "mainichi"
 NAMES = ("The Mainichi", "Mainichi", "The Mainichi Shimbun", "Mainichi Japan", "毎日新聞")
@@ -64,17 +64,11 @@ _WALKED_TAGS = frozenset({"h1", "h2", "h3", "h4", "figure"})
 _ATTR_MARKS = (b"articledetail-", b"mustpay", b"paywall")
 #: Tags whose ancestors keep a paragraph out of the body (besides photo boxes and prompts).
 _NOT_BODY_ANCESTORS = frozenset({"figure", "aside", "p"})
-_XML_SPACE = str.maketrans("\t\r\n", "   ")
 
 FINGERPRINT = xpath(
     "//section[@id='articledetail-body'] | //meta[@name='cXenseParse:mai-entitlement']"
     " | //meta[@name='cXenseParse:mai-fee-charging'] | //img[starts-with(@src, 'https://cdn.mainichi.jp/')]"
 )
-
-
-def _has_word(cls: str, word: str) -> bool:
-    """``contains(concat(' ', normalize-space(@class), ' '), ' word ')``: XPath white space only."""
-    return word in cls and word in cls.translate(_XML_SPACE).split(" ")
 
 
 def _is_photo(cls: str | None) -> bool:
@@ -171,7 +165,7 @@ def _scan(page: Page) -> _Parts:
         elif tag == "h1":
             if parts.h1 is None:
                 parts.h1 = el
-            if parts.title_h1 is None and cls and _has_word(cls, "title-page"):
+            if parts.title_h1 is None and cls and has_class(el, "title-page"):
                 parts.title_h1 = el
         if parts.body is None and el.get("id") == BODY_ID:
             parts.body = el
@@ -184,7 +178,7 @@ def _scan(page: Page) -> _Parts:
         if "pay" in cls:
             if _is_prompt(cls):
                 prompts.append(el)
-            if not parts.mustpay and _has_word(cls, "is-mustpay"):
+            if not parts.mustpay and has_class(el, "is-mustpay"):
                 parts.mustpay = True
     parts.photo_boxes = [el for el in boxes if _is_photo_box(el)]
     parts.prompts = [el for el in prompts if not any(_is_prompt(a.get("class")) for a in el.iterancestors())]
@@ -551,7 +545,7 @@ def prune(data: bytes) -> bytes | None:
     if b"container" in chrome:  # the breadcrumb's container (see _crumb)
         return None
     head = data[:body].lower()
-    if _inside_text(_CHROME_TAGS.findall(head), head):
+    if in_text(head, 0, body):
         return None  # the "<body" found is in a script or comment of the head
     tags = _CHROME_TAGS.findall(chrome)
     if tags and not _harmless(tags, chrome, head):
@@ -560,9 +554,8 @@ def prune(data: bytes) -> bytes | None:
         return None
     if _has_hit(chrome, b"pay", lambda i: chrome.startswith(b"must", i - 4) or chrome.startswith(b"wall", i + 3)):
         return None
-    view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
     # the body tag holds where the cut is: the extractor searches the bytes from there on
-    return b"".join((view[:body], f'<body {PRUNED}="{start}">'.encode(), view[start:]))
+    return cut_to(data, body, start, len(data), f'<body {PRUNED}="{start}">'.encode())
 
 
 def _last_tags(tags: list[bytes]) -> dict[bytes, bytes]:
@@ -571,7 +564,10 @@ def _last_tags(tags: list[bytes]) -> dict[bytes, bytes]:
 
 
 def _inside_text(tags: list[bytes], text: bytes) -> bool:
-    """Whether the end of ``text`` (lower-cased) falls inside a comment or a raw-text element."""
+    """Whether the end of ``text`` (lower-cased) falls inside a comment or a raw-text element, told from
+    the chrome's tags that _harmless reads anyway (each element's last one): base.in_text would walk the
+    chrome a second time. A tag named in a script's text counts too, which errs on the side of parsing
+    the whole page."""
     for name, tag in _last_tags(tags).items():
         if name == b"!--":
             if text.rfind(b"-->") < text.rfind(b"<!--"):

@@ -28,7 +28,19 @@ from ..model import Article, Block, Discarded, Image, Notice
 from ..page import Page, elements, first, xpath
 from ..structured import ld_text, ld_url, strip_tags
 from ..textcopy import TextCopy, list_blocks
-from .base import Layout, Site, body_blocks, discard, find_bytes, image, link_items
+from .base import (
+    Layout,
+    Site,
+    TagFinder,
+    body_blocks,
+    cut_to,
+    discard,
+    dropped_holds,
+    has_class,
+    image,
+    in_text,
+    link_items,
+)
 
 SITE_ID = "nhk"
 NAMES = ("NHK WORLD-JAPAN News", "NHK WORLD-JAPAN", "NHK WORLD", "NHK World-Japan", "NHK WORLD JAPAN")
@@ -103,22 +115,17 @@ _TAGS_CLASS = "p-newsDetail__tags"
 _LIST_CLASSES = ("c-articleList", "c-articleMediaList")
 
 
-def _classed(el: etree._Element, *names: str) -> bool:
-    words = (el.get("class") or "").split()
-    return any(n in words for n in names)
-
-
 def _is_list_block(el: etree._Element) -> bool:
     """A list box that is not inside another list box (LIST_BLOCKS)."""
-    return _classed(el, *_LIST_CLASSES) and not any(_classed(a, *_LIST_CLASSES) for a in el.iterancestors())
+    return has_class(el, *_LIST_CLASSES) and not any(has_class(a, *_LIST_CLASSES) for a in el.iterancestors())
 
 
 def _is_body(el: etree._Element) -> bool:
-    return el.tag == "div" and _classed(el, _BODY_CLASS)
+    return el.tag == "div" and has_class(el, _BODY_CLASS)
 
 
 def _is_tag_list(el: etree._Element) -> bool:
-    return el.tag == "ul" and _classed(el, _TAGS_CLASS)
+    return el.tag == "ul" and has_class(el, _TAGS_CLASS)
 
 
 class _Parts:
@@ -271,55 +278,22 @@ def fingerprint(page: Page) -> bool:
 #: The attribute prune() puts on the ``<body>`` it writes, so the extractor knows it reads a cut page (a
 #: tree of a few dozen elements, walked whole instead of looking up the classes in the page's bytes).
 PRUNED = "data-jnparse-pruned"
-#: (mark, where to look it up by memchr: a byte rare in pages, or -1 for a plain find; see find_bytes): the
-#: classes the extractor looks for (in the page's bytes: class names are case-sensitive)
-_PRUNE_MARKS = ((b"c-articleList", 9), (b"c-articleMediaList", 9), (b"p-newsDetail__tags", 6), (b"p-article__body", -1))
+_PRUNED_BODY = f"<body {PRUNED}>".encode()
+#: the classes the extractor looks for (in the page's bytes: class names are case-sensitive), each bare or
+#: with a byte rare in pages to look it up by memchr (see base.dropped_holds)
+_PRUNE_MARKS = ((b"c-articleList", 9), (b"c-articleMediaList", 9), (b"p-newsDetail__tags", 6), b"p-article__body")
+#: In the (lower-cased) chrome before <main>: the tags the head scan (structured.scan) and the h1 fallback
+#: read wherever they are, and another <main> or the end of one; comments and raw-text elements are skipped
+#: (the cut at <main> must not fall in one). A <title> in the chrome is read (one in the head is skipped).
+_CHROME_TAGS = TagFinder(b"main", b"/main", b"meta", b"link", b"title", b"h1")
 # The tag patterns below run on the lower-cased page: one bytes.lower() costs less than the regex engine's
 # case folding at every "<" (the literal "<" first lets the engine skip from "<" to "<").
-#: In the chrome before <main>: the tags the head scan (structured.scan) and the h1 fallback read wherever
-#: they are, another <main> or the end of one, and comments and raw-text elements, which the cut at
-#: <main> must not fall in.
-_CHROME_TAGS = re.compile(
-    rb"<(!--|/?main|(?:meta|link|title|h1|script|style|textarea|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>]))"
-)
-#: In the head: comments and the elements libxml2 (2.14, HTML5 tokenizer) reads as text, which the cut at
-#: <body must not fall in (a "<body" in a script).
-_HEAD_RAW = re.compile(rb"<(!--|(?:script|style|title|textarea|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>]))")
-_RAW_END = {name: re.compile(b"</" + name + rb"[\s/>]")
-            for name in (b"script", b"style", b"title", b"textarea", b"xmp", b"iframe", b"noembed", b"noframes")}
 #: After </main>: what the head scan and the h1 fallback read, and another <main> or the end of one (the
 #: first "</main" was then not the end of the one kept).
 _TAIL_TAGS = re.compile(rb"<(?:meta|link|title|h1|/?main)[\s/>]")
 #: Containers whose stray end tag inside <main> would close an element cut off (and the rest of <main>
 #: with it) in the whole page, and be dropped in the cut one.
 _CONTAINER_TAG = re.compile(rb"<(/?)(div|section|article|aside|header|footer|nav|ul|ol|li|form|span)[\s/>]")
-
-
-#: what _CHROME_TAGS finds that the cut must keep (a <title> in the chrome is read, one in the head skipped)
-_READ_IN_CHROME = frozenset({b"main", b"/main", b"meta", b"link", b"title", b"h1"})
-
-
-def _clear(low: bytes, pos: int, stop: int, tags: re.Pattern[bytes], refused: frozenset[bytes] = frozenset()) -> bool:
-    """Whether ``low[pos:stop]`` holds none of ``refused`` among ``tags``, and ``stop`` is not in a comment or
-    a raw-text element (skipped to their ends)."""
-    while True:
-        m = tags.search(low, pos, stop)
-        if m is None:
-            return True
-        tok = m.group(1)
-        if tok in refused:
-            return False
-        if tok == b"!--":
-            close = low.find(b"-->", m.end(), stop)
-            pos = close + 3
-        elif tok in _RAW_END:
-            found = _RAW_END[tok].search(low, m.end(), stop)
-            close = -1 if found is None else found.start()
-            pos = -1 if found is None else found.end()
-        else:
-            return False  # plaintext: the rest of the page is text
-        if close < 0:
-            return False
 
 
 def _balanced(low: bytes, start: int, end: int) -> bool:
@@ -337,22 +311,11 @@ def _balanced(low: bytes, start: int, end: int) -> bool:
     return True
 
 
-def _utf8(data: bytes, start: int, end: int) -> bool:
-    """Whether dropped bytes are UTF-8: the parse checks the bytes it reads (api.parse then takes the
-    careful path), and a page that is not UTF-8 somewhere must take it whatever part of it is read."""
-    part = data[start:end]
-    if part.isascii():
-        return True
-    try:
-        part.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def prune(data: bytes) -> bytes | None:
     """``<head>`` and the one ``<main>`` element; ``None`` (parse it all) when there is no single
-    ``<main>``, or when the rest of ``<body>`` holds anything the extractor or the head scan reads."""
+    ``<main>``, or when the rest of ``<body>`` holds anything the extractor or the head scan reads.
+
+    The caller (api.py) guarantees the page is UTF-8 throughout, in the bytes dropped too."""
     low = data.lower()  # ASCII only: the same length, the same offsets
     body = low.find(b"<body")
     if body < 0:
@@ -367,24 +330,15 @@ def prune(data: bytes) -> bytes | None:
     end = low.find(b"</main", inner)
     if inner <= 0 or end < 0 or low.find(b"<main", inner, end) >= 0:
         return None
+    dropped = ((body, inner), (end, len(data)))
     # JSON-LD anywhere in <body> outside <main> (structured.scan reads it; a broken block adds a warning)
-    i = find_bytes(low, b"ld+json", body, at=2)
-    if 0 <= i < inner or (i >= 0 and find_bytes(low, b"ld+json", end, at=2) >= 0):
+    if dropped_holds(low, dropped, ((b"ld+json", 2),)) or dropped_holds(data, dropped, _PRUNE_MARKS):
         return None
-    for mark, at in _PRUNE_MARKS:
-        i = find_bytes(data, mark, body, at=at) if at >= 0 else data.find(mark, body)
-        if 0 <= i < inner:
-            return None
-        if i >= 0 and (find_bytes(data, mark, end, at=at) if at >= 0 else data.find(mark, end)) >= 0:
-            return None
-    if not _clear(low, body, start, _CHROME_TAGS, _READ_IN_CHROME) or _TAIL_TAGS.search(low, end + 6) is not None:
+    if _CHROME_TAGS.find(low, body, start) != -1 or _TAIL_TAGS.search(low, end + 6) is not None:
         return None
-    if not _clear(low, 0, body, _HEAD_RAW) or not _balanced(low, inner, end):
-        return None
-    if not (_utf8(data, body, start) and _utf8(data, end, len(data))):
-        return None
-    view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
-    return b"".join((view[:body], b"<body " + PRUNED.encode() + b">", view[start:end]))
+    if in_text(low, 0, body) or not _balanced(low, inner, end):
+        return None  # the "<body" found is in a head script or comment, or a stray end tag in <main>
+    return cut_to(data, body, start, end, _PRUNED_BODY)
 
 
 # -- NHK's news JSON ----------------------------------------------------------------------------------

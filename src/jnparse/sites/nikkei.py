@@ -38,7 +38,7 @@ from ..model import Article, Block, Byline, Discarded, Image, Notice
 from ..page import Page, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
-from .base import Layout, Site, cut_dateline, discard, find_bytes, image, img_url
+from .base import Layout, Site, cut_dateline, discard, find_bytes, image, img_url, in_tag
 
 SITE_ID = "nikkei"
 NAMES = ("Nikkei Asia", "Nikkei Asian Review")
@@ -495,6 +495,10 @@ def fingerprint(page: Page) -> bool:
 # another tag, "<plaintext>", a script holding "<!--") keeps the page whole. Assumed: no element's id
 # or type is written with character references, and no attribute value before the kept script holds
 # an unmatched quote or a raw-text end tag.
+# The walk is its own, not base.TagFinder (whose tests it shares: base.in_tag): it places <body> and
+# the kept script itself in one pass over the whole page, acts on meta, link and body tags as it goes,
+# tells a head title with text from one without, reads script types, and gives up at any "<!--" in a
+# script.
 
 _NEXT_TAG = b'<script id="__NEXT_DATA__"'
 _NEXT_ID = b"__NEXT_DATA__"
@@ -520,13 +524,6 @@ _ENTITY = re.compile(rb"&[#0-9a-z]*;?")
 _VISIBLE = re.compile(rb"[!-~]")
 
 
-def _in_tag(low: bytes, pos: int, i: int) -> bool:
-    """Whether the ``<`` at ``i`` may sit inside a tag or a bogus comment (``<!x ...>``, ``<?x ...>``):
-    a ``<`` after the last ``>`` before it (``pos`` is where the walk last left data state)."""
-    gt = low.rfind(b">", pos, i)
-    return low.find(b"<", gt + 1 if gt >= 0 else pos, i) >= 0
-
-
 def _walk(low: bytes, start: int) -> tuple[int, int] | None:
     """``(<body, </script)``: where the body opens and where the script opening at ``start`` ends, when
     the walk over the page's lower-cased bytes sees that script as the parser will and nothing outside
@@ -539,7 +536,7 @@ def _walk(low: bytes, start: int) -> tuple[int, int] | None:
         if m is None:
             return (body, end) if end >= 0 else None
         i = m.start()
-        if (end < 0 and i > start) or _in_tag(low, pos, i):
+        if (end < 0 and i > start) or in_tag(low, pos, i):
             return None
         name = m.group(1)
         if name is None:  # a comment; "<!-->" and "<!--->" are whole ones
@@ -582,19 +579,10 @@ def _walk(low: bytes, start: int) -> tuple[int, int] | None:
         pos = close + 1
 
 
-def _utf8(data: bytes, start: int, end: int) -> bool:
-    """Whether dropped bytes are UTF-8: the parse checks the bytes it reads, and a page that is not
-    UTF-8 somewhere takes the careful path whatever part of it is read."""
-    try:
-        str(memoryview(data)[start:end], "utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def prune(data: bytes) -> bytes | None:
     """``<head>`` and the ``__NEXT_DATA__`` script (then a sentinel), or ``None`` when the bytes do not
-    show that the rest of the page is never read."""
+    show that the rest of the page is never read. The caller (api.py) guarantees the page is UTF-8
+    throughout, in the bytes dropped too."""
     start = find_bytes(data, _NEXT_ID, at=4) - _NEXT_TAG.index(_NEXT_ID)  # memchr on its "X"
     if start < 0 or not data.startswith(_NEXT_TAG, start) or find_bytes(data, _SENTINEL_BYTES) >= 0:
         return None  # not a Next.js page, or something before its script names the id
@@ -602,8 +590,6 @@ def prune(data: bytes) -> bytes | None:
     if found is None:
         return None
     body, end = found
-    if not data.isascii() and not (_utf8(data, body, start) and _utf8(data, end, len(data))):
-        return None
     view = memoryview(data)  # one copy of the kept bytes
     return b"".join((view[:body], b"<body>", view[start:end], b"</script>", _SENTINEL, b"</body></html>"))
 
