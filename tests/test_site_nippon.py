@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
 
 import jnparse
 from jnparse.sites import nippon
@@ -119,3 +122,257 @@ def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
         assert with_bytes == tree_only, path.name
         if path.parent.name == "nippon":
             assert with_bytes or Page(root).canonical, path.name
+
+
+# -- prune() gives the Article the whole page gives ---------------------------------------------------
+
+_CANONICAL = f'<link rel="canonical" href="{JIJI_URL}">'
+_HEADS = [
+    f"{_CANONICAL}<title>Trains | Nippon.com</title>",
+    f'{_CANONICAL}<title>Trains | Nippon.com</title><script type="application/ld+json">{{"@type": "NewsArticle",'
+    ' "datePublished": "2025-09-03T18:24:00+09:00", "articleSection": "Economy"}</script>',
+    f'<meta property="og:url" content="{KYODO_URL}"><title> </title>',
+    '<meta property="og:site_name" content="nippon.com"><title>&nbsp;</title>'
+    '<meta name="cXenseParse:author" content="Sayaka Furuhata">',
+    f'<script>var b = "<body>";</script>{_CANONICAL}<title>T</title>',
+    f"<!-- <body> -->{_CANONICAL}<TITLE>T</TITLE>",
+    '<meta property="og:url" content="https://www.nippon.com/en/japan-topics/g02871/"><title>A feature</title>',
+    f'{_CANONICAL}<title>T</title><script>var b = "<body>";</script>',
+    f"{_CANONICAL}<title>T</title><div>A stray box opens the body</div>",
+    f'{_CANONICAL}<title>T</title><meta name="x" content="<body>">', f"{_CANONICAL}<title>T</title></head>Text",
+    f"{_CANONICAL}<title>T</title><article><h1>Early</h1></article>",
+]
+#: before the article: menus and what the parser makes of them; prune() cuts them off
+_MENUS = [
+    '<nav class="menu"><ul><li><a href="/en/a">A</a></li></ul></nav>', "<p>Open", '<div class="wrap">',
+    '<a href="/en/wrap">', "<span>", "</div>", "</article>", "<style>.a { color: red; }</style>",
+    "<!-- <h1>Old headline</h1> -->", "<script>var t = 1 < 2;</script>", "<svg><title>Icon</title></svg>",
+    "<noscript><p>No script</p></noscript>", "<title>Other</title>", "<table><tr><td>", "</body>",
+    '<body class="again">', "<head>", "<select><option>A", "<svg><path d='M0 0'/>", "<template><p>Later</p></template>",
+    '<script>var s = "<h1>Not the headline</h1><article>";</script>', "<articles>",
+    '<article class="card"><h3>Other story</h3></article>', "<ARTICLE>Upper</ARTICLE>",  # the cut comes before it
+]
+#: before the article, each makes prune() keep the whole page: what the extractor or Page.head reads
+#: page-wide, and what makes the cut fall inside a comment or raw text, or at no <article> tag
+_MARKS = [
+    '<h1 class="logo">nippon.com</h1>', "<H1>Logo</H1>", '<time datetime="2020-01-01T00:00:00+09:00">Jan 1</time>',
+    '<meta name="description" content="Menu">',
+    '<META property="article:modified_time" content="2026-01-01T00:00:00+09:00">',
+    '<link rel="canonical" href="https://example.com/other">', '<link rel="stylesheet" href="/s.css">',
+    '<script type="application/ld+json">{"@type": "NewsArticle", "articleSection": "World"}</script>',
+    '<script type="application/LD+JSON">{"@type": "NewsArticle", "headline": "Other"}</script>',
+    "<!--", "<textarea>", "<plaintext>", "<iframe>", "<xmp>", "<SCRIPT>", '<div data-x="<article>">', "</html>",
+    '<div class="editArea"><p>Menu text.</p></div>', '<script>var c = "class=editArea";</script>',
+    '<section class="c-detailkeyward"><h2>Popular</h2><a href="/en/tag/x/">x</a></section>',
+    '<div class="c-category">Menu</div>', '<span class="x c-detail__category">Side</span>',
+]
+#: before the article, odd markup libxml2 reads its own way: prune() may cut or not
+_ODD = [
+    "<frameset>", "<![CDATA[ x ]]>", "<?php x ?>", "<!-->", "<!--->", "<!-- a --!>", "<math><mi>x</mi></math>",
+    "<form><form>", "</p>", "text < more", "<a/b>", "</>", "<script><!--<script></script>--></script>",
+    "<svg><script>var a;</script></svg>", "<listing>", "<image>", "<nobr>", "<frame>",
+]
+#: the article's own parts (each may be missing)
+_INNER = [
+    '<div class="c-detail__category"><a href="/en/news/">Newsfrom Japan</a></div>',
+    "<h1>Trains Added for Autumn</h1>", '<time datetime="2025-09-03T10:00:00+09:00">Sept. 3</time>',
+    '<div class="editArea"><p>Tokyo, Sept. 3 (Jiji Press)--Trains were added.</p><figure><img src="/i.jpg">'
+    "<figcaption>A train. (&#169; Jiji)</figcaption></figure><h2>More</h2><div><p>Inner.</p></div></div>",
+    '<section class="c-detailkeyward"><h2>Tags</h2><ul><li><a href="/en/tag/rail/">rail</a></li></ul></section>',
+    '<section class="c-detailkeyward"><a href="/en/tag/a/"><span>Linked</span></a><span>Heading</span></section>',
+    "<script>var inside = 1;</script>", "<p>Open",
+    '</body><section class="c-detailkeyward"><h2>After the body</h2><a href="/en/tag/z/">z</a></section>',
+]
+#: after the article: the footer and scripts, and marks that prune() does not look for there (the extractor
+#: asks for the whole page when the article lacks what one of them would give) ...
+_PLAIN_TAIL = [
+    "</div>", '<footer><ul><li><a href="/en/f">F</a></li></ul></footer>', "<script>var x = 1 < 2;</script>",
+    "<h1>Footer</h1>", '<time datetime="2019-05-05T00:00:00+09:00">May 5</time>', "<time>no datetime</time>",
+    '<div class="editArea"><p>Other body.</p></div>', '<div class="c-category">Foot</div>',
+    '<article><p>Another</p><h1>Second headline</h1></article>', "<!--", '<script>"</article>"</script>',
+]
+#: ... and those it does: each makes it keep the whole page
+_TAIL_MARKS = [
+    '<section class="c-detailkeyward"><h2>More tags</h2><a href="/en/tag/y/">y</a></section>',
+    '<meta name="x" content="y">', '<Link rel="canonical" href="https://example.com/late">',
+    '<script type="application/Ld+Json">{}</script>',
+]
+
+
+def _whole_page_article(data: bytes) -> object:
+    """What parse() gives without prune(): the Article's dict, or the error's name."""
+    from jnparse import api
+    from jnparse.loading import parse_bytes
+
+    try:
+        return api._extract(parse_bytes(data), data, None, None, "utf-8", False, None, None, None).to_dict()
+    except jnparse.ParseError as e:
+        return type(e).__name__
+
+
+def _article(data: bytes) -> object:
+    try:
+        return jnparse.parse(data).to_dict()
+    except jnparse.ParseError as e:
+        return type(e).__name__
+
+
+def _built(head: str, chrome: list[str], inner: list[str], tail: list[str]) -> bytes:
+    return (f'<html><head>{head}</head><body class="b">{"".join(chrome)}<article class="c-detail">'
+            f'{"".join(inner)}</article>{"".join(tail)}</body></html>').encode()
+
+
+@settings(max_examples=600, deadline=None)
+@given(head=st.sampled_from(_HEADS),
+       chrome=st.lists(st.sampled_from(_MENUS) | st.sampled_from(_MARKS) | st.sampled_from(_ODD), max_size=4),
+       left_out=st.sets(st.sampled_from(range(len(_INNER))), max_size=3),
+       tail=st.lists(st.sampled_from(_PLAIN_TAIL) | st.sampled_from(_TAIL_MARKS), max_size=3))
+def test_pruned_parse_is_the_whole_parse(head: str, chrome: list[str], left_out: set[int], tail: list[str]) -> None:
+    inner = [part for i, part in enumerate(_INNER) if i not in left_out]
+    page = _built(head, chrome, inner, tail)
+    assert _article(page) == _whole_page_article(page)
+
+
+@settings(max_examples=600, deadline=None)
+@given(head=st.sampled_from(_HEADS), before=st.lists(st.sampled_from(_MENUS), max_size=2),
+       mark=st.sampled_from([*_MARKS, *_TAIL_MARKS, *_PLAIN_TAIL]), in_tail=st.booleans(),
+       left_out=st.sets(st.sampled_from(range(len(_INNER))), max_size=2),
+       after=st.lists(st.sampled_from(_PLAIN_TAIL), max_size=2))
+def test_one_mark_anywhere(head: str, before: list[str], mark: str, in_tail: bool, left_out: set[int],
+                           after: list[str]) -> None:
+    """One mark among plain menus and footers, before or after the article: the same Article."""
+    inner = [part for i, part in enumerate(_INNER) if i not in left_out]
+    page = _built(head, before if in_tail else [*before, mark], inner, [mark, *after] if in_tail else after)
+    assert _article(page) == _whole_page_article(page)
+
+
+@settings(max_examples=300, deadline=None)
+@given(head=st.sampled_from(_HEADS[:2]), chrome=st.lists(st.sampled_from(_MENUS), max_size=4),
+       left_out=st.sets(st.sampled_from(range(len(_INNER))), max_size=3),
+       tail=st.lists(st.sampled_from(_PLAIN_TAIL), max_size=3))
+def test_pruned_parse_of_plain_chrome(head: str, chrome: list[str], left_out: set[int], tail: list[str]) -> None:
+    """Menus and footers that hold nothing read are cut off; the article parts a pruned page lacks, when
+    read, make the extractor ask for the whole page."""
+    inner = [part for i, part in enumerate(_INNER) if i not in left_out]
+    page = _built(head, chrome, inner, tail)
+    assert nippon.prune(page) is not None
+    assert _article(page) == _whole_page_article(page)
+
+
+@pytest.mark.parametrize("mark", _MARKS)
+def test_prune_declines_on_a_mark_before_the_article(mark: str) -> None:
+    assert nippon.prune(_built(_HEADS[0], [_MENUS[0], mark], _INNER, [])) is None
+
+
+@pytest.mark.parametrize("mark", _TAIL_MARKS)
+def test_prune_declines_on_a_mark_after_the_article(mark: str) -> None:
+    assert nippon.prune(_built(_HEADS[0], [_MENUS[0]], _INNER, [_PLAIN_TAIL[1], mark])) is None
+
+
+@pytest.mark.parametrize("head", [
+    f"{_CANONICAL}<title> </title>", f"{_CANONICAL}<title>&nbsp;</title>", _CANONICAL,
+    f'<script>var b = "<body>";</script>{_CANONICAL}<title>T</title>', f"<!-- <body> -->{_CANONICAL}<title>T</title>",
+    f'{_CANONICAL}<title>T</title><script>var b = "<body>";</script>', f"{_CANONICAL}<title>T</title><!-- <body> -->",
+    f'{_CANONICAL}<title>T</title><meta content="<body>">', f"{_CANONICAL}<title>T</title><article>Early</article>",
+])
+def test_prune_declines_on_a_head_without_title_or_with_a_false_body(head: str) -> None:
+    """A title in the body is read when the head has none; a "<body" in a head script is no body tag."""
+    assert nippon.prune(_built(head, [_MENUS[0]], _INNER, [])) is None
+
+
+@pytest.mark.parametrize(("tail", "field"), [
+    ("<h1>Footer headline</h1>", "title"), ('<div class="c-category">Foot</div>', "section"),
+    ('<time datetime="2019-05-05T00:00:00+09:00">May 5</time>', "published"),
+    ('<div class="editArea"><p>Footer body.</p></div>', "body"),
+])
+def test_pruned_page_without_a_part_reads_the_whole_page(tail: str, field: str) -> None:
+    """The tail prune() drops is not searched: an article without its own h1 (category label, time, body)
+    asks for the whole page, where the tail's is read."""
+    part = {"title": 1, "section": 0, "published": 2, "body": 3}[field]
+    page = _built(_HEADS[0], [], [p for i, p in enumerate(_INNER) if i != part], [tail])
+    assert nippon.prune(page) is not None
+    whole = _whole_page_article(page)
+    assert isinstance(whole, dict) and whole[field]
+    assert _article(page) == whole
+
+
+def test_pruned_page_whose_head_opens_the_body_still_asks_for_the_whole_page() -> None:
+    """A stray element in <head> opens the body there: libxml2 then drops the attributes of the <body> tag
+    prune() writes, so the mark of a pruned page is on its <article>."""
+    head = f"{_CANONICAL}<title>T</title><div>A stray box opens the body</div>"
+    page = _built(head, [], [p for i, p in enumerate(_INNER) if i != 1], ["<h1>Footer headline</h1>"])
+    assert nippon.prune(page) is not None
+    a = jnparse.parse(page)
+    assert a.title == "Footer headline" and a.to_dict() == _whole_page_article(page)
+
+
+def test_a_link_around_the_tag_list_does_not_hide_its_heading() -> None:
+    """The link may open in the menus prune() drops: what is read must not depend on it."""
+    page = _built(_HEADS[0], ['<a href="/en/wrap">'], [*_INNER[:4], _INNER[5]], [])
+    assert nippon.prune(page) is not None
+    a = jnparse.parse(page)
+    assert [d.heading for d in a.discarded] == ["Heading"]
+    assert a.to_dict() == _whole_page_article(page)
+
+
+def test_prune_cuts_the_chrome_of_pages_at_real_size() -> None:
+    from benchmarks.run import at_page_size
+
+    for path in sorted(HERE.glob("*.html")):
+        data = at_page_size(path.read_bytes())
+        assert data is not None
+        pruned = nippon.prune(data)
+        assert pruned is not None and len(pruned) < len(data) * 0.1, path.name
+        assert _article(data) == _whole_page_article(data), path.name
+
+
+# -- the walks stand for the queries -------------------------------------------------------------------
+
+_OPENERS = [
+    '<div class="editArea">', '<div class="editArea x">', '<section class="c-detailkeyward">',
+    '<section class="x\tc-detailkeyward">', '<section class="c-detailkeyward\xa0x">', '<div class="c-category">',
+    '<p class="c-detail__category">', "<figure>", '<div class="photo-box">', "<div>", '<div class="">', "<p>", "<h2>",
+    "<h3>", "<h4>", "<span>", '<span class="caption">', "<figcaption>", '<a href="/en/x">', "<a>", "<ul>", "<li>",
+    "<article>",
+]
+_LEAVES = ['<img src="/a.jpg">', "Tags", "Text.", "x", " "]
+
+
+def _tag_of(opener: str) -> str:
+    return opener[1:].split(">")[0].split()[0]
+
+
+_MARKUP = st.recursive(
+    st.sampled_from(_LEAVES),
+    lambda inner: st.tuples(st.sampled_from(_OPENERS), st.lists(inner, max_size=4)).map(
+        lambda t: t[0] + "".join(t[1]) + f"</{_tag_of(t[0])}>"),
+    max_leaves=30,
+)
+
+
+def _query(xpath: etree.XPath, el: etree._Element) -> list[etree._Element]:
+    return [e for e in xpath(el) if isinstance(e, etree._Element)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(_MARKUP, max_size=6))
+def test_walks_find_what_the_queries_find(parts: list[str]) -> None:
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    data = ('<html><head></head><body><article data-jnparse-pruned="">' + "".join(parts)
+            + "</article></body></html>").encode()
+    root = parse_bytes(data)
+    found = nippon._Parts(Page(root, source=data))
+    assert found.pruned  # the walk over the small tree
+    assert found.area is next(iter(_query(nippon.EDIT_AREA, root)), None)
+    assert found.category() is next(iter(_query(nippon.CATEGORY, root)), None)
+    assert found.tag_lists == _query(nippon.TAGS, root)
+    for area in _query(etree.XPath("//div"), root):
+        assert list(nippon._pieces(area)) == _query(nippon.BODY, area)
+    for box in _query(etree.XPath("//figure | //div"), root):
+        assert nippon._caption(box) is next(iter(_query(nippon.FIG_CAPTION, box)), None)
+    for box in found.tag_lists:
+        if next(box.iterancestors("a"), None) is None:  # a link around the list: see _is_heading
+            heading = next((el for el in box.iterdescendants() if nippon._is_heading(el, box)), None)
+            assert heading is next(iter(_query(nippon.TAG_HEADING, box)), None)

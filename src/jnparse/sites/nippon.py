@@ -18,12 +18,17 @@ Page kinds, by URL (facts HIGH):
 
 Photo credits "(© Jiji)", "(© Pixta)" end captions: ``Image.credit`` is the name without © ("Jiji").
 Text copies: the section label prints as "Newsfrom Japan" (no space), then the body.
+
+``prune()`` parses only ``<head>`` and the page's ``<article>``; where real pages put their article
+parts is not known (no real page in the corpus), so it keeps the whole page whenever a part read could
+lie outside (see the section on cutting the page below).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -32,27 +37,41 @@ from .._text import squash, strip_suffix, text_of
 from ..bylines import is_person_name, parse_byline
 from ..dates import JST, NeedsReference, parse_jst
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
-from ..page import Page, elements, first, xpath
+from ..page import Page, xpath
 from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import TextCopy
-from .base import Layout, Site, cut_dateline, discard, image, img_url
+from .base import (
+    Layout,
+    Site,
+    TagFinder,
+    cut_dateline,
+    cut_to,
+    discard,
+    find_bytes,
+    has_class,
+    image,
+    img_url,
+)
 
 SITE_ID = "nippon"
 NAMES = ("nippon.com", "Nippon.com", "NIPPON.COM", "nippon.com (English)")
 
 # -- selectors, compiled once ------------------------------------------------------------------------
 EDIT_AREA = xpath("//div[@class='editArea']")
-BODY = xpath("./p | ./h2 | ./h3 | ./h4 | ./div[not(@class)]/p | ./figure | ./div[contains(@class,'photo')]")
-FIG_IMG = xpath(".//img")
-FIG_CAPTION = xpath(".//figcaption | .//*[contains(@class,'caption')]")
 TAGS = xpath("//section[contains(concat(' ', normalize-space(@class), ' '), ' c-detailkeyward ')]")
-TAG_LINKS = xpath(".//a[@href]")
-TAG_HEADING = xpath("(.//h2 | .//h3 | .//p[not(a)] | .//span[not(ancestor::a)])[1]")
 CATEGORY = xpath("//*[contains(@class,'c-detail__category') or contains(@class,'c-category')][1]")
 FINGERPRINT = xpath(
     "//div[@class='editArea'] | //section[contains(@class,'c-detailkeyward')]"
     " | //link[starts-with(@href,'https://www.nippon.com/')][@rel='canonical' or @rel='alternate']"
 )
+#: What the body is made of (children of div.editArea: paragraphs, subheads, figures and photo boxes, and the
+#: paragraphs of a div without class), a figure's caption and a tag list's heading. The walks _pieces(),
+#: _caption() and _is_heading() find the same (in a few elements a walk costs less than a query), except
+#: that a link around the whole tag list does not hide its heading.
+BODY = xpath("./p | ./h2 | ./h3 | ./h4 | ./div[not(@class)]/p | ./figure | ./div[contains(@class,'photo')]")
+FIG_CAPTION = xpath("(.//figcaption | .//*[contains(@class,'caption')])[1]")
+TAG_HEADING = xpath("(.//h2 | .//h3 | .//p[not(a)] | .//span[not(ancestor::a)])[1]")
+_PIECE_TAGS = frozenset({"p", "h2", "h3", "h4", "figure"})
 
 _JIJI_URL = re.compile(r"/news/yjj(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)\d{5}(?:/|$)")
 _KYODO_URL = re.compile(r"/news/kd\d+(?:/|$)")
@@ -108,19 +127,41 @@ def _date(page: Page, text: str | None) -> dt.datetime | None:
         return None
 
 
+def _pieces(area: etree._Element) -> Iterator[etree._Element]:
+    """What BODY finds, in page order."""
+    for el in area:
+        tag = el.tag
+        if tag in _PIECE_TAGS:
+            yield el
+        elif tag == "div":
+            cls = el.get("class")
+            if cls is None:
+                yield from el.iterchildren("p")
+            elif "photo" in cls:
+                yield el
+
+
+def _caption(box: etree._Element) -> etree._Element | None:
+    """A figure's caption: its first ``figcaption`` or element with "caption" in its class."""
+    for el in box.iterdescendants():
+        if el.tag == "figcaption" or "caption" in (el.get("class") or ""):
+            return el
+    return None
+
+
 def _body(page: Page, area: etree._Element) -> tuple[list[Block], list[Image]]:
     blocks: list[Block] = []
     images: list[Image] = []
-    for el in elements(BODY(area)):
-        tag = el.tag if isinstance(el.tag, str) else ""
+    for el in _pieces(area):
+        tag = el.tag
         if tag in ("figure", "div"):
-            cap_el = first(FIG_CAPTION(el))
+            cap_el = _caption(el)
             caption, credit = _credit(text_of(cap_el)) if cap_el is not None else (None, None)
-            images.append(image(img_url(page, first(FIG_IMG(el))), caption, credit))
+            images.append(image(img_url(page, next(el.iter("img"), None)), caption, credit))
             continue
         text = text_of(el)
         if text:
-            blocks.append(Block("subhead" if tag in ("h2", "h3", "h4") else "paragraph", text))
+            blocks.append(Block("paragraph" if tag == "p" else "subhead", text))
     return blocks, images
 
 
@@ -146,18 +187,88 @@ def _is_category(el: etree._Element) -> bool:
     return "c-detail__category" in cls or "c-category" in cls
 
 
+def _is_edit_area(el: etree._Element) -> bool:
+    return el.tag == "div" and el.get("class") == "editArea"
+
+
+def _is_tag_list(el: etree._Element) -> bool:
+    return el.tag == "section" and has_class(el, "c-detailkeyward")
+
+
+class _Parts:
+    """What the extractor reads in the body: div.editArea, the category label and the tag lists (each
+    agreeing with its whole-tree query: EDIT_AREA, CATEGORY, TAGS), the first h1 and <time datetime>.
+    On a page prune() cut down, a small tree, one walk over it finds the first three; on a whole page
+    each is found through Page.elements_with (a walk over the tags the page's bytes name), the category
+    label only when it is asked for."""
+
+    __slots__ = ("_category", "_looked", "_page", "area", "pruned", "tag_lists")
+
+    def __init__(self, page: Page) -> None:
+        self._page = page
+        self._category: etree._Element | None = None
+        article = next(page.root.iter("article"), None)
+        self.pruned = self._looked = article is not None and article.get(PRUNED) is not None
+        self.area: etree._Element | None = None
+        self.tag_lists: list[etree._Element] = []
+        if self.pruned:
+            # the whole tree: after a stray </body>, libxml2 puts what follows beside the body
+            for el in page.root.iter():
+                cls = el.get(b"class")  # a bytes name: lxml encodes a str one on every call
+                if not cls:
+                    continue
+                if self.area is None and cls == "editArea" and el.tag == "div":
+                    self.area = el
+                if self._category is None and ("c-detail__category" in cls or "c-category" in cls):
+                    self._category = el
+                if "c-detailkeyward" in cls and _is_tag_list(el):
+                    self.tag_lists.append(el)
+        else:
+            self.area = next(iter(page.elements_with(_is_edit_area, EDIT_AREA, needles=(b"editArea",))), None)
+            self.tag_lists = page.elements_with(_is_tag_list, TAGS, needles=(b"c-detailkeyward",))
+
+    def whole_page_needed(self, what: str) -> None:
+        """A pruned page lacks ``what``, and the whole page may have one in the tail prune() dropped (it
+        does not look there): the warning makes api.parse() read the whole page."""
+        if self.pruned:
+            self._page.warn("layout", "unknown-layout", f"no {what} in the article: the whole page is read")
+
+    def category(self) -> etree._Element | None:
+        if not self._looked:
+            self._looked = True
+            self._category = next(iter(self._page.elements_with(
+                _is_category, CATEGORY, needles=(b"c-detail__category", b"c-category"))), None)
+        if self._category is None:
+            self.whole_page_needed("category label")
+        return self._category
+
+    def headline(self) -> etree._Element | None:
+        h1 = next(self._page.root.iter("h1"), None)
+        if h1 is None:
+            self.whole_page_needed("h1")
+        return h1
+
+    def time(self) -> str | None:
+        """The first ``<time>``'s ``datetime``."""
+        found = next((t for el in self._page.root.iter("time") if (t := el.get("datetime")) is not None), None)
+        if found is None:
+            self.whole_page_needed("<time datetime>")
+        return found
+
+
 def extract_2020(page: Page) -> Article:
     root = page.root
-    area = next(iter(page.elements_with(lambda e: e.tag == "div" and e.get("class") == "editArea", EDIT_AREA,
-                                        needles=(b"editArea",))), None)
-    if area is None:
+    parts = _Parts(page)
+    area = parts.area
+    if area is None:  # on a pruned page, the whole page is read
         page.warn("body", "unknown-layout", "no div.editArea")
         area = root
     url = page.url
     kind = _kind(url)
+    url_day = _url_date(url)
     title = page.pick(
         "title",
-        ("h1", lambda: text_of(next(root.iter("h1"), None)) or None),
+        ("h1", lambda: text_of(parts.headline()) or None),
         ("og:title", lambda: strip_suffix(t, NAMES) if (t := squash(page.meta_value("og:title"))) else None),
         ("JSON-LD headline", lambda: ld_text(page.ld("headline"))),
         ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
@@ -165,20 +276,18 @@ def extract_2020(page: Page) -> Article:
     section = page.pick(
         "section",
         ("JSON-LD articleSection", lambda: ld_text(page.ld("articleSection"))),
-        ("category label", lambda: _label(text_of(next(iter(page.elements_with(
-            _is_category, CATEGORY, needles=(b"c-detail__category", b"c-category"))), None)))),
+        ("category label", lambda: _label(text_of(parts.category()))),
         ("URL", lambda: _section_from_url(url)),
     )
-    times = [t for el in root.iter("time") if (t := el.get("datetime")) is not None]
     published = page.pick(
         "published",
         ("JSON-LD datePublished", lambda: _date(page, ld_text(page.ld("datePublished")))),
         ("article:published_time", lambda: _date(page, page.meta_value("article:published_time"))),
         ("cXense publishtime", lambda: _date(page, page.meta_value("cxenseparse:recs:publishtime"))),
-        ("<time>", lambda: _date(page, times[0] if times else None)),
-        ("URL date", lambda: _url_date(url)),
+        ("<time>", lambda: _date(page, parts.time())),
+        ("URL date", lambda: url_day),
     )
-    if published is not None and published == _url_date(url):
+    if published is not None and published == url_day:
         page.warn("published", "low-confidence", "the day from the URL; the time of day is not printed")
     updated = page.pick(
         "updated",
@@ -196,9 +305,7 @@ def extract_2020(page: Page) -> Article:
     elif agency is None and kind == "kyodo":
         agency = "Kyodo"
     paywalled = kind == "kyodo" and bool(blocks) and _TRUNCATED.search(blocks[-1].text) is not None
-    discarded = [_tags(page, el) for el in page.elements_with(
-        lambda e: e.tag == "section" and "c-detailkeyward" in (e.get("class") or "").split(), TAGS,
-        needles=(b"c-detailkeyward",))]
+    discarded = [_tags(page, el) for el in parts.tag_lists]
     return Article(
         site=SITE_ID,
         url=url,
@@ -225,10 +332,30 @@ def _label(text: str) -> str | None:
     return "News from Japan" if _LABEL.match(text) else text
 
 
-def _tags(page: Page, el: etree._Element) -> Discarded:
-    head_el = first(TAG_HEADING(el))
-    items = tuple(Item(title=t, url=page.absolute(a.get("href"))) for a in elements(TAG_LINKS(el)) if (t := text_of(a)))
-    return discard("navigation", text_of(head_el) or None if head_el is not None else None, items)
+def _tags(page: Page, box: etree._Element) -> Discarded:
+    heading = next((el for el in box.iterdescendants() if _is_heading(el, box)), None)
+    items = tuple(Item(title=t, url=page.absolute(href)) for a in box.iter("a")
+                  if (href := a.get("href")) is not None and (t := text_of(a)))
+    return discard("navigation", text_of(heading) or None if heading is not None else None, items)
+
+
+def _is_heading(el: etree._Element, box: etree._Element) -> bool:
+    """Whether ``el`` can be a tag list's heading: an h2 or h3, a paragraph without links, a span outside
+    the list's links (a link around the whole list does not count: what is read must not depend on markup
+    outside the article, which prune() may drop)."""
+    tag = el.tag
+    if tag in ("h2", "h3"):
+        return True
+    if tag == "p":
+        return next(el.iterchildren("a"), None) is None
+    if tag != "span":
+        return False
+    for up in el.iterancestors():
+        if up is box:
+            return True
+        if up.tag == "a":
+            return False
+    return True
 
 
 def _matches_2020(page: Page) -> bool:
@@ -295,6 +422,83 @@ def parse_text(copy: TextCopy) -> Article:
     )
 
 
+# -- cutting the page down before it is parsed ---------------------------------------------------------
+# What the extractor reads in the body (the h1 headline, the category label, div.editArea, the
+# c-detailkeyward tag lists, <time>) sits in the page's <article>; the menus before it and the footer and
+# scripts after it are most of the page and hold nothing read. prune() keeps <head> and the bytes from
+# the first <article> to the last </article>, and keeps the whole page (None) when anything read could
+# lie in the bytes it drops.
+#
+# The extractor reads the first h1, <time datetime>, div.editArea and category label: one in the dropped
+# tail comes after any in the article, so it only matters when the article has none. prune() does not
+# look for those in the tail; the extractor, reading a pruned page without one it needs, asks for the
+# whole page (the "unknown-layout" warning: see _Parts.whole_page_needed).
+
+#: Put on the ``<article>`` where prune() cut the page (not on the ``<body>`` it writes: libxml2 drops
+#: that one when the head holds something that opens the body): the extractor then walks the small tree
+#: itself instead of reading the whole page's bytes for the names of the elements it wants (see _Parts).
+PRUNED = "data-jnparse-pruned"
+_PRUNED_START = b"<body><article " + PRUNED.encode()
+#: what may follow a tag name in a start tag
+_NAME_ENDS = (b" ", b">", b"\t", b"\n", b"\r", b"\f", b"/")
+#: Tags read wherever they are, found before the article as the tokenizer reads them (not in comments or
+#: scripts), the article itself first: what finds them also tells whether the cut falls inside a comment
+#: or a raw-text element. After a </html> libxml2 reads nothing more.
+_CHROME_TAGS = TagFinder(b"article", b"h1", b"time", b"meta", b"link", b"/html")
+_HEAD_TAGS = TagFinder(b"article")
+_TITLE = TagFinder(b"title")
+#: In the dropped tail, found in the (lower-cased) bytes, in scripts too: structured data (meta tags,
+#: canonical links). JSON-LD is looked for apart (by its rare "+"), and the tag lists by their class.
+_TAIL_TAGS = re.compile(rb"<(?:meta|link)[\s/>]")
+
+
+def prune(data: bytes) -> bytes | None:
+    """``<head>`` and the page from its first ``<article>`` to its last ``</article>`` (to the end when
+    there is none); ``None`` (parse it all) when there is no ``<article>`` or ``<head>`` has no title,
+    or when the cut would fall inside a comment or raw-text element, or the dropped bytes hold what is
+    read page-wide: before the article an ``<h1>``, ``<time>``, ``<meta>`` or ``<link>`` tag or one of
+    the classes the extractor finds (``editArea``, ``c-detailkeyward``, ``c-category``,
+    ``c-detail__category``); after it a ``<meta>`` or ``<link>`` tag or a tag list; JSON-LD in either."""
+    low = data.lower()  # tag names in any case
+    body = low.find(b"<body")
+    if body < 0 or low[body + 5 : body + 6] not in _NAME_ENDS:
+        return None
+    if _HEAD_TAGS.find(low, 0, body) != -1 or not _head_has_title(low, body):
+        # a "<body" in a head script, comment or tag; an <article> before the body (the extractor takes
+        # the first for the one marked); a title in the body would be read
+        return None
+    start = _CHROME_TAGS.find(low, body + 5, len(low))
+    if start is None or start < 0 or not low.startswith(b"<article", start):
+        return None  # no article; a tag read page-wide before it; a comment or raw text open before it
+    if (find_bytes(low, b"ld+json", body, at=2, stop=start) >= 0
+            or find_bytes(data, b"editArea", body, at=4, stop=start) >= 0
+            or find_bytes(data, b"__category", body, stop=start) >= 0  # "c-detail__category"
+            or find_bytes(data, b"c-category", body, at=9, stop=start) >= 0):
+        return None
+    end = low.rfind(b"</article", start)
+    if end < 0:
+        end = len(data)
+    if find_bytes(data, b"c-detailkeyward", body, at=11, stop=start) >= 0 or \
+            find_bytes(data, b"c-detailkeyward", end, at=11) >= 0:
+        return None  # a tag list: each is kept as a discarded block
+    if _TAIL_TAGS.search(low, end) is not None or find_bytes(low, b"ld+json", end, at=2) >= 0:
+        return None
+    return cut_to(data, body, start + 8, end, _PRUNED_START)  # the rest of the <article> tag follows
+
+
+def _head_has_title(low: bytes, body: int) -> bool:
+    """Whether the first ``<title>`` tag of the (lower-cased) head has text: then one in the body is never
+    read (``Page.head`` takes the first title with text)."""
+    at = _TITLE.find(low, 0, body)
+    if at is None or at < 0:
+        return False
+    gt = low.find(b">", at, body)
+    end = low.find(b"</title", gt, body) if gt >= 0 else -1
+    text = low[gt + 1 : end] if end >= 0 else b"&"
+    # an entity may stand for white space only ("&nbsp;"): not told here
+    return b"&" not in text and bool(squash(text.decode("utf-8", "replace")))
+
+
 SITE = Site(
     id=SITE_ID,
     name="nippon.com",
@@ -304,6 +508,7 @@ SITE = Site(
     fingerprint=fingerprint,
     text_signature=text_signature,
     parse_text=parse_text,
+    prune=prune,
 )
 
-__all__ = ["SITE"]
+__all__ = ["SITE", "prune"]
