@@ -16,10 +16,11 @@ _BYTES = st.binary(max_size=60).map(lambda b: bytes(b"aU+ <"[x % 5] for x in b))
 
 
 @settings(max_examples=500)
-@given(data=_BYTES, needle=_BYTES.filter(bool), start=st.integers(0, 70), at=st.integers(0, 10),
+@given(data=_BYTES, needle=_BYTES.filter(bool), start=st.integers(0, 70), at=st.integers(-1, 10),
        limit=st.integers(0, 4))
 def test_find_bytes_is_bytes_find(data: bytes, needle: bytes, start: int, at: int, limit: int) -> None:
-    assert find_bytes(data, needle, start, at=at % len(needle), limit=limit) == data.find(needle, start)
+    at = at % len(needle) if at >= 0 else -1  # -1: no rare byte given
+    assert find_bytes(data, needle, start, at=at, limit=limit) == data.find(needle, start)
 
 
 @settings(max_examples=300)

@@ -228,3 +228,140 @@ def test_prune_keeps_a_tail_with_marks() -> None:
     pruned = japanforward.prune(social)
     assert pruned is not None and pruned.endswith(b"</html>\n")  # the menus go, the tail stays
     assert jnparse.parse(social).to_dict()["discarded"] != jnparse.parse(wrapped).to_dict()["discarded"]
+
+
+# -- pruning: the text of scripts and styles is not searched for marks --------------------------------
+
+def _whole_page_article(data: bytes) -> object:
+    """What parse() gives without prune(): the Article's dict, or the error's name."""
+    from jnparse import api
+    from jnparse.loading import parse_bytes
+
+    try:
+        return api._extract(parse_bytes(data), data, None, None, "utf-8", False, None, None, None).to_dict()
+    except jnparse.ParseError as e:
+        return type(e).__name__
+
+
+def _article(data: bytes) -> object:
+    try:
+        return jnparse.parse(data).to_dict()
+    except jnparse.ParseError as e:
+        return type(e).__name__
+
+
+_LONG = 1500  # more than prune's shortest skipped stretch (_MIN_RUN)
+_FILLER = b"x = x + 1; " * (_LONG // 11)
+#: pieces of page chrome with a mark in a long stretch without "<": the mark counts when the stretch is inside
+#: a tag (an attribute value), not when it is a script's, style's or comment's text or plain text
+_PIECES = {
+    "script-text": b'<script>var names = "related entry-content byline author published ld+json"; ' + _FILLER
+                   + b"</script>",
+    "script-write": b"<script>" + _FILLER + b'document.write(\'<div class="related"><a href="/w">W</a></div>\');'
+                    + _FILLER + b"</script>",
+    "style-text": b"<style>.related, .entry-content { margin: 0 }\n" + b".a > .b { padding: 0 }\n" * 60 + b"</style>",
+    "comment": b"<!-- " + _FILLER + b' <div class="related"><a href="/c">C</a></div> ' + _FILLER + b" -->",
+    "text": b"<p>" + b"Read the related stories by our author. " * 40 + b"</p>",
+    "attribute-gt": b'<div data-x="a>b ' + _FILLER + b'" class="related"><a href="/g">G</a></div>',
+    "attribute-lt": b"<div data-html='<b>" + _FILLER + b"' class=\"related\"><a href=\"/l\">L</a></div>",
+    "attribute-long": b'<div data-config="' + _FILLER + b'" class="social-box"><a href="/s">S</a></div>',
+    "ld-json": b'<script type="application/ld+json">{"@type": "WebPage", "name": "' + _FILLER + b'"}</script>',
+    "upper-script": b'<SCRIPT TYPE="text/javascript">' + _FILLER + b'</SCRIPT><div class="related"><a href="/u">U</a>'
+                    b"</div>",
+    "odd-start-tag": b'<script data-a="x>y" data-b=\'q\'>' + _FILLER + b'</script><time class="published" '
+                     b'datetime="2020-01-01T00:00:00+09:00">then</time>',
+    "meta": b"<style>" + b"p { margin: 0 }\n" * 120 + b'</style><meta property="article:section" content="Elsewhere">',
+    "unclosed-attribute": b'<div title="' + _FILLER,
+}
+
+
+@pytest.mark.parametrize("where", ["menus", "tail"])
+@pytest.mark.parametrize("piece", sorted(_PIECES))
+def test_pruned_page_reads_like_the_whole_page_with_long_stretches(piece: str, where: str) -> None:
+    wrapped = _chrome((HERE / "sankei-translated-langlink.html").read_bytes())
+    at = wrapped.index(b"</nav></div>") if where == "menus" else wrapped.rindex(b"</body>")
+    page = wrapped[:at] + _PIECES[piece] + wrapped[at:]
+    assert _article(page) == _whole_page_article(page)
+
+
+def test_long_script_text_is_not_searched() -> None:
+    """A mark in a long script in the menus no longer keeps the menus in the parse (it is no tag)."""
+    wrapped = _chrome((HERE / "sankei-translated-langlink.html").read_bytes())
+    at = wrapped.index(b"</nav></div>")
+    page = wrapped[:at] + _PIECES["script-text"] + wrapped[at:]
+    pruned = japanforward.prune(page)
+    assert pruned is not None and _PIECES["script-text"] not in pruned
+    assert _article(page) == _whole_page_article(page) == _article(wrapped)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_pruned_page_reads_like_the_whole_page_random_chrome(seed: int) -> None:
+    """Pieces at random places in the chrome, before and after the article: the pruned read is the whole
+    read (or the prune declines)."""
+    import random
+
+    rng = random.Random(seed)
+    name = rng.choice(["sankei-translated-langlink.html", "columnist-university.html"])
+    page = _chrome((HERE / name).read_bytes())
+    pieces = sorted(_PIECES)
+    places = [b"</nav></div>", b"<main", b"</article>", b"</body>"]
+    for _ in range(rng.randrange(1, 6)):
+        at = page.rindex(rng.choice(places))
+        if rng.random() < 0.5:
+            at = page.index(b"<", at - rng.randrange(2000), at + 1)
+        page = page[:at] + _PIECES[rng.choice(pieces)] + page[at:]
+    assert _article(page) == _whole_page_article(page)
+
+
+@pytest.mark.parametrize(
+    ("chunk", "runs"),
+    [
+        (b"<body><style>" + b"a" * 2000 + b"</style>", [(13, 2013)]),
+        (b"<body><p>" + b"a" * 2000 + b"</p>", [(9, 2009)]),
+        (b'<body><div title="a>b ' + b"a" * 2000 + b'" class="c">x</div>', []),  # inside the tag, then too short
+        (b'<body><div title="a>b ' + b"a" * 2000 + b'" class="c">' + b"t" * 1100 + b"</div>", [(2034, 3134)]),
+        (b"<body><div title='<b>" + b"a" * 2000 + b"' class=\"c\">x</div>", []),  # the "<" may be in a tag
+        (b"<body><!--" + b"a" * 2000 + b"-->", [(10, 2013)]),
+        (b"<body>" + b"a" * 1200 + b" < " + b"b" * 1200 + b"<p>", [(6, 1207), (1208, 2409)]),  # "<" as text
+        (b'<body><div a="1"b="2">' + b"a" * 2000, []),  # a tag not read the tokenizer's way: searched
+    ],
+)
+def test_text_runs_lie_outside_every_tag(chunk: bytes, runs: list[tuple[int, int]]) -> None:
+    assert japanforward._text_runs(chunk, 0, len(chunk)) == runs
+
+
+def test_text_runs_take_linear_time_on_an_unended_tag() -> None:
+    """A plain attribute value of many "/x=1" parts with no ">" before the next "<": the tag pattern has one
+    way only to read it, and fails fast (a pattern with several would backtrack for minutes)."""
+    import time
+
+    chunk = b"<body><a href=" + b"/x=1" * 2000 + b" " + b"q" * 2000 + b"<p>"
+    start = time.perf_counter()
+    assert japanforward._text_runs(chunk, 0, len(chunk)) == []
+    assert time.perf_counter() - start < 1.0
+
+
+def test_markup_offsets_convert_both_ways() -> None:
+    page = b"<body>" + b"<p>" + b"a" * 3000 + b"</p><i>" + b"b" * 2000 + b"</i><b>end</b>"
+    markup = japanforward._Markup(page, 0, japanforward._text_runs(page, 0, len(page)))
+    assert markup.joined == b"<body><p>\0</p><i>\0</i><b>end</b>"
+    kept = [i for lo, hi in zip(markup.starts, markup.stops, strict=True) for i in range(lo, hi)]
+    assert bytes(page[i] for i in kept) == markup.joined.replace(b"\0", b"")
+    for i in kept:
+        assert markup.to_page(markup.to_joined(i)) == i
+    assert markup.to_page(markup.joined.index(b"</i>")) == page.index(b"</i>")
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_first_mark_is_the_first_of_any_mark(seed: int) -> None:
+    """Chunks, probe bytes given up when common: the answer is the plain one, the least of the marks' finds."""
+    import random
+
+    rng = random.Random(seed)
+    words = [b"entry-", b"related", b"social-box", b"ld+json", b"<meta", b"byline", b"yky", b"kw", b"+", b"x"]
+    data = b"".join(rng.choice(words) if rng.random() < 0.3 else rng.choice([b"a", b"y", b"k", b"w", b" ", b"<"])
+                    for _ in range(rng.choice([50, 3000, 30000])))
+    marks = japanforward._FRONT_MARKS
+    for start in (0, len(data) // 3):
+        found = [i for m in marks if (i := data.find(m[0], start)) >= 0]
+        assert japanforward._first_mark(data, start, marks) == (min(found) if found else -1)

@@ -60,11 +60,13 @@ def find_bytes(data: bytes, needle: bytes, start: int = 0, stop: int | None = No
     """``data.find(needle, start, stop)``, found with memchr on ``needle[at]``, a byte that is rare in
     pages (an upper-case letter, ``+``). ``bytes.find`` reads a short needle's haystack a few bytes a
     cycle (~60 us for 100 KB); memchr is ~20x faster. After ``limit`` false candidates it falls back
-    to ``bytes.find`` from where it got to."""
-    probe = needle[at : at + 1]
-    pos = start + at
+    to ``bytes.find`` from where it got to; ``at=-1`` (no rare byte) is a plain ``bytes.find``."""
     if stop is None:
         stop = len(data)
+    if at < 0 or at >= len(needle):  # no rare byte to look for: a plain find
+        return data.find(needle, start, stop)
+    probe = needle[at : at + 1]
+    pos = start + at
     hi = stop - len(needle) + at + 1  # past the last place the probe byte can stand in a match
     if hi <= pos:
         return -1

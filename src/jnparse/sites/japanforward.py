@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 from lxml import etree
@@ -40,7 +41,19 @@ from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
 from ..page import Page, xpath
 from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import TextCopy
-from .base import Layout, Site, cut_dateline, cut_to, discard, dropped_holds, has_class, image, img_url, link_items
+from .base import (
+    Layout,
+    Site,
+    cut_dateline,
+    cut_to,
+    discard,
+    find_bytes,
+    has_class,
+    image,
+    img_url,
+    in_tag,
+    link_items,
+)
 
 SITE_ID = "japanforward"
 NAMES = ("JAPAN Forward", "Japan Forward", "JAPAN FORWARD")
@@ -64,8 +77,25 @@ _HEADING_TAGS = frozenset({"h2", "h3", "h4"})
 
 
 def _words(cls: str) -> list[str]:
-    """The class words as XPath's normalize-space splits them (XML white space only, not U+00A0)."""
-    return _XML_SPACE.split(cls)
+    """The class words as XPath's normalize-space splits them (XML white space only, not U+00A0), and
+    empty strings (never looked for) where there are two spaces in a row or at the ends."""
+    if "\t" in cls or "\n" in cls or "\r" in cls:  # rare: the regex split only then
+        return _XML_SPACE.split(cls)
+    return cls.split(" ")
+
+
+_CLASS = b"class"  # lxml encodes a str attribute name on every get()
+
+
+def _outermost_byline(el: etree._Element) -> bool:
+    """``el`` is a .byline or .author not inside another one."""
+    if not has_class(el, "byline", "author"):
+        return False
+    for a in el.iterancestors():
+        c = a.get(_CLASS)
+        if c and ("byline" in c or "author" in c) and has_class(a, "byline", "author"):
+            return False
+    return True
 
 
 class _Parts:
@@ -91,7 +121,7 @@ def _scan(root: etree._Element) -> _Parts:
     parts = _Parts()
     # the one walk over every element: only its class is read (the few tags of note are found by
     # walks filtered in C); `in` tests cost less than a regex search
-    marked = [el for el in root.iter() if (c := el.get("class")) and (
+    marked = [el for el in root.iter() if (c := el.get(_CLASS)) and (
         "entry-" in c or "related" in c or "social-box" in c or "connect-with-us" in c or "cat-links" in c
         or "post-thumbnail" in c or "published" in c)]
     parts.article = next(root.iter("article"), None)
@@ -103,7 +133,7 @@ def _scan(root: etree._Element) -> _Parts:
     metas: list[etree._Element] = []
     thumbs: list[etree._Element] = []
     for el in marked:
-        words = _words(el.get("class") or "")
+        words = _words(el.get(_CLASS) or "")
         if parts.content is None and el.tag == "div" and "entry-content" in words:
             parts.content = el
         if parts.dek is None and ("entry-subtitle" in words or "entry-excerpt" in words):
@@ -118,15 +148,22 @@ def _scan(root: etree._Element) -> _Parts:
             thumbs.append(el)
         if "social-box" in words or "connect-with-us" in words:
             parts.social.append(el)
-        if ("jp-related" in words or "related-posts" in words or "related" in words) and not any(
-                has_class(a, "related", "related-posts") for a in el.iterancestors()):
+        if ("jp-related" in words or "related-posts" in words or "related" in words) and not _in_related(el):
             parts.related.append(el)
     parts.thumb = _thumbnail(thumbs)
     parts.category = _first_in(categories, lambda a: a.tag == "a" and (
         a.get("rel") == "category tag" or a.get("href") is not None))
-    parts.byline = _first_in(metas, lambda d: has_class(d, "byline", "author") and not any(
-        has_class(a, "byline", "author") for a in d.iterancestors()))
+    parts.byline = _first_in(metas, _outermost_byline)
     return parts
+
+
+def _in_related(el: etree._Element) -> bool:
+    """An ancestor of ``el`` is a .related or .related-posts."""
+    for a in el.iterancestors():
+        c = a.get(_CLASS)
+        if c and "related" in c and has_class(a, "related", "related-posts"):
+            return True
+    return False
 
 
 def _thumbnail(thumbs: list[etree._Element]) -> etree._Element | None:
@@ -223,9 +260,9 @@ def _credit(caption: str) -> tuple[str | None, str | None]:
     return text[: m.start()].strip() or None, squash(m.group("credit")) or None
 
 
-def _is_newsletter(el: etree._Element, text: str) -> bool:
-    """``text`` is the element's :func:`text_of` (read once per element by :func:`_body`)."""
-    cls = (el.get("class") or "").lower()
+def _is_newsletter(el: etree._Element, text: str, cls: str) -> bool:
+    """``text`` is the element's :func:`text_of`, ``cls`` its class in lower case (read once per element
+    by :func:`_body`)."""
     if "newsletter" in cls or "mc4wp" in cls or "subscribe" in cls:
         return True
     return el.tag == "div" and any(n in text for n in _NEWSLETTERS) and _SIGN_UP.search(text) is not None
@@ -265,14 +302,15 @@ def _body(page: Page, content: etree._Element) -> tuple[list[Block], list[Image]
         el = stack.pop()
         tag = el.tag if isinstance(el.tag, str) else ""
         text = text_of(el)  # once: every test below reads it
+        raw_cls = el.get(_CLASS) or ""
+        cls = raw_cls.lower()
         if _LANG_SWITCH.match(text) is not None:
             discarded.append(_lang_block(page, el, text))
-        elif _is_newsletter(el, text):
+        elif _is_newsletter(el, text, cls):
             discarded.append(_newsletter_block(el, text))
-        elif tag == "figure" or (tag == "div" and "wp-caption" in (el.get("class") or "")):
+        elif tag == "figure" or (tag == "div" and "wp-caption" in raw_cls):
             images.append(_figure(page, el))
         elif tag == "div":
-            cls = (el.get("class") or "").lower()
             if any(k in cls for k in ("share", "sharedaddy", "jp-relatedposts", "related")):
                 discarded.append(discard("share" if "share" in cls else "related",
                                          text_of(_heading(el)) or None, link_items(page, el)))
@@ -285,8 +323,9 @@ def _body(page: Page, content: etree._Element) -> tuple[list[Block], list[Image]
         else:
             if not text:
                 continue
-            if tag == "p" and len(text) < 200 and (img := next(el.iterdescendants("img"), None)) is not None \
-                    and _CREDIT.search(text):
+            # a photo credit ("(©Sankei ...)") needs the sign: most paragraphs are passed over on it
+            if tag == "p" and len(text) < 200 and "©" in text \
+                    and (img := next(el.iterdescendants("img"), None)) is not None and _CREDIT.search(text):
                 images.append(_figure(page, el) if _caption(el) is not None else
                               image(img_url(page, img), *_credit(text)))
                 continue
@@ -423,6 +462,11 @@ def fingerprint(page: Page) -> bool:
 # </article>, or to the end when a mark follows it. Dropping the tail can leave an element open that
 # went on past the cut: the pruned page ends with a sentinel element, and the extractor refuses the
 # parse (api.py then parses the whole page) when an element it reads is among the sentinel's ancestors.
+#
+# The marks count only in tags (class words, tag names, a script's type), so long stretches outside every
+# tag (the text of scripts and styles: most of a page's chrome) are not searched (see _text_runs), and each
+# mark is looked for once in the rest joined (_Markup). A mark is found with memchr on its rarest byte when
+# it has one.
 _PRUNE_MARKS = (
     b"entry-",  # entry-content, -title, -subtitle, -excerpt, -category, -meta, -date
     b"related",  # related, related-posts, jp-related
@@ -433,9 +477,33 @@ _PRUNE_MARKS = (
 # marks that count only in an ancestor of an element read, which the dropped tail cannot hold (an
 # element open at the tail cut is the sentinel's ancestor, and the extractor checks those)
 _ANCESTRAL = (b"byline", b"author")
+#: Bytes rare in a page's markup: a mark holding one is found by memchr on it (base.find_bytes), one holding
+#: none by a plain find. Lower-case letters are not rare in real pages' tags (menus, addresses, "jquery":
+#: hundreds of "y", "k", "w" or "x" on the corpus pages): their false candidates cost more than the find.
+_RARE = b"+"
+
+
+#: a mark, the position of its rarest byte (-1: none is rare) and that byte
+_Probed = tuple[bytes, int, bytes]
+
+
+def _probed(*marks: bytes) -> tuple[_Probed, ...]:
+    """Each mark with its rarest byte (by _RARE) and where it stands."""
+    out: list[_Probed] = []
+    for m in marks:
+        at = min((m.index(c) for c in _RARE if c in m), key=lambda i: _RARE.index(m[i]), default=-1)
+        out.append((m, at, m[at : at + 1] if at >= 0 else b""))
+    return tuple(out)
+
+
+_FRONT_MARKS = _probed(*_PRUNE_MARKS)
+_TAIL_MARKS = _probed(*(m for m in _PRUNE_MARKS if m not in _ANCESTRAL))
+_TITLE_MARK = _probed(b"<title")
+_LINK_MARK = _probed(b"<link")
 # raw text and comments: a "<" inside them is not a tag to cut at. The cut is moved back out of them from
-# the first mark, reading only the bytes near it (base.TagFinder would walk the whole chrome from <body>,
-# and a WordPress menu is most of the page): a stricter walk would only move the cut less often.
+# the first mark, their openers looked for in the bytes searched for marks (no "<" is in a stretch left out)
+# rather than by a walk over the whole chrome from <body> (base.TagFinder): a stricter walk would only move
+# the cut less often.
 _RAW = ((b"<script", b"</script"), (b"<style", b"</style"), (b"<!--", b"-->"))
 # an element open at the tail cut that the extractor reads (or reads text from)
 _READ_TAGS = frozenset({"article", "h1", "figure", "a", "time"})
@@ -446,6 +514,122 @@ _SENTINEL_ID = "jnparse-pruned-end"
 _PRUNED_BODY = f'<body {_PRUNED_ATTR}="tail">'.encode()
 _SENTINEL = f'<span id="{_SENTINEL_ID}"></span>'.encode()
 _ARTICLE_END = b"</article>"
+
+# -- stretches outside every tag ------------------------------------------------------------------------
+# The marks count only in tags (class words, tag names, a script's type): a stretch of bytes that lies
+# outside every tag (text, the text of a script or style, a comment) holds none that reaches the extractor,
+# and is not searched. Scripts and styles are most of a page's chrome, and each mark looked for costs a pass
+# over the bytes searched. A stretch is found by its having no "<" for _MIN_RUN bytes (memchr in windows of
+# that size): from its last "<" (not inside a tag: base.in_tag, under its assumption about attribute
+# values) to the next, only the tag that "<" opens (if any) can be open, and the stretch starts where that
+# tag ends (_TAG, the tokenizer's reading of quoted and plain attribute values); a tag read otherwise (a
+# quote in an attribute name, a value the pattern does not take) leaves the stretch searched. A plain value
+# is read up to a "/" after its first byte (the rest as more attributes: the same end of the tag) and may hold
+# no "=": the pattern then has one way only to match, and a tag not ending before the next "<" fails fast.
+_MIN_RUN = 1024  # the window looked through for a "<": a smaller one takes more finds than it saves
+_TAG = re.compile(
+    rb"</?[A-Za-z][^ \t\n\r\f/<>]*"  # the tag name
+    rb"""(?:[ \t\n\r\f/]+[^ \t\n\r\f"'<>/=]+"""  # an attribute's name
+    rb"""(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:"[^"]*"|'[^']*'|[^ \t\n\r\f>"'=][^ \t\n\r\f>"'/=]*))?)*"""  # its value
+    rb"[ \t\n\r\f/]*>"
+)
+
+
+def _text_runs(data: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The stretches of ``data[lo:hi]`` (``lo``: a "<" in the tokenizer's data state) of at least
+    ``_MIN_RUN`` bytes that lie outside every tag, in order."""
+    runs: list[tuple[int, int]] = []
+    pos = lo + 1
+    while pos + _MIN_RUN <= hi:
+        lt = data.rfind(b"<", pos, pos + _MIN_RUN)
+        if lt >= 0:
+            pos = lt + 1
+            continue
+        last = data.rfind(b"<", lo, pos)  # >= lo: data[lo] is a "<"
+        stop = data.find(b"<", pos + _MIN_RUN, hi)
+        if stop < 0:
+            stop = hi
+        pos = stop + 1
+        if in_tag(data, lo, last):
+            continue
+        follows = data[last + 1 : last + 2]
+        if follows in (b"!", b"?"):  # a comment, a doctype, a bogus comment: no tag
+            start = last + (4 if data.startswith(b"<!--", last) else 2)  # the opener stays searched (_RAW)
+        elif follows.isalpha() or follows == b"/":
+            tag = _TAG.match(data, last, stop)
+            if tag is None:
+                continue
+            start = tag.end()
+        else:  # a "<" that opens nothing is text
+            start = last + 1
+        if stop - start >= _MIN_RUN:
+            runs.append((start, stop))
+    return runs
+
+
+class _Markup:
+    """The page's bytes from ``<body`` on without the stretches outside every tag, joined by NUL bytes
+    (no mark holds one, so none is found across a join): each mark is looked for once, not once a piece,
+    and a page with many scripts has many pieces. Offsets convert between the page and the joined bytes."""
+
+    __slots__ = ("joined", "offsets", "starts", "stops")
+
+    def __init__(self, data: bytes, lo: int, runs: list[tuple[int, int]]) -> None:
+        view = memoryview(data)
+        pieces: list[memoryview] = []
+        self.starts: list[int] = []  # where each piece starts in the page
+        self.stops: list[int] = []  # where it ends
+        self.offsets: list[int] = []  # where it starts in the joined bytes
+        at = 0
+        for start, stop in [*runs, (len(data), len(data))]:
+            if start > lo:
+                pieces.append(view[lo:start])
+                self.starts.append(lo)
+                self.stops.append(start)
+                self.offsets.append(at)
+                at += start - lo + 1
+            lo = stop
+        self.joined = b"\0".join(pieces)
+
+    def to_page(self, i: int) -> int:
+        k = bisect_right(self.offsets, i) - 1
+        return self.starts[k] + i - self.offsets[k]
+
+    def to_joined(self, i: int) -> int:
+        """The joined offset of page offset ``i``, or of the end of the piece before when ``i`` is in a stretch
+        left out (no needle with a "<" starts in one)."""
+        k = bisect_right(self.starts, i) - 1
+        if k < 0:
+            return 0
+        return self.offsets[k] + min(i, self.stops[k]) - self.starts[k]
+
+
+_FIRST_CHUNK = 8192
+
+
+def _first_mark(data: bytes, start: int, marks: tuple[_Probed, ...]) -> int:
+    """Where the first of ``marks`` in ``data[start:]`` starts; ``-1`` when none is there.
+
+    Looked for in chunks that double in size: a mark absent from the page costs a pass over the bytes up to
+    the first one found (and at most as many again), not over the whole page."""
+    lo, size = start, _FIRST_CHUNK
+    while lo < len(data):
+        hi = min(len(data), lo + size)
+        first = hi
+        for needle, at, probe in marks:
+            stop = first + len(needle) - 1  # a match that starts before the best one so far (or the chunk's end)
+            if at < 0:
+                i = data.find(needle, lo, stop)
+            elif data.find(probe, lo + at, stop) < 0:  # memchr: the usual answer for a mark not there
+                continue
+            else:
+                i = find_bytes(data, needle, lo, stop, at=at)
+            if 0 <= i < first:
+                first = i
+        if first < hi:
+            return first
+        lo, size = hi, size * 2
+    return -1
 
 
 def prune(data: bytes) -> bytes | None:
@@ -459,38 +643,40 @@ def prune(data: bytes) -> bytes | None:
     body = data.find(b"<body")
     if body < 0:
         return None
-    marks: tuple[bytes, ...] = _PRUNE_MARKS
+    marks, tail_marks = _FRONT_MARKS, _TAIL_MARKS
     if data.find(b"<title", 0, body) < 0:  # only the first <title> is read
-        marks += (b"<title",)
+        marks, tail_marks = marks + _TITLE_MARK, tail_marks + _TITLE_MARK
     if data.find(b"canonical", 0, body) < 0:  # only the first canonical link is read
-        marks += (b"<link",)
-    first = len(data)
-    for mark in marks:
-        i = data.find(mark, body, first + len(mark))
-        if 0 <= i < first:
-            first = i
-    if first == len(data):
+        marks, tail_marks = marks + _LINK_MARK, tail_marks + _LINK_MARK
+    markup = _Markup(data, body, _text_runs(data, body, len(data)))
+    tags = markup.joined
+    first = _first_mark(tags, 0, marks)
+    if first < 0:
         return None  # nothing the extractor reads: let the whole page show it
-    cut = data.rfind(b"<", body, first)
-    for _ in range(4):  # move the cut out of a script, style or comment it falls in
+    cut = markup.to_page(tags.rfind(b"<", 0, first))
+    for _ in range(4):  # move the cut out of a script, style, comment or tag it falls in
         moved = False
         for opener, closer in _RAW:
-            o = data.rfind(opener, body, cut)
-            if o >= 0 and data.find(closer, o, cut) < 0:
+            o = tags.rfind(opener, 0, markup.to_joined(cut))
+            if o >= 0 and data.find(closer, o := markup.to_page(o), cut) < 0:
                 cut, moved = o, True
+        if in_tag(data, body, cut):  # a "<" in an attribute value: cut at the tag's own "<" (base.in_tag)
+            gt = data.rfind(b">", body, cut)
+            cut, moved = data.find(b"<", gt + 1 if gt >= 0 else body, cut), True
         if not moved:
             break
     else:
         return None
     if cut - body < _MIN_PRUNE:
         return None
-    end = data.rfind(_ARTICLE_END, cut)
-    if end >= 0:
+    end = tags.rfind(_ARTICLE_END)
+    if end >= 0 and markup.to_page(end) >= cut:
         end += len(_ARTICLE_END)
-        if len(data) - end >= _MIN_PRUNE and not dropped_holds(data, ((end, len(data)),),
-                                                               (m for m in marks if m not in _ANCESTRAL)):
-            view = memoryview(data)  # one copy of the kept bytes, not one per slice
-            return b"".join((view[:body], _PRUNED_BODY, view[cut:end], _SENTINEL))
+        if _first_mark(tags, end, tail_marks) < 0:
+            end = markup.to_page(end - 1) + 1
+            if len(data) - end >= _MIN_PRUNE:
+                view = memoryview(data)  # one copy of the kept bytes, not one per slice
+                return b"".join((view[:body], _PRUNED_BODY, view[cut:end], _SENTINEL))
     return cut_to(data, body, cut, len(data))
 
 
