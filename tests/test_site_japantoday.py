@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 import jnparse
+from jnparse.page import Page
 from jnparse.sites import japantoday
 
 from .conftest import FIXTURES
@@ -102,7 +103,6 @@ def test_text_copy_every_line_accounted_for() -> None:
 def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
     """The fingerprint skips the tree walk when the page's bytes lack its names: same answer as the walk."""
     from jnparse.loading import parse_bytes
-    from jnparse.page import Page
 
     pages = sorted(FIXTURES.glob("*/*.html"))
     assert any(p.parent.name == "japantoday" for p in pages)
@@ -124,7 +124,6 @@ def test_pruned_page_reads_as_the_whole_page() -> None:
     from benchmarks.run import at_page_size
 
     from jnparse.loading import parse_bytes
-    from jnparse.page import Page
 
     for path in sorted(JT.glob("*.html")):
         for data in (path.read_bytes(), at_page_size(path.read_bytes())):
@@ -151,7 +150,6 @@ def test_prune_falls_back_when_a_container_was_cut() -> None:
     pruned = japantoday.prune(data)
     assert pruned is not None
     from jnparse.loading import parse_bytes
-    from jnparse.page import Page
 
     cut = japantoday.extract_2018(Page(parse_bytes(pruned), source=data))
     assert any(w.code == "unknown-layout" for w in cut.warnings)
@@ -182,7 +180,6 @@ def test_fast_paths_find_what_the_xpath_rules_find(seed: int) -> None:
     import random
 
     from jnparse.loading import parse_bytes
-    from jnparse.page import Page, elements, first, strings
 
     rnd = random.Random(seed)
     paths = sorted(JT.glob("*.html"))
@@ -191,7 +188,15 @@ def test_fast_paths_find_what_the_xpath_rules_find(seed: int) -> None:
         at = rnd.choice([i for i, c in enumerate(text) if c == "<"])
         text = text[:at] + rnd.choice(_SNIPPETS) + text[at:]
     data = text.encode()
-    page = Page(parse_bytes(data), source=data)
+    pruned = japantoday.prune(data)
+    # the whole page, and the pruned one (its byte-guided lookups read only the bytes kept)
+    for page in [Page(parse_bytes(data), source=data)] + ([Page(parse_bytes(pruned), source=data)] if pruned else []):
+        _check_fast_paths(page)
+
+
+def _check_fast_paths(page: Page) -> None:
+    from jnparse.page import elements, first, strings
+
     root = page.root
     parts = japantoday._scan(page)
     jt = japantoday
@@ -209,3 +214,148 @@ def test_fast_paths_find_what_the_xpath_rules_find(seed: int) -> None:
     assert jt._first_text_with(page, jt.EXPIRED, 6, jt.EXPIRED_NODE) is first(jt.EXPIRED_NODE(root))
     for body in parts.bodies:
         assert jt._body_parts(body, parts) == elements(jt.BODY_PARTS(body))
+
+
+_PAGE_SNIPPETS = (
+    "<h3>Most popular</h3>", "<H4>Related</H4>", "<aside><h3>Latest news</h3><ul><li><a href='/x/2'>Two</a></li></ul>",
+    "<meta property='og:title' content='Another title'>", "<META name='description' content='Said elsewhere'>",
+    "<link rel='canonical' href='https://japantoday.com/category/crime/elsewhere'>", "<link rel='preload' href='/f'>",
+    "<span itemprop='author'>By Taro YAMADA</span>", "<p>©2025 GPlusMedia Inc. All rights</p>",
+    "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"LD title\"}</script>",
+    "<title>Other title</title>", "<article><h1>Late</h1><p>late</p></article>", "<!-- </aside> -->",
+    "<script>var x = '</aside>';</script>", "</aside>", "</section>", "<section>", "<footer>", "</footer>",
+    "<div class='box'>", "</div>", "<p>", "<span itemprop=commentCount>5</span>", "</article>", "<b>", "<table>",
+    "<div><h3>Top jobs</h3><ul><li><a href='/j'>Job</a></li></ul></div>", "<figure><img src='/late.jpg'></figure>",
+)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_pruned_read_is_the_whole_read_with_marks_anywhere(seed: int) -> None:
+    """Marks of what the extractor reads, put anywhere in a page at its real size (before the article,
+    in it, after it, in the footer chrome, in scripts): whatever prune() cuts, parse() gives the Article
+    the whole page gives."""
+    import random
+
+    import attrs
+    from benchmarks.run import at_page_size
+
+    from jnparse.sites import register
+
+    rnd = random.Random(seed)
+    paths = sorted(p for p in JT.glob("*.html") if p.name != "expired-story.html")
+    text = at_page_size(paths[seed % len(paths)].read_bytes()).decode()  # type: ignore[union-attr]
+    body = text.index("<body")
+    for _ in range(1 + seed % 3):
+        at = rnd.choice([i for i, c in enumerate(text) if c == "<" and i > body])
+        text = text[:at] + rnd.choice(_PAGE_SNIPPETS) + text[at:]
+    data = text.encode()
+
+    def read() -> object:
+        try:
+            return jnparse.parse(data).to_dict()
+        except jnparse.ParseError as e:
+            return type(e).__name__
+
+    pruned = read()
+    register(attrs.evolve(japantoday.SITE, prune=None), replace=True)
+    try:
+        whole = read()
+    finally:
+        register(japantoday.SITE, replace=True)
+    assert pruned == whole
+
+
+def _block_text_by_events(el: object) -> str:
+    """block_text as it was written with iterwalk's start and end events: the reference for the one-pass
+    walk."""
+    from lxml import etree
+
+    from jnparse._text import squash
+
+    parts: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if tag in japantoday._BLOCK_TAGS:
+                parts.append(" ")
+            if node.text and tag and tag not in japantoday._SKIPPED_TEXT:
+                parts.append(node.text)
+        else:
+            if tag in japantoday._BLOCK_TAGS:
+                parts.append(" ")
+            if node.tail and node is not el:
+                parts.append(node.tail)
+    return squash("".join(parts))
+
+
+def test_block_text_walk_matches_the_event_walk() -> None:
+    """Every element of every fixture page, comments and processing instructions kept: the one-pass
+    block_text gives what the start/end event walk gives."""
+    from lxml import etree
+
+    parser = etree.HTMLParser(remove_comments=False, remove_pis=False)
+    extra = b"<div>a<!-- c -->b<?pi x?>c<p>d</p>e<script>s</script>f<br>g<span><b>h</b></span>i</div>tail"
+    pages = [p.read_bytes() for p in sorted(FIXTURES.glob("*/*.html"))] + [extra]
+    checked = 0
+    for data in pages:
+        root = etree.fromstring(data, parser)
+        if root is None:
+            continue
+        for el in root.iter("*"):
+            assert japantoday.block_text(el) == _block_text_by_events(el)
+            checked += 1
+    assert checked > 1000
+
+
+def test_prune_cuts_the_footer_chrome_after_the_last_block_read() -> None:
+    """At page size, the chrome after the side column (link lists, scripts) is cut off too; a page whose
+    chrome holds something read (a heading) keeps it."""
+    from benchmarks.run import at_page_size
+
+    from jnparse.loading import parse_bytes
+
+    data = at_page_size((JT / "kyodo-wire-credit.html").read_bytes())
+    assert data is not None
+    pruned = japantoday.prune(data)
+    assert pruned is not None and b"site-bottom" not in pruned and b"More in National" in pruned
+    assert pruned.endswith(japantoday._END)
+    page = Page(parse_bytes(pruned), source=data)
+    assert not japantoday._cut_containers(page.root, japantoday._scanned(page))
+    ranges = japantoday._tree_ranges(page)
+    assert ranges is not None and len(ranges) == 2 and sum(hi - lo for lo, hi in ranges) < len(data) // 4
+
+    marked = data.replace(b'<div class="foot-links">', b'<div class="foot-links"><h4>Most read</h4>')
+    kept = japantoday.prune(marked)
+    assert kept is not None and b"Most read" in kept and not kept.endswith(japantoday._END)
+
+
+def test_end_cut_inside_a_script_is_refused() -> None:
+    """An end tag found in a script's text after the last real one: the cut falls inside the script, the
+    end mark becomes text, the extractor says so and parse() reads the whole page."""
+    from benchmarks.run import at_page_size
+
+    from jnparse.loading import parse_bytes
+
+    data = at_page_size((JT / "staff-crime-story.html").read_bytes())
+    assert data is not None
+    data = data.replace(b"<script>var siteConfig", b"<script>var closing = '</section>'; var siteConfig")
+    pruned = japantoday.prune(data)
+    assert pruned is not None and pruned.endswith(japantoday._END)
+    cut = japantoday.extract_2018(Page(parse_bytes(pruned), source=data))
+    assert any(w.code == "unknown-layout" for w in cut.warnings)
+    whole = japantoday.extract_2018(Page(parse_bytes(data), source=data))
+    assert jnparse.parse(data).to_dict() == whole.to_dict()
+
+
+def test_a_page_cannot_pass_for_a_pruned_one() -> None:
+    """A page carrying its own cut mark (a lookalike name and value) is read as a whole page: the byte-guided
+    lookups read all of it."""
+    from jnparse.loading import parse_bytes
+
+    data = (JT / "kyodo-wire-credit.html").read_bytes()
+    body = data.index(b"<body>") + len(b"<body>")
+    start = data.index(b"<article")
+    fake = b'<input type="hidden" name="jnparse-cut" value="%d %d %d">' % (body, start, start + 10)
+    data = data[:body] + fake + data[body:]
+    page = Page(parse_bytes(data), source=data)
+    assert japantoday._tree_ranges(page) == ((0, len(data)),)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import secrets
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -37,7 +38,6 @@ from .base import (
     Site,
     body_blocks,
     cut_dateline,
-    cut_to,
     discard,
     dropped_holds,
     find_bytes,
@@ -127,34 +127,67 @@ _UNQUOTED_VALUE = re.compile(rb"[^\s>\"'=<`]*")
 
 
 def _prop_tags(page: Page) -> tuple[str, ...] | None:
-    """The names of the tags whose ``itemprop`` is one the extractor reads, read off the page's bytes
-    (like Page.attr_tags, but one pass for the five values, comparing whole values as the XPath tests
-    do); ``None`` when the bytes cannot tell."""
+    """The names of the tags whose ``itemprop`` is one the extractor reads, read off the bytes the tree
+    was parsed from (like Page.attr_tags, but one pass for the five values, comparing whole values as the
+    XPath tests do); ``None`` when the bytes cannot tell."""
+    source = page.source
+    ranges = _tree_ranges(page)
+    if source is None or ranges is None:
+        return None
+    names: set[str] = set()
+    budget = 2000
+    for lo, hi in ranges:
+        i = source.find(b"itemprop=", lo, hi)
+        while i >= 0:
+            budget -= 1
+            if budget < 0:
+                return None
+            end = i + 9
+            if i > 0 and source[i - 1] in b" \t\r\n/\"'":  # the attribute itself, not "data-itemprop"
+                quote = source[end : end + 1]
+                if quote in (b'"', b"'"):
+                    close = source.find(quote, end + 1)
+                    value = source[end + 1 : close] if close > 0 else b""
+                else:
+                    m = _UNQUOTED_VALUE.match(source, end)
+                    value = m.group() if m else b""
+                if value in _ITEMPROP_VALUES:
+                    lt = source.rfind(b"<", max(lo, i - 4000), i)
+                    tag = _TAG_NAME.match(source, lt) if lt >= 0 else None
+                    if tag is None:
+                        return None
+                    names.add(tag.group(1).decode("ascii").lower())
+            i = source.find(b"itemprop=", end, hi)
+    return tuple(names)
+
+
+def _tree_ranges(page: Page) -> tuple[tuple[int, int], ...] | None:
+    """The stretches of ``page.source`` the tree was parsed from: on a page prune() cut, its head and the
+    part kept (the start mark says where they lie); the whole page otherwise. ``None`` without bytes.
+    The byte-guided lookups read only these: what lies in the bytes cut off is not in the tree."""
+    key = SITE_ID + ":ranges"
+    if key not in page.memo:
+        page.memo[key] = _read_ranges(page)
+    found: tuple[tuple[int, int], ...] | None = page.memo[key]
+    return found
+
+
+def _read_ranges(page: Page) -> tuple[tuple[int, int], ...] | None:
     source = page.source
     if source is None:
         return None
-    names: set[str] = set()
-    i = source.find(b"itemprop=")
-    for _ in range(2000):
-        if i < 0:
-            return tuple(names)
-        end = i + 9
-        if i > 0 and source[i - 1] in b" \t\r\n/\"'":  # the attribute itself, not "data-itemprop"
-            quote = source[end : end + 1]
-            if quote in (b'"', b"'"):
-                close = source.find(quote, end + 1)
-                value = source[end + 1 : close] if close > 0 else b""
-            else:
-                m = _UNQUOTED_VALUE.match(source, end)
-                value = m.group() if m else b""
-            if value in _ITEMPROP_VALUES:
-                lt = source.rfind(b"<", max(0, i - 4000), i)
-                tag = _TAG_NAME.match(source, lt) if lt >= 0 else None
-                if tag is None:
-                    return None
-                names.add(tag.group(1).decode("ascii").lower())
-        i = source.find(b"itemprop=", end)
-    return None
+    root = page.root
+    body = root[-1] if len(root) else None  # <body> closes <html> (find() goes through ElementPath)
+    if body is None or body.tag != "body":
+        body = root.find("body")
+    mark = body[0] if body is not None and len(body) else None
+    if mark is not None and mark.tag == "input" and mark.get("name") == _CUT_MARK:
+        cut = _mark_offsets(mark, len(source))
+        # the kept part starts with the article tag: a mark from another page's cut would not fit these bytes
+        if cut is not None and source.startswith(b"<article", cut[1]):
+            head_end, start, end = cut
+            return ((0, head_end), (start, len(source) if end < 0 else end))
+    return ((0, len(source)),)
 
 
 def _scan(page: Page) -> _Parts:
@@ -220,30 +253,34 @@ def _first_text(el: etree._Element) -> str | None:
     return None
 
 
-def _tags_before(source: bytes, needle: bytes, at: int, limit: int = 200) -> tuple[str, ...] | None:
-    """The names of the start tags right before each ``needle`` in the bytes: the elements whose text
-    may start with it. ``None`` when one cannot be read (the needle follows an end tag or a comment, or
-    comes too often). Found with memchr on ``needle[at]`` (see ``find_bytes``): a plain ``find`` reads
-    the whole page at a few bytes a cycle when the needle is absent."""
+def _tags_before(source: bytes, needle: bytes, at: int, ranges: tuple[tuple[int, int], ...],
+                 limit: int = 200) -> tuple[str, ...] | None:
+    """The names of the start tags right before each ``needle`` in ``ranges`` of the bytes: the elements
+    whose text may start with it. ``None`` when one cannot be read (the needle follows an end tag or a
+    comment, or comes too often). Found with memchr on ``needle[at]`` (see ``find_bytes``): a plain
+    ``find`` reads the whole page at a few bytes a cycle when the needle is absent."""
     names: set[str] = set()
-    i = find_bytes(source, needle, at=at)
-    for _ in range(limit):
-        if i < 0:
-            return tuple(names)
-        lt = source.rfind(b"<", max(0, i - 2000), i)
-        m = _TAG_NAME.match(source, lt) if lt >= 0 else None
-        if m is None:
-            return None
-        names.add(m.group(1).decode("ascii").lower())
-        i = find_bytes(source, needle, i + len(needle), at=at)
-    return None
+    for lo, hi in ranges:
+        i = find_bytes(source, needle, lo, hi, at=at)
+        while i >= 0:
+            limit -= 1
+            if limit < 0:
+                return None
+            lt = source.rfind(b"<", max(lo, i - 2000), i)
+            m = _TAG_NAME.match(source, lt) if lt >= 0 else None
+            if m is None:
+                return None
+            names.add(m.group(1).decode("ascii").lower())
+            i = find_bytes(source, needle, i + len(needle), hi, at=at)
+    return tuple(names)
 
 
 def _first_text_with(page: Page, needle: str, at: int, whole_tree: etree.XPath) -> etree._Element | None:
     """The first element whose first text child holds ``needle`` (``whole_tree``'s answer): the bytes
     name the tags whose content starts with it, and only those are visited. ``needle[at]`` is a byte
     rare in pages."""
-    tags = _tags_before(page.source, needle.encode(), at) if page.source is not None else None
+    source, ranges = page.source, _tree_ranges(page)
+    tags = _tags_before(source, needle.encode(), at, ranges) if source is not None and ranges is not None else None
     if tags is None:
         return first(whole_tree(page.root))
     if not tags:
@@ -296,6 +333,10 @@ def _body_parts(body: etree._Element, parts: _Parts) -> list[etree._Element]:
     found = list(body.iterdescendants("p", "h2", "h3"))
     if not parts.figures:
         return found
+    if body.tag == "figure" or any(a.tag == "figure" for a in body.iterancestors()):
+        return [el for el in found if el.tag != "p"]  # every paragraph is in that figure
+    if next(body.iterdescendants("figure"), None) is None:
+        return found  # (the usual case) no figure between a paragraph and the body
     figures = parts.figures
     return [el for el in found if el.tag != "p" or not any(a in figures for a in el.iterancestors())]
 
@@ -329,6 +370,7 @@ _PHOTO_CREDIT = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)  # the same few headings on every page
 def block_kind(heading: str) -> str | None:
     """The kind of block a heading opens ("26 Comments" → comments), or ``None`` when it opens none."""
     h = squash(heading)
@@ -373,26 +415,40 @@ _SKIPPED_TEXT = frozenset({"script", "style", "noscript", "template"})
 
 
 def block_text(el: etree._Element) -> str:
-    """The text of ``el`` with block elements kept apart ("user" + "comment" does not run together).
-    (iterwalk visits elements only: the text after a comment is not read.)"""
+    """The text of ``el`` with block elements kept apart ("user" + "comment" does not run together): each
+    element's text where it starts, its tail where it ends, a space at each start and end of a block element.
+    Elements only, as ``iterwalk`` visits them: the text after a comment or processing instruction is not
+    read. (One pass of ``iter()``, the ends found by the parents: about half the cost of ``iterwalk``'s
+    events.)"""
     parts: list[str] = []
     append = parts.append
     blocks = _BLOCK_TAGS
-    for event, node in etree.iterwalk(el, events=("start", "end")):
+    opened: list[tuple[etree._Element, bool]] = []  # the nodes still open, ``el`` first, innermost last
+    for node in el.iter("*"):
+        if opened:
+            parent = node.getparent()
+            while opened[-1][0] is not parent:  # the nodes this one follows have ended (``el`` has not)
+                done, block = opened.pop()
+                if block:
+                    append(" ")
+                tail = done.tail
+                if tail:
+                    append(tail)
         tag = node.tag
-        if not isinstance(tag, str):
-            tag = ""
-        if event == "start":
-            if tag in blocks:
-                append(" ")
-            text = node.text
-            if text and tag and tag not in _SKIPPED_TEXT:
-                append(text)
-        else:
-            if tag in blocks:
-                append(" ")
-            tail = node.tail
-            if tail and node is not el:
+        block = tag in blocks
+        if block:
+            append(" ")
+        text = node.text
+        if text and tag not in _SKIPPED_TEXT:
+            append(text)
+        opened.append((node, block))
+    while opened:  # ``el`` last: its tail is not its text
+        done, block = opened.pop()
+        if block:
+            append(" ")
+        if done is not el:
+            tail = done.tail
+            if tail:
                 append(tail)
     return squash("".join(parts))
 
@@ -402,6 +458,8 @@ def _expired(text: str) -> NotAnArticleError:
 
 
 def _date(page: Page, field: str, text: str | None) -> dt.datetime | None:
+    if not text:
+        return None  # what page.date gives for no text, without its call
     return page.date(field, text)
 
 
@@ -446,8 +504,10 @@ def _side_blocks(page: Page, parts: _Parts) -> list[Discarded]:
     for el in _comment_counts(parts):
         out.append(discard("comments", None, (), text_of(el)))
     taken: set[etree._Element] = set()
+    # the headings inside a body, walked in C (not each heading's ancestors)
+    in_body = {h for body in parts.bodies for h in body.iterdescendants(*_HEADING_TAGS)}
     for h in parts.headings:
-        if _in_body(h, parts):
+        if h in in_body:
             continue
         heading = text_of(h)
         kind = block_kind(heading)
@@ -467,7 +527,7 @@ def extract_2018(page: Page) -> Article:
     if gone is not None:
         raise _expired(text_of(gone))
     parts = _scanned(page)
-    if _cut_containers(parts):
+    if _cut_containers(page.root, parts):
         # api.py reads the whole page when it sees this warning
         page.warn("layout", "unknown-layout", "a block's container was cut off with the page header")
     body_el = parts.bodies[0] if parts.bodies else None
@@ -557,53 +617,140 @@ def fingerprint(page: Page) -> bool:
 
 # -- cutting the page down before it is parsed ---------------------------------------------------------
 # The site header and menus before the first <article> are most of a page's elements, and hold nothing
-# the extractor reads; everything from the article on (comments, side column, footer with the site
-# line) is kept. Marks in the cut part that could change a field make prune() keep the whole page.
+# the extractor reads. After the article come the comments and the side column (read: side blocks, comment
+# counts), then the footer chrome: link lists and scripts that hold nothing read either. The page is cut to
+# <head> and the article on; and, when the bytes after the last block that closes what is read (an aside,
+# section, footer or article end tag) hold no mark of anything read, to that end tag. Marks in a cut part
+# that could change a field make prune() keep that part.
 
 #: put where the page was cut, before the article (an element nothing reads: the parser drops comments):
-#: the extractor checks that no block it reads lost part of its container
-_CUT_MARK = "jnparse-cut"
-_CUT = b'<body><input type="hidden" name="' + _CUT_MARK.encode() + b'">'
-#: in the part cut off: a heading (side blocks, the h1 fallback title), microdata, JSON-LD, meta tags,
-#: the canonical link (page.url), the site line
-_HEADING_START = re.compile(rb"<[hH][1-5]")
-#: the marks besides headings: bare, or with a byte rare in pages to find them by memchr (base.dropped_holds)
-_CUT_RISKS = (b"itemprop", b"<meta", b"canonical", (b"ld+json", 2), (b"GPlusMedia", 0))
+#: the extractor checks that no block it reads lost part of its container. Its value says where the page
+#: was cut (``"<body> <article> <end or -1>"``, offsets in the page's bytes): the extractor's byte-guided
+#: lookups read only the bytes kept, and it checks the end cut (``_END``) when there was one. Its name
+#: holds a per-process random part: a page cannot carry a mark that the extractor would take for its own.
+_CUT_MARK = "jnparse-cut-" + secrets.token_hex(8)
+#: put where the end was cut: the extractor checks that it is the last element of the tree (the cut fell
+#: between tags, not in a comment or raw text) and that no element it reads holds it (none was cut short)
+_END_MARK = "jnparse-end"
+_END = b'<input type="hidden" name="' + _END_MARK.encode() + b'">'
+#: in the part cut off before the article, in any case: a heading (side blocks, the h1 fallback title), a
+#: meta tag
+_HEAD_TAGS = re.compile(rb"<(?:h[1-5]|meta)", re.IGNORECASE)
+#: the marks besides these tags: bare, or with a byte rare in pages to find them by memchr
+#: (base.dropped_holds): microdata, the canonical link (page.url), JSON-LD, the site line
+_CUT_RISKS = (b"itemprop", b"canonical", (b"ld+json", 2), (b"GPlusMedia", 0))
 _EXPIRED_BYTES = EXPIRED.encode()
+#: end tags after which the end may be cut: the comments' section, the side column, the footer with the
+#: site line, the article
+_BLOCK_ENDS = (b"</aside>", b"</section>", b"</footer>", b"</article>")
+#: tags read page-wide, in any case, in the part cut off the end: headings (side blocks; an <h1> is also the title
+#: fallback and CATEGORY's ``following::h1``), an article (category, byline, figures), what Page.head
+#: reads (``<meta>``, ``<link>``: the canonical address, and ``<title>`` when the head has none). One
+#: pattern: the regex engine reads the bytes once, where a find per tag would read them each.
+_TAIL_TAGS = re.compile(rb"<(?:h[1-5]|meta|article|link)", re.IGNORECASE)
+_TAIL_TAGS_TITLE = re.compile(rb"<(?:h[1-5]|meta|article|link|title)", re.IGNORECASE)
+#: the other marks in the part cut off the end (the expired notice is looked for page-wide)
+_TAIL_RISKS = (b"itemprop", (b"ld+json", 2), (b"GPlusMedia", 0))
 
 
 def prune(data: bytes) -> bytes | None:
-    """``<head>`` and the page from its first ``<article>`` on; ``None`` (parse it all) when there is
-    none, when the part before it holds anything the extractor reads, and for an expired story (its
-    error would be raised twice)."""
+    """``<head>`` and the page from its first ``<article>`` on (to the end of the last block that holds
+    what is read, when nothing read follows it); ``None`` (parse it all) when there is no article, when
+    the part before it holds anything the extractor reads, and for an expired story (its error would be
+    raised twice)."""
     body = data.find(b"<body")
     if body < 0:
         return None
     start = data.find(b"<article", body)
     if start < 0 or find_bytes(data, _EXPIRED_BYTES, at=6) >= 0:
         return None
-    if _HEADING_START.search(data, body, start) is not None:
+    if _HEAD_TAGS.search(data, body, start) is not None:
         return None
     if dropped_holds(data, ((body, start),), _CUT_RISKS):
         return None
-    if data.find(b"<title", 0, body) < 0 and data.find(b"<title", body, start) >= 0:
+    head_title = data.find(b"<title", 0, body) >= 0
+    if not head_title and data.find(b"<title", body, start) >= 0:
         return None  # the page's first <title> (its head has none)
-    if data.count(b"<div") != data.count(b"</div"):
+    if data.count(b"<div", body) != data.count(b"</div", body):  # (the head is kept whole: its divs are in both)
         # a stray </div> after the cut would close a container that was cut off (the article with it)
         # in the whole page, and nothing in the pruned one
         return None
-    return cut_to(data, body, start, len(data), _CUT)
+    end = _tail_cut(data, start, head_title)
+    mark = b'<body><input type="hidden" name="%s" value="%d %d %d">' % (_CUT_MARK.encode(), body, start, end)
+    view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
+    return b"".join((view[:body], mark, view[start:] if end < 0 else view[start:end], b"" if end < 0 else _END))
 
 
-def _cut_containers(parts: _Parts) -> bool:
+def _tail_cut(data: bytes, start: int, head_title: bool) -> int:
+    """Where the page may be cut at its end: after the last of ``_BLOCK_ENDS`` when the bytes after it
+    hold no mark of anything read; ``-1`` to keep the page to its end. (The end tag found may lie in a
+    comment or script: the end mark is then not an element of the tree, and the extractor refuses it.)"""
+    end = -1
+    low = start
+    for tag in _BLOCK_ENDS:
+        # reads back from the page's end to the tag's last place, and not past the last end found
+        at = data.rfind(tag, low)
+        if at >= 0 and at + len(tag) > end:
+            end = at + len(tag)
+            low = at
+    if end < 0 or end == len(data):
+        return -1
+    tags = _TAIL_TAGS if head_title else _TAIL_TAGS_TITLE
+    if tags.search(data, end) is not None or dropped_holds(data, ((end, len(data)),), _TAIL_RISKS):
+        return -1
+    return end
+
+
+def _cut_containers(root: etree._Element, parts: _Parts) -> bool:
     """On a pruned page, a side block or comment count whose container was open where the page was cut
-    (the container lost what came before the article): the whole page must be read instead."""
+    (the container lost what came before the article), or an element read that was open where the end
+    was cut (it lost its end), or an end cut that did not fall between tags: the whole page must be read
+    instead."""
     for art in parts.articles:
         mark = art.getprevious()
         if mark is not None and mark.tag == "input" and mark.get("name") == _CUT_MARK:
             cut = set(mark.iterancestors())
-            return any(el.getparent() in cut for el in (*parts.headings, *parts.comment_counts))
+            if any(el.getparent() in cut for el in (*parts.headings, *parts.comment_counts)):
+                return True
+            offsets = _mark_offsets(mark, None)
+            return offsets is not None and offsets[2] >= 0 and _end_cut_short(root, parts, cut)
     return False
+
+
+def _mark_offsets(mark: etree._Element, size: int | None) -> tuple[int, int, int] | None:
+    """The offsets the start mark's value gives (where the body tag, the article and the end cut are;
+    the end -1 when the page was kept to its end), ``None`` when they do not fit a page of ``size`` bytes."""
+    try:
+        body, start, end = map(int, (mark.get("value") or "").split(" "))
+    except ValueError:  # not three numbers
+        return None
+    if not 0 <= body <= start or (end != -1 and end <= start) or (size is not None and max(start, end) > size):
+        return None
+    return body, start, end
+
+
+def _end_cut_short(root: etree._Element, parts: _Parts, cut: set[etree._Element]) -> bool:
+    """Whether the end cut lost part of what is read: the end mark is not the tree's last element, or an
+    element read (or a side block's or comment count's container, or an element whose text holds the
+    site line) was open where the end was cut. ``cut``: the elements above the start cut (body, html)."""
+    node = root
+    while len(node):  # down the last children: the last element in page order
+        node = node[-1]
+    if node.tag != "input" or node.get("name") != _END_MARK:
+        return True  # the end tag cut after was in a comment or raw text: the mark is text
+    open_at_end = [a for a in node.iterancestors() if a not in cut]
+    if not open_at_end:
+        return False
+    read: set[etree._Element] = {*parts.articles, *parts.bodies, *parts.figures, *parts.headings,
+                                 *parts.comment_counts, *parts.authors}
+    for el in (*parts.headings, *parts.comment_counts):
+        parent = el.getparent()
+        if parent is not None:
+            read.add(parent)
+    for one in (parts.h1, parts.published):
+        if one is not None:
+            read.add(one)
+    return any(a in read or "GPlusMedia" in (_first_text(a) or "") for a in open_at_end)
 
 
 # -- text copies ------------------------------------------------------------------------------------
