@@ -10,6 +10,8 @@ import jnparse
 from jnparse.sites import japanforward
 
 from .conftest import FIXTURES
+from .prune_checks import article as _article
+from .prune_checks import whole_page_article as _whole_page_article
 
 HERE = FIXTURES / "japanforward"
 
@@ -231,23 +233,6 @@ def test_prune_keeps_a_tail_with_marks() -> None:
 
 
 # -- pruning: the text of scripts and styles is not searched for marks --------------------------------
-
-def _whole_page_article(data: bytes) -> object:
-    """What parse() gives without prune(): the Article's dict, or the error's name."""
-    from jnparse import api
-    from jnparse.loading import parse_bytes
-
-    try:
-        return api._extract(parse_bytes(data), data, None, None, "utf-8", False, None, None, None).to_dict()
-    except jnparse.ParseError as e:
-        return type(e).__name__
-
-
-def _article(data: bytes) -> object:
-    try:
-        return jnparse.parse(data).to_dict()
-    except jnparse.ParseError as e:
-        return type(e).__name__
 
 
 _LONG = 1500  # more than prune's shortest skipped stretch (_MIN_RUN)

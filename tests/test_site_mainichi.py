@@ -17,6 +17,8 @@ from jnparse.page import Page
 from jnparse.sites import mainichi
 
 from .conftest import FIXTURES
+from .prune_checks import article as _article
+from .prune_checks import whole_page_article as _whole_page_article
 
 HERE = FIXTURES / "mainichi"
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -245,23 +247,6 @@ _CHROME = ['<nav class="menu"><ul><li><a href="/a">A</a></li></ul></nav>', "<p>C
            "<iframe>"]
 _TAIL = ["</div>", '<aside class="side"><section><h2>Most Viewed</h2><ol><li><a href="/m">M</a></li></ol></section>'
          "</aside>", '<h2>Latest</h2><ul><li><a href="/l">L</a></li></ul>', "<p>After.</p>"]
-
-
-def _whole_page_article(data: bytes) -> object:
-    """What parse() gives without prune(): the Article's dict, or the error's name."""
-    from jnparse import api
-
-    try:
-        return api._extract(parse_bytes(data), data, None, None, "utf-8", False, None, None, None).to_dict()
-    except jnparse.ParseError as e:
-        return type(e).__name__
-
-
-def _article(data: bytes) -> object:
-    try:
-        return jnparse.parse(data).to_dict()
-    except jnparse.ParseError as e:
-        return type(e).__name__
 
 
 @settings(max_examples=600, deadline=None)

@@ -13,6 +13,8 @@ import jnparse
 from jnparse.sites import nippon
 
 from .conftest import FIXTURES
+from .prune_checks import article as _article
+from .prune_checks import whole_page_article as _whole_page_article
 
 HERE = FIXTURES / "nippon"
 JIJI_URL = "https://www.nippon.com/en/news/yjj2025090300612/tohoku-shinkansen-adds-early-morning-trains-for-autumn.html"
@@ -197,24 +199,6 @@ _TAIL_MARKS = [
     '<meta name="x" content="y">', '<Link rel="canonical" href="https://example.com/late">',
     '<script type="application/Ld+Json">{}</script>',
 ]
-
-
-def _whole_page_article(data: bytes) -> object:
-    """What parse() gives without prune(): the Article's dict, or the error's name."""
-    from jnparse import api
-    from jnparse.loading import parse_bytes
-
-    try:
-        return api._extract(parse_bytes(data), data, None, None, "utf-8", False, None, None, None).to_dict()
-    except jnparse.ParseError as e:
-        return type(e).__name__
-
-
-def _article(data: bytes) -> object:
-    try:
-        return jnparse.parse(data).to_dict()
-    except jnparse.ParseError as e:
-        return type(e).__name__
 
 
 def _built(head: str, chrome: list[str], inner: list[str], tail: list[str]) -> bytes:
