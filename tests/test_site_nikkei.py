@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import jnparse
 from jnparse.sites import nikkei
@@ -253,3 +256,247 @@ def test_prune_keeps_the_page_when_the_script_may_sit_in_a_tag(before: bytes) ->
     data = _chrome(page)
     assert nikkei.prune(data) is None
     assert jnparse.parse(data).to_dict() == _whole(data)
+
+
+# -- prune: the older server-rendered page: <head> and the article region ------------------------------------
+
+SERVER = (DIR / "server-layout-2021.html").read_bytes()
+
+
+def _server_page(top: bytes = b"", bottom: bytes = b"", inner: bytes = b"", head: bytes | None = None) -> bytes:
+    """The server-layout fixture in chrome: ``top`` before the article, ``inner`` at the end of the body
+    container, ``bottom`` after the article; ``head`` replaces the head's content."""
+    page = SERVER
+    if head is not None:
+        page = page[: page.index(b"<head>") + 6] + head + page[page.index(b"</head>") :]
+    page = page.replace(b"industry group.</p>\n</div>", b"industry group.</p>\n" + inner + b"</div>")
+    return _chrome(page, top, bottom)
+
+
+def test_server_pruned_page_reads_as_the_whole_page() -> None:
+    data = _server_page()
+    pruned = nikkei.prune(data)
+    assert pruned is not None and len(pruned) < len(data) // 4
+    assert b"menu-item" not in pruned and b"article-body-preview" in pruned
+    assert jnparse.parse(data).to_dict() == _whole(data) == jnparse.parse(SERVER).to_dict()
+
+
+def test_server_prune_at_real_page_size() -> None:
+    spec = importlib.util.spec_from_file_location("jnparse_bench_run", FIXTURES.parent / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    data = bench.at_page_size(SERVER)
+    pruned = nikkei.prune(data)
+    assert pruned is not None and len(pruned) < len(data) // 10
+    assert jnparse.parse(data).to_dict() == _whole(data)
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom", "inner"),
+    [
+        # a part the extractor reads, after the region
+        (b"", b'<span class="article__author">OTHER NAME</span>', b""),
+        (b"", b'<time class="timestamp__time">May 1, 2020 10:00 JST</time>', b""),
+        (b"", b'<h1 class="article-header__title">Another headline</h1>', b""),
+        (b"", b'<div id="article-body-preview"><p>A second body.</p></div>', b""),
+        (b'<div id="article-body-preview"><p>A body before.</p></div>', b"", b""),  # named twice
+        # structured data in the dropped bytes
+        (b'<meta property="og:title" content="From the body">', b"", b""),
+        (b"", b'<META name="description" content="Upper case">', b""),
+        (b"", b'<link rel="canonical" href="https://example.com/elsewhere">', b""),
+        (b'<script type="application/ld+json">{"@type": "NewsArticle", "articleSection": "World"}</script>', b"", b""),
+        (b"", b'<script type="application/LD+JSON">{"@type": "NewsArticle"}</script>', b""),
+        # the cut inside a comment or raw text
+        (b"<!-- ", b" -->", b""),
+        (b"<textarea>", b"</textarea>", b""),
+        (b"<plaintext>", b"", b""),
+        (b"<script>var a = '<!--';", b"</script>", b""),
+        # the body container's end cannot be told
+        (b"", b"", b"<table><tr><td>A cell left open"),  # the parser ignores </div> under an open cell
+        (b"", b"", b"</section></td>"),
+        # the page's own sentinel; the Next.js id named somewhere
+        (b'<span id="\x7fjnparse-pruned-server"></span>', b"", b""),
+        (b'<script>var id = "__NEXT_DATA__";</script>', b"", b""),
+    ],
+)
+def test_server_prune_keeps_the_page_when_the_chrome_may_matter(top: bytes, bottom: bytes, inner: bytes) -> None:
+    data = _server_page(top, bottom, inner)
+    assert nikkei.prune(data) is None
+    assert jnparse.parse(data).to_dict() == _whole(data)
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom", "inner"),
+    [
+        (b"<p>Cookies.</p><h2>Latest</h2><svg><title>Icon</title><path d='M0'></path></svg><p/>", b"", b""),
+        (b'<script>var s = "<meta name=x></p><h2>";</script><style>a::after { content: "<link>" }</style>'
+         b"<!-- <meta name=y> <h3> --><!--><!--->", b"<svg><title>Icon</title></svg><p>After.</p>", b""),
+        (b"</p></h2></svg>", b"", b""),  # stray end tags close nothing
+        (b"", b"", b"<table><tr><td>Cell</td></tr></table><div><p>In a div.</p></div><div/><h2>A subhead</h2>"),
+        (b"", b"", b'<script>var t = "</div>";</script><!-- </div> --><p>Last.</p>'),
+        (b'<span class="article__author">BEFORE NAME</span><p>Between.</p>', b"", b""),  # the region starts there
+        (b"", b"", b"<div>A div left open"),  # the container then ends with the page: kept to its end
+        # elements left open around the region: what is above the body container is not read
+        (b"<h2>Latest", b"", b""),
+        (b"<H3>Most read", b"", b""),
+        (b"<p><span>In a paragraph", b"", b""),
+        (b"<svg><g>", b"", b""),
+        (b'<div class="o-ads">', b"", b""),
+        (b'<div id="AdAsia"><p>', b"", b""),
+    ],
+)
+def test_server_prune_cuts_past_harmless_chrome(top: bytes, bottom: bytes, inner: bytes) -> None:
+    data = _server_page(top, bottom, inner)
+    assert nikkei.prune(data) is not None
+    assert jnparse.parse(data).to_dict() == _whole(data)
+
+
+@pytest.mark.parametrize("around", [b'<div class="o-ads">', b'<div id="AdAsia">', b"<p><span>", b"<h2>", b"<svg>"])
+def test_server_body_container_is_read_whatever_it_sits_in(around: bytes) -> None:
+    """The body container is the article's wherever the page's chrome puts it: its ads are discarded and
+    its paragraphs read, as on the fixture, also when the page is read whole."""
+    data = SERVER.replace(b'<div id="article-body-preview"', around + b'<div id="article-body-preview"')
+    want = jnparse.parse(SERVER)
+    for article in (jnparse.parse(data), jnparse.parse(_chrome(data))):
+        assert (article.body, article.discarded) == (want.body, want.discarded)
+    assert jnparse.parse(_chrome(data)).to_dict() == _whole(_chrome(data))
+
+
+def test_server_prune_keeps_the_page_when_the_region_may_start_in_a_tag() -> None:
+    h1 = b'<h1 class="article-header__title">'
+    data = _server_page().replace(h1, b'<div title="a" ' + h1)
+    assert nikkei.prune(data) is None
+    assert jnparse.parse(data).to_dict() == _whole(data)
+    # a tag-like "<" in a tag closed before the region: the cut is between tags
+    data = _server_page(b'<div title="a" <')
+    assert nikkei.prune(data) is not None
+    assert jnparse.parse(data).to_dict() == _whole(data)
+
+
+def test_server_prune_keeps_svg_titles_without_a_head_title() -> None:
+    data = _server_page(b"<svg><title>Icon</title></svg>",
+                        head=b'<link rel="canonical" href="https://asia.nikkei.com/Spotlight/x">')
+    assert nikkei.prune(data) is None
+    assert jnparse.parse(data).to_dict() == _whole(data)
+    assert nikkei.prune(_server_page(head=b'<link rel="canonical" href="https://asia.nikkei.com/Spotlight/x">'))
+
+
+def _extract_pruned(data: bytes) -> jnparse.Article:
+    from jnparse import api
+    from jnparse.loading import parse_bytes
+
+    pruned = nikkei.prune(data)
+    assert pruned is not None
+    return api._extract(parse_bytes(pruned), data, None, None, "utf-8", False, None, None, None)
+
+
+def test_server_pruned_page_detected_by_markup_is_read_whole() -> None:
+    """No address, site name or title: detection reaches the fingerprints, which the dropped chrome may
+    decide otherwise; the extractor refuses the pruned page."""
+    data = _server_page(head=b"<title>Jakarta commuters switch to electric motorbikes</title>")
+    with pytest.raises(jnparse.NotAnArticleError):
+        _extract_pruned(data)
+    article = jnparse.parse(data)
+    assert article.layout == "nikkei/server"
+    assert article.to_dict() == _whole(data)
+
+
+def test_server_pruned_page_that_lacks_a_part_is_read_whole() -> None:
+    """The bytes name the author's class, but on no span: the cut page lacks the part, and is refused."""
+    data = _server_page().replace(b'<span class="article__author">', b'<div class="article__author">')
+    with pytest.raises(jnparse.NotAnArticleError):
+        _extract_pruned(data)
+    article = jnparse.parse(data)
+    assert article.byline is None
+    assert article.to_dict() == _whole(data)
+
+
+def test_server_pruned_page_names_only_the_parts_it_holds() -> None:
+    data = _server_page().replace(b'<span class="article__author">RINA SATO, Nikkei staff writer</span>', b"")
+    article = _extract_pruned(data)
+    assert article.byline is None and article.body
+    assert jnparse.parse(data).to_dict() == article.to_dict() == _whole(data)
+
+
+def test_next_pruned_page_is_not_read_as_server_layout() -> None:
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    data = _chrome((DIR / "staff-next-image-ads.html").read_bytes())
+    pruned = nikkei.prune(data)
+    assert pruned is not None
+    with pytest.raises(jnparse.NotAnArticleError):
+        nikkei.extract_server(Page(parse_bytes(pruned), source=data))
+
+
+_TOP = ["<p>Cookies.</p>", "<p>Open", "<h2>Latest</h2>", "<h2>Open", "<H3>Upper</H3>", "<svg><title>I</title></svg>",
+        "<svg>", "</p>", "</svg>", "<p/>", "<span><p>In a span", '<div class="o-ads">Ad</div>', '<div id="AdAsia">',
+        '<meta name="x" content="y">', '<link rel="canonical" href="https://x.example/">', "<title>Other</title>",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "articleSection": "World"}</script>',
+        '<script>var s = "</p><meta name=z>";</script>', "<!-- <p> -->", "<!--", "<style>p { color: red }</style>",
+        "<textarea>", "<plaintext>", "<div>", "</div>", '<nav><ul><li><a href="/a">A</a></li></ul></nav>',
+        '<span class="article__author">CHROME NAME</span>', '<h1 class="article-header__title">Chrome</h1>',
+        '<div id="article-body-preview"><p>Other body.</p></div>', "<table><tr><td>", "<a href='/x'>Link"]
+_INNER = ["<p>More text.</p>", '<div class="o-ads"><p>Ad text</p></div>', "<h2>Subhead</h2>",
+          '<div class="ez-embed-type-image"><img src="/i.jpg"><span class="article__caption">A cap. © Reuters</span>'
+          "</div>", "<table><tr><td>Cell</td></tr></table>", "<td>Open cell", "<div>Open div", "</div>", "<div/>",
+          '<script>var t = "</div>";</script>', "<!-- </div> -->", "</section>", "<svg><title>I</title></svg>",
+          '<p><span class="article__author">INLINE NAME</span></p>', "<p>", "</td>", "<tr>"]
+_BOTTOM = ['<span class="article__author">LATE NAME</span>', '<meta name="x" content="y">', "<p>After.</p>",
+           "<svg><title>I</title></svg>", '<time class="timestamp__time">May 1, 2020 10:00 JST</time>', "</div>",
+           '<div id="article-body-preview"><p>Second.</p></div>', "<link rel=x>", "<title>Late</title>",
+           '<script>var s = "<meta>";</script>', "<!-- x -->", '<div class="o-ads">Ad</div>']
+_HEADS = [None, b"<title>Jakarta commuters | Nikkei Asia</title>",
+          b'<meta property="og:site_name" content="Nikkei Asia">', b"",
+          b'<link rel="canonical" href="https://asia.nikkei.com/Spotlight/x"><title> </title>',
+          b'<script>var b = "<body>";</script><link rel="canonical" href="https://asia.nikkei.com/Spotlight/x">']
+
+
+def _outcome_of(data: bytes, whole: bool) -> object:
+    try:
+        return _whole(data) if whole else jnparse.parse(data).to_dict()
+    except jnparse.ParseError as e:
+        return type(e).__name__
+
+
+@settings(max_examples=400, deadline=None)
+@given(top=st.lists(st.sampled_from(_TOP), max_size=5), inner=st.lists(st.sampled_from(_INNER), max_size=4),
+       bottom=st.lists(st.sampled_from(_BOTTOM), max_size=3), head=st.sampled_from(_HEADS))
+def test_server_pruned_parse_is_the_whole_parse(top: list[str], inner: list[str], bottom: list[str],
+                                                head: bytes | None) -> None:
+    data = _server_page("".join(top).encode(), "".join(bottom).encode(), "".join(inner).encode(), head)
+    assert _outcome_of(data, whole=False) == _outcome_of(data, whole=True)
+
+
+#: chrome the prune cuts past (most draws are pruned): elements left open or closed around the region,
+#: raw text and comments that mention tags, markup inside the body container
+_TOP_CUT = ["<p>Cookies.</p>", "<h2>Latest</h2>", "<H3>Upper</H3>", "<svg><title>I</title></svg>", "</p>", "</svg>",
+            "<p/>", '<script>var s = "</p><meta name=z>";</script>', "<!-- <p> -->", "<style>p { color: red }</style>",
+            "<div>", "</div>", '<nav><ul><li><a href="/a">A</a></li></ul></nav>', "<table><tr><td>",
+            "<a href='/x'>Link", "<span>", "<section>", "<ul><li>", '<span class="article__author">CHROME NAME</span>',
+            "<p>Open", "<form>", "<select><option>", "<b><i>", "</span>", "</section>", '<div class="o-ads">',
+            "<h2>Open"]
+_INNER_CUT = [*_INNER, "<em>x", "</em>", "<a href='/y'>", "</a>", "<h3>Sub</h3>", "<li>", "<ul>", "</ul>", "</form>",
+              "</p>"]
+_BOTTOM_CUT = ["<p>After.</p>", "<svg><title>I</title></svg>", "</div>", "<!-- x -->", "</section>", "<div>",
+               "</td></tr></table>", "</body>", "<h2>End"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(top=st.lists(st.sampled_from(_TOP_CUT), max_size=5), inner=st.lists(st.sampled_from(_INNER_CUT), max_size=5),
+       bottom=st.lists(st.sampled_from(_BOTTOM_CUT), max_size=3),
+       head=st.sampled_from([h for h in _HEADS if h != b""]))
+def test_server_pruned_parse_past_harmless_chrome_is_the_whole_parse(top: list[str], inner: list[str],
+                                                                     bottom: list[str], head: bytes | None) -> None:
+    data = _server_page("".join(top).encode(), "".join(bottom).encode(), "".join(inner).encode(), head)
+    assert _outcome_of(data, whole=False) == _outcome_of(data, whole=True)
+
+
+@pytest.mark.parametrize(("top", "bottom"), [(b"<p>caf\xe9</p>", b""), (b"", b"<p>\x83\x5c</p>")])
+def test_server_page_not_utf8_where_the_prune_cuts_reads_like_the_whole_page(top: bytes, bottom: bytes) -> None:
+    data = _server_page(top, bottom)
+    assert nikkei.prune(data) is not None  # the cut alone would drop the bad bytes
+    whole = _server_page(top + b'<span id="\x7fjnparse-pruned"></span>', bottom)  # never pruned
+    assert nikkei.prune(whole) is None
+    assert _outcome(data) == _outcome(whole)

@@ -15,6 +15,10 @@ body is read from it (``paywalled`` becomes false).
 Layout ``server`` (the older server-rendered design, ≤2023; facts MED): ``h1.article-header__title``,
 ``span.article__author``, ``time.timestamp__time``, ``div#article-body-preview``.
 
+Both layouts' pages are cut before they are parsed (``prune``): ``<head>`` and the ``__NEXT_DATA__``
+script, or ``<head>`` and the server-rendered article region, whenever the bytes show that nothing the
+extractor reads lies in the rest.
+
 Inline SVG icons leak their ``<title>`` text ("ArrowArtboardCreated with Sketch.Title Chevron…") into
 copies of the page; ``<svg>`` is never read, and a paragraph made of such text is discarded.
 """
@@ -25,6 +29,7 @@ import datetime as dt
 import html
 import json
 import re
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from lxml import etree
@@ -38,7 +43,20 @@ from ..model import Article, Block, Byline, Discarded, Image, Notice
 from ..page import Page, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
-from .base import Layout, Site, cut_dateline, discard, find_bytes, image, img_url, in_tag
+from .base import (
+    Layout,
+    Mark,
+    Site,
+    TagFinder,
+    cut_dateline,
+    discard,
+    dropped_holds,
+    find_bytes,
+    image,
+    img_url,
+    in_tag,
+    in_text,
+)
 
 SITE_ID = "nikkei"
 NAMES = ("Nikkei Asia", "Nikkei Asian Review")
@@ -213,23 +231,31 @@ def _read_body(page: Page, container: etree._Element, source: str | None = None,
     else:
         # one query (filtered in C) for every element read; the class words are checked here
         found = [el for el in BODY_PARTS(container) if isinstance(el, etree._Element)]
+    # only the container and what is in it decide: the elements above it are the page's chrome (a body
+    # container that sits in an ad or a paragraph there is still the article's), and a page cut down to
+    # its article region lacks them
+    outer_ad = _is_ad(container)
+    outer_nesting = container.tag in _NESTING
     discarded: list[Discarded] = []
     images: list[Image] = []
+    ads: set[etree._Element] = set()  # every ad in the container (found holds them all, in page order)
     left_out: set[etree._Element] = set()
-    for ad in found:
-        # an ad inside another is read with it (the ancestors above the container count too)
-        if _is_ad(ad) and not any(_is_ad(a) for a in ad.iterancestors()):
-            discarded.append(discard("ad", None, (), text_of(ad, skip=_SKIP)))
-            left_out.add(ad)
-    for fig in found:
-        if "ez-embed-type-image" in _class_words(fig):
-            cap = next((d for d in fig.iterdescendants() if "article__caption" in _class_words(d)), None)
+    for el in found:
+        words = _class_words(el)
+        if el.get("id") == "AdAsia" or "o-ads" in words:
+            # an ad inside another is read with it (the outer one comes first in page order: already seen)
+            if not outer_ad and not _below(el, container, ads):
+                discarded.append(discard("ad", None, (), text_of(el, skip=_SKIP)))
+                left_out.add(el)
+            ads.add(el)
+        if "ez-embed-type-image" in words:
+            cap = next((d for d in el.iterdescendants() if "article__caption" in _class_words(d)), None)
             caption, credit = split_caption(text_of(cap, skip=_SKIP))
-            images.append(image(img_url(page, next(fig.iterdescendants("img"), None)), caption, credit))
-            left_out.add(fig)
+            images.append(image(img_url(page, next(el.iterdescendants("img"), None)), caption, credit))
+            left_out.add(el)
     blocks: list[Block] = []
     for el in found:
-        if el.tag not in _BLOCK_TAGS or any(a in left_out or a.tag in _NESTING for a in el.iterancestors()):
+        if el.tag not in _BLOCK_TAGS or outer_nesting or _below(el, container, left_out, _NESTING):
             continue
         text = text_of(el, skip=_SKIP)
         if not text:
@@ -242,6 +268,17 @@ def _read_body(page: Page, container: etree._Element, source: str | None = None,
             text = rest
         blocks.append(Block("subhead" if el.tag in ("h2", "h3") else "paragraph", text))
     return blocks, images, discarded
+
+
+def _below(el: etree._Element, container: etree._Element, among: set[etree._Element],
+           tags: frozenset[str] = frozenset()) -> bool:
+    """Whether an ancestor of ``el`` inside ``container`` is one of ``among`` or has one of ``tags``."""
+    a = el.getparent()
+    while a is not None and a is not container:
+        if a in among or a.tag in tags:
+            return True
+        a = a.getparent()
+    return False
 
 
 _BLOCK_TAGS = frozenset({"p", "h2", "h3"})
@@ -377,14 +414,22 @@ def _content_url(page: Page, data: dict[str, Any]) -> str | None:
 # -- layout: the older server-rendered page ----------------------------------------------------------------
 
 def extract_server(page: Page) -> Article:
-    _refuse_if_pruned(page, "the server-rendered layout")
+    kind = _pruned_kind(page)
+    if kind == "next":
+        raise NotAnArticleError("the server-rendered layout needs the whole page: parse it")
+    if kind == "server":
+        if not _detected_by_head(page):
+            raise NotAnArticleError("detection by markup needs the whole page: parse it")
+        if not all(_part(page, part) for part in page.memo[_SEEN_MEMO]):
+            # the bytes name a part the cut page lacks: the cut went wrong somewhere
+            raise NotAnArticleError("a part of the server-rendered page is missing: parse it whole")
     title = page.pick(
         "title",
-        ("h1.article-header__title", lambda: text_of(_first(_old_title(page))) or None),
+        ("h1.article-header__title", lambda: text_of(_first(_part(page, "title"))) or None),
         ("og:title", lambda: squash(page.meta_value("og:title")) or None),
         ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
-    time_el = _first(_old(page, OLD_TIME, b"timestamp__time", "time", "timestamp__time"))
+    time_el = _first(_part(page, "time"))
     date_text = text_of(time_el) or None
     published = page.pick(
         "published",
@@ -403,12 +448,12 @@ def extract_server(page: Page) -> Article:
         ("JSON-LD articleSection", lambda: ld_text(page.ld("articleSection"))),
         required=False,
     )
-    authors = [t for el in _old(page, OLD_AUTHOR, b"article__author", "span", "article__author") if (t := text_of(el))]
+    authors = [t for el in _part(page, "author") if (t := text_of(el))]
     byline = parse_byline(" and ".join(dict.fromkeys(authors))) if authors else None
     blocks: list[Block] = []
     images: list[Image] = []
     discarded: list[Discarded] = []
-    body_el = _first(_old_body(page))
+    body_el = _first(_part(page, "body"))
     if body_el is None:
         page.warn("body", "missing", "no div#article-body-preview")
     else:
@@ -445,11 +490,13 @@ def _matches_next(page: Page) -> bool:
 
 
 def _matches_server(page: Page) -> bool:
-    return bool(_old_title(page)) or bool(_old_body(page))
+    return bool(_part(page, "title")) or bool(_part(page, "body"))
 
 
-# The old design's elements, found among the tags the page's bytes show carrying their names (a walk
-# filtered in C; the whole-tree XPath with a class test costs ~10x that).
+# The old design's elements. On a whole page, found among the tags the page's bytes show carrying their
+# names (a walk filtered in C; the whole-tree XPath with a class test costs ~10x that); on a page
+# _prune_server cut, the tree is small: one walk finds all four (the bytes, the whole page's, would be
+# read four times to find the few tags it holds).
 
 def _first(found: list[etree._Element]) -> etree._Element | None:
     return found[0] if found else None
@@ -459,13 +506,54 @@ def _old(page: Page, whole_tree: etree.XPath, needle: bytes, tag: str, word: str
     return page.elements_with(lambda el: el.tag == tag and word in _class_words(el), whole_tree, needles=(needle,))
 
 
-def _old_title(page: Page) -> list[etree._Element]:
-    return _old(page, OLD_TITLE, b"article-header__title", "h1", "article-header__title")
-
-
 def _old_body(page: Page) -> list[etree._Element]:
     return page.elements_with(lambda el: el.tag == "div" and el.get("id") == "article-body-preview", OLD_BODY,
                               needles=(b"article-body-preview",))
+
+
+_WHOLE_PAGE_PARTS = {
+    "title": lambda page: _old(page, OLD_TITLE, b"article-header__title", "h1", "article-header__title"),
+    "author": lambda page: _old(page, OLD_AUTHOR, b"article__author", "span", "article__author"),
+    "time": lambda page: _old(page, OLD_TIME, b"timestamp__time", "time", "timestamp__time"),
+    "body": _old_body,
+}
+
+
+def _part(page: Page, part: str) -> list[etree._Element]:
+    """The elements of one part (``title``, ``author``, ``time``, ``body``) in page order, found once."""
+    parts: dict[str, list[etree._Element]] | None = page.memo.get(_PARTS_MEMO)
+    if parts is None:
+        parts = page.memo[_PARTS_MEMO] = _walk_parts(page.root) if _pruned_kind(page) == "server" else {}
+    found = parts.get(part)
+    if found is None:
+        found = parts[part] = _WHOLE_PAGE_PARTS[part](page)
+    return found
+
+
+def _walk_parts(root: etree._Element) -> dict[str, list[etree._Element]]:
+    title: list[etree._Element] = []
+    author: list[etree._Element] = []
+    when: list[etree._Element] = []
+    body: list[etree._Element] = []
+    for el in root.iter("h1", "span", "time", "div"):
+        tag = el.tag
+        if tag == "div":
+            if el.get("id") == "article-body-preview":
+                body.append(el)
+            continue
+        cls = el.get("class")
+        if not cls:
+            continue
+        # most elements: no split
+        if tag == "span":
+            if "article__author" in cls and "article__author" in _class_words(el):
+                author.append(el)
+        elif tag == "time":
+            if "timestamp__time" in cls and "timestamp__time" in _class_words(el):
+                when.append(el)
+        elif "article-header__title" in cls and "article-header__title" in _class_words(el):
+            title.append(el)
+    return {"title": title, "author": author, "time": when, "body": body}
 
 
 #: Bytes one of which FINGERPRINT needs in the page.
@@ -581,11 +669,17 @@ def _walk(low: bytes, start: int) -> tuple[int, int] | None:
 
 def prune(data: bytes) -> bytes | None:
     """``<head>`` and the ``__NEXT_DATA__`` script (then a sentinel), or ``None`` when the bytes do not
-    show that the rest of the page is never read. The caller (api.py) guarantees the page is UTF-8
+    show that the rest of the page is never read. A page without that script's id is the older
+    server-rendered design's, cut by :func:`_prune_server`. The caller (api.py) guarantees the page is UTF-8
     throughout, in the bytes dropped too."""
-    start = find_bytes(data, _NEXT_ID, at=4) - _NEXT_TAG.index(_NEXT_ID)  # memchr on its "X"
-    if start < 0 or not data.startswith(_NEXT_TAG, start) or find_bytes(data, _SENTINEL_BYTES) >= 0:
-        return None  # not a Next.js page, or something before its script names the id
+    if find_bytes(data, _SENTINEL_BYTES) >= 0:
+        return None  # the page holds the sentinel itself: a cut could not be told from it
+    named = find_bytes(data, _NEXT_ID, at=4)  # memchr on its "X"
+    if named < 0:
+        return _prune_server(data)  # no Next.js script anywhere: maybe the older server-rendered page
+    start = named - _NEXT_TAG.index(_NEXT_ID)
+    if start < 0 or not data.startswith(_NEXT_TAG, start):
+        return None  # something before the script names the id
     found = _walk(data.lower(), start)
     if found is None:
         return None
@@ -594,12 +688,259 @@ def prune(data: bytes) -> bytes | None:
     return b"".join((view[:body], b"<body>", view[start:end], b"</script>", _SENTINEL, b"</body></html>"))
 
 
-def _is_pruned(page: Page) -> bool:
-    """Whether the page's tree is one ``prune`` cut (ends with its sentinel, which the page lacks)."""
+# -- pruning the older server-rendered page ------------------------------------------------------------------
+# The server-rendered design has no JSON: the extractor reads the tree for h1.article-header__title,
+# span.article__author, time.timestamp__time and div#article-body-preview (wherever they are), the meta,
+# link, title and JSON-LD elements (structured.scan, wherever they are), and, under the body container,
+# its blocks, ads and photos (what is above the container is not read: _read_body). ``_prune_server``
+# keeps <head> and the region from the start tag holding the first of those four names to the end of the
+# body container, and keeps the page whole unless the bytes show that:
+# - the four names occur only in the head and the region (the body container's id once, on a <div>);
+# - the dropped bytes hold no meta or link tag (before the region: tags as the tokenizer reads them; after
+#   it: "<meta" or "<link" anywhere), no JSON-LD type, and no <title> when the head has none with text;
+# - the cut points fall between tags (not in a comment, raw text or a tag), and the body container's end
+#   is found by a walk that keeps a stack of div and table elements and gives up at any mismatch (the
+#   parser ignores a </div> while a table part is open above the div, and a table's end closes the divs
+#   left open in it); a page that ends inside the container is kept to its end.
+# The walks (_tags) read the bytes as base.TagFinder does, with a trie for their own names, and give up
+# where _walk gives up. Assumed, as there: no attribute value holds a ">" then a tag that matters, and
+# no id or class is written with character references; and an end tag in the region for an element left
+# open before it changes nothing read (libxml2 2.14 ignores it inside the h1 and the body container: tried
+# with a, b, em, span and section). What is left open before the region is no ancestor read: the region's
+# elements are read for their own class and text, the body container for what it holds.
+# The extractor refuses a pruned page whose detection went past the head (to the fingerprints) or that
+# lacks a part the prune saw named in the bytes (api.py then reads the whole page).
+
+#: the names of the elements extract_server reads, in the order of _SERVER_PARTS
+_SERVER_MARKS = (b"article-header__title", b"article__author", b"timestamp__time", b"article-body-preview")
+_SERVER_PARTS = ("title", "author", "time", "body")
+#: the names as base.dropped_holds finds them: by memchr on their "_" (rare in pages), the body's id
+#: (which has none) by a plain find
+_SERVER_FINDS: tuple[Mark, ...] = tuple((m, i) if (i := m.find(b"_")) >= 0 else m for m in _SERVER_MARKS)
+_SERVER_SENTINEL_ID = _SENTINEL_ID + "-server"
+_SENTINEL_KINDS = {_SENTINEL_ID: "next", _SERVER_SENTINEL_ID: "server"}
+_PRUNED_MEMO = "nikkei:pruned"
+_PARTS_MEMO = "nikkei:server-parts"
+_SEEN_MEMO = "nikkei:server-seen"  # the parts whose names the cut page's bytes hold
+# The walks' tokens in the lower-cased bytes (see _tags): a comment (group 1), a tag yielded as an end tag
+# (group 2), a start tag of a name the walk follows or of a raw-text element, to skip (group 3). Spelt as
+# tries: the regex engine then tries fewer alternatives at each "<" (~0.7x base.TagFinder's time).
+#: before the region: meta and link start tags, in group 2 (the walk stops at the first one found)
+_BEFORE_TOKEN = re.compile(
+    rb"<(?:(!--)|(meta|link)" + _NAME_END
+    + rb"|(s(?:cript|tyle)|t(?:extarea|itle)|xmp|iframe|no(?:embed|frames)|plaintext)" + _NAME_END + rb")"
+)
+#: in the body container: div, and the table parts whose open elements a </div> does not close past
+_CONTAINER_TOKEN = re.compile(
+    rb"<(?:(!--)|/(div|t(?:able|head|body|foot|[rdh]))" + _NAME_END
+    + rb"|(div|t(?:able|head|body|foot|[rdh]|extarea|itle)|s(?:cript|tyle)|xmp|iframe|no(?:embed|frames)|plaintext)"
+    + _NAME_END + rb")"
+)
+_RAW_TEXT = frozenset({*_RAW_END, b"plaintext"})
+
+
+class _Unsure(Exception):
+    """A walk cannot tell how the tokenizer reads the bytes (a cut there is unsafe)."""
+
+
+def _tags(low: bytes, pos: int, stop: int, token: re.Pattern[bytes]) -> Iterator[tuple[bool, bytes, int]]:
+    """``(from group 2, name, offset of its ">")`` for each tag of ``token``'s names in ``low[pos:stop]``
+    (``pos`` in data state), skipping comments and raw text as the tokenizer does; raises :class:`_Unsure`
+    when that cannot be told (a tag-like "<" inside a tag, a comment, raw text or a tag open at ``stop``,
+    a ``<plaintext>``, a script holding "<!--", as in _walk)."""
+    while True:
+        m = token.search(low, pos, stop)
+        if m is None:
+            if in_tag(low, pos, stop):
+                raise _Unsure
+            return
+        i = m.start()
+        if in_tag(low, pos, i):
+            raise _Unsure
+        if m.group(1) is not None:  # a comment; "<!-->" and "<!--->" are whole ones
+            if low.startswith((b">", b"->"), i + 4, stop):
+                pos = low.find(b">", i + 4, stop) + 1
+                continue
+            c = _COMMENT_END.search(low, i + 4, stop)
+            if c is None:
+                raise _Unsure
+            pos = c.end()
+            continue
+        close = low.find(b">", i, stop)
+        if close < 0:
+            raise _Unsure
+        end = m.group(2)
+        if end is not None:
+            yield True, end, close
+        elif (name := m.group(3)) not in _RAW_TEXT:
+            yield False, name, close
+        else:  # skipped to its end tag
+            c = _RAW_END[name].search(low, close + 1, stop) if name != b"plaintext" else None
+            if c is None or c.group() == b"<!--":
+                raise _Unsure
+            close = low.find(b">", c.start(), stop)
+            if close < 0:
+                raise _Unsure
+        pos = close + 1
+
+
+#: in the lower-cased bytes after the region, each keeps the page whole: a meta or link tag (found as
+#: bytes, wherever they are: a tokenizer walk over the footer's scripts costs several times this one
+#: search, and two finds twice it)
+_AFTER_TAGS = re.compile(rb"<(?:meta|link)")
+#: its "+" is rare in pages: found by memchr
+_JSON_LD: tuple[Mark, ...] = ((b"ld+json", 2),)
+
+
+def _prune_server(data: bytes) -> bytes | None:
+    """``<head>`` and the server-rendered article region (then a sentinel naming the parts seen), or
+    ``None`` when the bytes do not show that the rest of the page is never read."""
+    # the names as written (the extractor's class and id tests are case-sensitive)
+    found = _find_marks(data, 0)
+    if found[0] < 0 or found[3] < 0:
+        return None  # no headline or no body: not a page this cut is for (told before any other work)
+    low = data.lower()
+    body = low.find(b"<body")
+    head_titled = _read_head(low, body) if body >= 0 else None
+    if head_titled is None:
+        return None  # no <body>, or one the tokenizer may read as text
+    if any(0 <= i < body for i in found):  # in the head (a style's selectors): kept with it; the body's count
+        found = _find_marks(data, body)
+        if found[0] < 0 or found[3] < 0:
+            return None
+    start = low.rfind(b"<", body + 1, min(i for i in found if i >= 0))
+    opened = low.find(b">", body) + 1  # where the body's content starts (in data state)
+    if start < 0 or not 0 < opened <= start:
+        return None
+    end = _container_end(low, body, found[3])
+    if end is None or data.find(_SERVER_MARKS[3], found[3] + 1, end) >= 0:
+        return None  # the container's end cannot be told, or it is named twice in the region
+    # the cheap checks first: a page kept whole pays for what was read before
+    if dropped_holds(data, ((end, len(data)),), _SERVER_FINDS):
+        return None  # a part after the region
+    if _AFTER_TAGS.search(low, end) is not None or dropped_holds(low, ((opened, start), (end, len(low))), _JSON_LD):
+        return None  # a meta or a link tag after the region; JSON-LD (structured data reads it wherever it is)
+    if not head_titled and (low.find(b"<title", opened, start) >= 0 or low.find(b"<title", end) >= 0):
+        return None  # the first <title> with text may be in the dropped bytes
+    if not _clean_before(low, opened, start):
+        return None
+    parts = " ".join(part for part, i in zip(_SERVER_PARTS, found, strict=True) if i >= 0)
+    sentinel = b'<span id="' + _SERVER_SENTINEL_ID.encode() + b'" data-parts="' + parts.encode() + b'"></span>'
+    view = memoryview(data)  # one copy of the kept bytes
+    return b"".join((view[:body], b"<body>", _reopened(low, start, found[3]), view[start:end], sentinel,
+                     b"</body></html>"))
+
+
+def _find_marks(data: bytes, start: int) -> list[int]:
+    """Where each of _SERVER_MARKS first occurs from ``start`` (-1: nowhere)."""
+    return [data.find(mark, start) if isinstance(mark, bytes) else find_bytes(data, mark[0], start, at=mark[1])
+            for mark in _SERVER_FINDS]
+
+
+def _reopened(low: bytes, start: int, mark: int) -> bytes:
+    """A plain ``<div>`` for each end tag before the body container that closes a div opened before the
+    region (the header's wrapper): the parser then logs no error for it, which costs more than the walk
+    (a plain div above the region changes nothing the extractor reads)."""
+    depth = strays = 0
+    try:
+        for is_end, name, close in _tags(low, start, low.rfind(b"<", start, mark), _CONTAINER_TOKEN):
+            if name == b"div":
+                if not is_end:
+                    if low[close - 1 : close] != b"/":  # "<div/>" opens nothing
+                        depth += 1
+                elif depth:
+                    depth -= 1
+                else:
+                    strays += 1
+    except _Unsure:
+        return b""
+    return b"<div>" * strays
+
+
+def _container_end(low: bytes, body: int, mark: int) -> int | None:
+    """Where the body container (the ``<div id="article-body-preview">`` holding ``mark``, the first
+    occurrence of its name) ends: just past its end tag, ``len(low)`` when the page ends inside it, or
+    ``None`` when that cannot be told. (The caller checks that the name occurs once.)"""
+    tag = low.rfind(b"<", body, mark)
+    quote = low[mark - 1 : mark]
+    if (tag < 0 or not low.startswith(b"<div", tag) or low[tag + 4 : tag + 5] not in _SPACE
+            or quote not in (b'"', b"'") or low[mark - 4 : mark - 1] != b"id=" or low[mark - 5 : mark - 4] not in _SPACE
+            or low[mark + len(_SERVER_MARKS[3]) : mark + len(_SERVER_MARKS[3]) + 1] != quote):
+        return None  # not the id of a <div> as written in pages
+    opened = low.find(b">", mark)
+    if opened < 0 or low[opened - 1 : opened] == b"/":
+        return None  # "<div/>": an empty element to libxml2
+    stack = [b"div"]
+    try:
+        for is_end, name, close in _tags(low, opened + 1, len(low), _CONTAINER_TOKEN):
+            if is_end:
+                # an end tag that is not the innermost open one's: the parser may ignore it (a </div> under
+                # an open table part) or close more than it names (a table's end): not followed here
+                if stack[-1] != name:
+                    return None
+                stack.pop()
+                if not stack:
+                    return close + 1
+            elif low[close - 1 : close] != b"/":  # "<div/>" opens nothing
+                stack.append(name)
+    except _Unsure:
+        return None
+    return len(low)  # a truncated page: kept to its end
+
+
+_SPACE = (b" ", b"\t", b"\n", b"\r", b"\f")
+
+
+def _clean_before(low: bytes, opened: int, start: int) -> bool:
+    """Whether the body's bytes before the region (``low[opened:start]``) hold no meta or link tag, with
+    ``start`` between tags."""
+    try:
+        return next(_tags(low, opened, start, _BEFORE_TOKEN), None) is None
+    except _Unsure:
+        return False  # the cut may fall in a comment, raw text or a tag
+
+
+def _read_head(low: bytes, body: int) -> bool | None:
+    """Whether ``<head>`` (``low[:body]``) holds a ``<title>`` with text (its first, as the tokenizer reads
+    the head: then later ones, an icon's ``<svg><title>``, are never read); ``None`` when ``body`` may
+    fall in a comment, raw text or a tag. One walk over the head for both."""
+    t = _TITLE_TAG.find(low, 0, body)
+    if t is None or t < 0:
+        return None if t is None else False
+    gt = low.find(b">", t, body)
+    close = low.find(b"</title", gt, body) if gt >= 0 else -1
+    after = low.find(b">", close, body) if close >= 0 else -1
+    if after < 0 or in_text(low, after + 1, body):
+        return None
+    text = low[gt + 1 : close]
+    # an entity may stand for white space only ("&nbsp;"): not told here
+    return b"&" not in text and bool(squash(text.decode("utf-8", "replace")))
+
+
+_TITLE_TAG = TagFinder(b"title")
+
+
+def _pruned_kind(page: Page) -> str | None:
+    """``"next"`` or ``"server"`` when the page's tree is what :func:`prune` cut for that layout (it ends
+    with that cut's sentinel, which the page's own bytes lack); ``None`` for a whole page."""
+    memo = page.memo.get(_PRUNED_MEMO, False)
+    if memo is not False:
+        return memo  # type: ignore[no-any-return]
     last = page.root
     while len(last):
         last = last[-1]
-    return last.get("id") == _SENTINEL_ID and page.source is not None and _SENTINEL_BYTES not in page.source
+    found = last.get("id")
+    kind: str | None = None
+    if found in _SENTINEL_KINDS and page.source is not None and find_bytes(page.source, _SENTINEL_BYTES) < 0:
+        kind = _SENTINEL_KINDS[found]
+        page.memo[_SEEN_MEMO] = tuple(last.get("data-parts", "").split())
+    page.memo[_PRUNED_MEMO] = kind
+    return kind
+
+
+def _is_pruned(page: Page) -> bool:
+    """Whether the page's tree is one ``prune`` cut (either layout's)."""
+    return _pruned_kind(page) is not None
 
 
 def _refuse_if_pruned(page: Page, what: str) -> None:
@@ -607,6 +948,32 @@ def _refuse_if_pruned(page: Page, what: str) -> None:
     whole page)."""
     if _is_pruned(page):
         raise NotAnArticleError(f"{what} needs the whole page: parse it")
+
+
+_DETECTION: tuple[Callable[[str | None], Site | None], Callable[[str], Site | None],
+                 Callable[[str], Site | None]] | None = None
+
+
+def _detected_by_head(page: Page) -> bool:
+    """Whether detection found Nikkei Asia before it reached the fingerprints: by an address, the
+    og:site_name or the title, read from the head and from elements a cut page keeps whenever it holds
+    them (its dropped bytes hold no meta, link or deciding title)."""
+    global _DETECTION
+    if _DETECTION is None:  # detect imports the site registry, which imports this module: not at import
+        from ..detect import site_for_url
+        from . import named, titled
+
+        _DETECTION = (site_for_url, named, titled)
+    by_url, by_name, by_title = _DETECTION  # (a "from ." import runs importlib's Python on every call)
+    for url in (page.url_hint, page.canonical, page.meta_value("og:url")):
+        site = by_url(url)
+        if site is not None:
+            return site.id == SITE_ID
+    name = page.meta_value("og:site_name")
+    site = by_name(name) if name else None
+    if site is None and (title := page.head.title):
+        site = by_title(title)
+    return site is not None and site.id == SITE_ID
 
 
 def _detected_by_address(page: Page) -> bool:
