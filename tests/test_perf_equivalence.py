@@ -146,3 +146,26 @@ def test_mojibake_marks_is_the_regex_count(text: str, enough: int) -> None:
     from jnparse.loading import _mojibake_marks
 
     assert _mojibake_marks(text, enough=enough) == min(len(_MOJIBAKE.findall(text)), enough)
+
+
+@settings(max_examples=2000)
+@given(text=st.one_of(
+    st.text(),
+    st.lists(st.sampled_from(["a", "Tokyo", " ", "  ", "\n", "\t", "\xa0", "\u3000", "\u200b", "\ufeff", "\u2028",
+                              "\x1c", "\x85", "\u202f", "é", "東京", "’"]), max_size=12).map("".join),
+))
+def test_squash_fast_path_is_the_split_join(text: str) -> None:
+    from jnparse._text import _ZERO_WIDTH, squash
+
+    assert squash(text) == " ".join(_ZERO_WIDTH.sub("", text).split())
+
+
+def test_no_printable_character_but_the_space_is_white_space_or_zero_width() -> None:
+    """What squash's fast path rests on, checked over every code point of this Python's Unicode."""
+    import sys
+
+    from jnparse._text import _ZERO_WIDTH
+
+    printable_space = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isprintable() and c != " "
+                       and (not c.split() or _ZERO_WIDTH.match(c))]
+    assert printable_space == []
