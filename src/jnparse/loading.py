@@ -118,17 +118,26 @@ def repair_mojibake(text: str) -> str | None:
 
     Raises :class:`DecodeError` when the damage is there but cannot be undone exactly.
     """
+    fixed = _repaired_utf8(text)
+    return None if fixed is None else fixed.decode("utf-8")
+
+
+def _repaired_utf8(text: str) -> bytes | None:
+    """:func:`repair_mojibake` as the UTF-8 bytes of the repaired text (what the parser takes): the
+    damaged text's GBK bytes are those, once checked to be UTF-8."""
     marks = _mojibake_marks(text, enough=3)
     if marks == 0:
         return None
     try:
-        return text.encode("gb18030").decode("utf-8")
+        fixed = text.encode("gb18030")
+        fixed.decode("utf-8")  # exact only when the bytes are UTF-8 throughout
     except (UnicodeEncodeError, UnicodeDecodeError):
         if marks < 3:  # a stray character that is real Chinese text, not damage
             return None
         raise DecodeError(
             "the page is mojibake (UTF-8 once read as GBK, e.g. '鈥檚' for '’s') and cannot be repaired exactly"
         ) from None
+    return fixed
 
 
 def _mojibake_marks(text: str, *, enough: int) -> int:
@@ -208,15 +217,15 @@ def to_utf8(
         raise InputError(f"parse() takes the page as str or bytes, not {type(source).__name__}")
     if _BLANK.fullmatch(text):
         raise InputError("the input is empty")
-    repaired = repair_mojibake(text)
+    repaired = _repaired_utf8(text)
     if repaired is not None:
-        text, data = repaired, None
+        return repaired, codec, True
     if data is None:
         try:
             data = text.encode("utf-8")
         except UnicodeEncodeError as e:  # lone surrogates in a str
             raise DecodeError(f"the text holds characters that are not valid Unicode: {e.reason}") from None
-    return data, codec, repaired is not None
+    return data, codec, False
 
 
 _BLANK = re.compile(r"\s*")
