@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import strategies as st
+
 import jnparse
 from jnparse import api
 from jnparse.loading import parse_bytes
@@ -21,3 +23,17 @@ def article(data: bytes) -> object:
         return jnparse.parse(data).to_dict()
     except jnparse.ParseError as e:
         return type(e).__name__
+
+
+def nested_markup(openers: list[str], leaves: list[str]) -> st.SearchStrategy[str]:
+    """Markup built from start tags and leaves, each element closed by its own end tag, nested up to a
+    few levels: the pages the property tests of the sites' walks and cuts are built from."""
+
+    def closed(opener: str, inner: list[str]) -> str:
+        return opener + "".join(inner) + f"</{opener[1:].split('>')[0].split()[0]}>"
+
+    return st.recursive(
+        st.sampled_from(leaves),
+        lambda inner: st.tuples(st.sampled_from(openers), st.lists(inner, max_size=4)).map(lambda t: closed(*t)),
+        max_leaves=30,
+    )

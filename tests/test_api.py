@@ -204,3 +204,29 @@ def test_bytes_that_are_not_utf8_outside_the_cut_region_are_still_noticed(monkey
     monkeypatch.setattr(api, "sniff_site", lambda data: None)  # no hint: the whole page is parsed
     with pytest.raises(jnparse.DecodeError):
         jnparse.parse(page)
+
+
+@pytest.mark.parametrize("site_id", ["mainichi", "nhk", "nippon", "japanforward"])
+def test_a_page_cannot_pass_itself_off_as_cut(site_id: str) -> None:
+    """The attribute a prune marks its cut with is not one a page can carry: a page that carries the
+    attribute's readable part on its body and article reads as it does with no cut at all."""
+    import attrs
+    from benchmarks.run import at_page_size
+
+    from jnparse.sites import get, register
+
+    from .prune_checks import article
+
+    site = get(site_id)
+    assert site is not None
+    forged = b' data-jnparse-pruned="0" data-jnparse-pruned-0="0"'
+    for path in sorted((FIXTURES / site_id).glob("*.html")):
+        page = at_page_size(path.read_bytes())
+        assert page is not None
+        data = page.replace(b"<body", b"<body" + forged, 1).replace(b"<article", b"<article" + forged, 1)
+        cut = article(data)
+        register(attrs.evolve(site, prune=None), replace=True)
+        try:
+            assert cut == article(data), path.name
+        finally:
+            register(site, replace=True)

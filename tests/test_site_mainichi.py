@@ -18,6 +18,7 @@ from jnparse.sites import mainichi
 
 from .conftest import FIXTURES
 from .prune_checks import article as _article
+from .prune_checks import nested_markup
 from .prune_checks import whole_page_article as _whole_page_article
 
 HERE = FIXTURES / "mainichi"
@@ -188,16 +189,7 @@ _OPENERS = [
 _LEAVES = ['<img src="/a.jpg" alt="Alt (Kyodo)">', "Most Viewed", "Latest", "TOKYO -- Text.", "x", " "]
 
 
-def _tag_of(opener: str) -> str:
-    return opener[1:].split(">")[0].split()[0]
-
-
-_MARKUP = st.recursive(
-    st.sampled_from(_LEAVES),
-    lambda inner: st.tuples(st.sampled_from(_OPENERS), st.lists(inner, max_size=4)).map(
-        lambda t: t[0] + "".join(t[1]) + f"</{_tag_of(t[0])}>"),
-    max_leaves=30,
-)
+_MARKUP = nested_markup(_OPENERS, _LEAVES)
 
 
 def _old(root: etree._Element, name: str) -> list[etree._Element]:

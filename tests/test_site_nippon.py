@@ -14,6 +14,7 @@ from jnparse.sites import nippon
 
 from .conftest import FIXTURES
 from .prune_checks import article as _article
+from .prune_checks import nested_markup
 from .prune_checks import whole_page_article as _whole_page_article
 
 HERE = FIXTURES / "nippon"
@@ -322,16 +323,7 @@ _OPENERS = [
 _LEAVES = ['<img src="/a.jpg">', "Tags", "Text.", "x", " "]
 
 
-def _tag_of(opener: str) -> str:
-    return opener[1:].split(">")[0].split()[0]
-
-
-_MARKUP = st.recursive(
-    st.sampled_from(_LEAVES),
-    lambda inner: st.tuples(st.sampled_from(_OPENERS), st.lists(inner, max_size=4)).map(
-        lambda t: t[0] + "".join(t[1]) + f"</{_tag_of(t[0])}>"),
-    max_leaves=30,
-)
+_MARKUP = nested_markup(_OPENERS, _LEAVES)
 
 
 def _query(xpath: etree.XPath, el: etree._Element) -> list[etree._Element]:
@@ -344,7 +336,7 @@ def test_walks_find_what_the_queries_find(parts: list[str]) -> None:
     from jnparse.loading import parse_bytes
     from jnparse.page import Page
 
-    data = ('<html><head></head><body><article data-jnparse-pruned="">' + "".join(parts)
+    data = (f'<html><head></head><body><article {nippon.PRUNED}="">' + "".join(parts)
             + "</article></body></html>").encode()
     root = parse_bytes(data)
     found = nippon._Parts(Page(root, source=data))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeAlias
 
@@ -113,6 +114,11 @@ def cut_to(data: bytes, body: int, start: int, end: int, body_tag: bytes = b"<bo
     return b"".join((view[:body], body_tag, view[start:end]))
 
 
+#: The attribute a prune puts on an element of the bytes it keeps (``<body>``, ``<article>``) so that the
+#: extractor knows the page was cut. Its name holds a per-process random part: a page cannot carry it.
+PRUNED_ATTR = "data-jnparse-pruned-" + secrets.token_hex(6)
+
+
 #: A mark a prune looks for in the bytes it drops: the bytes, or ``(bytes, at)`` to find it with memchr
 #: on its byte ``at``, one rare in pages (see :func:`find_bytes`).
 Mark: TypeAlias = bytes | tuple[bytes, int]
@@ -143,7 +149,8 @@ def dropped_holds(data: bytes, ranges: Sequence[tuple[int, int]], marks: Iterabl
 #: elements whose content the tokenizer reads as text up to their end tag (plaintext: to the end)
 RAW_TEXT = (b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes")
 _RAW_END = {name: re.compile(b"</" + name + rb"[\s/>]") for name in RAW_TEXT}
-_COMMENT_END = re.compile(rb"--!?>")
+#: where a comment ends ("-->", and "--!>" which the tokenizer also takes)
+COMMENT_END = re.compile(rb"--!?>")
 
 
 def in_tag(low: bytes, pos: int, i: int) -> bool:
@@ -193,7 +200,7 @@ class TagFinder:
                 if low.startswith((b">", b"->"), i + 4, stop):  # "<!-->" and "<!--->" end where they start
                     pos = low.find(b">", i + 4, stop) + 1
                     continue
-                close = _COMMENT_END.search(low, i + 4, stop)
+                close = COMMENT_END.search(low, i + 4, stop)
                 if close is None:
                     return None
                 pos = close.end()

@@ -42,6 +42,7 @@ from ..page import Page, xpath
 from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import (
+    PRUNED_ATTR,
     Layout,
     Site,
     cut_dateline,
@@ -509,7 +510,7 @@ _RAW = ((b"<script", b"</script"), (b"<style", b"</style"), (b"<!--", b"-->"))
 _READ_TAGS = frozenset({"article", "h1", "figure", "a", "time"})
 _READ_CLASS = re.compile("entry-|related|social-box|connect-with-us|cat-links|post-thumbnail|published|byline|author")
 _MIN_PRUNE = 4096  # fewer bytes dropped than this is not worth a second copy of the page
-_PRUNED_ATTR = "data-jnparse-pruned"  # on the pruned page's <body> when its tail was dropped
+_PRUNED_ATTR = PRUNED_ATTR  # on the pruned page's <body> when its tail was dropped
 _SENTINEL_ID = "jnparse-pruned-end"
 _PRUNED_BODY = f'<body {_PRUNED_ATTR}="tail">'.encode()
 _SENTINEL = f'<span id="{_SENTINEL_ID}"></span>'.encode()

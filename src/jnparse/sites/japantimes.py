@@ -332,35 +332,30 @@ _FEW_CHILDREN = 3  # an element with more children goes to lxml's iterators at o
 _SMALL = 6  # elements looked at in Python before handing over to lxml's iterators
 
 
-def _first_heading(el: etree._Element) -> etree._Element | None:
-    """``next(el.iterdescendants(*_HEADINGS), None)``: the first h1-h5 under ``el``, in document order."""
+def _first_under(el: etree._Element, tags: tuple[str, ...], tag_set: frozenset[str]) -> etree._Element | None:
+    """``next(el.iterdescendants(*tags), None)``: a small subtree is looked through in Python (cheaper than
+    starting lxml's iterator), anything larger by the iterator."""
     if len(el) <= _FEW_CHILDREN:
         todo = el[::-1]  # children, the next to look at last
         for _ in range(_SMALL):
             if not todo:
                 return None
             node = todo.pop()
-            if node.tag in _HEADING_SET:
+            if node.tag in tag_set:
                 return node
             if len(node):
                 todo += node[::-1]
-    return next(el.iterdescendants(*_HEADINGS), None)
+    return next(el.iterdescendants(*tags), None)
+
+
+def _first_heading(el: etree._Element) -> etree._Element | None:
+    """The first h1-h5 under ``el``, in document order."""
+    return _first_under(el, _HEADINGS, _HEADING_SET)
 
 
 def _has_skipped(el: etree._Element) -> bool:
-    """``next(el.iterdescendants(*_SKIPPED), None) is not None``: a script, style, noscript or template
-    under ``el``."""
-    if len(el) <= _FEW_CHILDREN:
-        todo = el[:]
-        for _ in range(_SMALL):
-            if not todo:
-                return False
-            node = todo.pop()
-            if node.tag in _SKIPPED_SET:
-                return True
-            if len(node):
-                todo += node[:]
-    return next(el.iterdescendants(*_SKIPPED), None) is not None
+    """A script, style, noscript or template under ``el``."""
+    return _first_under(el, _SKIPPED, _SKIPPED_SET) is not None
 
 
 def _text(el: etree._Element) -> str:

@@ -46,7 +46,7 @@ from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, No
 from ..page import Page, xpath
 from ..structured import ld_names, ld_text, ld_url, strip_tags
 from ..textcopy import TextCopy
-from .base import Layout, Site, cut_dateline, cut_to, discard, has_class, image, img_url, in_text
+from .base import PRUNED_ATTR, RAW_TEXT, Layout, Site, cut_dateline, cut_to, discard, has_class, image, img_url, in_text
 
 SITE_ID = "mainichi"
 NAMES = ("The Mainichi", "Mainichi", "The Mainichi Shimbun", "Mainichi Japan", "毎日新聞")
@@ -509,7 +509,7 @@ def fingerprint(page: Page) -> bool:
 
 #: The attribute prune() puts on the ``<body>`` it writes, so the extractor knows it reads a cut page
 #: (its value: the offset of the cut in the page's bytes).
-PRUNED = "data-jnparse-pruned"
+PRUNED = PRUNED_ATTR
 #: Tags that, in the lower-cased page chrome before the headline, could change what the extractor finds:
 #: structured data, the headings of side lists, figures and asides (they keep paragraphs out of the body),
 #: and the paragraphs, comments and raw-text elements the cut must not fall inside. One pass of the regex
@@ -519,8 +519,7 @@ _CHROME_TAGS = re.compile(
     rb"|h[1-4])(?=[\s/>]))"
 )
 #: Elements whose content is text to libxml2: the cut must not fall inside one (a "<h1" in a script).
-_RAW_TEXT = frozenset({b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes",
-                       b"plaintext"})
+_RAW_TEXT = frozenset({*RAW_TEXT, b"plaintext"})
 
 
 def prune(data: bytes) -> bytes | None:

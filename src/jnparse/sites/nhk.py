@@ -29,6 +29,7 @@ from ..page import Page, elements, first, xpath
 from ..structured import ld_text, ld_url, strip_tags
 from ..textcopy import TextCopy, list_blocks
 from .base import (
+    PRUNED_ATTR,
     Layout,
     Site,
     TagFinder,
@@ -277,7 +278,7 @@ def fingerprint(page: Page) -> bool:
 
 #: The attribute prune() puts on the ``<body>`` it writes, so the extractor knows it reads a cut page (a
 #: tree of a few dozen elements, walked whole instead of looking up the classes in the page's bytes).
-PRUNED = "data-jnparse-pruned"
+PRUNED = PRUNED_ATTR
 _PRUNED_BODY = f"<body {PRUNED}>".encode()
 #: the classes the extractor looks for (in the page's bytes: class names are case-sensitive), each bare or
 #: with a byte rare in pages to look it up by memchr (see base.dropped_holds)

@@ -44,6 +44,8 @@ from ..page import Page, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import (
+    COMMENT_END,
+    RAW_TEXT,
     Layout,
     Mark,
     Site,
@@ -605,9 +607,8 @@ _TOKEN = re.compile(
 #: "<script" nests and "</script>" may not end it: the walk gives up there
 _RAW_END = {
     name: re.compile(rb"<(?:/" + name + _NAME_END + (rb"|!--)" if name == b"script" else b")"))
-    for name in (b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes")
+    for name in RAW_TEXT
 }
-_COMMENT_END = re.compile(rb"--!?>")
 _ENTITY = re.compile(rb"&[#0-9a-z]*;?")
 _VISIBLE = re.compile(rb"[!-~]")
 
@@ -631,7 +632,7 @@ def _walk(low: bytes, start: int) -> tuple[int, int] | None:
             if low.startswith(b">", i + 4) or low.startswith(b"->", i + 4):
                 pos = low.find(b">", i + 4) + 1
                 continue
-            c = _COMMENT_END.search(low, i + 4)
+            c = COMMENT_END.search(low, i + 4)
             if c is None:
                 return None
             pos = c.end()
@@ -761,7 +762,7 @@ def _tags(low: bytes, pos: int, stop: int, token: re.Pattern[bytes]) -> Iterator
             if low.startswith((b">", b"->"), i + 4, stop):
                 pos = low.find(b">", i + 4, stop) + 1
                 continue
-            c = _COMMENT_END.search(low, i + 4, stop)
+            c = COMMENT_END.search(low, i + 4, stop)
             if c is None:
                 raise _Unsure
             pos = c.end()

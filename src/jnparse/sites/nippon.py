@@ -41,6 +41,7 @@ from ..page import Page, xpath
 from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import (
+    PRUNED_ATTR,
     Layout,
     Site,
     TagFinder,
@@ -437,7 +438,7 @@ def parse_text(copy: TextCopy) -> Article:
 #: Put on the ``<article>`` where prune() cut the page (not on the ``<body>`` it writes: libxml2 drops
 #: that one when the head holds something that opens the body): the extractor then walks the small tree
 #: itself instead of reading the whole page's bytes for the names of the elements it wants (see _Parts).
-PRUNED = "data-jnparse-pruned"
+PRUNED = PRUNED_ATTR
 _PRUNED_START = b"<body><article " + PRUNED.encode()
 #: what may follow a tag name in a start tag
 _NAME_ENDS = (b" ", b">", b"\t", b"\n", b"\r", b"\f", b"/")
