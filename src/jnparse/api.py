@@ -9,6 +9,8 @@ from typing import Any
 from lxml import etree
 
 from . import sites as registry
+from ._text import text_of
+from .crossrefs import without_pointers
 from .detect import detect_html, detect_text, site_for_url, sniff_site
 from .errors import InputError, NotAnArticleError, UnsupportedSiteError
 from .loading import DEFAULT_MAX_BYTES, NotUTF8, check_attributes, parse_bytes, quick_utf8, to_utf8
@@ -154,16 +156,16 @@ def _extract(
     if target is None:
         from .generic import extract_generic
 
-        return _checked(extract_generic(page))
+        return _checked(_without_pointers(extract_generic(page), page))
     for layout in target.layouts:
         if layout.matches(page):
-            return _checked(layout.extract(page))
+            return _checked(_without_pointers(layout.extract(page), page))
     if target.layouts:
         page.warn("layout", "unknown-layout", f"no {target.name} layout matched; read as {target.layouts[0].name}")
-        return _checked(target.layouts[0].extract(page))
+        return _checked(_without_pointers(target.layouts[0].extract(page), page))
     from .generic import extract_generic
 
-    return _checked(extract_generic(page, site_id=target.id))
+    return _checked(_without_pointers(extract_generic(page, site_id=target.id), page))
 
 
 def _body_text(body: str | bytes | None) -> str | None:
@@ -206,8 +208,23 @@ def _parse_json_document(
         if s.parse_json is not None:
             article = s.parse_json(data, url, fetched)
             if article is not None:
-                return _checked(article)
+                return _checked(_without_pointers(article, None))
     raise NotAnArticleError("the input is a JSON document that no site module reads as an article")
+
+
+def _without_pointers(article: Article, page: Page | None) -> Article:
+    """The Article with the "Read more: …" lines of its body moved to its discarded blocks (see
+    :mod:`jnparse.crossrefs`), each with the address its title links to on the page."""
+    return without_pointers(article, (lambda title: _link_to(page, title)) if page is not None else None)
+
+
+def _link_to(page: Page, title: str) -> str | None:
+    """The address of the first link on the page whose text is ``title``."""
+    for a in page.root.iter("a"):
+        href = a.get("href")
+        if href and text_of(a) == title:
+            return page.absolute(href)
+    return None
 
 
 def _checked(article: Article) -> Article:
@@ -238,8 +255,8 @@ def parse_text(
     if target is None or target.parse_text is None:
         from .generic import parse_text_generic
 
-        return parse_text_generic(copy, site_id=target.id if target else "generic")
-    article = target.parse_text(copy)
+        return _without_pointers(parse_text_generic(copy, site_id=target.id if target else "generic"), None)
+    article = _without_pointers(target.parse_text(copy), None)
     if not article.body:
         raise NotAnArticleError(f"the text holds no article body ({target.id})")
     return article
