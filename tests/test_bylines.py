@@ -29,7 +29,8 @@ def test_bylines(raw: str, authors: tuple[str, ...], affiliation: str | None) ->
 
 
 @pytest.mark.parametrize("name", ["No Author", "新間", "admin", "Email The Author", "5 min read", "The Japan Times",
-                                  "KYODO NEWS", "editor@example.com", ""])
+                                  "KYODO NEWS", "editor@example.com", "", "Share", "Tweet", "Follow", "Print",
+                                  "Guest Author", "About the author", "View profile", "wpadmin", "tanaka_k"])
 def test_never_authors(name: str) -> None:
     assert not is_person_name(name)
     b = parse_byline(name)
@@ -40,3 +41,8 @@ def test_readable_names() -> None:
     assert readable_name("TAKAHIRO TAKENOUCHI") == "Takahiro Takenouchi"
     assert readable_name("Kyoko HASEGAWA") == "Kyoko Hasegawa"
     assert readable_name("J.R. SMITH-JONES") == "J.R. Smith-Jones"
+
+
+@pytest.mark.parametrize("name", ["Taro Yamada", "Aiko", "TARO YAMADA", "Ōtani Shōhei", "J. Smith", "Mary O'Neil"])
+def test_names_that_are_people(name: str) -> None:
+    assert is_person_name(name)

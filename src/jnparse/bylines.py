@@ -34,6 +34,10 @@ _PLACEHOLDERS = frozenset(
         "email the author", "minute read", "read more", "the japan times", "the japan news", "japan today",
         "kyodo news", "jiji press", "nhk", "nikkei asia", "the mainichi", "the asahi shimbun", "japan forward",
         "nippon.com", "sankei shimbun", "yomiuri shimbun", "the yomiuri shimbun",
+        # page controls that sit where a byline does (share bars, author boxes)
+        "share", "tweet", "post", "follow", "print", "email", "e-mail", "mail", "subscribe", "login", "log in",
+        "sign in", "sign up", "comment", "comments", "contact", "bio", "profile", "view profile", "more",
+        "about the author", "guest author", "guest writer", "guest contributor",
     }
 )
 
@@ -64,6 +68,8 @@ def is_person_name(name: str | None) -> bool:
     if not n.isascii() and not all(_is_latin(c) for c in n if c.isalpha()):
         return False  # CJK or other scripts: a CMS account, not a printed byline
     words = n.replace(".", ". ").split()
+    if len(words) == 1 and n.islower():
+        return False  # "wpadmin", "tanaka_k": a CMS account name, never how a byline prints a writer
     return 1 <= len(words) <= 6
 
 
