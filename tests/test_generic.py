@@ -261,3 +261,23 @@ def test_elements_with_gives_what_the_whole_tree_query_gives(with_bytes: bool) -
     got = page.elements_with(test, query, needles=(b"c-list",))
     assert got == query(page.root)
     assert [e.tag for e in got] == ["div", "div", "section"]
+
+
+@pytest.mark.parametrize(
+    ("modified", "updated"),
+    [("2024-06-02 09:30", "2024-06-02T09:30:00+09:00"), ("2024-05-30 18:00", None)],
+    ids=["after-publication", "before-publication"],
+)
+def test_microdata_gives_section_and_update(modified: str, updated: str | None) -> None:
+    body = (
+        "<article><a href='/category/travel/' itemprop='articleSection'> Travel </a>"
+        "<time itemprop='datePublished' datetime='2024-06-01 10:00'>June 1</time>"
+        f"<meta itemprop='dateModified' content='{modified}'>{_MARKED}</article>"
+    )
+    a = jnparse.parse(_doc("<title>T</title>", body))
+    assert a.section == "Travel"
+    assert a.published is not None and a.published.isoformat() == "2024-06-01T10:00:00+09:00"
+    assert (a.updated.isoformat() if a.updated else None) == updated
+    codes = {(w.field, w.code) for w in a.warnings}
+    assert ("section", "fallback") in codes
+    assert (("updated", "disagree") in codes) == (updated is None)

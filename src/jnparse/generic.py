@@ -70,6 +70,16 @@ def _date(page: Page, text: str | None) -> dt.datetime | None:
     return page.date("published", text)
 
 
+def _update(page: Page, published: dt.datetime | None, text: str | None) -> dt.datetime | None:
+    """A modification time, unless it is earlier than the publication (a post scheduled after its last
+    edit: that edit is no update of what was published)."""
+    value = _date(page, text)
+    if value is not None and published is not None and value < published:
+        page.warn("updated", "disagree", f"modified {value.isoformat()}, before it was published: not an update")
+        return None
+    return value
+
+
 def _first_str(result: Any) -> str | None:
     s = strings(result)
     return s[0] if s else None
@@ -158,10 +168,32 @@ def _visible_time(page: Page) -> tuple[dt.datetime | None, str | None]:
     return _date(page, printed), printed
 
 
+#: schema.org microdata properties read when JSON-LD and meta tags do not give the field
+_MICRODATA = {
+    prop: xpath(f"//*[@itemprop][contains(concat(' ', normalize-space(@itemprop), ' '), ' {prop} ')]")
+    for prop in ("articleSection", "dateModified")
+}
+
+
+def _microdata(page: Page, prop: str) -> str | None:
+    """The value of the first element marked ``itemprop=prop``: its ``content`` (a ``<meta>``), its
+    ``datetime`` (a ``<time>``), else its text."""
+    for el in _find(page, lambda e: prop in _attr_words(e, "itemprop"), _MICRODATA[prop],
+                    attrs=((b"itemprop", prop),)):
+        value = el.get("content") or (el.get("datetime") if el.tag == "time" else None) or text_of(el)
+        if value and value.strip():
+            return squash(value)
+    return None
+
+
 def _section(page: Page, title: str | None) -> str | None:
     section = ld_text(page.ld("articleSection")) or page.meta_value("article:section")
     if section:
         return squash(section) or None
+    marked = _microdata(page, "articleSection")
+    if marked:
+        page.warn("section", "fallback", "read from itemprop=articleSection")
+        return marked
     for obj in page.jsonld:
         if "BreadcrumbList" not in str(obj.get("@type")):
             continue
@@ -464,8 +496,9 @@ def extract_generic(page: Page, *, site_id: str = "generic") -> Article:
     )
     updated = page.pick(
         "updated",
-        ("JSON-LD dateModified", lambda: _date(page, ld_text(page.ld("dateModified")))),
-        ("article:modified_time", lambda: _date(page, page.meta_value("article:modified_time"))),
+        ("JSON-LD dateModified", lambda: _update(page, published, ld_text(page.ld("dateModified")))),
+        ("article:modified_time", lambda: _update(page, published, page.meta_value("article:modified_time"))),
+        ("itemprop=dateModified", lambda: _update(page, published, _microdata(page, "dateModified"))),
         required=False,
     )
     marked = _body_marked(page)
