@@ -178,6 +178,8 @@ _MICRODATA = {
 def _microdata(page: Page, prop: str) -> str | None:
     """The value of the first element marked ``itemprop=prop``: its ``content`` (a ``<meta>``), its
     ``datetime`` (a ``<time>``), else its text."""
+    if page.attr_tags(b"itemprop", prop) == ("meta",):  # only meta tags carry it: the head scan read them
+        return page.meta_value(prop.lower())
     for el in _find(page, lambda e: prop in _attr_words(e, "itemprop"), _MICRODATA[prop],
                     attrs=((b"itemprop", prop),)):
         value = el.get("content") or (el.get("datetime") if el.tag == "time" else None) or text_of(el)
