@@ -9,10 +9,26 @@ from jnparse import api
 from jnparse.loading import parse_bytes
 
 
+def extract(data: bytes, parsed: bytes | None = None) -> jnparse.Article:
+    """What the extractor reads from the tree of ``parsed`` (a pruned page; ``data``, the page's bytes, when
+    ``None``), with no fallback to the whole page; raises what it raises."""
+    return api._extract(parse_bytes(data if parsed is None else parsed), data, None, None, "utf-8", False, None, None,
+                        None)
+
+
 def whole_page_article(data: bytes) -> object:
     """What parse() gives without prune(): the Article's dict, or the error's name."""
     try:
-        return api._extract(parse_bytes(data), data, None, None, "utf-8", False, None, None, None).to_dict()
+        return extract(data).to_dict()
+    except jnparse.ParseError as e:
+        return type(e).__name__
+
+
+def cut_page_article(pruned: bytes, data: bytes) -> object:
+    """What the page ``data`` cut to ``pruned`` reads as, with no fallback to the whole page: the Article's
+    dict, or the error's name."""
+    try:
+        return extract(data, pruned).to_dict()
     except jnparse.ParseError as e:
         return type(e).__name__
 

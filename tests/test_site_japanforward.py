@@ -350,3 +350,28 @@ def test_first_mark_is_the_first_of_any_mark(seed: int) -> None:
     for start in (0, len(data) // 3):
         found = [i for m in marks if (i := data.find(m[0], start)) >= 0]
         assert japanforward._first_mark(data, start, marks) == (min(found) if found else -1)
+
+
+def test_tail_cut_tells_what_was_open_at_the_cut() -> None:
+    from jnparse.loading import parse_bytes
+    from jnparse.sites.base import PRUNED_ATTR, TailCut
+
+    cut = TailCut("test")
+    page = (b"<html><head><title>T</title></head><body><nav>Menu</nav><article><p>One</p><div class='x'><p>Two</p>"
+            b"<script>var a = 1;</script></div></article><footer>F</footer></body></html>")
+    body, start = page.index(b"<body"), page.index(b"<article")
+
+    def seen(end: int, name: str = "test") -> tuple[str | None, list[str]] | None:
+        root = parse_bytes(cut.join(page, body, start, end, note="a note"))
+        found = TailCut(name).seen(root)
+        if found is not None:
+            assert not any(el.get(PRUNED_ATTR) for el in root.iter("span"))  # the sentinel is taken out
+        return None if found is None else (found.note, [el.tag for el in found.open])
+
+    assert seen(page.index(b"<script")) == ("a note", ["div", "article"])
+    assert seen(page.index(b"<footer")) == ("a note", [])
+    assert seen(page.index(b"var a")) == (None, [])  # the cut fell in a script: the sentinel is its text
+    assert seen(page.index(b"<footer"), "other") is None  # another cut's mark
+    assert TailCut("test").seen(parse_bytes(page)) is None  # a whole page
+    assert cut.cut_short(parse_bytes(cut.join(page, body, start, page.index(b"<script"))), lambda el: el.tag == "div")
+    assert not cut.cut_short(parse_bytes(cut.join(page, body, start, page.index(b"<script"))), lambda el: el.tag == "p")

@@ -14,6 +14,9 @@ import jnparse
 from jnparse.sites import nikkei
 
 from .conftest import FIXTURES
+from .prune_checks import article as _article
+from .prune_checks import extract
+from .prune_checks import whole_page_article as _whole
 
 DIR = FIXTURES / "nikkei"
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -152,15 +155,6 @@ def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
 
 # -- prune: <head> and the __NEXT_DATA__ script only -----------------------------------------------------
 
-def _whole(data: bytes, **kw: object) -> dict[str, object]:
-    """The Article read from the whole page (no prune), as parse() would give it."""
-    from jnparse import api
-    from jnparse.loading import parse_bytes
-
-    return api._extract(parse_bytes(data), data, kw.get("url"), None, "utf-8", False, None,  # type: ignore[arg-type]
-                        None, None).to_dict()
-
-
 def _chrome(page: bytes, top: bytes = b"", bottom: bytes = b"") -> bytes:
     menu = b"".join(b'<li class="menu-item"><a href="/s%d/">Section %d</a></li>' % (i, i) for i in range(300))
     head, _, rest = page.partition(b"<body>")
@@ -189,7 +183,6 @@ def test_pruned_page_reads_as_the_whole_page(name: str) -> None:
         (b"<!-- ", b" -->"),  # the script is commented out
         (b"<textarea>", b"</textarea>"),
         (b"<plaintext>", b""),
-        (b'<span id="\x7fjnparse-pruned"></span>', b""),  # the sentinel is the page's own
         (b'<script>var id = "__NEXT_DATA__";</script>', b""),  # the id is named before the script
     ],
 )
@@ -198,14 +191,17 @@ def test_prune_keeps_the_page_when_the_chrome_may_matter(top: bytes, bottom: byt
     assert nikkei.prune(data) is None
 
 
+#: the Next.js id named before its script: the page is never pruned
+_NAMED = b'<script>var id = "__NEXT_DATA__";</script>'
+
+
 @pytest.mark.parametrize(("top", "bottom"), [(b"<p>caf\xe9</p>", b""), (b"", b"<p>\x83\x5c</p>")])
 def test_page_not_utf8_where_the_prune_cuts_reads_like_the_whole_page(top: bytes, bottom: bytes) -> None:
     """prune() leaves the UTF-8 check to parse(), which checks the whole page before any prune: a page that
     is not UTF-8 in the bytes the prune would drop is decoded the careful way, as when it is read whole."""
     data = _chrome((DIR / "staff-next-image-ads.html").read_bytes(), top, bottom)
     assert nikkei.prune(data) is not None  # the cut alone would drop the bad bytes
-    whole = _chrome((DIR / "staff-next-image-ads.html").read_bytes(), top + b'<span id="\x7fjnparse-pruned"></span>',
-                    bottom)  # the page's own sentinel: never pruned
+    whole = _chrome((DIR / "staff-next-image-ads.html").read_bytes(), top + _NAMED, bottom)  # never pruned
     assert nikkei.prune(whole) is None
     assert _outcome(data) == _outcome(whole)
     assert _outcome(data) != _outcome(nikkei.prune(data) or b"")  # the cut page alone reads as UTF-8
@@ -315,8 +311,7 @@ def test_server_prune_at_real_page_size() -> None:
         # the body container's end cannot be told
         (b"", b"", b"<table><tr><td>A cell left open"),  # the parser ignores </div> under an open cell
         (b"", b"", b"</section></td>"),
-        # the page's own sentinel; the Next.js id named somewhere
-        (b'<span id="\x7fjnparse-pruned-server"></span>', b"", b""),
+        # the Next.js id named somewhere
         (b'<script>var id = "__NEXT_DATA__";</script>', b"", b""),
     ],
 )
@@ -383,12 +378,9 @@ def test_server_prune_keeps_svg_titles_without_a_head_title() -> None:
 
 
 def _extract_pruned(data: bytes) -> jnparse.Article:
-    from jnparse import api
-    from jnparse.loading import parse_bytes
-
     pruned = nikkei.prune(data)
     assert pruned is not None
-    return api._extract(parse_bytes(pruned), data, None, None, "utf-8", False, None, None, None)
+    return extract(data, pruned)
 
 
 def test_server_pruned_page_detected_by_markup_is_read_whole() -> None:
@@ -453,20 +445,13 @@ _HEADS = [None, b"<title>Jakarta commuters | Nikkei Asia</title>",
           b'<script>var b = "<body>";</script><link rel="canonical" href="https://asia.nikkei.com/Spotlight/x">']
 
 
-def _outcome_of(data: bytes, whole: bool) -> object:
-    try:
-        return _whole(data) if whole else jnparse.parse(data).to_dict()
-    except jnparse.ParseError as e:
-        return type(e).__name__
-
-
 @settings(max_examples=400, deadline=None)
 @given(top=st.lists(st.sampled_from(_TOP), max_size=5), inner=st.lists(st.sampled_from(_INNER), max_size=4),
        bottom=st.lists(st.sampled_from(_BOTTOM), max_size=3), head=st.sampled_from(_HEADS))
 def test_server_pruned_parse_is_the_whole_parse(top: list[str], inner: list[str], bottom: list[str],
                                                 head: bytes | None) -> None:
     data = _server_page("".join(top).encode(), "".join(bottom).encode(), "".join(inner).encode(), head)
-    assert _outcome_of(data, whole=False) == _outcome_of(data, whole=True)
+    assert _article(data) == _whole(data)
 
 
 #: chrome the prune cuts past (most draws are pruned): elements left open or closed around the region,
@@ -490,13 +475,39 @@ _BOTTOM_CUT = ["<p>After.</p>", "<svg><title>I</title></svg>", "</div>", "<!-- x
 def test_server_pruned_parse_past_harmless_chrome_is_the_whole_parse(top: list[str], inner: list[str],
                                                                      bottom: list[str], head: bytes | None) -> None:
     data = _server_page("".join(top).encode(), "".join(bottom).encode(), "".join(inner).encode(), head)
-    assert _outcome_of(data, whole=False) == _outcome_of(data, whole=True)
+    assert _article(data) == _whole(data)
 
 
 @pytest.mark.parametrize(("top", "bottom"), [(b"<p>caf\xe9</p>", b""), (b"", b"<p>\x83\x5c</p>")])
 def test_server_page_not_utf8_where_the_prune_cuts_reads_like_the_whole_page(top: bytes, bottom: bytes) -> None:
     data = _server_page(top, bottom)
     assert nikkei.prune(data) is not None  # the cut alone would drop the bad bytes
-    whole = _server_page(top + b'<span id="\x7fjnparse-pruned"></span>', bottom)  # never pruned
+    whole = _server_page(top + b'<meta name="x" content="y">', bottom)  # never pruned
     assert nikkei.prune(whole) is None
     assert _outcome(data) == _outcome(whole)
+
+
+def test_server_pruned_page_whose_headline_went_on_past_the_cut_is_read_whole() -> None:
+    """The headline left open around the body container goes on in the dropped bytes: the cut page's
+    title would lack their text; the extractor refuses it (the headline is open at the cut)."""
+    data = _server_page(bottom=b"<span>More words</span></h1>").replace(b"</h1>", b"", 1)
+    data = data.replace(b'</div>\n<div id="article-body-preview"', b'<div id="article-body-preview"', 1)
+    with pytest.raises(jnparse.NotAnArticleError, match="cut short"):
+        _extract_pruned(data)
+    assert "More words" in str(_article(data)) and _article(data) == _whole(data)
+
+
+def test_tag_finder_walks_tags_as_the_tokenizer_reads_them() -> None:
+    from jnparse.sites.base import TagFinder, Unsure
+
+    finder = TagFinder(b"div", b"/div", b"title")
+    low = (b'<p><!-- <div> --><!--><script>var s = "<div>";</script><div id="a"><title>x<div></title>'
+           b"<style>div > p {}</style></div ><div\x0b></div>")
+    found = [(name, low[lt : gt + 1], low[gt + 1 : end]) for name, lt, gt, end in finder.iter(low, 0, len(low))]
+    assert found == [(b"div", b'<div id="a">', b""), (b"title", b"<title>", b"x<div>"), (b"/div", b"</div >", b""),
+                     (b"/div", b"</div>", b"")]  # "<div\v" is no div: \v is no white space to the tokenizer
+    assert finder.find(low, 0, len(low)) == low.index(b'<div id="a">')
+    for unsure in (b"<p><!-- <div>", b"<script>a<!--<script></script><div>", b"<plaintext><div>", b'<a title="<div>'):
+        with pytest.raises(Unsure):
+            list(finder.iter(unsure, 0, len(unsure)))
+        assert finder.find(unsure, 0, len(unsure)) is None

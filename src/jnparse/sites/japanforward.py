@@ -42,9 +42,9 @@ from ..page import Page, xpath
 from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import (
-    PRUNED_ATTR,
     Layout,
     Site,
+    TailCut,
     cut_dateline,
     cut_to,
     discard,
@@ -352,7 +352,7 @@ def _section(page: Page, shown: str | None) -> str | None:
 
 def extract_wp(page: Page) -> Article:
     root = page.root
-    if _tail_cut_open(root):
+    if _CUT.cut_short(root, _read_at_cut):  # (takes the cut's sentinel out of the tree)
         raise NotAnArticleError("the pruned page cut an element the extractor reads: parse the whole page")
     parts = _scan(root)
     content = parts.content
@@ -461,8 +461,9 @@ def fingerprint(page: Page) -> bool:
 # page from the start tag that holds the first of these marks (so the kept bytes hold every element
 # the selectors match, and every element of theirs that an ancestor test reads) to the last
 # </article>, or to the end when a mark follows it. Dropping the tail can leave an element open that
-# went on past the cut: the pruned page ends with a sentinel element, and the extractor refuses the
-# parse (api.py then parses the whole page) when an element it reads is among the sentinel's ancestors.
+# went on past the cut: the pruned page ends with a sentinel element (base.TailCut), and the extractor
+# refuses the parse (api.py then parses the whole page) when an element it reads is among the sentinel's
+# ancestors.
 #
 # The marks count only in tags (class words, tag names, a script's type), so long stretches outside every
 # tag (the text of scripts and styles: most of a page's chrome) are not searched (see _text_runs), and each
@@ -510,10 +511,7 @@ _RAW = ((b"<script", b"</script"), (b"<style", b"</style"), (b"<!--", b"-->"))
 _READ_TAGS = frozenset({"article", "h1", "figure", "a", "time"})
 _READ_CLASS = re.compile("entry-|related|social-box|connect-with-us|cat-links|post-thumbnail|published|byline|author")
 _MIN_PRUNE = 4096  # fewer bytes dropped than this is not worth a second copy of the page
-_PRUNED_ATTR = PRUNED_ATTR  # on the pruned page's <body> when its tail was dropped
-_SENTINEL_ID = "jnparse-pruned-end"
-_PRUNED_BODY = f'<body {_PRUNED_ATTR}="tail">'.encode()
-_SENTINEL = f'<span id="{_SENTINEL_ID}"></span>'.encode()
+_CUT = TailCut("japanforward")  # the mark of a page whose tail was dropped
 _ARTICLE_END = b"</article>"
 
 # -- stretches outside every tag ------------------------------------------------------------------------
@@ -676,32 +674,15 @@ def prune(data: bytes) -> bytes | None:
         if _first_mark(tags, end, tail_marks) < 0:
             end = markup.to_page(end - 1) + 1
             if len(data) - end >= _MIN_PRUNE:
-                view = memoryview(data)  # one copy of the kept bytes, not one per slice
-                return b"".join((view[:body], _PRUNED_BODY, view[cut:end], _SENTINEL))
+                return _CUT.join(data, body, cut, end)
     return cut_to(data, body, cut, len(data))
 
 
-def _tail_cut_open(root: etree._Element) -> bool:
-    """On a page whose tail ``prune`` dropped: whether an element the extractor reads was still open
-    at the cut (it went on in the dropped bytes). Removes the sentinel."""
-    body = next(root.iter("body"), None)
-    if body is None or body.get(_PRUNED_ATTR) is None:
-        return False  # not pruned, or pruned at the end of the page
-    last = body
-    while len(last):
-        last = last[-1]
-    if last.tag != "span" or last.get("id") != _SENTINEL_ID:
-        return True  # the sentinel was read as text (the cut fell in a script): cannot tell
-    open_at_cut = list(last.iterancestors())
-    parent = open_at_cut[0]
-    parent.remove(last)
-    for el in open_at_cut:
-        if el is body:
-            break
-        cls = el.get("class")
-        if el.tag in _READ_TAGS or (cls is not None and _READ_CLASS.search(cls) is not None):
-            return True
-    return False
+def _read_at_cut(el: etree._Element) -> bool:
+    """Whether the extractor reads ``el`` (or text from it): on a page whose tail ``prune`` dropped, such an
+    element still open at the cut went on in the dropped bytes."""
+    cls = el.get("class")
+    return el.tag in _READ_TAGS or (cls is not None and _READ_CLASS.search(cls) is not None)
 
 
 def _matches_wp(page: Page) -> bool:

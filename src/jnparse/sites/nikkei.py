@@ -29,7 +29,7 @@ import datetime as dt
 import html
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
@@ -44,20 +44,18 @@ from ..page import Page, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import (
-    COMMENT_END,
-    RAW_TEXT,
     Layout,
     Mark,
     Site,
     TagFinder,
+    TailCut,
+    Unsure,
     cut_dateline,
     discard,
     dropped_holds,
     find_bytes,
     image,
     img_url,
-    in_tag,
-    in_text,
 )
 
 SITE_ID = "nikkei"
@@ -425,6 +423,10 @@ def extract_server(page: Page) -> Article:
         if not all(_part(page, part) for part in page.memo[_SEEN_MEMO]):
             # the bytes name a part the cut page lacks: the cut went wrong somewhere
             raise NotAnArticleError("a part of the server-rendered page is missing: parse it whole")
+        open_at_cut = page.memo[_OPEN_MEMO]
+        if open_at_cut and any(el in open_at_cut for part in ("title", "author", "time") for el in _part(page, part)):
+            # it went on in the dropped bytes: the whole page reads more of it
+            raise NotAnArticleError("a part of the server-rendered page was cut short: parse it whole")
     title = page.pick(
         "title",
         ("h1.article-header__title", lambda: text_of(_first(_part(page, "title"))) or None),
@@ -577,38 +579,22 @@ def fingerprint(page: Page) -> bool:
 # bytes must hold none, bar titles after a head title with text); the first <h1> (a fallback: the
 # extractor refuses a pruned page when it gets that far); and, in detection, the site fingerprints
 # (the extractor refuses a pruned page not detected by its address). A refused pruned parse is redone
-# on the whole page (api.py). The pruned page ends with a sentinel the extractor looks for.
+# on the whole page (api.py). The pruned page is marked as cut (base.TailCut): the extractor looks for
+# the mark.
 #
-# The bytes are walked the way the HTML tokenizer reads them, from tag to tag of the kinds that
-# matter: comments and the text of raw-text elements (script, style, title...) are skipped whole, as
-# a "<" in them opens no tag. Whatever the walk cannot place for certain (a tag-like "<" inside
-# another tag, "<plaintext>", a script holding "<!--") keeps the page whole. Assumed: no element's id
-# or type is written with character references, and no attribute value before the kept script holds
-# an unmatched quote or a raw-text end tag.
-# The walk is its own, not base.TagFinder (whose tests it shares: base.in_tag): it places <body> and
-# the kept script itself in one pass over the whole page, acts on meta, link and body tags as it goes,
-# tells a head title with text from one without, reads script types, and gives up at any "<!--" in a
-# script.
+# The bytes are walked the way the HTML tokenizer reads them (base.TagFinder), from tag to tag of the
+# kinds that matter: comments and the text of raw-text elements (script, style, title...) are skipped
+# whole, as a "<" in them opens no tag. Whatever the walk cannot place for certain (a tag-like "<" inside
+# another tag, "<plaintext>", a script whose "<!--" is followed by "<script") keeps the page whole.
+# Assumed: no element's id or type is written with character references, and no attribute value before
+# the kept script holds an unmatched quote or a raw-text end tag.
 
 _NEXT_TAG = b'<script id="__NEXT_DATA__"'
 _NEXT_ID = b"__NEXT_DATA__"
-#: \x7f (a byte pages hardly hold) leads, so that looking for the sentinel in a page is a memchr
-_SENTINEL_ID = "\x7fjnparse-pruned"
-_SENTINEL_BYTES = _SENTINEL_ID.encode()
-_SENTINEL = b'<span id="' + _SENTINEL_BYTES + b'"></span>'
-_NAME_END = rb"(?=[ \t\n\r\f/>])"  # what ends a tag name (the tokenizer's white space, "/", ">")
-#: in the page's lower-cased bytes (the tokenizer ignores case in names): a comment, or a start tag
-#: the walk acts on (spelt as a trie: the regex engine then rules out most tags on their first letter)
-_TOKEN = re.compile(
-    rb"<(?:!--|(s(?:cript|tyle)|t(?:extarea|itle)|xmp|iframe|no(?:embed|frames)|plaintext|meta|link|body)"
-    + _NAME_END + rb")"
-)
-#: where a raw-text element's text ends; in a script, "<!--" starts the escaped states, where a
-#: "<script" nests and "</script>" may not end it: the walk gives up there
-_RAW_END = {
-    name: re.compile(rb"<(?:/" + name + _NAME_END + (rb"|!--)" if name == b"script" else b")"))
-    for name in RAW_TEXT
-}
+#: the mark of a cut page; its note is "next", or "server" and the parts whose names the region's bytes hold
+_CUT = TailCut("nikkei")
+#: the tags _walk acts on, in the page's lower-cased bytes (the tokenizer ignores case in names)
+_WALK_TAGS = TagFinder(b"meta", b"link", b"body", b"title", b"script")
 _ENTITY = re.compile(rb"&[#0-9a-z]*;?")
 _VISIBLE = re.compile(rb"[!-~]")
 
@@ -616,65 +602,40 @@ _VISIBLE = re.compile(rb"[!-~]")
 def _walk(low: bytes, start: int) -> tuple[int, int] | None:
     """``(<body, </script)``: where the body opens and where the script opening at ``start`` ends, when
     the walk over the page's lower-cased bytes sees that script as the parser will and nothing outside
-    it in the body that structured.scan reads; ``None`` otherwise."""
-    pos = 0
+    it in the body that structured.scan reads; ``None`` otherwise. One pass over the whole page places
+    both and checks the rest as it goes."""
     body = end = -1
     head_title = False  # the head holds a title with text: later ones are never read
-    while True:
-        m = _TOKEN.search(low, pos)
-        if m is None:
-            return (body, end) if end >= 0 else None
-        i = m.start()
-        if (end < 0 and i > start) or in_tag(low, pos, i):
-            return None
-        name = m.group(1)
-        if name is None:  # a comment; "<!-->" and "<!--->" are whole ones
-            if low.startswith(b">", i + 4) or low.startswith(b"->", i + 4):
-                pos = low.find(b">", i + 4) + 1
-                continue
-            c = COMMENT_END.search(low, i + 4)
-            if c is None:
-                return None
-            pos = c.end()
-            continue
-        if name in (b"meta", b"link", b"body"):
-            if body >= 0 and name != b"body":
-                return None
-            if body < 0 and name == b"body":
-                body = i
-            pos = m.end()
-            continue
-        if name == b"plaintext":
-            return None
-        opened = low.find(b">", m.end())
-        c = _RAW_END[name].search(low, opened + 1) if opened >= 0 else None
-        if c is None or c.group() == b"<!--":
-            return None
-        if name == b"title":
-            if body < 0:
-                head_title = head_title or _VISIBLE.search(_ENTITY.sub(b"", low[opened + 1 : c.start()])) is not None
-            elif not head_title:
-                return None
-        elif name == b"script" and body >= 0:
-            if i == start:
-                end = c.start()
-            else:
-                tag = low[i:opened]  # a type that may read "application/ld+json"
-                if b"type" in tag and (b"+json" in tag or b"&" in tag):
+    try:
+        for name, lt, gt, text_end in _WALK_TAGS.iter(low, 0, len(low)):
+            if end < 0 and lt > start:
+                return None  # the walk went past the script's start: no tag opens there
+            if name == b"body":
+                if body < 0:
+                    body = lt
+            elif name in (b"meta", b"link"):
+                if body >= 0:
                     return None
-        close = low.find(b">", c.start())
-        if close < 0:
-            return None
-        pos = close + 1
+            elif name == b"title":
+                if body < 0:
+                    head_title = head_title or _VISIBLE.search(_ENTITY.sub(b"", low[gt + 1 : text_end])) is not None
+                elif not head_title:
+                    return None
+            elif body >= 0:  # a script in the body
+                if lt == start:
+                    end = text_end
+                elif b"type" in (tag := low[lt:gt]) and (b"+json" in tag or b"&" in tag):
+                    return None  # a type that may read "application/ld+json"
+    except Unsure:
+        return None
+    return (body, end) if end >= 0 else None
 
 
 def prune(data: bytes) -> bytes | None:
-    """``<head>`` and the ``__NEXT_DATA__`` script (then a sentinel), or ``None`` when the bytes do not
+    """``<head>`` and the ``__NEXT_DATA__`` script (marked as cut), or ``None`` when the bytes do not
     show that the rest of the page is never read. A page without that script's id is the older
     server-rendered design's, cut by :func:`_prune_server`. The caller (api.py) guarantees the page is UTF-8
     throughout, in the bytes dropped too."""
-    if find_bytes(data, _SENTINEL_BYTES) >= 0:
-        return None  # the page holds the sentinel itself: a cut could not be told from it
     named = find_bytes(data, _NEXT_ID, at=4)  # memchr on its "X"
     if named < 0:
         return _prune_server(data)  # no Next.js script anywhere: maybe the older server-rendered page
@@ -685,8 +646,7 @@ def prune(data: bytes) -> bytes | None:
     if found is None:
         return None
     body, end = found
-    view = memoryview(data)  # one copy of the kept bytes
-    return b"".join((view[:body], b"<body>", view[start:end], b"</script>", _SENTINEL, b"</body></html>"))
+    return _CUT.join(data, body, start, end, tail=b"</script>", note="next")
 
 
 # -- pruning the older server-rendered page ------------------------------------------------------------------
@@ -703,14 +663,15 @@ def prune(data: bytes) -> bytes | None:
 #   is found by a walk that keeps a stack of div and table elements and gives up at any mismatch (the
 #   parser ignores a </div> while a table part is open above the div, and a table's end closes the divs
 #   left open in it); a page that ends inside the container is kept to its end.
-# The walks (_tags) read the bytes as base.TagFinder does, with a trie for their own names, and give up
-# where _walk gives up. Assumed, as there: no attribute value holds a ">" then a tag that matters, and
-# no id or class is written with character references; and an end tag in the region for an element left
-# open before it changes nothing read (libxml2 2.14 ignores it inside the h1 and the body container: tried
-# with a, b, em, span and section). What is left open before the region is no ancestor read: the region's
-# elements are read for their own class and text, the body container for what it holds.
-# The extractor refuses a pruned page whose detection went past the head (to the fingerprints) or that
-# lacks a part the prune saw named in the bytes (api.py then reads the whole page).
+# The walks are base.TagFinder's, and give up where it gives up. Assumed, as there: no attribute value
+# holds a ">" then a tag that matters, and no id or class is written with character references; and an end
+# tag in the region for an element left open before it changes nothing read (libxml2 2.14 ignores it inside
+# the h1 and the body container: tried with a, b, em, span and section). What is left open before the region
+# is no ancestor read: the region's elements are read for their own class and text, the body container for
+# what it holds.
+# The extractor refuses a pruned page whose detection went past the head (to the fingerprints), that lacks
+# a part the prune saw named in the bytes, or whose title, author or time was still open at the cut (api.py
+# then reads the whole page).
 
 #: the names of the elements extract_server reads, in the order of _SERVER_PARTS
 _SERVER_MARKS = (b"article-header__title", b"article__author", b"timestamp__time", b"article-body-preview")
@@ -718,71 +679,17 @@ _SERVER_PARTS = ("title", "author", "time", "body")
 #: the names as base.dropped_holds finds them: by memchr on their "_" (rare in pages), the body's id
 #: (which has none) by a plain find
 _SERVER_FINDS: tuple[Mark, ...] = tuple((m, i) if (i := m.find(b"_")) >= 0 else m for m in _SERVER_MARKS)
-_SERVER_SENTINEL_ID = _SENTINEL_ID + "-server"
-_SENTINEL_KINDS = {_SENTINEL_ID: "next", _SERVER_SENTINEL_ID: "server"}
 _PRUNED_MEMO = "nikkei:pruned"
 _PARTS_MEMO = "nikkei:server-parts"
 _SEEN_MEMO = "nikkei:server-seen"  # the parts whose names the cut page's bytes hold
-# The walks' tokens in the lower-cased bytes (see _tags): a comment (group 1), a tag yielded as an end tag
-# (group 2), a start tag of a name the walk follows or of a raw-text element, to skip (group 3). Spelt as
-# tries: the regex engine then tries fewer alternatives at each "<" (~0.7x base.TagFinder's time).
-#: before the region: meta and link start tags, in group 2 (the walk stops at the first one found)
-_BEFORE_TOKEN = re.compile(
-    rb"<(?:(!--)|(meta|link)" + _NAME_END
-    + rb"|(s(?:cript|tyle)|t(?:extarea|itle)|xmp|iframe|no(?:embed|frames)|plaintext)" + _NAME_END + rb")"
-)
+_OPEN_MEMO = "nikkei:open-at-cut"  # the elements still open where the cut page ends
+#: before the region: meta and link tags (the walk stops at the first one found)
+_BEFORE_TAGS = TagFinder(b"meta", b"link")
 #: in the body container: div, and the table parts whose open elements a </div> does not close past
-_CONTAINER_TOKEN = re.compile(
-    rb"<(?:(!--)|/(div|t(?:able|head|body|foot|[rdh]))" + _NAME_END
-    + rb"|(div|t(?:able|head|body|foot|[rdh]|extarea|itle)|s(?:cript|tyle)|xmp|iframe|no(?:embed|frames)|plaintext)"
-    + _NAME_END + rb")"
-)
-_RAW_TEXT = frozenset({*_RAW_END, b"plaintext"})
-
-
-class _Unsure(Exception):
-    """A walk cannot tell how the tokenizer reads the bytes (a cut there is unsafe)."""
-
-
-def _tags(low: bytes, pos: int, stop: int, token: re.Pattern[bytes]) -> Iterator[tuple[bool, bytes, int]]:
-    """``(from group 2, name, offset of its ">")`` for each tag of ``token``'s names in ``low[pos:stop]``
-    (``pos`` in data state), skipping comments and raw text as the tokenizer does; raises :class:`_Unsure`
-    when that cannot be told (a tag-like "<" inside a tag, a comment, raw text or a tag open at ``stop``,
-    a ``<plaintext>``, a script holding "<!--", as in _walk)."""
-    while True:
-        m = token.search(low, pos, stop)
-        if m is None:
-            if in_tag(low, pos, stop):
-                raise _Unsure
-            return
-        i = m.start()
-        if in_tag(low, pos, i):
-            raise _Unsure
-        if m.group(1) is not None:  # a comment; "<!-->" and "<!--->" are whole ones
-            if low.startswith((b">", b"->"), i + 4, stop):
-                pos = low.find(b">", i + 4, stop) + 1
-                continue
-            c = COMMENT_END.search(low, i + 4, stop)
-            if c is None:
-                raise _Unsure
-            pos = c.end()
-            continue
-        close = low.find(b">", i, stop)
-        if close < 0:
-            raise _Unsure
-        end = m.group(2)
-        if end is not None:
-            yield True, end, close
-        elif (name := m.group(3)) not in _RAW_TEXT:
-            yield False, name, close
-        else:  # skipped to its end tag
-            c = _RAW_END[name].search(low, close + 1, stop) if name != b"plaintext" else None
-            if c is None or c.group() == b"<!--":
-                raise _Unsure
-            close = low.find(b">", c.start(), stop)
-            if close < 0:
-                raise _Unsure
-        pos = close + 1
+_TABLE_PARTS = (b"table", b"thead", b"tbody", b"tfoot", b"tr", b"td", b"th")
+_CONTAINER_TAGS = TagFinder(b"div", b"/div", *_TABLE_PARTS, *(b"/" + name for name in _TABLE_PARTS))
+#: before the body container: divs (see _reopened)
+_DIV_TAGS = TagFinder(b"div", b"/div")
 
 
 #: in the lower-cased bytes after the region, each keeps the page whole: a meta or link tag (found as
@@ -794,7 +701,7 @@ _JSON_LD: tuple[Mark, ...] = ((b"ld+json", 2),)
 
 
 def _prune_server(data: bytes) -> bytes | None:
-    """``<head>`` and the server-rendered article region (then a sentinel naming the parts seen), or
+    """``<head>`` and the server-rendered article region (marked as cut, with the parts seen), or
     ``None`` when the bytes do not show that the rest of the page is never read."""
     # the names as written (the extractor's class and id tests are case-sensitive)
     found = _find_marks(data, 0)
@@ -823,13 +730,10 @@ def _prune_server(data: bytes) -> bytes | None:
         return None  # a meta or a link tag after the region; JSON-LD (structured data reads it wherever it is)
     if not head_titled and (low.find(b"<title", opened, start) >= 0 or low.find(b"<title", end) >= 0):
         return None  # the first <title> with text may be in the dropped bytes
-    if not _clean_before(low, opened, start):
-        return None
+    if _BEFORE_TAGS.find(low, opened, start) != -1:
+        return None  # a meta or link tag before the region, or the cut may fall in a comment, raw text or a tag
     parts = " ".join(part for part, i in zip(_SERVER_PARTS, found, strict=True) if i >= 0)
-    sentinel = b'<span id="' + _SERVER_SENTINEL_ID.encode() + b'" data-parts="' + parts.encode() + b'"></span>'
-    view = memoryview(data)  # one copy of the kept bytes
-    return b"".join((view[:body], b"<body>", _reopened(low, start, found[3]), view[start:end], sentinel,
-                     b"</body></html>"))
+    return _CUT.join(data, body, start, end, lead=_reopened(low, start, found[3]), note="server " + parts)
 
 
 def _find_marks(data: bytes, start: int) -> list[int]:
@@ -844,16 +748,15 @@ def _reopened(low: bytes, start: int, mark: int) -> bytes:
     (a plain div above the region changes nothing the extractor reads)."""
     depth = strays = 0
     try:
-        for is_end, name, close in _tags(low, start, low.rfind(b"<", start, mark), _CONTAINER_TOKEN):
+        for name, _, gt, _ in _DIV_TAGS.iter(low, start, low.rfind(b"<", start, mark)):
             if name == b"div":
-                if not is_end:
-                    if low[close - 1 : close] != b"/":  # "<div/>" opens nothing
-                        depth += 1
-                elif depth:
-                    depth -= 1
-                else:
-                    strays += 1
-    except _Unsure:
+                if low[gt - 1 : gt] != b"/":  # "<div/>" opens nothing
+                    depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                strays += 1
+    except Unsure:
         return b""
     return b"<div>" * strays
 
@@ -873,18 +776,18 @@ def _container_end(low: bytes, body: int, mark: int) -> int | None:
         return None  # "<div/>": an empty element to libxml2
     stack = [b"div"]
     try:
-        for is_end, name, close in _tags(low, opened + 1, len(low), _CONTAINER_TOKEN):
-            if is_end:
+        for name, _, gt, _ in _CONTAINER_TAGS.iter(low, opened + 1, len(low)):
+            if name[0] == 0x2F:  # "/": an end tag
                 # an end tag that is not the innermost open one's: the parser may ignore it (a </div> under
                 # an open table part) or close more than it names (a table's end): not followed here
-                if stack[-1] != name:
+                if stack[-1] != name[1:]:
                     return None
                 stack.pop()
                 if not stack:
-                    return close + 1
-            elif low[close - 1 : close] != b"/":  # "<div/>" opens nothing
+                    return gt + 1
+            elif low[gt - 1 : gt] != b"/":  # "<div/>" opens nothing
                 stack.append(name)
-    except _Unsure:
+    except Unsure:
         return None
     return len(low)  # a truncated page: kept to its end
 
@@ -892,49 +795,40 @@ def _container_end(low: bytes, body: int, mark: int) -> int | None:
 _SPACE = (b" ", b"\t", b"\n", b"\r", b"\f")
 
 
-def _clean_before(low: bytes, opened: int, start: int) -> bool:
-    """Whether the body's bytes before the region (``low[opened:start]``) hold no meta or link tag, with
-    ``start`` between tags."""
-    try:
-        return next(_tags(low, opened, start, _BEFORE_TOKEN), None) is None
-    except _Unsure:
-        return False  # the cut may fall in a comment, raw text or a tag
-
-
 def _read_head(low: bytes, body: int) -> bool | None:
     """Whether ``<head>`` (``low[:body]``) holds a ``<title>`` with text (its first, as the tokenizer reads
     the head: then later ones, an icon's ``<svg><title>``, are never read); ``None`` when ``body`` may
     fall in a comment, raw text or a tag. One walk over the head for both."""
-    t = _TITLE_TAG.find(low, 0, body)
-    if t is None or t < 0:
-        return None if t is None else False
-    gt = low.find(b">", t, body)
-    close = low.find(b"</title", gt, body) if gt >= 0 else -1
-    after = low.find(b">", close, body) if close >= 0 else -1
-    if after < 0 or in_text(low, after + 1, body):
+    titled: bool | None = None
+    try:
+        for _, _, gt, text_end in _TITLE_TAG.iter(low, 0, body):
+            if titled is None:
+                text = low[gt + 1 : text_end]
+                # an entity may stand for white space only ("&nbsp;"): not told here
+                titled = b"&" not in text and bool(squash(text.decode("utf-8", "replace")))
+    except Unsure:
         return None
-    text = low[gt + 1 : close]
-    # an entity may stand for white space only ("&nbsp;"): not told here
-    return b"&" not in text and bool(squash(text.decode("utf-8", "replace")))
+    return bool(titled)
 
 
 _TITLE_TAG = TagFinder(b"title")
 
 
 def _pruned_kind(page: Page) -> str | None:
-    """``"next"`` or ``"server"`` when the page's tree is what :func:`prune` cut for that layout (it ends
-    with that cut's sentinel, which the page's own bytes lack); ``None`` for a whole page."""
+    """``"next"`` or ``"server"`` when the page's tree is what :func:`prune` cut for that layout (told by
+    the cut's mark, which the page's own bytes cannot hold); ``None`` for a whole page. Raises
+    :class:`NotAnArticleError` for a cut page whose end cannot be told (its sentinel was read as text)."""
     memo = page.memo.get(_PRUNED_MEMO, False)
     if memo is not False:
         return memo  # type: ignore[no-any-return]
-    last = page.root
-    while len(last):
-        last = last[-1]
-    found = last.get("id")
+    seen = _CUT.seen(page.root)
     kind: str | None = None
-    if found in _SENTINEL_KINDS and page.source is not None and find_bytes(page.source, _SENTINEL_BYTES) < 0:
-        kind = _SENTINEL_KINDS[found]
-        page.memo[_SEEN_MEMO] = tuple(last.get("data-parts", "").split())
+    if seen is not None:
+        if seen.note is None:
+            raise NotAnArticleError("the cut page's end cannot be told: parse it whole")
+        kind, *parts = seen.note.split()
+        page.memo[_SEEN_MEMO] = tuple(parts)
+        page.memo[_OPEN_MEMO] = seen.open
     page.memo[_PRUNED_MEMO] = kind
     return kind
 
