@@ -57,20 +57,21 @@ _POINTER = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _BARE_LINE = re.compile(r"(?P<label>[A-Za-z ]+?)\.?\s*(?:[»›>]+|\.\.\.|…)?", re.IGNORECASE)
-# the first letters of every label, to pass over most paragraphs with one test
-_LEADS = frozenset(k[0] for k in (*_LABELS, *_BARE)) | frozenset(k[0].upper() for k in (*_LABELS, *_BARE))
+# every label's first word, to pass over a paragraph of the story with one test in C
+_FIRST_WORDS = tuple(sorted({k.split()[0] for k in (*_LABELS, *_BARE)}))
+_LONGEST_BARE = max(map(len, _BARE)) + 4
 
 
 def pointer(text: str) -> tuple[str, str, str | None] | None:
     """``(kind, label as printed, title)`` when ``text`` is a pointer line (``title`` is ``None`` for a
     label alone), else ``None``."""
-    if not text or text[0] not in _LEADS or len(text) > MAX_POINTER_CHARS:
+    if len(text) > MAX_POINTER_CHARS or not text[:12].lower().startswith(_FIRST_WORDS):
         return None
     m = _POINTER.fullmatch(text)
     if m is not None:
         label = m.group("label")
         return _LABELS[" ".join(label.lower().split())], label, m.group("title").strip()
-    bare = _BARE_LINE.fullmatch(text)
+    bare = _BARE_LINE.fullmatch(text) if len(text) <= _LONGEST_BARE else None
     if bare is not None:
         label = bare.group("label").strip()
         kind = _BARE.get(" ".join(label.lower().split()))
