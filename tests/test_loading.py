@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 import jnparse
-from jnparse.loading import declared_encoding, decode, load_html, repair_mojibake
+from jnparse.loading import YEN_CODECS, declared_encoding, decode, load_html, repair_mojibake, restore_yen_signs
 
 PAGE = "<html><head>{meta}<title>t</title></head><body><p>日本語の「テキスト」です。It’s “fine”.</p></body></html>"
 TEXT = "日本語の「テキスト」です。It’s “fine”."
@@ -81,3 +81,47 @@ def test_no_entity_expansion_and_no_network(tmp_path: object) -> None:
     text = _body_text(laughs.encode())
     assert "lollol" not in text
     assert "root:" not in text
+
+
+_YEN_PAGE = (
+    '<html><head><meta property="og:title" content="Ferry fares rise to ¥1,200">'
+    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry fares rise to ¥1,200"}</script>'
+    '<script>var amount = /\\d+/; var path = "C:\\\\2024";</script></head>'
+    "<body><article><h1>Ferry fares rise to ¥1,200</h1>"
+    "<p>The operator said the fare, now ¥ 1,000, will rise to <b>¥1,200</b> in April.</p>"
+    "<p>A folder named a\\b stays as it is.</p><p>The word for fare is 運賃.</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize("codec", ["shift_jis", "euc_jp"])
+def test_yen_sign_of_a_shift_jis_page_is_read_as_yen(codec: str) -> None:
+    # Python's shift_jis and euc_jp write "¥" as byte 0x5C (JIS X 0201), which decodes as a backslash (cp932
+    # has no "¥" to write: the corpus tests cover its pages)
+    data = _YEN_PAGE.encode(codec, "xmlcharrefreplace")
+    assert b"\\1,200" in data
+    root, used, _, _ = load_html(data)
+    assert used in YEN_CODECS
+    restore_yen_signs(root)
+    assert root.findtext(".//h1") == "Ferry fares rise to ¥1,200"
+    p = root.find(".//p")
+    assert p is not None
+    assert "".join(p.itertext()) == "The operator said the fare, now ¥ 1,000, will rise to ¥1,200 in April."
+    assert root.findall(".//p")[1].text == "A folder named a\\b stays as it is."
+    meta = root.find(".//meta")
+    assert meta is not None and meta.get("content") == "Ferry fares rise to ¥1,200"
+    scripts = root.findall(".//script")
+    assert '"headline": "Ferry fares rise to ¥1,200"' in (scripts[0].text or "")
+    assert scripts[1].text == 'var amount = /\\d+/; var path = "C:\\\\2024";'  # scripts are left alone
+
+
+def test_an_ascii_page_is_utf8_and_keeps_its_backslashes() -> None:
+    # nothing tells 0x5C-for-yen in an all-ASCII page: it is read as UTF-8, backslash and all
+    root, used, _, _ = load_html(b"<html><body><p>worth \\40,000</p></body></html>")
+    assert used == "utf-8"
+    assert root.findtext(".//p") == "worth \\40,000"
+
+
+def test_yen_sign_reaches_the_article() -> None:
+    a = jnparse.parse(_YEN_PAGE.encode("shift_jis"), site="generic")
+    assert a.title == "Ferry fares rise to ¥1,200"
+    assert ("encoding", "encoding") in {(w.field, w.code) for w in a.warnings}

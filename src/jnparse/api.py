@@ -13,7 +13,16 @@ from ._text import text_of
 from .crossrefs import without_pointers
 from .detect import detect_html, detect_text, site_for_url, sniff_site
 from .errors import InputError, NotAnArticleError, UnsupportedSiteError
-from .loading import DEFAULT_MAX_BYTES, NotUTF8, check_attributes, parse_bytes, quick_utf8, to_utf8
+from .loading import (
+    DEFAULT_MAX_BYTES,
+    YEN_CODECS,
+    NotUTF8,
+    check_attributes,
+    parse_bytes,
+    quick_utf8,
+    restore_yen_signs,
+    to_utf8,
+)
 from .model import Article, Notice
 from .page import Page, is_url
 from .sites.base import Site
@@ -150,6 +159,8 @@ def _extract(
     page = Page(root, url=url, reference=fetched, codec=codec, source=source, body_document=body_document)
     if codec not in ("utf-8", "str"):
         page.warn("encoding", "encoding", f"decoded as {codec}")
+        if codec in YEN_CODECS:
+            restore_yen_signs(root)
     if repaired:
         page.warn("encoding", "repaired", "mojibake (UTF-8 read as GBK) was repaired")
     target = forced if forced is not None or site == "generic" else detect_html(page)

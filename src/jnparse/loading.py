@@ -317,6 +317,33 @@ def parse_bytes(data: bytes, *, check_utf8: bool = False, check_attributes: bool
     return root
 
 
+#: Codecs that map byte 0x5C to a backslash (as browsers do) where the page means the yen sign of JIS X 0201,
+#: which Japanese fonts draw in its place: a Shift_JIS or EUC-JP page's "¥40,000" decodes as "\40,000".
+YEN_CODECS = frozenset({"cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004",
+                        "euc_jisx0213"})
+_BACKSLASHED = etree.XPath("//text()[contains(., '\\')] | //meta/@content[contains(., '\\')]")
+_YEN_AMOUNT = re.compile(r"\\(?=\s?\d)")
+
+
+def restore_yen_signs(root: etree._Element) -> None:
+    """In a page decoded from Shift_JIS or EUC-JP (:data:`YEN_CODECS`), put back the yen sign where a
+    backslash stands before an amount ("\\40,000" → "¥40,000"): in text, in meta tags' content and in
+    JSON-LD (where a backslash before a digit is no valid escape), never in scripts or styles."""
+    for found in _BACKSLASHED(root):
+        if not isinstance(found, etree._ElementUnicodeResult):
+            continue
+        el = found.getparent()
+        if el is None or _YEN_AMOUNT.search(found) is None:
+            continue
+        fixed = _YEN_AMOUNT.sub("¥", found)
+        if found.is_attribute:
+            el.set("content", fixed)
+        elif found.is_tail:
+            el.tail = fixed
+        elif el.tag not in ("script", "style") or "ld+json" in (el.get("type") or ""):
+            el.text = fixed
+
+
 def load_html(
     source: str | bytes | bytearray | memoryview,
     *,
