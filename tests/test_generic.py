@@ -4,12 +4,14 @@ trafilatura extra, and text copies from unknown sites."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
 import jnparse
 
-from .conftest import FIXTURES
+from .conftest import CORPUS, FIXTURES
+from .page_text import render
 
 HERE = FIXTURES / "generic"
 
@@ -281,3 +283,39 @@ def test_microdata_gives_section_and_update(modified: str, updated: str | None) 
     codes = {(w.field, w.code) for w in a.warnings}
     assert ("section", "fallback") in codes
     assert (("updated", "disagree") in codes) == (updated is None)
+
+
+# -- a copy of a whole page from another site ----------------------------------------------------------
+
+_GENERIC_PAGES = sorted(HERE.glob("*.html")) + sorted((CORPUS / "other").glob("*.html"))
+
+
+@pytest.mark.parametrize("path", _GENERIC_PAGES, ids=lambda p: p.name)
+def test_text_copy_of_a_whole_page_gives_the_pages_fields(path: Path) -> None:
+    """Menus, headline, standfirst, byline, date, story, tags, author box, related links, footer: the
+    copy gives the headline, the writers and the day the page gives, and none of the lines after the
+    story in its body."""
+    page = jnparse.parse(path.read_bytes())
+    text = render(path.read_bytes())
+    copy = jnparse.parse_text(text)
+    assert copy.title == page.title
+    assert copy.authors == page.authors
+    assert copy.published is not None and page.published is not None
+    assert copy.published.date() == page.published.date()
+    body = {b.text for b in copy.body}
+    tail = next((d.text for d in copy.discarded if d.heading and d.text and d.kind != "navigation"), None)
+    for line in (tail or "").split("\n")[1:]:
+        assert line not in body, f"{line!r} after the story is in the body"
+    assert copy.body and copy.body[-1].text in text
+
+
+def test_gaijinpot_copy_leaves_related_stories_and_reading_time_out() -> None:
+    path = CORPUS / "other" / "2020-02-08_gaijinpot-blog-tweet-of-the-week-67-chikan.html"
+    if not path.exists():
+        pytest.skip("the shared corpus is not here")
+    copy = jnparse.parse_text(render(path.read_bytes()))
+    body = "\n".join(b.text for b in copy.body)
+    assert "fear of causing a fuss in public" in body and "@keizi666" in body
+    assert "Vegan food is notoriously hard" not in body
+    assert "min read" not in body
+    assert copy.description is not None and copy.description.startswith("Follow these steps")

@@ -100,7 +100,8 @@ def parse_byline(text: str | None) -> Byline | None:
     raw = squash(text)
     if not raw or len(raw) > 300:
         return None
-    body = _BY.sub("", raw, count=1)
+    # a separator left dangling by the date or share links printed on the same line: "By A ·"
+    body = _BY.sub("", raw, count=1).strip(" ·•|–—-,")
     affiliation: str | None = None
     if "/" in body:
         names, _, rest = body.partition("/")

@@ -33,7 +33,7 @@ from .model import Article, Block, Byline, Discarded, Image, Notice
 from .page import Page, elements, first, strings, xpath
 from .sites.base import image, img_url, link_items
 from .structured import ld_names, ld_text, ld_url, strip_tags
-from .textcopy import TextCopy
+from .textcopy import TextCopy, is_bullet
 
 _TIME_PUBLISHED = xpath("//*[@itemprop='datePublished']")
 # a <time> in the article (or beside its headline) before any other: sidebars carry <time>s too
@@ -546,40 +546,140 @@ def extract_generic(page: Page, *, site_id: str = "generic") -> Article:
 
 
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)…]$")
+#: "5 min read", "3-minute read": a reading time printed beside the byline
+_READ_TIME = re.compile(r"^\d{1,3}[\s-]*min(?:ute)?s?\.?\s+read$", re.IGNORECASE)
+_DATE_WORD = re.compile(r"^(?:(?P<updated>Updated|Last updated|Modified)|Published|Posted)(?: on)?:?\s+", re.IGNORECASE)
+#: A line that opens what follows the story on a page's copy: tags, the author box's links, related
+#: stories, comments, the footer; by the discarded kind of what it opens.
+_AFTER_STORY: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:Related(?: (?:posts|articles|stories|news|content))?|You (?:may|might) also like|"
+                r"More (?:articles|stories|posts|news)(?: (?:by|from)\b.*)?|Recommended(?: for you)?|"
+                r"(?:Recent|Latest) (?:posts|articles|stories|news)|Read (?:more|next)|Trending(?: now)?|"
+                r"Popular(?: (?:posts|articles|stories))?|Most (?:read|popular))\s*:?$", re.IGNORECASE), "related"),
+    (re.compile(r"^(?:\d+\s+)?(?:Comments?|Leave a (?:comment|reply)|Join the conversation)\s*:?$", re.IGNORECASE),
+     "comments"),
+    (re.compile(r"^(?:Topics|Tags|Filed under|Categories|Category)\s*:|^(?:©|Copyright\b)", re.IGNORECASE), "other"),
+)
+#: A line of page furniture that stands between paragraphs of the story (a share bar, an ad slot's label).
+_IN_STORY: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:Share(?: this(?: article| story| post)?)?:?|Share on \w.{0,40}|Tweet|Print|E-?mail)$",
+                re.IGNORECASE), "share"),
+    (re.compile(r"^(?:Advertisement|Sponsored|Ad|PR)$", re.IGNORECASE), "ad"),
+)
+#: how far into a copy its header (menus, section, headline, standfirst, byline and date) may reach
+_HEADER_LINES = 80
+
+
+def _header_line(line: str, copy: TextCopy, notices: list[Notice]) -> tuple[str, Any] | None:
+    """What a line of the byline-and-date cluster under a headline gives: ``("byline", Byline)``,
+    ``("date", datetime)``, ``("updated", datetime)``, ``("read-time", None)``; ``None`` for any other line."""
+    if len(line) <= 120 and _BY_LINE.match(line):
+        byline = parse_byline(line)
+        if byline is not None and byline.authors:
+            return "byline", byline
+    if len(line) > 80:
+        return None
+    if _READ_TIME.match(line):
+        return "read-time", None
+    word = _DATE_WORD.match(line)
+    what = "updated" if word is not None and word.group("updated") else "date"
+    try:
+        value = parse_jst(line[word.end():] if word is not None else line, reference=copy.reference)
+    except NeedsReference:
+        notice = Notice("published", "relative-time", f"{line!r} needs fetched=")
+        if notice not in notices:
+            notices.append(notice)
+        return None
+    return (what, value) if value is not None else None
+
+
+def _is_headline(line: str) -> bool:
+    return not is_bullet(line) and 2 <= len(line.split()) <= 30 and not line.endswith((".", ",", ";", ":"))
+
+
+def _is_standfirst(line: str) -> bool:
+    return len(line.split()) >= 6 and line.endswith((".", "!", "?", "…"))
+
+
+def _story_end(lines: list[str], start: int, authors: tuple[str, ...]) -> tuple[int, str]:
+    """Where the story told from ``lines[start]`` on ends (the first line of what follows it: tags, an
+    author box naming the writer alone, related stories, comments, the footer), and the kind of that."""
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        if line in authors:
+            return i, "other"
+        for pattern, kind in _AFTER_STORY:
+            if pattern.search(line):
+                return i, kind
+    return len(lines), "other"
 
 
 def parse_text_generic(copy: TextCopy, *, site_id: str = "generic") -> Article:
-    """A text copy from an unknown site: a headline line, a date line if one reads as Japan time, a
-    byline line, the dateline of the first paragraph; every other line is body."""
+    """A text copy from an unknown site.
+
+    A copy of a whole page is read as pages print a story: menus, a section label, the headline, a
+    standfirst, then the byline, the date and a reading time; the story; then tags, an author box,
+    related stories and the footer. The first byline or date line in the first lines of the copy marks
+    the end of that header: the headline is the line above it (above the standfirst, when one stands
+    there), and the story runs to the first line that opens what follows it. What comes before the
+    headline and after the story is kept as discarded blocks. A copy with no byline or date line near
+    its top is a headline (when its first line reads as one) and body."""
     notices = [Notice("site", "generic", "no site module claimed the text; read with the generic fallback")]
     lines = list(copy.lines)
-    published = None
+    published = updated = None
     date_text = None
     byline = None
     title = None
-    for i, line in enumerate(lines[:10]):
-        if len(line) > 80:
-            continue
-        try:
-            value = parse_jst(line, reference=copy.reference)
-        except NeedsReference:
-            notices.append(Notice("published", "relative-time", f"{line!r} needs fetched="))
-            value = None
-        if value is not None:
-            published, date_text = value, lines.pop(i)
-            break
-    for i, line in enumerate(lines[:10]):
-        if _BY_LINE.match(line) and len(line) < 120:
-            byline = parse_byline(lines.pop(i))
-            break
-    if len(lines) >= 2 and len(lines[0].split()) <= 25 and not _SENTENCE_END.search(lines[0]) \
-            and split_dateline(lines[0])[0] is None:
-        title = lines.pop(0)
+    description = None
+    discarded: list[Discarded] = []
+    anchor = next((i for i, line in enumerate(lines[:_HEADER_LINES]) if _header_line(line, copy, notices)), None)
+    if anchor is not None:
+        start = anchor
+        while start < len(lines) and (found := _header_line(lines[start], copy, notices)) is not None:
+            what, value = found
+            if what == "byline" and byline is None:
+                byline = value
+            elif what == "date" and published is None:
+                published, date_text = value, lines[start]
+            elif what == "updated" and updated is None:
+                updated = value
+                date_text = date_text or lines[start]
+            else:  # a second byline or date, a reading time: shown, not the story
+                discarded.append(Discarded(kind="other", text=lines[start]))
+            start += 1
+        top = anchor
+        if top > 0 and _is_standfirst(lines[top - 1]) and top > 1 and _is_headline(lines[top - 2]):
+            description = lines[top - 1]
+            top -= 1
+        if top > 0 and _is_headline(lines[top - 1]):
+            title = lines[top - 1]
+            top -= 1
+        if top > 0:
+            discarded.insert(0, Discarded(kind="navigation", text="\n".join(lines[:top])))
+        end, end_kind = _story_end(lines, start, byline.authors if byline else ())
+        if description is not None and title is None:  # no headline above it: it was the story's start
+            start, description = start - 1, None
+        body_lines = []
+        for line in lines[start:end]:
+            furniture = next((kind for pattern, kind in _IN_STORY if pattern.match(line)), None)
+            if furniture is not None:
+                discarded.append(Discarded(kind=furniture, text=line))
+            elif line not in ("-", "•", "・"):  # a list item's bullet, on a line of its own
+                body_lines.append(line)
+        if end < len(lines):
+            discarded.append(Discarded(kind=end_kind, heading=lines[end], text="\n".join(lines[end:])))
+        if title is None:
+            notices.append(Notice("title", "missing", "no headline line above the byline or date"))
     else:
-        notices.append(Notice("title", "missing", "no headline line"))
+        if len(lines) >= 2 and len(lines[0].split()) <= 25 and not _SENTENCE_END.search(lines[0]) \
+                and split_dateline(lines[0])[0] is None:
+            title = lines.pop(0)
+        else:
+            notices.append(Notice("title", "missing", "no headline line"))
+        body_lines = lines
     if published is None:
         notices.append(Notice("published", "missing", "no date line"))
-    blocks = [Block("paragraph", ln) for ln in lines]
+    blocks = [Block("paragraph", ln) for ln in body_lines]
     dateline = None
     if blocks:
         dateline, rest = split_dateline(blocks[0].text)
@@ -590,10 +690,13 @@ def parse_text_generic(copy: TextCopy, *, site_id: str = "generic") -> Article:
         url=copy.url,
         title=title,
         published=published,
+        updated=updated,
         byline=byline,
         dateline=dateline,
         agency=dateline.agency if dateline else None,
         body=blocks,
+        discarded=discarded,
+        description=description,
         date_text=date_text,
         layout="generic/text",
         warnings=notices,
