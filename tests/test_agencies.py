@@ -14,6 +14,7 @@ from jnparse.agencies import AGENCIES, agency_in_credit, canonical_agency
         ("(AFP=Jiji)", "AFP-Jiji"), ("REUTERS", "Reuters"), ("© Thomson Reuters 2024.", "Reuters"),
         ("Associated Press", "AP"), ("AP Photo", "AP"), ("Bloomberg", "Bloomberg"), ("Xinhua", "Xinhua"),
         ("Yonhap News Agency", "Yonhap"), ("Washington Post", "The Washington Post"),
+        ("Reuters Breakingviews", "Reuters"), ("AP Photo/File", "AP"),
     ],
 )
 def test_credits(credit: str, agency: str) -> None:
