@@ -566,6 +566,7 @@ _IN_STORY: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.IGNORECASE), "share"),
     (re.compile(r"^(?:Advertisement|Sponsored|Ad|PR)$", re.IGNORECASE), "ad"),
 )
+_CLOCK = re.compile(r"\d:\d\d")
 #: how far into a copy its header (menus, section, headline, standfirst, byline and date) may reach
 _HEADER_LINES = 80
 
@@ -635,18 +636,23 @@ def parse_text_generic(copy: TextCopy, *, site_id: str = "generic") -> Article:
     anchor = next((i for i, line in enumerate(lines[:_HEADER_LINES]) if _header_line(line, copy, notices)), None)
     if anchor is not None:
         start = anchor
+        shown: list[str] = []  # the cluster's other lines: an "Updated" time, a reading time, a second date
         while start < len(lines) and (found := _header_line(lines[start], copy, notices)) is not None:
             what, value = found
             if what == "byline" and byline is None:
                 byline = value
             elif what == "date" and published is None:
                 published, date_text = value, lines[start]
-            elif what == "updated" and updated is None:
-                updated = value
-                date_text = date_text or lines[start]
-            else:  # a second byline or date, a reading time: shown, not the story
-                discarded.append(Discarded(kind="other", text=lines[start]))
+                if not _CLOCK.search(date_text):
+                    notices.append(Notice("published", "low-confidence",
+                                          f"printed date {date_text!r} has no time of day"))
+            else:
+                if what == "updated" and updated is None:
+                    updated = value
+                shown.append(lines[start])
             start += 1
+        if shown:
+            discarded.append(Discarded(kind="other", text="\n".join(shown)))
         top = anchor
         if top > 0 and _is_standfirst(lines[top - 1]) and top > 1 and _is_headline(lines[top - 2]):
             description = lines[top - 1]
