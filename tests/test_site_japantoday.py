@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import jnparse
 from jnparse.page import Page
@@ -359,3 +361,111 @@ def test_a_page_cannot_pass_for_a_pruned_one() -> None:
     data = data[:body] + fake + data[body:]
     page = Page(parse_bytes(data), source=data)
     assert japantoday._tree_ranges(page) == ((0, len(data)),)
+
+
+# -- the cut read is the whole read, whatever markup the page holds where -------------------------------
+#: markup that changes how libxml2 reads what follows it: elements left open (raw-text ones hold the rest of
+#: the page as text), stray end tags (closing an element opened before the cut, and what is open above it),
+#: comments and attribute values left open, self-closing tags, elements libxml2 closes on a start tag
+_HAZARDS = (
+    "<textarea>", "<title>", "<xmp>", "<iframe>", "<noembed>", "<noframes>", "<script>", "<style>",
+    "<textarea>t</textarea>", "<script>var s = '<div>';</script>", "<!--", "<!-- c -->", "<!-->", "<plaintext>",
+    "<template>", "<template><div>t</div></template>", "<p title='open>", '<a href="open>', "<p title='a>b'>x</p>",
+    "<aside>", "<section>", "<header>", "<footer>", "<div>", "<span>", "<table>", "<td>", "<tr>", "<li>", "<p>",
+    "<ul>", "<a href='/x'>", "<b>", "<font>", "<form>", "<h2>", "<figure>", "<div/>", "<span/>", "<div id=a/>",
+    "</div>", "</aside>", "</section>", "</article>", "</header>", "</p>", "</span>", "</table>", "</td>",
+    "</li>", "</a>", "</form>", "</body>", "</html>", "<br/>", "<img src='/i.jpg'>", "<?pi x?>", "<!doctype html>",
+    "<h3>More in National</h3>", "<span itemprop='commentCount'>2</span>", "<ARTICLE>", "<articles>",
+)
+
+
+def _with_hazards(data: bytes, places: list[tuple[int, int]]) -> bytes:
+    """``data`` with ``_HAZARDS[h]`` put before the ``i``-th "<" after ``<body`` (taken modulo their count)
+    for each ``(i, h)``."""
+    text = data.decode()
+    body = text.index("<body")
+    for i, h in places:
+        opens = [j for j, c in enumerate(text) if c == "<" and j > body]
+        at = opens[i % len(opens)]
+        text = text[:at] + _HAZARDS[h % len(_HAZARDS)] + text[at:]
+    return text.encode()
+
+
+_PAGES = tuple(p for p in sorted(JT.glob("*.html")) if p.name != "expired-story.html")
+
+
+@given(page=st.integers(0, len(_PAGES) - 1), wrapped=st.booleans(),
+       places=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, len(_HAZARDS) - 1)), min_size=1, max_size=3))
+@settings(max_examples=40, deadline=None)
+def test_cut_read_is_the_whole_read_with_hazards_anywhere(page: int, wrapped: bool,
+                                                         places: list[tuple[int, int]]) -> None:
+    """Whatever markup the page holds before the article, in it or after it, parse() (which reads the cut
+    page when prune() cuts it) gives what the whole page's tree gives."""
+    from benchmarks.run import at_page_size
+
+    from .prune_checks import article, whole_page_article
+
+    raw = _PAGES[page].read_bytes()
+    data = _with_hazards((at_page_size(raw) or raw) if wrapped else raw, places)
+    assert article(data) == whole_page_article(data)
+
+
+@given(places=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, len(_HAZARDS) - 1)), min_size=1,
+                       max_size=2))
+@settings(max_examples=40, deadline=None)
+def test_a_cut_page_reads_as_the_whole_page_or_says_it_cannot(places: list[tuple[int, int]]) -> None:
+    """What prune() keeps reads (with no fallback to the whole page) as the whole page, or the extractor
+    says it cannot tell (and parse() reads the whole page)."""
+    from .prune_checks import cut_page_article, whole_page_article
+
+    data = _with_hazards((JT / "kyodo-wire-credit.html").read_bytes(), places)
+    pruned = japantoday.prune(data)
+    if pruned is None:
+        return
+    cut = cut_page_article(pruned, data)
+    if isinstance(cut, dict) and any(w["code"] == "unknown-layout" for w in cut["warnings"]):
+        return
+    assert cut == whole_page_article(data)
+
+
+@pytest.mark.parametrize(
+    ("before", "cut"),
+    [
+        ("", True),  # the fixture as it is: cut
+        ("<textarea>", False),  # holds the rest of the page as text in the whole read
+        ("<title>", False),
+        ("<script>", False),
+        ("<!-- ", False),
+        ("<plaintext>", False),
+        ("<p title='open>", False),  # the article's tag is in the attribute value
+        ("<figure>", False),  # its paragraphs are in a figure in the whole read
+        ("<template>", True),  # an element like any other for libxml2
+        ("<textarea>x</textarea><!-- c -->", True),
+    ],
+)
+def test_prune_declines_where_the_header_changes_the_read(before: str, cut: bool) -> None:
+    from .prune_checks import article, whole_page_article
+
+    data = (JT / "kyodo-wire-credit.html").read_bytes()
+    at = data.index(b'<div class="container">')
+    data = data[:at] + before.encode() + data[at:]
+    assert (japantoday.prune(data) is not None) == cut
+    assert article(data) == whole_page_article(data)
+
+
+def test_prune_declines_a_stray_end_tag_that_closes_an_element_the_article_opened() -> None:
+    """An element opened after the article and left open before a stray </div>: the whole read closes it
+    there (with the container the </div> ends, opened before the article), the cut read would not."""
+    from .prune_checks import article, whole_page_article
+
+    data = (JT / "kyodo-wire-credit.html").read_bytes()
+    at = data.index(b"<section")
+    data = data[:at] + b"<aside><h3>Latest news</h3><ul><li><a href='/x/2'>Two</a></li></ul></div>" + data[at:]
+    assert japantoday.prune(data) is None
+    assert article(data) == whole_page_article(data)
+    # the same end tags balanced by the part kept: still cut
+    assert japantoday._kept_reads_alike(b"<article><aside><p>x</div></aside></article></div></div>") is False
+    assert japantoday._kept_reads_alike(b"<article><p>x</p></article></div><aside></aside></div>") is True
+    assert japantoday._kept_reads_alike(b"<article><table><tr><td></div></td></tr></table></article>") is True
+    # </body> closes all that is open in both reads (libxml2 then puts what follows beside the body)
+    assert japantoday._kept_reads_alike(b"<article><aside><p>x</body><p>after") is True

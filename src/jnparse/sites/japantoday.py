@@ -34,6 +34,8 @@ from ..page import Page, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import (
+    COMMENT_END,
+    RAW_TEXT,
     Layout,
     Site,
     body_blocks,
@@ -43,6 +45,7 @@ from .base import (
     find_bytes,
     image,
     img_url,
+    in_tag,
     link_items,
 )
 
@@ -633,16 +636,74 @@ _CUT_MARK = "jnparse-cut-" + secrets.token_hex(8)
 #: between tags, not in a comment or raw text) and that no element it reads holds it (none was cut short)
 _END_MARK = "jnparse-end"
 _END = b'<input type="hidden" name="' + _END_MARK.encode() + b'">'
-#: in the part cut off before the article, in any case: a heading (side blocks, the h1 fallback title), a
-#: meta tag
-_HEAD_TAGS = re.compile(rb"<(?:h[1-5]|meta)", re.IGNORECASE)
+#: in the part cut off before the article: a heading (side blocks, the h1 fallback title), a meta tag, a
+#: figure (one left open there holds the article: its paragraphs are in a figure, not the body), the end of
+#: the body or the document (the whole read puts the article after the body), an article in capitals (the
+#: cut is at the first one in small letters) (2); and the comments (1) and raw-text elements (3) that the
+#: walk (``_chrome_tag``) steps over. The lookahead turns away with one test the "<" of most tags (a menu's
+#: <a, <li, </a, </li, <ul, <div), which each alternative is tried on otherwise; the names are read in any
+#: case there, so the page need not be lower-cased (a copy of the header, and a cold one).
+_CHROME_TOKEN = re.compile(
+    rb"<(?=[!hHmMfFsStTxXiInNpP]|[aA][rR]|/[bBhH])(?:(!--)|(?i:(h[1-5]|meta|figure|article|/body|/html)|("
+    + b"|".join(RAW_TEXT) + rb"|plaintext))(?=[\t\n\f\r />]))"
+)
+#: ``_CHROME_TOKEN`` without the names (for the head, which holds <meta> tags; group 2 never takes part)
+_CHROME_STATE_TOKEN = re.compile(
+    rb"<(?=[!sStTxXiInNpP])(?:(!--)|(?i:((?!))|(" + b"|".join(RAW_TEXT) + rb"|plaintext))(?=[\t\n\f\r />]))"
+)
+_RAW_END_ANY_CASE = {name: re.compile(b"</" + name + rb"[\t\n\f\r />]", re.IGNORECASE) for name in RAW_TEXT}
+_SCRIPT_TAG = re.compile(rb"<script", re.IGNORECASE)
+
+
+def _chrome_tag(data: bytes, start: int, stop: int, names: bool) -> int | None:
+    """base.TagFinder.find over the page's own bytes (tag names in any case): where the first tag of
+    ``_CHROME_TOKEN``'s names (2) is in ``data[start:stop]`` (``start`` in the tokenizer's data state; with
+    ``names`` false none is sought); ``-1`` when there is none and ``stop`` falls between tags; ``None``
+    when that cannot be told: a comment, raw-text element or tag left open at ``stop``, a ``<plaintext>``, a
+    tag-like "<" inside a tag, a script whose text holds "<!--" then "<script" (base.TagFinder's reading,
+    and its assumption about attribute values: base.in_tag)."""
+    pos = start
+    while True:
+        m = (_CHROME_TOKEN if names else _CHROME_STATE_TOKEN).search(data, pos, stop)
+        if m is None:
+            return None if in_tag(data, pos, stop) else -1
+        i = m.start()
+        if in_tag(data, pos, i):
+            return None
+        if m.group(2) is not None:
+            return i
+        if m.group(1) is not None:  # a comment ("<!-->" and "<!--->" end where they start)
+            if data.startswith((b">", b"->"), i + 4, stop):
+                pos = data.find(b">", i + 4, stop) + 1
+                continue
+            close = COMMENT_END.search(data, i + 4, stop)
+            if close is None:
+                return None
+            pos = close.end()
+        else:
+            name = m.group(3).lower()
+            if name == b"plaintext":
+                return None  # the rest of the page is text
+            found = _RAW_END_ANY_CASE[name].search(data, m.end(), stop)
+            if found is None:
+                return None
+            if name == b"script":
+                escaped = data.find(b"<!--", m.end(), found.start())
+                if escaped >= 0 and _SCRIPT_TAG.search(data, escaped, found.start()) is not None:
+                    return None  # the escaped states: its first end tag may not end it
+            close_gt = data.find(b">", found.end() - 1, stop)  # the end tag may hold white space or "/" first
+            if close_gt < 0:
+                return None
+            pos = close_gt + 1
+
+
 #: the marks besides these tags: bare, or with a byte rare in pages to find them by memchr
 #: (base.dropped_holds): microdata, the canonical link (page.url), JSON-LD, the site line
 _CUT_RISKS = (b"itemprop", b"canonical", (b"ld+json", 2), (b"GPlusMedia", 0))
 _EXPIRED_BYTES = EXPIRED.encode()
 #: end tags after which the end may be cut: the comments' section, the side column, the footer with the
 #: site line, the article
-_BLOCK_ENDS = (b"</aside>", b"</section>", b"</footer>", b"</article>")
+_BLOCK_ENDS = re.compile(rb"</(?:aside|section|footer|article)>")
 #: tags read page-wide, in any case, in the part cut off the end: headings (side blocks; an <h1> is also the title
 #: fallback and CATEGORY's ``following::h1``), an article (category, byline, figures), what Page.head
 #: reads (``<meta>``, ``<link>``: the canonical address, and ``<title>`` when the head has none). One
@@ -659,26 +720,203 @@ def prune(data: bytes) -> bytes | None:
     the part before it holds anything the extractor reads, and for an expired story (its error would be
     raised twice)."""
     body = data.find(b"<body")
-    if body < 0:
+    if body < 0 or find_bytes(data, _EXPIRED_BYTES, at=6) >= 0:
         return None
-    start = data.find(b"<article", body)
-    if start < 0 or find_bytes(data, _EXPIRED_BYTES, at=6) >= 0:
+    # the body's tag outside comments, raw text and tags of the head; then the first tag the extractor
+    # reads in the body (read as the tokenizer reads it: an unclosed <textarea> holds the rest of the page)
+    if _chrome_tag(data, 0, body, False) != -1:
         return None
-    if _HEAD_TAGS.search(data, body, start) is not None:
-        return None
+    start = _chrome_tag(data, body, len(data), True)
+    if start is None or start < 0 or not data.startswith(b"<article", start):
+        return None  # none, or a heading or other tag read before the first article (or "<ARTICLE")
+    if data[start + 8 : start + 9] not in _TAG_NAME_END or _in_quoted_value(data, start):
+        return None  # "<articles>", or an attribute value left open before the article holds it
     if dropped_holds(data, ((body, start),), _CUT_RISKS):
         return None
     head_title = data.find(b"<title", 0, body) >= 0
     if not head_title and data.find(b"<title", body, start) >= 0:
         return None  # the page's first <title> (its head has none)
-    if data.count(b"<div", body) != data.count(b"</div", body):  # (the head is kept whole: its divs are in both)
-        # a stray </div> after the cut would close a container that was cut off (the article with it)
-        # in the whole page, and nothing in the pruned one
-        return None
     end = _tail_cut(data, start, head_title)
+    if not _kept_reads_alike(data[start:] if end < 0 else data[start:end]):
+        return None
     mark = b'<body><input type="hidden" name="%s" value="%d %d %d">' % (_CUT_MARK.encode(), body, start, end)
     view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
     return b"".join((view[:body], mark, view[start:] if end < 0 else view[start:end], b"" if end < 0 else _END))
+
+
+# -- the cut's effect on the parse of the part kept ------------------------------------------------------
+# The whole page's parse reaches the article with the elements the header left open above it (the page's
+# containers, and whatever the header left unclosed); the cut one with none (the mark is a void element
+# under <body>). libxml2 builds the part kept alike in both as long as no token in it reaches below the
+# elements the part kept opened: an end tag that none of those matches is searched for in the elements
+# above them, and in the whole page closes what it finds there (with every element the part kept still has
+# open: an <aside> left open before a stray </div> ends there, and holds the rest of the page in the cut
+# one). Such an end tag when nothing the part kept opened is open, or one that an element still open above
+# it blocks (libxml2's end-tag priorities), changes only the elements above the article, which the
+# extractor checks (_cut_containers). A start tag closes (libxml2's auto-close table) only the innermost
+# open element, and again, the elements above the part kept only when the part kept has none open.
+# ``_kept_reads_alike`` walks the part kept the way the parser reads it and refuses the cut when a token
+# reaches below. Its tables are libxml2's (2.14's legacy tree builder, read off its behaviour).
+
+_TAG_NAME_END = (b" ", b"\t", b"\n", b"\r", b"\f", b">", b"/")
+#: the elements that hold no content (libxml2's empty elements): never open
+_VOID = frozenset({b"area", b"base", b"basefont", b"br", b"col", b"embed", b"frame", b"hr", b"img", b"input",
+                   b"isindex", b"keygen", b"link", b"meta", b"param", b"source", b"track", b"wbr"})
+_HEADING_CLOSERS = frozenset({b"fieldset", b"form", b"li", b"p", b"table"})
+#: libxml2's auto-close table: the open element (key) that a start tag of one of the names closes
+_CLOSED_BY: dict[bytes, frozenset[bytes]] = {
+    b"a": frozenset({b"a", b"fieldset", b"table", b"td", b"th"}),
+    b"address": frozenset({b"dd", b"dl", b"dt", b"form", b"li", b"ul"}),
+    b"b": frozenset({b"center", b"p", b"td", b"th"}),
+    b"big": frozenset({b"p"}),
+    b"caption": frozenset({b"col", b"colgroup", b"tbody", b"tfoot", b"thead", b"tr"}),
+    b"colgroup": frozenset({b"colgroup", b"tbody", b"tfoot", b"thead", b"tr"}),
+    b"dd": frozenset({b"dt"}),
+    b"dir": frozenset({b"dd", b"dl", b"dt", b"form", b"ul"}),
+    b"dl": frozenset({b"form", b"li"}),
+    b"dt": frozenset({b"dd", b"dl"}),
+    b"font": frozenset({b"center", b"td", b"th"}),
+    b"form": frozenset({b"form"}),
+    b"h1": _HEADING_CLOSERS, b"h2": _HEADING_CLOSERS, b"h3": _HEADING_CLOSERS, b"h4": _HEADING_CLOSERS,
+    b"h5": _HEADING_CLOSERS, b"h6": _HEADING_CLOSERS,
+    b"i": frozenset({b"center", b"p", b"td", b"th"}),
+    b"legend": frozenset({b"fieldset"}),
+    b"li": frozenset({b"li"}),
+    b"menu": frozenset({b"dd", b"dl", b"dt", b"form", b"ul"}),
+    b"ol": frozenset({b"form"}),
+    b"option": frozenset({b"optgroup", b"option"}),
+    b"p": frozenset({b"address", b"blockquote", b"caption", b"center", b"col", b"colgroup", b"dd", b"dir", b"div",
+                     b"dl", b"dt", b"fieldset", b"form", b"h1", b"h2", b"h3", b"h4", b"h5", b"h6", b"hr", b"li",
+                     b"menu", b"ol", b"p", b"pre", b"table", b"tbody", b"td", b"tfoot", b"th", b"title", b"tr",
+                     b"ul", b"xmp"}),
+    b"pre": frozenset({b"dd", b"dl", b"dt", b"fieldset", b"form", b"li", b"table", b"ul"}),
+    b"s": frozenset({b"p"}),
+    b"small": frozenset({b"p"}),
+    b"span": frozenset({b"td", b"th"}),
+    b"strike": frozenset({b"p"}),
+    b"tbody": frozenset({b"tbody", b"tfoot"}),
+    b"td": frozenset({b"tbody", b"td", b"tfoot", b"th", b"tr"}),
+    b"tfoot": frozenset({b"tbody"}),
+    b"th": frozenset({b"tbody", b"td", b"tfoot", b"th", b"tr"}),
+    b"thead": frozenset({b"tbody", b"tfoot"}),
+    b"tr": frozenset({b"tbody", b"tfoot", b"tr"}),
+    b"tt": frozenset({b"p"}),
+    b"u": frozenset({b"p", b"td", b"th"}),
+    b"ul": frozenset({b"address", b"form", b"menu", b"pre"}),
+}
+_NOTHING: frozenset[bytes] = frozenset()
+#: libxml2's end-tag priorities (100 for the rest): an end tag does not close an element of a higher one
+_PRIORITY = {b"div": 150, b"td": 160, b"th": 160, b"tr": 170, b"thead": 180, b"tbody": 180, b"tfoot": 180,
+             b"table": 190, b"head": 200, b"body": 200, b"html": 220}
+_RAW_ENDS = {name: re.compile(b"</" + name + rb"[\t\n\f\r />]") for name in RAW_TEXT}
+#: a token of the HTML tokenizer that starts with "<", in lower-cased bytes outside comments and raw text:
+#: an end tag (its name: 1), a start tag (its name: 2, the white space and slashes before its ">": 3;
+#: quoted attribute values read whole, so a ">" in one does not end the tag), or a bogus comment ("<!x",
+#: "<?", "</" and no letter: to the next ">"). Possessive: a tag left open at the end fails without
+#: backtracking (the tokenizer then drops it, in both parses).
+_ATTRS = (rb"(?:[\t\n\f\r /]*+[^\t\n\f\r />][^\t\n\f\r /=>]*+"  # white space or "/", a name
+          rb"(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:\"[^\"]*+\"|'[^']*+'|[^\t\n\f\r >]*+))?+)*+")  # "=", a value
+_TOKEN = re.compile(
+    rb"<(?:/([a-z][^\t\n\f\r />]*+)" + _ATTRS + rb"[\t\n\f\r /]*+>|([a-z][^\t\n\f\r />]*+)" + _ATTRS
+    + rb"([\t\n\f\r /]*+)>|[!?][^>]*+>|/[^a-z>][^>]*+>|/>)"
+)
+#: where the tokens stop following one another: a comment (1), a raw-text element (2), and the start tags
+#: libxml2 merges into the document's own (2). (The lookahead turns most tags away with one test.)
+_BREAKS = re.compile(
+    rb"<(?=[!sthxinpb])(?:(!--)|(" + b"|".join(RAW_TEXT) + rb"|plaintext|html|body|head)[\t\n\f\r />])"
+)
+
+
+def _in_quoted_value(data: bytes, at: int) -> bool:
+    """Whether offset ``at`` may lie in a quoted attribute value left open before it: a value runs to the
+    next quote of its kind, so only the last ``"`` and the last ``'`` before ``at`` can have opened one,
+    and a value's quote follows its "=" (white space between)."""
+    for quote in (b'"', b"'"):
+        q = data.rfind(quote, 0, at)
+        if q > 0 and data[max(0, q - 40) : q].rstrip(b" \t\n\r\f").endswith(b"="):
+            return True
+    return False
+
+
+def _kept_reads_alike(kept: bytes) -> bool:
+    """Whether libxml2 builds the part kept (``kept``, from the article's start tag) the same below the
+    elements open above it whatever those are (see the comment above): ``False`` when an end tag in it may
+    reach them while an element it opened is open, or when it cannot be told. The tags between comments
+    and raw-text elements are read by one ``findall`` each (in C: most pages have none in the part kept)."""
+    low = kept.lower()
+    open_: list[bytes] = []  # the elements the part kept opened and that are still open, innermost last
+    pos = 0
+    while True:
+        brk = _BREAKS.search(low, pos)
+        stop = len(low) if brk is None else brk.start()
+        if not _tags_read_alike(_TOKEN.findall(low, pos, stop), open_):
+            return False
+        if brk is None:
+            return True  # (a tag left open at the end is dropped, in both parses)
+        if in_tag(low, pos, stop):
+            return False  # the "<" may be in a tag (an attribute value): cannot be told
+        if brk.group(1) is not None:  # a comment, to its end ("<!-->" and "<!--->" end where they start)
+            if low.startswith((b">", b"->"), stop + 4):
+                pos = low.find(b">", stop + 4) + 1
+                continue
+            close = COMMENT_END.search(low, stop + 4)
+            if close is None:
+                return True  # the rest of the page is the comment's, in both parses
+            pos = close.end()
+            continue
+        name = brk.group(2)
+        tag = _TOKEN.match(low, stop)
+        if name in (b"html", b"body", b"head") or (tag is not None and tag.group(3).endswith(b"/")):
+            return False  # merged into the document's own, or a self-closing raw-text tag: not worth reading
+        if tag is None:
+            return True  # the tag is left open to the end: dropped, in both parses
+        _close_for(name, open_)
+        if name == b"plaintext":
+            return True  # the rest of the page is text, in both parses
+        end = _RAW_ENDS[name].search(low, tag.end())
+        if end is None:
+            return True  # the rest of the page is the element's text, in both parses
+        if name == b"script":
+            escaped = low.find(b"<!--", tag.end(), end.start())
+            if escaped >= 0 and low.find(b"<script", escaped, end.start()) >= 0:
+                return False  # the escaped states: its first end tag may not end it
+        pos = low.find(b">", end.end() - 1) + 1
+        if pos <= 0:
+            return True  # its end tag is left open: the rest is in it, in both parses
+
+
+def _close_for(name: bytes, open_: list[bytes]) -> None:
+    """The elements a start tag of ``name`` closes (libxml2's auto-close: the innermost, while it is one
+    the tag closes)."""
+    while open_ and name in _CLOSED_BY.get(open_[-1], _NOTHING):
+        open_.pop()
+
+
+def _tags_read_alike(tags: list[tuple[bytes, bytes, bytes]], open_: list[bytes]) -> bool:
+    """``_kept_reads_alike`` over a run of tags (``_TOKEN``'s groups), ``open_`` updated. (Names bound to
+    locals: the loop runs once a tag.)"""
+    push, pop, closed_by, void = open_.append, open_.pop, _CLOSED_BY, _VOID
+    for end_name, name, before_gt in tags:
+        if end_name:
+            if open_ and open_[-1] == end_name:  # (most end tags)
+                pop()
+            elif end_name in open_:
+                i = len(open_) - 1 - open_[::-1].index(end_name)
+                priority = _PRIORITY.get(end_name, 100)
+                if all(_PRIORITY.get(el, 100) <= priority for el in open_[i + 1 :]):
+                    del open_[i:]
+                # (else an element open above it blocks it: ignored in both parses)
+            elif end_name in (b"body", b"html"):
+                open_.clear()  # closes all that is open, in both parses (nothing blocks it)
+            elif open_ and all(_PRIORITY.get(el, 100) <= _PRIORITY.get(end_name, 100) for el in open_):
+                return False  # it may close what the part kept has open, in the whole page only
+            # (else it may close elements above the part kept only, or it is blocked in both parses)
+        elif name:
+            if open_ and name in closed_by.get(open_[-1], _NOTHING):
+                _close_for(name, open_)
+            if name not in void and not before_gt.endswith(b"/"):  # "<span/>" closes where it opens
+                push(name)
+    return True
 
 
 def _tail_cut(data: bytes, start: int, head_title: bool) -> int:
@@ -686,13 +924,8 @@ def _tail_cut(data: bytes, start: int, head_title: bool) -> int:
     hold no mark of anything read; ``-1`` to keep the page to its end. (The end tag found may lie in a
     comment or script: the end mark is then not an element of the tree, and the extractor refuses it.)"""
     end = -1
-    low = start
-    for tag in _BLOCK_ENDS:
-        # reads back from the page's end to the tag's last place, and not past the last end found
-        at = data.rfind(tag, low)
-        if at >= 0 and at + len(tag) > end:
-            end = at + len(tag)
-            low = at
+    for m in _BLOCK_ENDS.finditer(data, start):  # one pass (four rfind() calls each read the footer)
+        end = m.end()
     if end < 0 or end == len(data):
         return -1
     tags = _TAIL_TAGS if head_title else _TAIL_TAGS_TITLE
