@@ -38,6 +38,7 @@ from .base import (
     RAW_TEXT,
     Layout,
     Site,
+    TailCut,
     body_blocks,
     cut_dateline,
     discard,
@@ -629,13 +630,12 @@ def fingerprint(page: Page) -> bool:
 #: put where the page was cut, before the article (an element nothing reads: the parser drops comments):
 #: the extractor checks that no block it reads lost part of its container. Its value says where the page
 #: was cut (``"<body> <article> <end or -1>"``, offsets in the page's bytes): the extractor's byte-guided
-#: lookups read only the bytes kept, and it checks the end cut (``_END``) when there was one. Its name
-#: holds a per-process random part: a page cannot carry a mark that the extractor would take for its own.
+#: lookups read only the bytes kept. Its name holds a per-process random part: a page cannot carry a mark
+#: that the extractor would take for its own.
 _CUT_MARK = "jnparse-cut-" + secrets.token_hex(8)
-#: put where the end was cut: the extractor checks that it is the last element of the tree (the cut fell
-#: between tags, not in a comment or raw text) and that no element it reads holds it (none was cut short)
-_END_MARK = "jnparse-end"
-_END = b'<input type="hidden" name="' + _END_MARK.encode() + b'">'
+#: marks a page whose end was cut (base.TailCut): the extractor checks that the cut fell between tags, not
+#: in a comment or raw text, and that no element it reads was open there (none was cut short)
+_TAIL = TailCut(SITE_ID)
 #: in the part cut off before the article: a heading (side blocks, the h1 fallback title), a meta tag, a
 #: figure (one left open there holds the article: its paragraphs are in a figure, not the body), the end of
 #: the body or the document (the whole read puts the article after the body), an article in capitals (the
@@ -739,9 +739,11 @@ def prune(data: bytes) -> bytes | None:
     end = _tail_cut(data, start, head_title)
     if not _kept_reads_alike(data[start:] if end < 0 else data[start:end]):
         return None
-    mark = b'<body><input type="hidden" name="%s" value="%d %d %d">' % (_CUT_MARK.encode(), body, start, end)
+    mark = b'<input type="hidden" name="%s" value="%d %d %d">' % (_CUT_MARK.encode(), body, start, end)
+    if end >= 0:
+        return _TAIL.join(data, body, start, end, lead=mark)  # the start mark stays the body's first element
     view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
-    return b"".join((view[:body], mark, view[start:] if end < 0 else view[start:end], b"" if end < 0 else _END))
+    return b"".join((view[:body], b"<body>", mark, view[start:]))
 
 
 # -- the cut's effect on the parse of the part kept ------------------------------------------------------
@@ -922,7 +924,7 @@ def _tags_read_alike(tags: list[tuple[bytes, bytes, bytes]], open_: list[bytes])
 def _tail_cut(data: bytes, start: int, head_title: bool) -> int:
     """Where the page may be cut at its end: after the last of ``_BLOCK_ENDS`` when the bytes after it
     hold no mark of anything read; ``-1`` to keep the page to its end. (The end tag found may lie in a
-    comment or script: the end mark is then not an element of the tree, and the extractor refuses it.)"""
+    comment or script: TailCut's sentinel is then not an element of the tree, and the extractor refuses it.)"""
     end = -1
     for m in _BLOCK_ENDS.finditer(data, start):  # one pass (four rfind() calls each read the footer)
         end = m.end()
@@ -939,6 +941,7 @@ def _cut_containers(root: etree._Element, parts: _Parts) -> bool:
     (the container lost what came before the article), or an element read that was open where the end
     was cut (it lost its end), or an end cut that did not fall between tags: the whole page must be read
     instead."""
+    end_cut = False
     for art in parts.articles:
         mark = art.getprevious()
         if mark is not None and mark.tag == "input" and mark.get("name") == _CUT_MARK:
@@ -946,8 +949,9 @@ def _cut_containers(root: etree._Element, parts: _Parts) -> bool:
             if any(el.getparent() in cut for el in (*parts.headings, *parts.comment_counts)):
                 return True
             offsets = _mark_offsets(mark, None)
-            return offsets is not None and offsets[2] >= 0 and _end_cut_short(root, parts, cut)
-    return False
+            end_cut = offsets is not None and offsets[2] >= 0
+            break
+    return _end_cut_short(root, parts, end_cut)
 
 
 def _mark_offsets(mark: etree._Element, size: int | None) -> tuple[int, int, int] | None:
@@ -962,17 +966,18 @@ def _mark_offsets(mark: etree._Element, size: int | None) -> tuple[int, int, int
     return body, start, end
 
 
-def _end_cut_short(root: etree._Element, parts: _Parts, cut: set[etree._Element]) -> bool:
-    """Whether the end cut lost part of what is read: the end mark is not the tree's last element, or an
-    element read (or a side block's or comment count's container, or an element whose text holds the
-    site line) was open where the end was cut. ``cut``: the elements above the start cut (body, html)."""
-    node = root
-    while len(node):  # down the last children: the last element in page order
-        node = node[-1]
-    if node.tag != "input" or node.get("name") != _END_MARK:
-        return True  # the end tag cut after was in a comment or raw text: the mark is text
-    open_at_end = [a for a in node.iterancestors() if a not in cut]
-    if not open_at_end:
+def _end_cut_short(root: etree._Element, parts: _Parts, end_cut: bool) -> bool:
+    """Whether the end cut lost part of what is read (base.TailCut): the cut did not fall between tags, or
+    an element read (or a side block's or comment count's container, or an element whose text holds the
+    site line) was open where the end was cut. ``end_cut``: the start mark says the end was cut."""
+    seen = _TAIL.seen(root)  # (takes the sentinel out of the tree)
+    if seen is None:
+        # no end cut; or one that fell in text on a page whose head bytes opened the body, which then lost
+        # the cut's mark (libxml2 drops a second <body>'s attributes): only the start mark tells
+        return end_cut
+    if seen.note is None:
+        return True  # the end tag cut after was in a comment or raw text: the sentinel is text
+    if not seen.open:
         return False
     read: set[etree._Element] = {*parts.articles, *parts.bodies, *parts.figures, *parts.headings,
                                  *parts.comment_counts, *parts.authors}
@@ -983,7 +988,7 @@ def _end_cut_short(root: etree._Element, parts: _Parts, cut: set[etree._Element]
     for one in (parts.h1, parts.published):
         if one is not None:
             read.add(one)
-    return any(a in read or "GPlusMedia" in (_first_text(a) or "") for a in open_at_end)
+    return any(a in read or "GPlusMedia" in (_first_text(a) or "") for a in seen.open)
 
 
 # -- text copies ------------------------------------------------------------------------------------
