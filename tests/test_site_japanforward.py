@@ -375,3 +375,23 @@ def test_tail_cut_tells_what_was_open_at_the_cut() -> None:
     assert TailCut("test").seen(parse_bytes(page)) is None  # a whole page
     assert cut.cut_short(parse_bytes(cut.join(page, body, start, page.index(b"<script"))), lambda el: el.tag == "div")
     assert not cut.cut_short(parse_bytes(cut.join(page, body, start, page.index(b"<script"))), lambda el: el.tag == "p")
+
+
+@pytest.mark.parametrize("stray", [b"</head>text before the body", b"<title>T</title>text in the head</head>"])
+def test_tail_cut_in_a_script_is_told_when_the_head_opens_the_body(stray: bytes) -> None:
+    """Text in the head makes libxml2 open the body before the cut's ``<body>`` tag, which then loses its mark:
+    a cut that fell in a script (its sentinel is text) is still told, by the mark after the body tag."""
+    from jnparse.loading import parse_bytes
+    from jnparse.sites.base import PRUNED_ATTR, TailCut
+
+    cut = TailCut("test")
+    page = (b"<html><head><title>T</title></head><body><nav>Menu</nav><article><p>One</p><div><p>Two</p>"
+            b"<script>var a = 1;</script></div></article><footer>F</footer></body></html>")
+    page = page.replace(b"<title>T</title></head>", stray, 1)
+    body, start = page.index(b"<body"), page.index(b"<article")
+    root = parse_bytes(cut.join(page, body, start, page.index(b"var a")))
+    assert root.find("body") is not None and root.find("body").get(PRUNED_ATTR) is None  # the body's mark is lost
+    found = cut.seen(root)
+    assert found is not None and found.note is None  # told, and what was open cannot be
+    assert cut.cut_short(parse_bytes(cut.join(page, body, start, page.index(b"var a"))), lambda el: False)
+    assert TailCut("test").seen(parse_bytes(page)) is None  # the whole page carries no mark

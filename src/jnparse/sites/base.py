@@ -130,6 +130,10 @@ class CutSeen:
     open: tuple[etree._Element, ...]
 
 
+#: how many of the body's first children may be a head's elements moved there ahead of a cut's mark
+_MOVED_HEAD = 512
+
+
 class TailCut:
     """A prune that drops the page's tail marks the cut, and the extractor reads the mark back.
 
@@ -139,22 +143,28 @@ class TailCut:
     ancestors are the elements that were still open at the cut: they went on in the dropped bytes, and what
     the extractor reads of them the pruned page lacks. :meth:`seen` reads that back; :meth:`cut_short`
     answers the usual question (was anything read open at the cut?).
+
+    When the cut fell in a comment or raw text the sentinel is text, and the marked body tells the cut. A
+    page whose head holds text has its body opened before the ``<body>`` tag, which then loses its
+    attributes: a void ``<input>`` holding the mark follows the body tag (and ``lead``), among the body's
+    first children.
     """
 
-    __slots__ = ("_body", "_name")
+    __slots__ = ("_body", "_name", "_start")
 
     def __init__(self, name: str) -> None:
         self._name = name
         self._body = f'<body {PRUNED_ATTR}="{name}">'.encode()
+        self._start = f'<input type="hidden" {PRUNED_ATTR}="{name}">'.encode()
 
     def join(self, data: bytes, body: int, start: int, end: int, *, lead: bytes = b"", tail: bytes = b"",
              note: str = "") -> bytes:
-        """The page's ``<head>`` (``data[:body]``), the marked ``<body>`` tag, ``lead``, the kept bytes
-        ``data[start:end]``, ``tail`` (what closes them: a script's end tag) and the sentinel holding ``note``
-        (no white space in the name: the note is what follows the first space)."""
+        """The page's ``<head>`` (``data[:body]``), the marked ``<body>`` tag, ``lead``, the start mark, the
+        kept bytes ``data[start:end]``, ``tail`` (what closes them: a script's end tag) and the sentinel
+        holding ``note`` (no white space in the name: the note is what follows the first space)."""
         sentinel = f'<span {PRUNED_ATTR}="{self._name} {note}"></span>'.encode()
         view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
-        return b"".join((view[:body], self._body, lead, view[start:end], tail, sentinel))
+        return b"".join((view[:body], self._body, lead, self._start, view[start:end], tail, sentinel))
 
     def seen(self, root: etree._Element) -> CutSeen | None:
         """The cut as the tree shows it, or ``None`` when the tree is no page this cut made. Takes the
@@ -177,11 +187,18 @@ class TailCut:
             if parent is not None:
                 parent.remove(last)  # what the extractor reads holds no element of the cut's
             return CutSeen(note, tuple(ancestors))
-        # the sentinel is text: the marked body tells the cut (a page whose head bytes opened the body
-        # before it has lost that tag's attribute, but then holds the sentinel unless the cut fell in text)
+        # the sentinel is text (the cut fell in a comment or raw text): the marked body tells the cut, or,
+        # when text in the head opened the body before its tag, the mark after that tag
         body = root.find("body")
-        if body is not None and body.get(PRUNED_ATTR) == self._name:
+        if body is None:
+            return None
+        if body.get(PRUNED_ATTR) == self._name:
             return CutSeen(None, ())
+        for i, el in enumerate(body):
+            if el.get(PRUNED_ATTR) == self._name:
+                return CutSeen(None, ())
+            if i >= _MOVED_HEAD:
+                break
         return None
 
     def cut_short(self, root: etree._Element, reads: Callable[[etree._Element], bool]) -> bool:
