@@ -230,3 +230,19 @@ def test_a_page_cannot_pass_itself_off_as_cut(site_id: str) -> None:
             assert cut == article(data), path.name
         finally:
             register(site, replace=True)
+
+
+@pytest.mark.parametrize(("ending", "warned"), [
+    ("</p></article></body></html>", False),
+    ("</p></article></BODY></HTML>\n<!-- served in 0.2 s -->", False),
+    ("</p></article>", True),  # a download cut short
+    ("", True),
+])
+def test_a_page_without_its_closing_html_tag_is_flagged_as_cut_short(ending: str, warned: bool) -> None:
+    page = ("<html><head><title>Harbor Town Opens Fish Market</title></head><body><article>"
+            "<h1>Harbor Town Opens Fish Market</h1><div itemprop='articleBody'>"
+            "<p>A new fish market opened on Saturday in a small harbor town, the first in forty years there."
+            " Stall holders said the first morning sold out before nine o'clock, and more stalls will open."
+            " The town council plans a second market day on Wednesdays from next month, officials said.") + ending
+    article = jnparse.parse(page.encode(), site="generic")
+    assert (("body", "truncated") in {(w.field, w.code) for w in article.warnings}) is warned

@@ -93,9 +93,12 @@ def test_truncated_download_keeps_the_article(name: str) -> None:
     original = _fields(jnparse.parse(data))
     marker = b"bloc_3" if name == JN else b"KEYWORDS"  # after the sidebars / after the photo gallery
     cut = data[: data.index(marker)]
-    got = _fields(jnparse.parse(cut))
+    article = jnparse.parse(cut)
+    got = _fields(article)
     for key in ("site", "title", "section", "published", "authors", "dateline", "agency", "body", "images"):
         assert got[key] == original[key], key
+    assert ("body", "truncated") in {(w.field, w.code) for w in article.warnings}  # the cut is told
+    assert not any(w.code == "truncated" for w in jnparse.parse(data).warnings)
 
 
 @pytest.mark.parametrize(

@@ -163,6 +163,9 @@ def _extract(
             restore_yen_signs(root)
     if repaired:
         page.warn("encoding", "repaired", "mojibake (UTF-8 read as GBK) was repaired")
+    if _cut_short(source):
+        page.warn("body", "truncated", "the page has no closing </html> tag: the download may have been cut short,"
+                  " and the body and the blocks after it with it")
     target = forced if forced is not None or site == "generic" else detect_html(page)
     if target is None:
         from .generic import extract_generic
@@ -177,6 +180,13 @@ def _extract(
     from .generic import extract_generic
 
     return _checked(_without_pointers(extract_generic(page, site_id=target.id), page))
+
+
+def _cut_short(source: bytes) -> bool:
+    """Whether the page lacks its closing ``</html>`` tag (in any case), as a download cut short does. The
+    tag is optional in HTML, but every news page prints it: found from the end, it costs nothing."""
+    return (source.rfind(b"</html") < 0 and source.rfind(b"</HTML") < 0
+            and b"</html" not in source[-16384:].lower())
 
 
 def _body_text(body: str | bytes | None) -> str | None:
