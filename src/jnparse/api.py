@@ -166,20 +166,25 @@ def _extract(
     if _cut_short(source):
         page.warn("body", "truncated", "the page has no closing </html> tag: the download may have been cut short,"
                   " and the body and the blocks after it with it")
+    return _checked(_without_pointers(_read(page, forced, site), page))
+
+
+def _read(page: Page, forced: Site | None, site: str | None) -> Article:
+    """The Article of the site (or layout) the page is from, as its extractor reads it."""
     target = forced if forced is not None or site == "generic" else detect_html(page)
     if target is None:
         from .generic import extract_generic
 
-        return _checked(_without_pointers(extract_generic(page), page))
+        return extract_generic(page)
     for layout in target.layouts:
         if layout.matches(page):
-            return _checked(_without_pointers(layout.extract(page), page))
+            return layout.extract(page)
     if target.layouts:
         page.warn("layout", "unknown-layout", f"no {target.name} layout matched; read as {target.layouts[0].name}")
-        return _checked(_without_pointers(target.layouts[0].extract(page), page))
+        return target.layouts[0].extract(page)
     from .generic import extract_generic
 
-    return _checked(_without_pointers(extract_generic(page, site_id=target.id), page))
+    return extract_generic(page, site_id=target.id)
 
 
 def _cut_short(source: bytes) -> bool:
