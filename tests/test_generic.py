@@ -136,6 +136,19 @@ def test_generic_text_copy() -> None:
     assert a.paragraphs == ("Night buses resumed service on Monday.", "Riders welcomed the change.")
 
 
+@pytest.mark.parametrize("order", ["date-title-byline", "title-byline-date", "title-date-byline"])
+def test_generic_text_copy_in_any_header_order(order: str) -> None:
+    header = {"date": "2025-03-03 12:05", "title": "Night Buses Return to Hakata", "byline": "By Keiko Amano"}
+    lines = [header[k] for k in order.split("-")]
+    a = jnparse.parse_text("\n".join([*lines, "FUKUOKA (Jiji Press) — Night buses resumed service on Monday.",
+                                       "Riders welcomed the change."]))
+    assert a.title == "Night Buses Return to Hakata"
+    assert a.authors == ("Keiko Amano",)
+    assert a.published is not None and a.published.isoformat() == "2025-03-03T12:05:00+09:00"
+    assert a.dateline is not None and a.agency == "Jiji Press"
+    assert a.paragraphs == ("Night buses resumed service on Monday.", "Riders welcomed the change.")
+
+
 def test_generic_text_copy_without_headline() -> None:
     a = jnparse.parse_text("The first sentence ends here.\nThe second one too.")
     assert a.title is None and len(a.body) == 2

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
@@ -615,76 +615,129 @@ def _story_end(lines: list[str], start: int, authors: tuple[str, ...]) -> tuple[
     return len(lines), "other"
 
 
+class _CopyParts(NamedTuple):
+    title: str | None
+    description: str | None
+    published: dt.datetime | None
+    updated: dt.datetime | None
+    date_text: str | None
+    byline: Byline | None
+    body: list[str]
+    discarded: list[Discarded]
+
+
+def _whole_page_copy(copy: TextCopy, notices: list[Notice]) -> _CopyParts | None:
+    """A copy read as a whole page's: its header ends at the first byline or date line near its top, with
+    the headline right above it (a standfirst between them) or right under a date printed above it; the
+    story runs from there to the first line that opens what follows it. ``None`` when the copy is not
+    laid out so."""
+    lines = copy.lines
+    anchor = next((i for i, line in enumerate(lines[:_HEADER_LINES]) if _header_line(line, copy, notices)), None)
+    if anchor is None:
+        return None
+    byline: Byline | None = None
+    published = updated = None
+    date_text = None
+    shown: list[str] = []  # the cluster's other lines: an "Updated" time, a reading time, a second date
+
+    def cluster(i: int) -> int:
+        """Read the byline-and-date lines from ``lines[i]`` on; the index after them."""
+        nonlocal byline, published, updated, date_text
+        while i < len(lines) and (found := _header_line(lines[i], copy, notices)) is not None:
+            what, value = found
+            if what == "byline" and byline is None:
+                byline = value
+            elif what == "date" and published is None:
+                published, date_text = value, lines[i]
+            else:
+                if what == "updated" and updated is None:
+                    updated = value
+                shown.append(lines[i])
+            i += 1
+        return i
+
+    start = cluster(anchor)
+    top = anchor
+    title = description = None
+    if top > 1 and _is_standfirst(lines[top - 1]) and _is_headline(lines[top - 2]):
+        description = lines[top - 1]
+        top -= 1
+    if top > 0 and _is_headline(lines[top - 1]):
+        title = lines[top - 1]
+        top -= 1
+    elif top == 0 and len(lines) > start + 1 and _is_headline(lines[start]) \
+            and not _SENTENCE_END.search(lines[start]) and split_dateline(lines[start])[0] is None:
+        # the date printed above the headline: the headline, then maybe the byline under it
+        title = lines[start]
+        start = cluster(start + 1)
+    if title is None:
+        return None
+    discarded: list[Discarded] = []
+    if top > 0:
+        discarded.append(Discarded(kind="navigation", text="\n".join(lines[:top])))
+    if shown:
+        discarded.append(Discarded(kind="other", text="\n".join(shown)))
+    end, end_kind = _story_end(list(lines), start, byline.authors if byline else ())
+    body: list[str] = []
+    for line in lines[start:end]:
+        furniture = next((kind for pattern, kind in _IN_STORY if pattern.match(line)), None)
+        if furniture is not None:
+            discarded.append(Discarded(kind=furniture, text=line))
+        elif line not in ("-", "•", "・"):  # a list item's bullet, on a line of its own
+            body.append(line)
+    if end < len(lines):
+        discarded.append(Discarded(kind=end_kind, heading=lines[end], text="\n".join(lines[end:])))
+    if date_text is not None and not _CLOCK.search(date_text):
+        notices.append(Notice("published", "low-confidence", f"printed date {date_text!r} has no time of day"))
+    return _CopyParts(title, description, published, updated, date_text, byline, body, discarded)
+
+
+def _plain_copy(copy: TextCopy, notices: list[Notice]) -> _CopyParts:
+    """A short copy: a headline line (when the first line reads as one), a date line and a byline line
+    among its first lines, and paragraphs."""
+    lines = list(copy.lines)
+    published = date_text = byline = title = None
+    for i, line in enumerate(lines[:10]):
+        if len(line) > 80:
+            continue
+        try:
+            value = parse_jst(line, reference=copy.reference)
+        except NeedsReference:
+            notices.append(Notice("published", "relative-time", f"{line!r} needs fetched="))
+            value = None
+        if value is not None:
+            published, date_text = value, lines.pop(i)
+            break
+    for i, line in enumerate(lines[:10]):
+        if _BY_LINE.match(line) and len(line) < 120:
+            byline = parse_byline(lines.pop(i))
+            break
+    if len(lines) >= 2 and len(lines[0].split()) <= 25 and not _SENTENCE_END.search(lines[0]) \
+            and split_dateline(lines[0])[0] is None:
+        title = lines.pop(0)
+    return _CopyParts(title, None, published, None, date_text, byline, lines, [])
+
+
 def parse_text_generic(copy: TextCopy, *, site_id: str = "generic") -> Article:
     """A text copy from an unknown site.
 
     A copy of a whole page is read as pages print a story: menus, a section label, the headline, a
     standfirst, then the byline, the date and a reading time; the story; then tags, an author box,
-    related stories and the footer. The first byline or date line in the first lines of the copy marks
-    the end of that header: the headline is the line above it (above the standfirst, when one stands
-    there), and the story runs to the first line that opens what follows it. What comes before the
-    headline and after the story is kept as discarded blocks. A copy with no byline or date line near
-    its top is a headline (when its first line reads as one) and body."""
+    related stories and the footer (see :func:`_whole_page_copy`). What comes before the headline and
+    after the story is kept as discarded blocks. Any other copy is a headline (when its first line reads
+    as one), a date line and a byline line among its first lines, and paragraphs."""
     notices = [Notice("site", "generic", "no site module claimed the text; read with the generic fallback")]
-    lines = list(copy.lines)
-    published = updated = None
-    date_text = None
-    byline = None
-    title = None
-    description = None
-    discarded: list[Discarded] = []
-    anchor = next((i for i, line in enumerate(lines[:_HEADER_LINES]) if _header_line(line, copy, notices)), None)
-    if anchor is not None:
-        start = anchor
-        shown: list[str] = []  # the cluster's other lines: an "Updated" time, a reading time, a second date
-        while start < len(lines) and (found := _header_line(lines[start], copy, notices)) is not None:
-            what, value = found
-            if what == "byline" and byline is None:
-                byline = value
-            elif what == "date" and published is None:
-                published, date_text = value, lines[start]
-                if not _CLOCK.search(date_text):
-                    notices.append(Notice("published", "low-confidence",
-                                          f"printed date {date_text!r} has no time of day"))
-            else:
-                if what == "updated" and updated is None:
-                    updated = value
-                shown.append(lines[start])
-            start += 1
-        if shown:
-            discarded.append(Discarded(kind="other", text="\n".join(shown)))
-        top = anchor
-        if top > 0 and _is_standfirst(lines[top - 1]) and top > 1 and _is_headline(lines[top - 2]):
-            description = lines[top - 1]
-            top -= 1
-        if top > 0 and _is_headline(lines[top - 1]):
-            title = lines[top - 1]
-            top -= 1
-        if top > 0:
-            discarded.insert(0, Discarded(kind="navigation", text="\n".join(lines[:top])))
-        end, end_kind = _story_end(lines, start, byline.authors if byline else ())
-        if description is not None and title is None:  # no headline above it: it was the story's start
-            start, description = start - 1, None
-        body_lines = []
-        for line in lines[start:end]:
-            furniture = next((kind for pattern, kind in _IN_STORY if pattern.match(line)), None)
-            if furniture is not None:
-                discarded.append(Discarded(kind=furniture, text=line))
-            elif line not in ("-", "•", "・"):  # a list item's bullet, on a line of its own
-                body_lines.append(line)
-        if end < len(lines):
-            discarded.append(Discarded(kind=end_kind, heading=lines[end], text="\n".join(lines[end:])))
-        if title is None:
-            notices.append(Notice("title", "missing", "no headline line above the byline or date"))
+    tried: list[Notice] = []
+    parts = _whole_page_copy(copy, tried)
+    if parts is None:
+        parts = _plain_copy(copy, notices)
     else:
-        if len(lines) >= 2 and len(lines[0].split()) <= 25 and not _SENTENCE_END.search(lines[0]) \
-                and split_dateline(lines[0])[0] is None:
-            title = lines.pop(0)
-        else:
-            notices.append(Notice("title", "missing", "no headline line"))
-        body_lines = lines
-    if published is None:
+        notices.extend(tried)
+    if parts.title is None:
+        notices.append(Notice("title", "missing", "no headline line"))
+    if parts.published is None:
         notices.append(Notice("published", "missing", "no date line"))
+    body_lines = parts.body
     blocks = [Block("paragraph", ln) for ln in body_lines]
     dateline = None
     if blocks:
@@ -694,16 +747,16 @@ def parse_text_generic(copy: TextCopy, *, site_id: str = "generic") -> Article:
     return Article(
         site=site_id,
         url=copy.url,
-        title=title,
-        published=published,
-        updated=updated,
-        byline=byline,
+        title=parts.title,
+        published=parts.published,
+        updated=parts.updated,
+        byline=parts.byline,
         dateline=dateline,
         agency=dateline.agency if dateline else None,
         body=blocks,
-        discarded=discarded,
-        description=description,
-        date_text=date_text,
+        discarded=parts.discarded,
+        description=parts.description,
+        date_text=parts.date_text,
         layout="generic/text",
         warnings=notices,
     )
