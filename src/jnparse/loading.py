@@ -336,12 +336,15 @@ def restore_yen_signs(root: etree._Element) -> None:
         if el is None or _YEN_AMOUNT.search(found) is None:
             continue
         fixed = _YEN_AMOUNT.sub("¥", found)
-        if found.is_attribute:
-            el.set("content", fixed)
-        elif found.is_tail:
-            el.tail = fixed
-        elif el.tag not in ("script", "style") or "ld+json" in (el.get("type") or ""):
-            el.text = fixed
+        try:
+            if found.is_attribute:
+                el.set("content", fixed)
+            elif found.is_tail:
+                el.tail = fixed
+            elif el.tag not in ("script", "style") or "ld+json" in (el.get("type") or ""):
+                el.text = fixed
+        except ValueError:  # text holding control characters, which libxml2 keeps and lxml will not set
+            continue
 
 
 def load_html(
