@@ -146,8 +146,8 @@ class TailCut:
 
     When the cut fell in a comment or raw text the sentinel is text, and the marked body tells the cut. A
     page whose head holds text has its body opened before the ``<body>`` tag, which then loses its
-    attributes: a void ``<input>`` holding the mark follows the body tag (and ``lead``), among the body's
-    first children.
+    attributes: a void ``<input>`` holding the mark follows the body tag, among the body's first children
+    (unless the caller writes a start mark of its own, ``lead``, and reads the cut from that).
     """
 
     __slots__ = ("_body", "_name", "_start")
@@ -159,12 +159,16 @@ class TailCut:
 
     def join(self, data: bytes, body: int, start: int, end: int, *, lead: bytes = b"", tail: bytes = b"",
              note: str = "") -> bytes:
-        """The page's ``<head>`` (``data[:body]``), the marked ``<body>`` tag, ``lead``, the start mark, the
-        kept bytes ``data[start:end]``, ``tail`` (what closes them: a script's end tag) and the sentinel
-        holding ``note`` (no white space in the name: the note is what follows the first space)."""
+        """The page's ``<head>`` (``data[:body]``), the marked ``<body>`` tag, ``lead`` (a mark of the caller's,
+        which then tells a cut whose body lost its mark) or else the cut's start mark, the kept bytes
+        ``data[start:end]``, ``tail`` (what closes them: a script's end tag) and the sentinel holding
+        ``note`` (no white space in the name: the note is what follows the first space)."""
         sentinel = f'<span {PRUNED_ATTR}="{self._name} {note}"></span>'.encode()
         view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
-        return b"".join((view[:body], self._body, lead, self._start, view[start:end], tail, sentinel))
+        # a caller's lead is its own start mark, which it reads back itself (Japan Today: the article must
+        # follow it): the cut's start mark then stays out
+        start_mark = b"" if lead else self._start
+        return b"".join((view[:body], self._body, lead, start_mark, view[start:end], tail, sentinel))
 
     def seen(self, root: etree._Element) -> CutSeen | None:
         """The cut as the tree shows it, or ``None`` when the tree is no page this cut made. Takes the
