@@ -101,6 +101,7 @@ def test_read_more_paragraph_in_a_page_goes_to_discarded_with_its_link() -> None
         kind="read-more", heading="Read more",
         items=(Item("Ferry Service to Remote Island Resumes",
                     "https://japannews.yomiuri.co.jp/society/general-news/20250101-1/"),),
+        text="Read more: Ferry Service to Remote Island Resumes",
     )
 
 
@@ -139,5 +140,6 @@ def test_read_more_line_in_a_text_copy_goes_to_discarded(path: Path, original: j
                                             *lines[at:]]))
     assert article.body == original.body
     added = [d for d in article.discarded if d not in original.discarded]
-    pointer = Discarded(kind="read-more", heading="Read more", items=(Item("Ferry Service to Remote Island Resumes"),))
+    pointer = Discarded(kind="read-more", heading="Read more", items=(Item("Ferry Service to Remote Island Resumes"),),
+                        text="Read more: Ferry Service to Remote Island Resumes")
     assert added == [pointer]

@@ -193,6 +193,30 @@ def test_japannews_text_copies_lose_no_line(lines: list[str]) -> None:
         assert rest in blob, f"{line!r} is nowhere in the Article"
 
 
+@given(st.lists(st.sampled_from([
+    "Harbor Notes", "-", "News", "Night Ferries Return to the Inland Sea", "By Rie Matsuda", "By Staff",
+    "October 2, 2025", "Updated October 4, 2025", "2025-10-02 09:30", "4 min read", "2 hours ago",
+    "Operators restored the late sailings after a summer of repairs at the piers.",
+    "OKAYAMA (Kyodo) — The last ferry of the day now leaves at 10 p.m.", "A paragraph of the story.",
+    "Share on X", "Advertisement", "Read more: Island Buses Add Stops", "Continue reading", "Tags: Ferries",
+    "Rie Matsuda", "Related", "You might also like", "Comments", "© 2025 Harbor Notes", "", "   ",
+]), min_size=1, max_size=40))
+def test_generic_text_copies_lose_no_line(lines: list[str]) -> None:
+    """Any arrangement of a page's header, story and surroundings: every line ends up somewhere."""
+    text = "\n".join(lines)
+    try:
+        a = jnparse.parse_text(text, site="generic")
+    except jnparse.ParseError:
+        return
+    blob = _places(a)
+    dateline = a.dateline.raw.strip() if a.dateline else ""
+    for line in TextCopy.from_text(text).lines:
+        rest = line[len(dateline):].strip() if dateline and line.startswith(dateline) else line
+        if line in ("-", "•", "・"):  # a bullet on a line of its own marks the next line; it holds nothing
+            continue
+        assert rest in blob, f"{line!r} is nowhere in the Article"
+
+
 def test_a_crash_inside_the_body_extractor_becomes_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
     """Found by the long fuzz campaign: trafilatura re-parses its own output and can raise
     XMLSyntaxError on damaged pages. That must not escape as a non-jnparse error."""

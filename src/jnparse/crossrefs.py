@@ -83,7 +83,8 @@ def pointer(text: str) -> tuple[str, str, str | None] | None:
 def split_pointers(
     blocks: Sequence[Block], link: Callable[[str], str | None] | None = None
 ) -> tuple[list[Block], list[Discarded]] | None:
-    """The body without its pointer lines, and a discarded block for each; ``None`` when it holds none
+    """The body without its pointer lines, and a discarded block for each (its text the line as printed);
+    ``None`` when it holds none
     (the common case: the caller keeps what it has). ``link`` gives the address a title links to on
     the page, when the page is HTML."""
     # subheads too: a text copy cannot tell a short line without a full stop from a subhead
@@ -100,7 +101,7 @@ def split_pointers(
         # the link is on the title, or on the whole line
         url = (link(shown) or link(blocks[i].text)) if link is not None else None
         discarded.append(Discarded(kind=kind, heading=label if title is not None else None,
-                                   items=(Item(title=shown, url=url),)))
+                                   items=(Item(title=shown, url=url),), text=blocks[i].text))
     return [b for i, b in enumerate(blocks) if i not in drop], discarded
 
 
