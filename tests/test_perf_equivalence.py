@@ -169,3 +169,21 @@ def test_no_printable_character_but_the_space_is_white_space_or_zero_width() -> 
     printable_space = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isprintable() and c != " "
                        and (not c.split() or _ZERO_WIDTH.match(c))]
     assert printable_space == []
+
+
+_TOKENS = ["<p>", "</p>", "<!--", "-->", "<!-- c -->", "<!-->", "<SCRIPT>", "</script>", "</SCRIPT >",
+           "<script>a<!--<script>", "<Title>", "</TITLE>", "<textarea>", "</Textarea>", "<plaintext>", "<H2>",
+           "<meta x>", "<Article>", "<article>", "<figure>", "</BODY>", "</html>", "<p title='a>b'>", "<xmp>",
+           "</xmp>", "<style>", "</Style>", "<h6>", "<articles>", "text ", "<", ">", "\n"]
+
+
+@given(st.lists(st.sampled_from(_TOKENS), max_size=14).map("".join))
+@settings(max_examples=300)
+def test_tag_finder_in_any_case_reads_the_bytes_as_lower_cased(markup: str) -> None:
+    """TagFinder(any_case=True) on a page's own bytes finds what TagFinder finds on them lower-cased."""
+    from jnparse.sites.base import TagFinder
+
+    data = markup.encode()
+    for names in ((b"h2", b"meta", b"figure", b"article", b"/body", b"/html"), ()):
+        assert TagFinder(*names, any_case=True).find(data, 0, len(data)) == \
+            TagFinder(*names).find(data.lower(), 0, len(data))

@@ -248,6 +248,11 @@ NAME_END = rb"(?=[ \t\n\r\f/>])"
 _RAW_END = {name: re.compile(b"</" + name + NAME_END) for name in RAW_TEXT}
 #: a script's end tag, or the "<!--" that may start its escaped states
 _SCRIPT_END = re.compile(rb"<(?:/script" + NAME_END + rb"|!--)")
+_SCRIPT_START = re.compile(rb"<script")
+#: the same in any letter case, for TagFinder(any_case=True)
+_RAW_END_ANY = {name: re.compile(pattern.pattern, re.IGNORECASE) for name, pattern in _RAW_END.items()}
+_SCRIPT_END_ANY = re.compile(_SCRIPT_END.pattern, re.IGNORECASE)
+_SCRIPT_START_ANY = re.compile(_SCRIPT_START.pattern, re.IGNORECASE)
 #: where a comment ends ("-->", and "--!>" which the tokenizer also takes)
 COMMENT_END = re.compile(rb"--!?>")
 
@@ -304,19 +309,26 @@ class TagFinder:
     calls a page). Whatever the walk cannot place for certain is unsure: a comment, raw-text element or
     tag open where the stretch ends, a tag-like "<" inside another tag, a ``<plaintext>``, or a script
     whose text holds "<!--" then "<script" (the escaped states, where its first end tag may not end it).
+
+    With ``any_case`` the bytes are the page's own (tag names in any letter case, read as the tokenizer
+    reads them), for a walk too short to pay for a lower-cased copy; the names found are lower-cased.
     """
 
-    __slots__ = ("_pattern", "_wanted")
+    __slots__ = ("_any_case", "_pattern", "_wanted")
 
-    def __init__(self, *names: bytes) -> None:
+    def __init__(self, *names: bytes, any_case: bool = False) -> None:
         self._wanted = frozenset(names)
+        self._any_case = any_case
         alternatives = (*names, *(n for n in (*RAW_TEXT, b"plaintext") if n not in self._wanted))
-        # without end tags sought, a lookahead for the first letters lets the regex engine pass over most "<"
-        # without entering the alternation (end tags, "<a", "<div" and "<span": ~25% less time on a page's
-        # chrome); end tags are about half a page's tags: a lookahead that lets them through costs more
-        firsts = b"".join(sorted({re.escape(n[:1]) for n in alternatives}))
-        ahead = b"" if any(n.startswith(b"/") for n in names) else rb"(?=[!" + firsts + rb"])"
-        self._pattern = re.compile(rb"<" + ahead + rb"(!--|" + name_trie(alternatives) + NAME_END + rb")")
+        # a lookahead for the first letters lets the regex engine pass over most "<" without entering the
+        # alternation ("<a", "<div", "<span", and the end tags not sought: ~25% less time on a page's chrome)
+        firsts = b"".join(sorted({re.escape(n[:1]) for n in alternatives if not n.startswith(b"/")}))
+        ends = b"".join(sorted({re.escape(n[1:2]) for n in alternatives if n.startswith(b"/")}))
+        ahead = rb"(?=[!" + firsts + rb"]" + (rb"|/[" + ends + rb"]" if ends else b"") + rb")"
+        if any_case:
+            ahead = re.sub(rb"[a-z]", lambda c: c.group().upper() + c.group(), ahead)  # both cases in the class
+        self._pattern = re.compile(rb"<" + ahead + rb"(!--|" + name_trie(alternatives) + NAME_END + rb")",
+                                   re.IGNORECASE if any_case else 0)
 
     def find(self, low: bytes, start: int, stop: int) -> int | None:
         """The offset of the first tag found in ``low[start:stop]`` (``start``: an offset in the
@@ -337,12 +349,12 @@ class TagFinder:
             m = self._next(low, pos, stop)
             if m is None:
                 return
-            name = m.group(1)
+            name = m.group(1).lower() if self._any_case else m.group(1)
             gt = low.find(b">", m.end(), stop)
             if gt < 0:
                 raise Unsure
             if name in _RAW_END:
-                text_end, pos = _raw_text_end(low, name, gt + 1, stop)
+                text_end, pos = _raw_text_end(low, name, gt + 1, stop, self._any_case)
                 yield name, m.start(), gt, text_end
             else:
                 if name == b"plaintext":
@@ -362,7 +374,7 @@ class TagFinder:
             i = m.start()
             if in_tag(low, pos, i):
                 raise Unsure
-            tok = m.group(1)
+            tok = m.group(1).lower() if self._any_case else m.group(1)
             if tok in self._wanted:
                 return m
             if tok == b"!--":
@@ -379,18 +391,21 @@ class TagFinder:
             gt = low.find(b">", m.end(), stop)
             if gt < 0:
                 raise Unsure
-            pos = _raw_text_end(low, tok, gt + 1, stop)[1]
+            pos = _raw_text_end(low, tok, gt + 1, stop, self._any_case)[1]
 
 
-def _raw_text_end(low: bytes, name: bytes, start: int, stop: int) -> tuple[int, int]:
+def _raw_text_end(low: bytes, name: bytes, start: int, stop: int, any_case: bool = False) -> tuple[int, int]:
     """Where the text of the raw-text element ``name`` that starts at ``start`` ends: the "<" of its end
     tag, and just past that tag's ">"."""
-    found = (_SCRIPT_END if name == b"script" else _RAW_END[name]).search(low, start, stop)
+    raw_end = _RAW_END_ANY if any_case else _RAW_END
+    found = ((_SCRIPT_END_ANY if any_case else _SCRIPT_END) if name == b"script" else raw_end[name]).search(
+        low, start, stop)
     if found is not None and found.group() == b"<!--":  # one pass over the text for both, in most scripts
         # the escaped states: their "<script" nests, and then the first end tag may not end the script
         escaped = found.start()
-        found = _RAW_END[name].search(low, escaped, stop)
-        if found is not None and low.find(b"<script", escaped, found.start()) >= 0:
+        found = raw_end[name].search(low, escaped, stop)
+        if found is not None and (_SCRIPT_START_ANY if any_case else _SCRIPT_START).search(
+                low, escaped, found.start()) is not None:
             raise Unsure
     if found is None:
         raise Unsure

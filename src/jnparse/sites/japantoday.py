@@ -38,6 +38,7 @@ from .base import (
     RAW_TEXT,
     Layout,
     Site,
+    TagFinder,
     TailCut,
     body_blocks,
     cut_dateline,
@@ -639,62 +640,12 @@ _TAIL = TailCut(SITE_ID)
 #: in the part cut off before the article: a heading (side blocks, the h1 fallback title), a meta tag, a
 #: figure (one left open there holds the article: its paragraphs are in a figure, not the body), the end of
 #: the body or the document (the whole read puts the article after the body), an article in capitals (the
-#: cut is at the first one in small letters) (2); and the comments (1) and raw-text elements (3) that the
-#: walk (``_chrome_tag``) steps over. The lookahead turns away with one test the "<" of most tags (a menu's
-#: <a, <li, </a, </li, <ul, <div), which each alternative is tried on otherwise; the names are read in any
-#: case there, so the page need not be lower-cased (a copy of the header, and a cold one).
-_CHROME_TOKEN = re.compile(
-    rb"<(?=[!hHmMfFsStTxXiInNpP]|[aA][rR]|/[bBhH])(?:(!--)|(?i:(h[1-5]|meta|figure|article|/body|/html)|("
-    + b"|".join(RAW_TEXT) + rb"|plaintext))(?=[\t\n\f\r />]))"
-)
-#: ``_CHROME_TOKEN`` without the names (for the head, which holds <meta> tags; group 2 never takes part)
-_CHROME_STATE_TOKEN = re.compile(
-    rb"<(?=[!sStTxXiInNpP])(?:(!--)|(?i:((?!))|(" + b"|".join(RAW_TEXT) + rb"|plaintext))(?=[\t\n\f\r />]))"
-)
-_RAW_END_ANY_CASE = {name: re.compile(b"</" + name + rb"[\t\n\f\r />]", re.IGNORECASE) for name in RAW_TEXT}
-_SCRIPT_TAG = re.compile(rb"<script", re.IGNORECASE)
-
-
-def _chrome_tag(data: bytes, start: int, stop: int, names: bool) -> int | None:
-    """base.TagFinder.find over the page's own bytes (tag names in any case): where the first tag of
-    ``_CHROME_TOKEN``'s names (2) is in ``data[start:stop]`` (``start`` in the tokenizer's data state; with
-    ``names`` false none is sought); ``-1`` when there is none and ``stop`` falls between tags; ``None``
-    when that cannot be told: a comment, raw-text element or tag left open at ``stop``, a ``<plaintext>``, a
-    tag-like "<" inside a tag, a script whose text holds "<!--" then "<script" (base.TagFinder's reading,
-    and its assumption about attribute values: base.in_tag)."""
-    pos = start
-    while True:
-        m = (_CHROME_TOKEN if names else _CHROME_STATE_TOKEN).search(data, pos, stop)
-        if m is None:
-            return None if in_tag(data, pos, stop) else -1
-        i = m.start()
-        if in_tag(data, pos, i):
-            return None
-        if m.group(2) is not None:
-            return i
-        if m.group(1) is not None:  # a comment ("<!-->" and "<!--->" end where they start)
-            if data.startswith((b">", b"->"), i + 4, stop):
-                pos = data.find(b">", i + 4, stop) + 1
-                continue
-            close = COMMENT_END.search(data, i + 4, stop)
-            if close is None:
-                return None
-            pos = close.end()
-        else:
-            name = m.group(3).lower()
-            if name == b"plaintext":
-                return None  # the rest of the page is text
-            found = _RAW_END_ANY_CASE[name].search(data, m.end(), stop)
-            if found is None:
-                return None
-            if name == b"script":
-                escaped = data.find(b"<!--", m.end(), found.start())
-                if escaped >= 0 and _SCRIPT_TAG.search(data, escaped, found.start()) is not None:
-                    return None  # the escaped states: its first end tag may not end it
-            close_gt = data.find(b">", found.end() - 1, stop)  # the end tag may hold white space or "/" first
-            if close_gt < 0:
-                return None
-            pos = close_gt + 1
+#: cut is at the first one in small letters); read in any letter case, as the tokenizer reads the page's own
+#: bytes (a lower-cased copy of the header would cost more than the walk), comments and raw text skipped
+_CHROME_TAGS = TagFinder(b"h1", b"h2", b"h3", b"h4", b"h5", b"meta", b"figure", b"article", b"/body", b"/html",
+                         any_case=True)
+#: the head's comments and raw text, for where its <body> tag stands
+_HEAD_STATE = TagFinder(any_case=True)
 
 
 #: the marks besides these tags: bare, or with a byte rare in pages to find them by memchr
@@ -724,9 +675,9 @@ def prune(data: bytes) -> bytes | None:
         return None
     # the body's tag outside comments, raw text and tags of the head; then the first tag the extractor
     # reads in the body (read as the tokenizer reads it: an unclosed <textarea> holds the rest of the page)
-    if _chrome_tag(data, 0, body, False) != -1:
+    if _HEAD_STATE.find(data, 0, body) != -1:
         return None
-    start = _chrome_tag(data, body, len(data), True)
+    start = _CHROME_TAGS.find(data, body, len(data))
     if start is None or start < 0 or not data.startswith(b"<article", start):
         return None  # none, or a heading or other tag read before the first article (or "<ARTICLE")
     if data[start + 8 : start + 9] not in _TAG_NAME_END or _in_quoted_value(data, start):
