@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from lxml import etree
@@ -602,7 +602,7 @@ def _is_standfirst(line: str) -> bool:
     return len(line.split()) >= 6 and line.endswith((".", "!", "?", "…"))
 
 
-def _story_end(lines: list[str], start: int, authors: tuple[str, ...]) -> tuple[int, str]:
+def _story_end(lines: Sequence[str], start: int, authors: tuple[str, ...]) -> tuple[int, str]:
     """Where the story told from ``lines[start]`` on ends (the first line of what follows it: tags, an
     author box naming the writer alone, related stories, comments, the footer), and the kind of that."""
     for i in range(start + 1, len(lines)):
@@ -677,7 +677,7 @@ def _whole_page_copy(copy: TextCopy, notices: list[Notice]) -> _CopyParts | None
         discarded.append(Discarded(kind="navigation", text="\n".join(lines[:top])))
     if shown:
         discarded.append(Discarded(kind="other", text="\n".join(shown)))
-    end, end_kind = _story_end(list(lines), start, byline.authors if byline else ())
+    end, end_kind = _story_end(lines, start, byline.authors if byline else ())
     body: list[str] = []
     for line in lines[start:end]:
         furniture = next((kind for pattern, kind in _IN_STORY if pattern.match(line)), None)
