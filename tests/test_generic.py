@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import jnparse
 
@@ -332,3 +334,64 @@ def test_gaijinpot_copy_leaves_related_stories_and_reading_time_out() -> None:
     assert "Vegan food is notoriously hard" not in body
     assert "min read" not in body
     assert copy.description is not None and copy.description.startswith("Follow these steps")
+
+
+_WORDS = ("author", "name", "articleBody", "byline", "c-list", "datePublished")
+
+
+def _spelled(word: str, how: int) -> str:
+    """``word`` as a page may write it in an attribute: as is, or with a letter as a character reference."""
+    if how == 0 or not word:
+        return word
+    ch = word[how % len(word)]
+    ref = f"&#{ord(ch)};" if how % 2 else f"&#x{ord(ch):X};"
+    return word.replace(ch, ref, 1)
+
+
+@st.composite
+def _marked_pages(draw: st.DrawFn) -> bytes:
+    """Small pages whose elements carry itemprop, rel and class words, some spelled with character references,
+    quoted three ways, in tags of either case, with decoys in text and scripts."""
+    parts: list[str] = []
+    for _ in range(draw(st.integers(1, 12))):
+        tag = draw(st.sampled_from(["div", "span", "a", "p", "time", "DIV", "Section"]))
+        attr = draw(st.sampled_from(["itemprop", "rel", "class"]))
+        words = draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3))
+        value = " ".join(_spelled(w, draw(st.integers(0, 3))) for w in words)
+        quote = draw(st.sampled_from(["'", '"', ""]))
+        if not quote:
+            value = value.split()[0]
+        parts.append(f"<{tag} {attr}={quote}{value}{quote}>x</{tag}>")
+        if draw(st.booleans()):
+            parts.append(draw(st.sampled_from(["<p>author byline in text</p>", "<p>a &#8217; quote</p>",
+                                               "<script>var a='<a rel=author>'</script>", "<p>itemprop=author</p>"])))
+    return ("<html><body>" + "".join(parts) + "</body></html>").encode()
+
+
+@given(_marked_pages(), st.sampled_from(_WORDS))
+def test_byte_lookups_give_what_the_tree_gives(src: bytes, word: str) -> None:
+    """Page.marked and Page.elements_with, which read the bytes to walk only some tags, find what a whole-tree
+    query finds, character references and all."""
+    from lxml import etree
+
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    page = Page(parse_bytes(src), source=src)
+    for attr in ("itemprop", "rel"):
+        want = [e for e in page.root.iter() if word in (e.get(attr) or "").split()]
+        assert page.marked(attr, word) == want
+    query = etree.XPath(f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {word} ')]")
+    got = page.elements_with(lambda e: word in (e.get("class") or "").split(), query, needles=(word.encode(),))
+    assert got == query(page.root)
+
+
+def test_names_spelled_with_character_references_are_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    # to the parser "article&#66;ody" is "articleBody" and "&#x61;uthor" is "author": no byte search finds them
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # the marked body must be found, not extracted
+    body = (_MARKED.replace("articleBody", "article&#66;ody")
+            .replace("<h1>T</h1>", "<h1>T</h1><a rel='&#x61;uthor' href='/by/kenji'>Kenji Arata</a>"))
+    a = jnparse.parse(_doc("<title>T</title>", body))
+    assert [b.text[:22] for b in a.body] == ["The harbor ferry ran a", "Crews checked the pier",
+                                             "The operator said the "]
+    assert a.byline is not None and a.byline.authors == ("Kenji Arata",)

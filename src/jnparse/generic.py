@@ -35,7 +35,6 @@ from .sites.base import image, img_url, link_items
 from .structured import ld_names, ld_text, ld_url, strip_tags
 from .textcopy import TextCopy, is_bullet
 
-_TIME_PUBLISHED = xpath("//*[@itemprop='datePublished']")
 # a <time> in the article (or beside its headline) before any other: sidebars carry <time>s too
 _TIME_ARTICLE = xpath("//article//time | //main//time | //h1/following::time[1]")
 _TIME_ANY = xpath("//time")
@@ -60,10 +59,6 @@ def _find(page: Page, test: Callable[[etree._Element], bool], whole_tree: etree.
           needles: tuple[bytes, ...] = (), attrs: tuple[tuple[bytes, str], ...] = (),
           tags: tuple[str, ...] = ()) -> list[etree._Element]:
     return page.elements_with(test, whole_tree, needles=needles, attrs=attrs, tags=tags)
-
-
-def _attr_words(el: etree._Element, name: str) -> list[str]:
-    return (el.get(name) or "").split()
 
 
 def _date(page: Page, text: str | None) -> dt.datetime | None:
@@ -168,20 +163,12 @@ def _visible_time(page: Page) -> tuple[dt.datetime | None, str | None]:
     return _date(page, printed), printed
 
 
-#: schema.org microdata properties read when JSON-LD and meta tags do not give the field
-_MICRODATA = {
-    prop: xpath(f"//*[@itemprop][contains(concat(' ', normalize-space(@itemprop), ' '), ' {prop} ')]")
-    for prop in ("articleSection", "dateModified")
-}
-
-
 def _microdata(page: Page, prop: str) -> str | None:
     """The value of the first element marked ``itemprop=prop``: its ``content`` (a ``<meta>``), its
     ``datetime`` (a ``<time>``), else its text."""
     if page.attr_tags(b"itemprop", prop) == ("meta",):  # only meta tags carry it: the head scan read them
         return page.meta_value(prop.lower())
-    for el in _find(page, lambda e: prop in _attr_words(e, "itemprop"), _MICRODATA[prop],
-                    attrs=((b"itemprop", prop),)):
+    for el in page.marked("itemprop", prop):
         value = el.get("content") or (el.get("datetime") if el.tag == "time" else None) or text_of(el)
         if value and value.strip():
             return squash(value)
@@ -228,9 +215,7 @@ def _breadcrumb_names(page: Page) -> list[etree._Element]:
 
 def _published_attr(page: Page) -> str | None:
     """``<time itemprop=datePublished datetime=…>`` or any ``itemprop=datePublished`` element's ``content``."""
-    found = _find(page, lambda e: e.get("itemprop") == "datePublished", _TIME_PUBLISHED,
-                  attrs=((b"itemprop", "datePublished"),))
-    for el in found:
+    for el in page.marked("itemprop", "datePublished"):
         value = (el.get("datetime") if el.tag == "time" else None) or el.get("content")
         if value is not None:
             return value
@@ -269,7 +254,6 @@ def _images(page: Page) -> list[Image]:
 
 # -- the body the page marks as such ---------------------------------------------------------------
 
-_ARTICLE_BODY = xpath("//*[@itemprop][contains(concat(' ', normalize-space(@itemprop), ' '), ' articleBody ')]")
 #: Below this much text the marked element is a teaser or a stub, not the article.
 _MIN_MARKED_TEXT = 200
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -317,10 +301,10 @@ def _widget_kind(el: etree._Element) -> str | None:
 def _body_marked(page: Page) -> tuple[list[Block], list[Discarded]] | None:
     """The body read from the element(s) marked ``itemprop="articleBody"``, or ``None`` when the page
     marks none or the marked text is too short to be the article."""
-    if page.source is not None and b"articleBody" not in page.source:
-        return None  # a memchr-speed check spares the whole-tree query on most pages
-    marked = _find(page, lambda e: "articleBody" in _attr_words(e, "itemprop"), _ARTICLE_BODY,
-                   attrs=((b"itemprop", "articleBody"),))
+    source = page.searchable_source()
+    if source is not None and b"articleBody" not in source:
+        return None  # a memchr-speed check spares the walk on most pages
+    marked = page.marked("itemprop", "articleBody")
     # one element normally; several when the text is split around an inset (read in order, not nested)
     outer = [el for el in marked if not any(a in marked for a in el.iterancestors())]
     if not outer:

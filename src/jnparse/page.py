@@ -167,20 +167,60 @@ class Page:
         key = "tags_with:" + needle.decode("latin-1")
         if key in self.memo:
             return self.memo[key]  # type: ignore[no-any-return]
-        result = _tags_with(self.source, needle)
+        result = _tags_with(self.searchable_source(), needle)
         self.memo[key] = result
         return result
 
     def attr_tags(self, attr: bytes, word: str) -> tuple[str, ...] | None:
         """The names of the elements whose ``attr`` (``itemprop``, ``rel``) holds ``word``, read off the
         bytes like :meth:`tags_with`: one pass over the page per attribute, shared by every query on it."""
-        key = "attr_tags:" + attr.decode("latin-1")
-        if key not in self.memo:
-            self.memo[key] = _attr_index(self.source, attr)
-        index: dict[str, set[str]] | None = self.memo[key]
+        index = self._attr_index(attr)
         if index is None:
             return None
         return tuple(sorted(index.get(word, ())))
+
+    def _attr_index(self, attr: bytes) -> dict[str, set[str]] | None:
+        key = "attr_tags:" + attr.decode("latin-1")
+        if key not in self.memo:
+            self.memo[key] = _attr_index(self.searchable_source(), attr)
+        return self.memo[key]  # type: ignore[no-any-return]
+
+    def searchable_source(self) -> bytes | None:
+        """The page's bytes when names can be looked for in them; ``None`` when a numeric character
+        reference in them may spell a name's letter (``class="&#98;yline"`` is "byline" to the parser, and
+        no byte search finds it): lookups then ask the tree."""
+        source = self.source
+        if source is None or b"&#" not in source:
+            return source
+        if "searchable" not in self.memo:
+            self.memo["searchable"] = _NAME_CHAR_REF.search(source) is None
+        return source if self.memo["searchable"] else None
+
+    def marked(self, attr: str, word: str) -> list[etree._Element]:
+        """The elements whose ``attr`` (``itemprop``, ``rel``) holds ``word`` among its words, in page order.
+
+        One walk per attribute serves every lookup on the page (a microdata reader asks for five or six
+        properties): it visits only the tags the bytes show carrying ``attr`` (:meth:`attr_tags`), or
+        every element when the bytes cannot tell."""
+        key = "marked:" + attr
+        index: dict[str, list[etree._Element]] | None = self.memo.get(key)
+        if index is None:
+            index = {}
+            by_word = self._attr_index(attr.encode("ascii"))
+            if by_word is None:
+                found: Any = _with_attr(attr)(self.root)
+            else:
+                names = set().union(*by_word.values()) if by_word else set()
+                found = self.root.iter(*names) if names else ()
+            for el in found:
+                value = el.get(attr)
+                if value:
+                    for w in value.split():
+                        els = index.setdefault(w, [])
+                        if not els or els[-1] is not el:  # "author author" lists it once
+                            els.append(el)
+            self.memo[key] = index
+        return index.get(word, [])
 
     def elements_with(self, test: Callable[[etree._Element], bool], whole_tree: etree.XPath, *,
                       needles: tuple[bytes, ...] = (), attrs: tuple[tuple[bytes, str], ...] = (),
@@ -216,6 +256,10 @@ class Page:
 
 
 _TAG_NAME = re.compile(rb"<([A-Za-z][A-Za-z0-9:-]{0,30})[\s/>]")
+#: a numeric character reference to a character of the ASCII range from "-" (45) to "z" (122): letters,
+#: digits and the punctuation of class names and attribute words, with a few characters more
+_NAME_CHAR_REF = re.compile(rb"&#(?:0*(?:4[5-9]|[5-9][0-9]|1[01][0-9]|12[0-2])(?![0-9])|"
+                            rb"[xX]0*(?:2[d-fD-F]|[3-6][0-9a-fA-F]|7[0-9aA])(?![0-9a-fA-F]))")
 
 
 def _tags_with(source: bytes | None, needle: bytes, limit: int = 1000) -> tuple[str, ...] | None:
@@ -262,6 +306,17 @@ def _attr_index(source: bytes | None, attr: bytes, limit: int = 2000) -> dict[st
                     index.setdefault(word, set()).add(name)
         i = source.find(attr, end)
     return None
+
+
+_WITH_ATTR: dict[str, etree.XPath] = {}
+
+
+def _with_attr(attr: str) -> etree.XPath:
+    """``descendant-or-self::*[@attr]``, compiled once per attribute name."""
+    found = _WITH_ATTR.get(attr)
+    if found is None:
+        found = _WITH_ATTR[attr] = etree.XPath(f"descendant-or-self::*[@{attr}]")
+    return found
 
 
 def xpath(expr: str) -> etree.XPath:
