@@ -234,7 +234,34 @@ _PAGE_SNIPPETS = (
     "<script>var x = '</aside>';</script>", "</aside>", "</section>", "<section>", "<footer>", "</footer>",
     "<div class='box'>", "</div>", "<p>", "<span itemprop=commentCount>5</span>", "</article>", "<b>", "<table>",
     "<div><h3>Top jobs</h3><ul><li><a href='/j'>Job</a></li></ul></div>", "<figure><img src='/late.jpg'></figure>",
+    "<header>", "<div id='comments'>", "<section id=comments>",
 )
+
+
+@pytest.mark.parametrize(
+    ("opened", "cut"),
+    [("<header>", False), ("<div id='comments'>", False), ("<section ID = comments-list>", False),
+     ("<header></header>", True), ("<a href='#comments'>Comments</a>", True)],
+)
+def test_a_header_or_comments_left_open_above_the_article_is_not_cut(opened: str, cut: bool) -> None:
+    """A <header> or an id=comments element left open right above the article holds it in the whole read
+    (the byline and comment counts are read outside id=comments): the page is read whole. Closed, or a link
+    to the comments, it is cut as before."""
+    import attrs
+    from benchmarks.run import at_page_size
+
+    from jnparse.sites import register
+
+    text = at_page_size((JT / "staff-crime-story.html").read_bytes()).decode()  # type: ignore[union-attr]
+    at = text.index("<article")
+    data = (text[:at] + opened + text[at:]).encode()
+    assert (japantoday.prune(data) is not None) is cut
+    got = jnparse.parse(data).to_dict()
+    register(attrs.evolve(japantoday.SITE, prune=None), replace=True)
+    try:
+        assert got == jnparse.parse(data).to_dict()
+    finally:
+        register(japantoday.SITE, replace=True)
 
 
 @pytest.mark.parametrize("seed", range(60))

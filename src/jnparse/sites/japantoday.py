@@ -40,6 +40,7 @@ from .base import (
     Site,
     TagFinder,
     TailCut,
+    Unsure,
     body_blocks,
     cut_dateline,
     discard,
@@ -641,9 +642,11 @@ _TAIL = TailCut(SITE_ID)
 #: figure (one left open there holds the article: its paragraphs are in a figure, not the body), the end of
 #: the body or the document (the whole read puts the article after the body), an article in capitals (the
 #: cut is at the first one in small letters); read in any letter case, as the tokenizer reads the page's own
-#: bytes (a lower-cased copy of the header would cost more than the walk), comments and raw text skipped
+#: bytes (a lower-cased copy of the header would cost more than the walk), comments and raw text skipped. A
+#: <header> is counted open and closed: one left open holds the article in the whole read (CATEGORY reads
+#: ``ancestor::header``).
 _CHROME_TAGS = TagFinder(b"h1", b"h2", b"h3", b"h4", b"h5", b"meta", b"figure", b"article", b"/body", b"/html",
-                         any_case=True)
+                         b"header", b"/header", any_case=True)
 #: the head's comments and raw text, for where its <body> tag stands
 _HEAD_STATE = TagFinder(any_case=True)
 
@@ -677,12 +680,12 @@ def prune(data: bytes) -> bytes | None:
     # reads in the body (read as the tokenizer reads it: an unclosed <textarea> holds the rest of the page)
     if _HEAD_STATE.find(data, 0, body) != -1:
         return None
-    start = _CHROME_TAGS.find(data, body, len(data))
-    if start is None or start < 0 or not data.startswith(b"<article", start):
+    start = _first_read_tag(data, body)
+    if start is None or not data.startswith(b"<article", start):
         return None  # none, or a heading or other tag read before the first article (or "<ARTICLE")
     if data[start + 8 : start + 9] not in _TAG_NAME_END or _in_quoted_value(data, start):
         return None  # "<articles>", or an attribute value left open before the article holds it
-    if dropped_holds(data, ((body, start),), _CUT_RISKS):
+    if dropped_holds(data, ((body, start),), _CUT_RISKS) or _comments_start(data, body, start):
         return None
     head_title = data.find(b"<title", 0, body) >= 0
     if not head_title and data.find(b"<title", body, start) >= 0:
@@ -695,6 +698,39 @@ def prune(data: bytes) -> bytes | None:
         return _TAIL.join(data, body, start, end, lead=mark)  # the start mark stays the body's first element
     view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
     return b"".join((view[:body], b"<body>", mark, view[start:]))
+
+
+def _first_read_tag(data: bytes, body: int) -> int | None:
+    """The offset of the first of _CHROME_TAGS but the header's in the body; ``None`` when there is none, when
+    the walk cannot tell, or when a <header> is left open before it."""
+    headers = 0
+    try:
+        for name, lt, _gt, _end in _CHROME_TAGS.iter(data, body, len(data)):
+            if name == b"header":
+                headers += 1
+            elif name == b"/header":
+                headers = max(0, headers - 1)
+            else:
+                return None if headers else lt
+    except Unsure:
+        return None
+    return None
+
+
+_ID_END = b"\"' \t\n\r\f"
+
+
+def _comments_start(data: bytes, lo: int, hi: int) -> bool:
+    """Whether an element whose id starts with "comments" may start in ``data[lo:hi]``: one left open before
+    the article holds the article in the whole read, where the byline and the comment counts are read only
+    outside ``id=comments``. A superset (any attribute whose name ends in "id"), in one find over the bytes."""
+    i = data.find(b"comments", lo, hi)
+    while i >= 0:
+        before = data[max(lo, i - 12) : i].rstrip(_ID_END)
+        if before.endswith(b"=") and before[:-1].rstrip(_ID_END).lower().endswith(b"id"):
+            return True
+        i = data.find(b"comments", i + 8, hi)
+    return False
 
 
 # -- the cut's effect on the parse of the part kept ------------------------------------------------------
