@@ -246,3 +246,16 @@ def test_a_page_without_its_closing_html_tag_is_flagged_as_cut_short(ending: str
             " The town council plans a second market day on Wednesdays from next month, officials said.") + ending
     article = jnparse.parse(page.encode(), site="generic")
     assert (("body", "truncated") in {(w.field, w.code) for w in article.warnings}) is warned
+
+
+def test_a_section_label_swollen_by_broken_markup_is_not_taken() -> None:
+    # a <table> left open inside the section label's <span> holds the headline and the story in that span:
+    # the label's text is then no label, and the section comes from the next source, with a warning
+    page = (FIXTURES / "japannews" / "jiji-wire-dateline.html").read_text(encoding="utf-8")
+    label = '<span class="design_1">'
+    at = page.index(label) + len(label)
+    a = jnparse.parse((page[:at] + "<table>" + page[at:]).encode())
+    assert a.section == "Politics & Government"  # JSON-LD articleSection, as the fixture's label prints it
+    assert [(w.field, w.code) for w in a.warnings if w.field == "section"] == [("section", "implausible"),
+                                                                               ("section", "fallback")]
+    assert jnparse.parse(page.encode()).section == "Politics & Government"

@@ -105,3 +105,11 @@ def test_unregistered_it_is_gone() -> None:
     with pytest.raises(jnparse.UnsupportedSiteError):
         jnparse.parse(PAGE, site="hakone-gazette")
     assert jnparse.parse(PAGE, url="https://gazette.hakone-valley.test/x/").site != "hakone-gazette"
+
+
+def test_an_empty_body_is_never_silent(gazette: Site) -> None:
+    # the module finds no story paragraphs (its story box was renamed) and says nothing of it: parse() does
+    a = jnparse.parse(PAGE.replace(b"gz-story", b"gz-story-v2"), url="https://gazette.hakone-valley.test/a/1")
+    assert a.title == "Ropeway adds a dawn car for hikers"
+    assert a.body == ()
+    assert [(w.field, w.code) for w in a.warnings] == [("body", "missing")]

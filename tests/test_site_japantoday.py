@@ -221,7 +221,8 @@ def _check_fast_paths(page: Page) -> None:
     assert jt._first_text_with(page, "GPlusMedia", 0, jt.SITE_LINE) is first(jt.SITE_LINE(root))
     assert jt._first_text_with(page, jt.EXPIRED, 6, jt.EXPIRED_NODE) is first(jt.EXPIRED_NODE(root))
     for body in parts.bodies:
-        assert jt._body_parts(body, parts) == elements(jt.BODY_PARTS(body))
+        above = sum(1 for a in body.iterancestors("figure")) + (body.tag == "figure")
+        assert jt._body_parts(body, parts) == elements(jt.BODY_PARTS(body, above=above))
 
 
 _PAGE_SNIPPETS = (
@@ -542,3 +543,18 @@ def test_prune_declines_a_stray_end_tag_that_closes_an_element_the_article_opene
     assert japantoday._kept_reads_alike(b"<article><table><tr><td></div></td></tr></table></article>") is True
     # </body> closes all that is open in both reads (libxml2 then puts what follows beside the body)
     assert japantoday._kept_reads_alike(b"<article><aside><p>x</body><p>after") is True
+
+
+@pytest.mark.parametrize("stray", ["<figure>", "<aside>", "<figure class='photo'><p>"])
+def test_an_element_left_open_above_the_article_keeps_the_body(stray: str) -> None:
+    """A figure's paragraphs are its caption, but a figure (or aside) left open above the article holds the
+    whole article in the page's tree: its paragraphs are still the body, cut or whole."""
+    import json
+
+    path = JT / "afp-byline-feature.html"
+    text = path.read_text(encoding="utf-8")
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    at = text.index('<div class="col-md-8">')
+    a = jnparse.parse((text[:at] + stray + text[at:]).encode())
+    assert [b["text"] for b in a.to_dict()["body"]] == [b["text"] for b in expected["body"]]
+    assert len(expected["body"]) == 3 and not any(w.field == "body" for w in a.warnings)

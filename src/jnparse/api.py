@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
+import attrs
 from lxml import etree
 
 from . import sites as registry
@@ -256,6 +257,9 @@ def _link_to(page: Page, title: str) -> str | None:
 def _checked(article: Article) -> Article:
     if not article.body and not article.title:
         raise NotAnArticleError(f"the page holds no article text and no headline ({article.site})")
+    if not article.body and not any(w.field == "body" for w in article.warnings):
+        # whatever the extractor's reason (a paywall says so itself), an empty body is never silent
+        return attrs.evolve(article, warnings=(*article.warnings, Notice("body", "missing", "no paragraphs found")))
     return article
 
 

@@ -173,7 +173,8 @@ class Notice:
     ``unknown-layout`` (the page did not match a known layout), ``low-confidence`` (the site rule
     behind the field is not well attested), ``relative-time`` (a printed time is relative and no
     fetch time was given), ``encoding`` (the bytes were decoded with a fallback codec), ``repaired``
-    (mojibake was repaired), ``skipped`` (a broken JSON-LD block was skipped), ``generic`` (read by
+    (mojibake was repaired), ``skipped`` (a broken JSON-LD block was skipped), ``implausible`` (a source
+    gave a value that cannot be the field, such as a section label of a paragraph's length), ``generic`` (read by
     the generic reader), ``not-ajw`` (an asahi.com page outside AJW), ``extractor-failed`` (the
     generic body extractor raised). See ``docs/errors.md``.
     """

@@ -26,6 +26,17 @@ def is_url(value: str | None) -> bool:
         return False
 
 
+#: the most a section label runs to ("Politics & Government", "National / Crime & Legal", "Asia Pacific")
+MAX_LABEL_CHARS = 60
+MAX_LABEL_WORDS = 8
+
+
+def is_label(text: str) -> bool:
+    """Whether ``text`` is short enough to be a section label: a page's markup gone wrong (an element left
+    open inside the label) can make the label's element hold the headline and the story."""
+    return len(text) <= MAX_LABEL_CHARS and len(text.split()) <= MAX_LABEL_WORDS
+
+
 class Page:
     """One parsed HTML page. Extractors read it; it parses nothing twice."""
 
@@ -247,6 +258,9 @@ class Page:
         for i, (name, get) in enumerate(sources):
             value = get()
             if value is not None and not (isinstance(value, (str, list, tuple, dict)) and len(value) == 0):
+                if field == "section" and isinstance(value, str) and not is_label(value):
+                    self.warn(field, "implausible", f"{name} gave {value[:40]!r}…, too long for a section label")
+                    continue
                 if i > 0:
                     self.warn(field, "fallback", f"read from {name}")
                 return value

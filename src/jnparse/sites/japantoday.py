@@ -62,7 +62,9 @@ EXPIRED_MESSAGE = "Japan Today: the requested article has expired and is no long
 # few tags that can match (filtered in C, chosen from the page's bytes). A whole-tree XPath with an
 # attribute or text test costs ~10x such a walk, each time: they are run only when the bytes cannot tell.
 ARTICLE_BODY = xpath("//*[@itemprop='articleBody']")
-BODY_PARTS = xpath(".//p[not(ancestor::figure)] | .//h2 | .//h3")
+#: the body's paragraphs outside the figures in it (``above``: how many figures hold the body itself, as one left
+#: open above the article does: those hold no caption) and its subheads
+BODY_PARTS = xpath(".//p[count(ancestor::figure) = $above] | .//h2 | .//h3")
 H1 = xpath("//h1")
 CATEGORY = xpath(
     "//article//a[contains(@href, '/category/')][not(ancestor::*[@itemprop='articleBody'])]"
@@ -334,17 +336,22 @@ def _category(parts: _Parts) -> etree._Element | None:
 
 
 def _body_parts(body: etree._Element, parts: _Parts) -> list[etree._Element]:
-    """BODY_PARTS, walked in C: the body's paragraphs outside figures (anywhere above them: the scan
-    found every figure of the page) and its h2/h3 subheads, in page order."""
+    """BODY_PARTS, walked in C: the body's paragraphs outside the figures in it (a figure's paragraphs are
+    its caption; one left open above the article holds the whole body, and no caption) and its h2/h3
+    subheads, in page order."""
     found = list(body.iterdescendants("p", "h2", "h3"))
-    if not parts.figures:
-        return found
-    if body.tag == "figure" or any(a.tag == "figure" for a in body.iterancestors()):
-        return [el for el in found if el.tag != "p"]  # every paragraph is in that figure
-    if next(body.iterdescendants("figure"), None) is None:
+    if not parts.figures or next(body.iterdescendants("figure"), None) is None:
         return found  # (the usual case) no figure between a paragraph and the body
-    figures = parts.figures
-    return [el for el in found if el.tag != "p" or not any(a in figures for a in el.iterancestors())]
+
+    def in_figure(el: etree._Element) -> bool:
+        for a in el.iterancestors():
+            if a is body:
+                return False
+            if a.tag == "figure":
+                return True
+        return False
+
+    return [el for el in found if el.tag != "p" or not in_figure(el)]
 
 
 def _comment_counts(parts: _Parts) -> list[etree._Element]:
