@@ -321,7 +321,9 @@ def _body_marked(page: Page) -> tuple[list[Block], list[Discarded]] | None:
     return blocks, discarded
 
 
-def _read_marked(page: Page, container: etree._Element, blocks: list[Block], discarded: list[Discarded]) -> None:
+def _read_marked(page: Page, container: etree._Element, blocks: list[Block], discarded: list[Discarded],
+                 first: int = 0) -> None:
+    """The blocks of ``container`` from its child ``first`` on (its own text only when from the start)."""
     inline: list[str] = []  # text met between block elements (a theme that prints bare text and <br>s)
 
     def flush() -> None:
@@ -344,8 +346,8 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
 
     # an explicit stack, not recursion (hostile pages nest thousands deep): an element to read, a
     # wrapper's tail text, or None for "the wrapper ends here" (its bare text is a paragraph of its own)
-    stack: list[etree._Element | str | None] = list(reversed(container))
-    if container.text:
+    stack: list[etree._Element | str | None] = list(reversed(container[first:]))
+    if container.text and not first:
         inline.append(container.text)
     while stack:
         el = stack.pop()
@@ -392,6 +394,34 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
         if tail and (inline or not tail.isspace()):  # the new line between two paragraphs is no text
             inline.append(tail)
     flush()
+
+
+def _body_densest(page: Page) -> tuple[list[Block], list[Discarded]] | None:
+    """The body read from the element whose own paragraphs hold the most text, when trafilatura found none
+    (it drops a story that sits inside an element it takes for boilerplate: an aside, a footer, a box
+    named "related", as an element left open above the article makes it); ``None`` when no element holds
+    enough paragraph text to be an article."""
+    text_by_parent: dict[etree._Element, int] = {}
+    for p in page.root.iter("p"):
+        parent = p.getparent()
+        if parent is not None:
+            text_by_parent[parent] = text_by_parent.get(parent, 0) + len(_text(p))
+    if not text_by_parent:
+        return None
+    container = max(text_by_parent, key=text_by_parent.__getitem__)
+    if text_by_parent[container] < _MIN_MARKED_TEXT:
+        return None
+    etree.strip_elements(container, *_PHONETIC, *_CODE, with_tail=False)
+    blocks: list[Block] = []
+    discarded: list[Discarded] = []
+    # from its first paragraph on: what stands before it (headline, byline and date, lead photo) is the
+    # article's header, read from its own sources
+    first = next(i for i, child in enumerate(container) if child.tag == "p")
+    _read_marked(page, container, blocks, discarded, first)
+    if not blocks:
+        return None
+    page.warn("body", "fallback", "trafilatura found no text: read from the element holding the most paragraph text")
+    return blocks, discarded
 
 
 def _body_trafilatura(page: Page) -> list[Block]:
@@ -493,6 +523,8 @@ def extract_generic(page: Page, *, site_id: str = "generic") -> Article:
         blocks, discarded = marked
     else:
         blocks = _body_trafilatura(page)
+        if not blocks and (densest := _body_densest(page)) is not None:
+            blocks, discarded = densest
     blocks, byline, printed_date = _trim_body(page, blocks, title, _byline(page))
     dateline = None
     if blocks and blocks[0].kind == "paragraph":
