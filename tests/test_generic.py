@@ -409,3 +409,10 @@ def test_a_story_trafilatura_drops_is_read_from_its_paragraphs(name: str) -> Non
     assert [b["text"] for b in a.to_dict()["body"]] == [b["text"] for b in expected["body"]]
     assert ("body", "fallback") in {(w.field, w.code) for w in a.warnings}
     assert a.to_dict()["dateline"] == expected["dateline"]
+
+
+def test_a_copyright_line_closing_the_story_is_discarded() -> None:
+    # the Japan Today fixture prints "© Japan Today" as the last paragraph of its story box
+    a = jnparse.parse((FIXTURES / "japantoday" / "staff-crime-story.html").read_bytes(), site="generic")
+    assert a.body[-1].text.startswith("According to police, the suspect sold the bicycles online.")
+    assert [(d.kind, d.text) for d in a.discarded if d.kind == "other"] == [("other", "© Japan Today")]

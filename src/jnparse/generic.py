@@ -536,6 +536,9 @@ def extract_generic(page: Page, *, site_id: str = "generic") -> Article:
     if blocks and len(blocks[-1].text) <= 40 and (credit := canonical_agency(blocks[-1].text)):
         discarded.append(Discarded(kind="credit", text=blocks.pop().text))
         agency = agency or credit
+    # the site's copyright line, taken into the story by an extractor that read into the footer
+    while blocks and len(blocks[-1].text) <= 200 and _COPYRIGHT.match(blocks[-1].text):
+        discarded.append(Discarded(kind="other", text=blocks.pop().text))
     if agency is None:
         agency = _agency_of_author(page)
     if not blocks:
@@ -561,6 +564,7 @@ def extract_generic(page: Page, *, site_id: str = "generic") -> Article:
     )
 
 
+_COPYRIGHT = re.compile(r"(?:©|\(c\)\s|Copyright\s)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)…]$")
 #: "5 min read", "3-minute read": a reading time printed beside the byline
 _READ_TIME = re.compile(r"^\d{1,3}[\s-]*min(?:ute)?s?\.?\s+read$", re.IGNORECASE)
