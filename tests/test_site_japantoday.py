@@ -558,3 +558,14 @@ def test_an_element_left_open_above_the_article_keeps_the_body(stray: str) -> No
     a = jnparse.parse((text[:at] + stray + text[at:]).encode())
     assert [b["text"] for b in a.to_dict()["body"]] == [b["text"] for b in expected["body"]]
     assert len(expected["body"]) == 3 and not any(w.field == "body" for w in a.warnings)
+
+
+@pytest.mark.parametrize("spelling", ['ITEMPROP="', 'itemprop = "', 'itemprop\n=\n"'])
+def test_microdata_written_in_capitals_or_spaced_is_read(spelling: str) -> None:
+    """HTML reads attribute names in any case and allows white space around "=": the byte-guided lookups of
+    the story's microdata (its body, byline, times) must too."""
+    page = (JT / "afp-byline-feature.html").read_text(encoding="utf-8")
+    assert page.count('itemprop="') >= 3
+    plain = jnparse.parse(page.encode()).to_dict()
+    assert jnparse.parse(page.replace('itemprop="', spelling).encode()).to_dict() == plain
+    assert plain["body"] and plain["byline"]["authors"]

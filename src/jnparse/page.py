@@ -293,21 +293,24 @@ def _tags_with(source: bytes | None, needle: bytes, limit: int = 1000) -> tuple[
     return None
 
 
-_ATTR_VALUE = re.compile(rb"""\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
+#: an attribute's value after its name: white space around the "=" is legal, and the value may be unquoted
+_ATTR_VALUE = re.compile(rb"""[ \t\n\r\f]*=[ \t\n\r\f]*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
+_NAME_BEFORE = b" \t\n\r\f/\"'"  # what stands before an attribute's name in a start tag
 
 
 def _attr_index(source: bytes | None, attr: bytes, limit: int = 2000) -> dict[str, set[str]] | None:
-    """Each word of ``attr``'s values → the names of the tags carrying it (``None``: cannot tell)."""
-    if source is None:
+    """Each word of ``attr``'s values → the names of the tags carrying it (``None``: cannot tell, as when
+    the page writes the attribute's name in capitals, as HTML 4 pages do: libxml2 reads it in small
+    letters, the byte search would not)."""
+    if source is None or capitalised_attribute(source, attr.upper()):
         return None
     index: dict[str, set[str]] = {}
-    attr += b"="  # the attribute with a value (a space before the = is legal but not seen in pages)
     i = source.find(attr)
     for _ in range(limit):
         if i < 0:
             return index
         end = i + len(attr)
-        if i > 0 and source[i - 1] in b" \t\r\n/\"'":  # an attribute name, not part of a longer word
+        if i > 0 and source[i - 1] in _NAME_BEFORE:  # an attribute name, not part of a longer word
             value = _ATTR_VALUE.match(source, end)
             if value is not None:
                 lt = source.rfind(b"<", max(0, i - 4000), i)
@@ -320,6 +323,17 @@ def _attr_index(source: bytes | None, attr: bytes, limit: int = 2000) -> dict[st
                     index.setdefault(word, set()).add(name)
         i = source.find(attr, end)
     return None
+
+
+def capitalised_attribute(source: bytes, name: bytes) -> bool:
+    """Whether ``name`` (in capitals) stands in ``source`` as an attribute's name (a capitalised word in
+    text, "RELATED", is none)."""
+    i = source.find(name)
+    while i >= 0:
+        if i > 0 and source[i - 1] in _NAME_BEFORE and _ATTR_VALUE.match(source, i + len(name)) is not None:
+            return True
+        i = source.find(name, i + len(name))
+    return False
 
 
 _WITH_ATTR: dict[str, etree.XPath] = {}

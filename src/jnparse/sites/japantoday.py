@@ -30,7 +30,7 @@ from ..bylines import parse_byline
 from ..dates import NeedsReference, parse_jst
 from ..errors import NotAnArticleError
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
-from ..page import Page, first, xpath
+from ..page import Page, capitalised_attribute, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import (
@@ -131,41 +131,37 @@ class _Parts:
 
 
 _ITEMPROP_VALUES = frozenset(word.encode() for word in _ITEMPROPS)
-_UNQUOTED_VALUE = re.compile(rb"[^\s>\"'=<`]*")
+_PROP_VALUE = re.compile(rb"""[ \t\n\r\f]*=[ \t\n\r\f]*(?:"([^"]*)"|'([^']*)'|([^\s>"'=<`]*))""")
+_NAME_BEFORE = b" \t\n\r\f/\"'"  # what stands before an attribute's name in a start tag
 
 
 def _prop_tags(page: Page) -> tuple[str, ...] | None:
     """The names of the tags whose ``itemprop`` is one the extractor reads, read off the bytes the tree
     was parsed from (like Page.attr_tags, but one pass for the five values, comparing whole values as the
-    XPath tests do); ``None`` when the bytes cannot tell."""
-    source = page.source
+    XPath tests do); ``None`` when the bytes cannot tell (a character reference may spell a value, or the
+    attribute's name is written in capitals)."""
+    source = page.searchable_source()
     ranges = _tree_ranges(page)
-    if source is None or ranges is None:
+    if source is None or ranges is None or capitalised_attribute(source, b"ITEMPROP"):
         return None
     names: set[str] = set()
     budget = 2000
     for lo, hi in ranges:
-        i = source.find(b"itemprop=", lo, hi)
+        i = source.find(b"itemprop", lo, hi)
         while i >= 0:
             budget -= 1
             if budget < 0:
                 return None
-            end = i + 9
-            if i > 0 and source[i - 1] in b" \t\r\n/\"'":  # the attribute itself, not "data-itemprop"
-                quote = source[end : end + 1]
-                if quote in (b'"', b"'"):
-                    close = source.find(quote, end + 1)
-                    value = source[end + 1 : close] if close > 0 else b""
-                else:
-                    m = _UNQUOTED_VALUE.match(source, end)
-                    value = m.group() if m else b""
-                if value in _ITEMPROP_VALUES:
-                    lt = source.rfind(b"<", max(lo, i - 4000), i)
-                    tag = _TAG_NAME.match(source, lt) if lt >= 0 else None
-                    if tag is None:
-                        return None
-                    names.add(tag.group(1).decode("ascii").lower())
-            i = source.find(b"itemprop=", end, hi)
+            end = i + 8
+            # the attribute itself (not "data-itemprop", nor the word in text), white space around its "="
+            m = _PROP_VALUE.match(source, end) if i > 0 and source[i - 1] in _NAME_BEFORE else None
+            if m is not None and (m.group(1) or m.group(2) or m.group(3) or b"") in _ITEMPROP_VALUES:
+                lt = source.rfind(b"<", max(lo, i - 4000), i)
+                tag = _TAG_NAME.match(source, lt) if lt >= 0 else None
+                if tag is None:
+                    return None
+                names.add(tag.group(1).decode("ascii").lower())
+            i = source.find(b"itemprop", end, hi)
     return tuple(names)
 
 
