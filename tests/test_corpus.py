@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+import textwrap
 from typing import Any
 
 import pytest
@@ -110,8 +111,10 @@ def test_truncated_download_keeps_the_article(name: str) -> None:
         lambda t: t.replace("\n", "\n\n"),
         lambda t: t.replace(" ", "\u00a0").replace("JST,\u00a0", "JST,\u2002"),
         lambda t: "\ufeff" + t,
+        lambda t: "\n\n".join("\n".join(textwrap.wrap(ln, 72)) for ln in t.split("\n") if ln.strip()),
+        lambda t: "\n\n".join("\n".join(textwrap.wrap(ln, 60)) for ln in t.split("\n") if ln.strip()),
     ],
-    ids=["crlf", "cr", "padded", "blank-lines", "nbsp", "bom"],
+    ids=["crlf", "cr", "padded", "blank-lines", "nbsp", "bom", "wrapped-72", "wrapped-60"],
 )
 def test_text_copy_variants_give_the_same_fields(mangle: Any) -> None:
     text = (CORPUS / TEXT).read_text(encoding="utf-8")

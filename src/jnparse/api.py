@@ -285,10 +285,14 @@ def parse_text(
     if target is None or target.parse_text is None:
         from .generic import parse_text_generic
 
-        return _without_pointers(parse_text_generic(copy, site_id=target.id if target else "generic"), None)
-    article = _without_pointers(target.parse_text(copy), None)
-    if not article.body:
-        raise NotAnArticleError(f"the text holds no article body ({target.id})")
+        article = _without_pointers(parse_text_generic(copy, site_id=target.id if target else "generic"), None)
+    else:
+        article = _without_pointers(target.parse_text(copy), None)
+        if not article.body:
+            raise NotAnArticleError(f"the text holds no article body ({target.id})")
+    if copy.unwrapped is not None:
+        note = Notice("body", "unwrapped", f"the copy's lines were wrapped at {copy.unwrapped} characters: joined back")
+        article = attrs.evolve(article, warnings=(*article.warnings, note))
     return article
 
 

@@ -26,12 +26,67 @@ class TextCopy:
     lines: tuple[str, ...]
     url: str | None = None
     reference: dt.datetime | None = None
+    #: the width the copy's lines were hard-wrapped at (a terminal or e-mail copy), when they were joined back
+    unwrapped: int | None = None
 
     @classmethod
     def from_text(cls, text: str, *, url: str | None = None, reference: dt.datetime | None = None) -> TextCopy:
         raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-        lines = tuple(s for s in (squash(x) for x in raw.split("\n")) if s)
-        return cls(lines=lines, url=url, reference=reference)
+        squashed = [squash(x) for x in raw.split("\n")]
+        width = wrap_width(squashed)
+        if width is not None:
+            squashed = unwrap(squashed, width)
+        lines = tuple(s for s in squashed if s)
+        return cls(lines=lines, url=url, reference=reference, unwrapped=width)
+
+
+# -- hard-wrapped copies -------------------------------------------------------------------------------
+# A copy saved from a terminal browser (lynx -dump, w3m), an e-mail or a text editor has its paragraphs broken
+# into lines of at most some 60-100 characters. Each such line would read as a paragraph of its own. The
+# width shows in the lines: many end within a few characters of it, none that could have been broken is
+# longer, and the line after a full one goes on with the sentence. A line break is the wrap's when the
+# next line's first word would not have fitted on the line; else it is the copy's own.
+
+_WRAP_MIN, _WRAP_MAX = 40, 120
+_SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", ")")
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The width ``lines`` (squashed, blank ones kept) were hard-wrapped at, or ``None`` when they were not."""
+    prose = [line for line in lines if line.count(" ") >= 2]
+    if len(prose) < 3:
+        return None
+    width = max(len(line) for line in prose)
+    if not _WRAP_MIN <= width <= _WRAP_MAX:
+        return None  # a paragraph longer than any wrap width: the copy keeps its paragraphs whole
+    # the full lines another line follows: a wrap broke them inside a sentence, where the next line goes on
+    # in small letters or the line ends on a word in small letters ("… the largest increase in"); a copy's
+    # own lines end sentences, and a list of headlines in title case ends on capitals
+    broken = [i for i, line in enumerate(lines[:-1])
+              if line.count(" ") >= 2 and len(line) >= width - 15 and lines[i + 1]]
+    if len(broken) < 2:
+        return None
+    going_on = sum(1 for i in broken if lines[i + 1][0].islower() or lines[i].endswith(",")
+                   or (lines[i].rsplit(" ", 1)[-1][:1].islower() and not lines[i].endswith(_SENTENCE_END)))
+    # a copy's own lines show none of this (not one in the project's copies); a wrapped one shows it in a third
+    # of its full lines at the least (names and title-case headlines go on in capitals)
+    return width if going_on >= 2 and going_on * 3 >= len(broken) else None
+
+
+def unwrap(lines: Sequence[str], width: int) -> list[str]:
+    """``lines`` with each line the wrap broke joined to the one before it; blank lines and bullets stay
+    where they are."""
+    out: list[str] = []
+    before = ""  # the line before, as the copy printed it
+    for line in lines:
+        if before and line and not is_bullet(line) and len(before) + 1 + len(line.split(" ", 1)[0]) > width:
+            # a wrap at a word's own hyphen ("Indo-" / "Pacific") leaves no space out
+            joint = "" if before.endswith("-") and before[-2:-1].isalpha() and line[0].isalpha() else " "
+            out[-1] = f"{out[-1]}{joint}{line}"
+        else:
+            out.append(line)
+        before = line
+    return out
 
 
 def is_bullet(line: str) -> bool:
