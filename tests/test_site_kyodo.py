@@ -244,5 +244,106 @@ def test_walks_agree_with_the_xpath_rules() -> None:
         assert kyodo._old_title(page) is (title if title is not None else first(kyodo.H1(root))), path.name
         assert kyodo._old_bodies(page) == list(kyodo.OLD_BODY(root)), path.name
         for box in root.iter("div", "section", "article", "main", "figure", "body"):
-            assert kyodo._body_elements(box) == list(kyodo.BODY_PIECES(box)), path.name
+            assert kyodo._body_elements(box) == list(kyodo.BODY_PIECES(box, c=box)), path.name
             assert kyodo._box_caption(box) is first(kyodo.BOX_CAPTION(box)), path.name
+
+
+# -- an element left open above the story ------------------------------------------------------------
+# A stray start tag in the menus (an <aside> or <li> never closed) holds the whole story in the parsed tree,
+# as a browser shows it. The body rules look only at the ancestors from the story's container down: what is
+# open above it must not empty the body, while a figure, aside, nav or list item inside it still keeps what it
+# holds out of the body.
+
+#: The body of each fixture, read off its HTML (the digest's separators and photo caption are not body; the
+#: new design's first paragraph loses its "BERLIN/WASHINGTON - " dateline).
+_FIXTURE_BODY = {
+    "digest.html": [
+        "The following is the latest list of selected news summaries by Kyodo News.",
+        "Heavy snow disrupts rail services along Sea of Japan coast",
+        "NIIGATA, Japan - Heavy snow halted several local train lines along the Sea of Japan coast on Saturday,"
+        " stranding passengers at small stations overnight.",
+        "Operators said services would resume once tracks were cleared.",
+        "Seoul, Tokyo to hold working-level talks on export rules",
+        "SEOUL - South Korea and Japan will hold working-level talks next week on export control rules, officials"
+        " said.",
+    ],
+    "new-articles-url.html": [
+        "Japan and Germany agreed Wednesday to widen their talks on hydrogen supply chains, as both seek to cut"
+        " reliance on imported gas.",
+        "The two industry ministers said a working group would report by March on shared standards for hydrogen"
+        " carriers and port facilities.",
+        "U.S. officials in Washington welcomed the step, saying it could feed into a wider framework among the"
+        " Group of Seven economies.",
+    ],
+}
+_FIXTURE_DATELINE = {"digest.html": None, "new-articles-url.html": "BERLIN/WASHINGTON"}
+#: Where each fixture's story starts: its first container (the old design's div.main, the new one's <main>).
+_STORY_START = {"digest.html": '<div class="main">', "new-articles-url.html": "<main>"}
+_STRAYS = ["<li>", "<aside>", "<nav>", "<figure>", "<table>", "<div id='comments'>", "<div class='related'>",
+           "<ul><li><p>"]
+#: Invented boxes inside the body: the aside, nav and figure still keep their paragraphs out of the body; a list
+#: item is read as one piece, the paragraph in it not a second time.
+_INSIDE = ('<aside><p>Read more: an invented aside.</p></aside><nav><p>An invented menu.</p></nav>'
+           '<figure><p>An invented photo note.</p></figure><ul><li><p>An invented list item.</p></li></ul>')
+_INSIDE_BODY = ["An invented list item."]
+
+
+def _with_stray(name: str, stray: str, inside: str = "") -> bytes:
+    """The fixture with ``stray`` left open just before the story, and ``inside`` put at the end of its body."""
+    text = _html(name)
+    at = text.index(_STORY_START[name])
+    text = text[:at] + stray + text[at:]
+    if inside:
+        end = text.index("</div>", text.index("article-body"))
+        text = text[:end] + inside + text[end:]
+    return text.encode()
+
+
+@pytest.mark.parametrize("stray", _STRAYS)
+@pytest.mark.parametrize("name", sorted(_FIXTURE_BODY))
+def test_an_element_left_open_above_the_story_does_not_empty_it(name: str, stray: str) -> None:
+    from .prune_checks import extract  # the whole page: no cut
+
+    untouched = extract((HERE / name).read_bytes())
+    assert [b.text for b in untouched.body] == _FIXTURE_BODY[name]
+    inside = extract(_with_stray(name, "", _INSIDE))
+    assert [b.text for b in inside.body] == _FIXTURE_BODY[name] + _INSIDE_BODY
+    got = extract(_with_stray(name, stray, _INSIDE))
+    assert [b.text for b in got.body] == _FIXTURE_BODY[name] + _INSIDE_BODY
+    assert (got.dateline.place if got.dateline else None) == _FIXTURE_DATELINE[name]
+    assert got.images == inside.images  # the invented figure is a photo box of the body's
+    if name == "digest.html":  # the invented figure's box, then the caption ahead of the story
+        assert [(i.caption, i.credit) for i in got.images] == [
+            ("An invented photo note.", None),
+            ("Snow covers the roofs of a hot spring village in Gifu Prefecture on Jan. 28, 2023.", "Kyodo")]
+
+
+@pytest.mark.parametrize("stray", [*_STRAYS, "<div class='mainpic'>"])
+@pytest.mark.parametrize("name", sorted(p.name for p in HERE.glob("*.html")))
+def test_body_walk_agrees_with_the_xpath_rule_under_an_element_left_open(name: str, stray: str) -> None:
+    """_body_elements and BODY_PIECES agree on every box when an element is left open above the story."""
+    from jnparse.loading import parse_bytes
+
+    text = _html(name)
+    body_end = text.index(">", text.index("<body")) + 1
+    for data in ((text[:body_end] + stray + text[body_end:]).encode(),
+                 _with_stray(name, stray, _INSIDE) if name in _STORY_START else b""):
+        if not data:
+            continue
+        root = parse_bytes(data)
+        for box in root.iter("div", "section", "article", "main", "figure", "aside", "li", "body"):
+            assert kyodo._body_elements(box) == list(kyodo.BODY_PIECES(box, c=box)), (name, stray, box.tag)
+
+
+@pytest.mark.parametrize("stray", _STRAYS)
+@pytest.mark.parametrize("name", sorted(p.name for p in HERE.glob("*.html")))
+def test_cut_page_reads_as_the_whole_page_with_an_element_left_open_in_the_part_cut_off(name: str, stray: str) -> None:
+    """prune() cuts an element left open in the menus off: the whole page reads the story the same."""
+    from .prune_checks import cut_page_article, whole_page_article
+
+    data = _wrapped(name, _CHROME + stray)
+    pruned = kyodo.prune(data)
+    assert pruned is not None
+    whole = whole_page_article(data)
+    assert cut_page_article(pruned, data) == whole
+    assert whole == whole_page_article(_wrapped(name))

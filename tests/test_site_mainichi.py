@@ -161,14 +161,18 @@ def test_fingerprint_byte_check_agrees_with_the_markup_rule() -> None:
 _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
 _PHOTO = "contains(@class, 'articledetail-image') or contains(@class, 'articledetail-body-image')"
 _PROMPT = "(contains(@class, 'mustpay') and not(contains(@class, 'is-mustpay'))) or contains(@class, 'paywall')"
+_BELOW_C = "[ancestor-or-self::*[count(. | $c) = 1]]"
+_NOT_ABOVE = "[count(. | $above) != count($above)]"
 OLD = {
     "body": "//section[@id='articledetail-body'] | //*[@id='articledetail-body']",
     "title_h1": f"//h1[{_HAS.format('title-page')}]",
     "h1": "//h1",
-    "pieces": f"(.//p | .//h2 | .//h3)[not(ancestor::figure)][not(ancestor::*[{_PHOTO}])]"
-              f"[not(ancestor::*[{_PROMPT}])][not(ancestor::aside)][not(ancestor::p)]",
-    "photo_boxes": f"//*[{_PHOTO}][not(ancestor::*[{_PHOTO}])][not(ancestor::figure)]"
-                   f" | //*[@id='articledetail-body']//figure[not(ancestor::*[{_PHOTO}])]",
+    # ancestors from the container ($c, the context node) down only: one left open above it is no part of it
+    "pieces": f"(.//p | .//h2 | .//h3)[not(ancestor::figure{_BELOW_C})][not(ancestor::*[{_PHOTO}]{_BELOW_C})]"
+              f"[not(ancestor::*[{_PROMPT}]{_BELOW_C})][not(ancestor::aside{_BELOW_C})][not(ancestor::p{_BELOW_C})]",
+    # ancestors that hold the body ($above) hold the whole story: they are not photo boxes around a photo
+    "photo_boxes": f"//*[{_PHOTO}][not(ancestor::*[{_PHOTO}]{_NOT_ABOVE})][not(ancestor::figure{_NOT_ABOVE})]"
+                   f" | //*[@id='articledetail-body']//figure[not(ancestor::*[{_PHOTO}]{_NOT_ABOVE})]",
     "box_img": ".//img",
     "box_caption": "(.//figcaption | .//*[contains(@class, 'caption')] | .//p)[1]",
     "mustpay": f"//*[{_HAS.format('is-mustpay')}]",
@@ -193,7 +197,10 @@ _MARKUP = nested_markup(_OPENERS, _LEAVES)
 
 
 def _old(root: etree._Element, name: str) -> list[etree._Element]:
-    return [e for e in etree.XPath(OLD[name])(root) if isinstance(e, etree._Element)]
+    """What the rule ``name`` finds from ``root`` (its context node, $c; $above: the first body's ancestors)."""
+    body = next(iter(etree.XPath(OLD["body"])(root)), None) if name == "photo_boxes" else None
+    above = list(body.iterancestors()) if isinstance(body, etree._Element) else []
+    return [e for e in etree.XPath(OLD[name])(root, c=root, above=above) if isinstance(e, etree._Element)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -278,3 +285,61 @@ def test_side_list_whose_box_was_cut_off_reads_the_whole_page() -> None:
     latest = [d for d in a.discarded if d.kind == "latest"]
     assert [it.title for it in latest[0].items] == ["Menu", "L"]  # the box is the wrapper: its menu link too
     assert _article(page) == _whole_page_article(page)
+
+
+# -- an element left open above the story ------------------------------------------------------------
+# A stray start tag in the menus (an <aside> or <figure> never closed) holds the whole story in the parsed
+# tree, as a browser shows it. The rules look only at the ancestors below what holds the story: what is open
+# above it must empty neither the body nor the photos, while a figure or aside inside the body still keeps
+# what it holds out of the body.
+
+#: Each fixture's dateline place, body and photo captions, read off its HTML (the dateline is cut from the
+#: first paragraph; the "(Japanese original by ...)" line is a credit, not body).
+_FIXTURE_READ = {
+    "kyodo-wire.html": (
+        "TOKYO",
+        ["Japan and the Philippines will hold a joint coast guard drill off northern Luzon this month, the two"
+         " governments said Sunday.",
+         "The drill will focus on search and rescue and on responding to oil spills, officials said."],
+        ["Japan Coast Guard patrol vessels sail in formation during an exercise in this file photo."],
+    ),
+    "own-story-photo.html": (
+        "KOBE",
+        ["A bakery here has revived a bread recipe from the 1940s, when wheat was scarce, so that elementary school"
+         " pupils can taste what their great-grandparents ate.",
+         "The owner found the recipe in a notebook left by his grandfather, who ran the shop during the war.",
+         "Lessons in taste",
+         "Teachers at three local schools now use the dense, slightly sweet loaf in history classes, letting"
+         " children compare it with today's soft white bread.",
+         '"They are surprised that bread could be so heavy," one teacher said.'],
+        ["A baker shapes dough made with barley and sweet potato flour in Kobe's Nagata Ward on Jan. 10, 2025.",
+         "Pupils taste the bread during a class at a Kobe elementary school."],
+    ),
+}
+_STRAYS = ["<aside>", "<figure>", "<li>", "<nav>", "<table>", "<div class='related'>", "<ul><li><p>"]
+#: Invented boxes at the end of the body: they still keep their paragraphs out of it.
+_INSIDE = '<aside><p>Read more: an invented aside.</p></aside><figure><p>An invented photo note.</p></figure>'
+
+
+def _with_stray(name: str, stray: str, inside: str = "") -> bytes:
+    """The fixture with ``stray`` left open just after <body> (before the story and its lead photo), and
+    ``inside`` put at the end of the body section."""
+    text = _html(name)
+    at = text.index(">", text.index("<body")) + 1
+    end = text.index("</section>", text.index('id="articledetail-body"'))
+    return (text[:at] + stray + text[at:end] + inside + text[end:]).encode()
+
+
+@pytest.mark.parametrize("stray", _STRAYS)
+@pytest.mark.parametrize("name", sorted(_FIXTURE_READ))
+def test_an_element_left_open_above_the_story_does_not_empty_it(name: str, stray: str) -> None:
+    place, body, captions = _FIXTURE_READ[name]
+    # the invented figure is a photo box of the body's, read after the photos before it
+    for data, photos in (((HERE / name).read_bytes(), captions),
+                         (_with_stray(name, stray, _INSIDE), [*captions, "An invented photo note."])):
+        got = _whole_page_article(data)
+        assert isinstance(got, dict)
+        assert got["dateline"]["place"] == place
+        assert [b["text"] for b in got["body"]] == body
+        assert [i["caption"] for i in got["images"]] == photos
+        assert _article(data) == got  # the cut page, when prune() cuts, reads the same

@@ -73,10 +73,14 @@ CREDIT = xpath(
     f"//p[{_HAS.format('credit')}] | //*[contains(@class, 'credit')][starts-with(normalize-space(), 'KYODO NEWS')]"
     " | //p[starts-with(normalize-space(), 'KYODO NEWS -')]"
 )
-# body pieces in reading order; photo boxes inside the body are read as images, not paragraphs
-_NOT_IN_PHOTO = (f"not(ancestor::figure) and not(ancestor::div[{_HAS.format('mainpic')}])"
-                 " and not(ancestor::aside) and not(ancestor::nav)")
-BODY_PIECES = xpath(f"(.//p[not(ancestor::li)] | .//h2 | .//h3 | .//li)[{_NOT_IN_PHOTO}]")
+# body pieces in reading order; photo boxes inside the body are read as images, not paragraphs. Only the
+# ancestors from the container ($c, the context node) down count: an element left open above the container
+# (an unclosed <aside> or <li> in the menus) holds the whole story in the parsed tree, yet is no part of it.
+_BELOW_C = "[ancestor-or-self::*[count(. | $c) = 1]]"
+_NOT_IN_PHOTO = (f"not(ancestor::figure{_BELOW_C}) and not(ancestor::div[{_HAS.format('mainpic')}]{_BELOW_C})"
+                 f" and not(ancestor::aside{_BELOW_C}) and not(ancestor::nav{_BELOW_C})")
+#: called with ``c=`` the context node
+BODY_PIECES = xpath(f"(.//p[not(ancestor::li{_BELOW_C})] | .//h2 | .//h3 | .//li)[{_NOT_IN_PHOTO}]")
 IMAGE_BOXES = xpath(
     f"//div[{_HAS.format('mainpic')}] | //div[{_HAS.format('article-body')}]//figure"
     f" | //article//figure[not(ancestor::div[{_HAS.format('article-body')}])]"
@@ -232,12 +236,12 @@ def _blocks_pieces(el: etree._Element) -> bool:
 
 def _body_elements(container: etree._Element) -> list[etree._Element]:
     """BODY_PIECES from a C-filtered walk of the container: its p (not in a list item), h2, h3 and li
-    descendants, in page order, outside photo boxes, asides and navs (the container's own ancestors
-    included, as in the XPath)."""
-    above = [container, *container.iterancestors()]
-    if any(_blocks_pieces(a) for a in above):
+    descendants, in page order, outside photo boxes, asides and navs, the container itself included.
+    The container's ancestors are not looked at: a list item, figure, aside or nav left open above the
+    story (a stray start tag in the menus) holds the whole story in the tree, and must not empty it."""
+    if _blocks_pieces(container):
         return []
-    in_li = any(a.tag == "li" for a in above)
+    in_li = container.tag == "li"
     out: list[etree._Element] = []
     for el in container.iterdescendants("p", "h2", "h3", "li"):
         li = in_li
@@ -645,9 +649,10 @@ def prune(data: bytes) -> bytes | None:
     it all) when there is none or when the part cut off holds anything a field reads.
 
     The checks are byte searches (~100 us in all, against ~400 us to parse a real page's menus).
-    Not checked: a list item, figure, aside or nav left open in the cut part around the story (its
-    paragraphs would not be body when the page is read whole); no page does that. The caller (api.py)
-    guarantees the page is UTF-8 throughout, in the part cut off too.
+    Not checked, as it changes no field: an element left open in the cut part around the story (a list
+    item, figure, aside, nav...). The body rules look only at the ancestors from the story's container
+    down (see _body_elements), so the whole page reads the story as the cut one does. The caller
+    (api.py) guarantees the page is UTF-8 throughout, in the part cut off too.
 
     The walk to the story's container is not base.TagFinder's: it reads the bytes as they are (the
     container's start tag is matched as the site spells it, attribute and all, and lower-casing the page

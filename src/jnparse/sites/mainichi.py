@@ -180,15 +180,23 @@ def _scan(page: Page) -> _Parts:
                 prompts.append(el)
             if not parts.mustpay and has_class(el, "is-mustpay"):
                 parts.mustpay = True
-    parts.photo_boxes = [el for el in boxes if _is_photo_box(el)]
+    # the elements that hold the body hold the whole story: none of them is a photo box around a photo
+    above = set(parts.body.iterancestors()) if parts.body is not None and boxes else set()
+    parts.photo_boxes = [el for el in boxes if _is_photo_box(el, above)]
     parts.prompts = [el for el in prompts if not any(_is_prompt(a.get("class")) for a in el.iterancestors())]
     return parts
 
 
-def _is_photo_box(el: etree._Element) -> bool:
-    """An outermost photo box outside any figure, or a figure inside the body outside any photo box."""
+def _is_photo_box(el: etree._Element, above: set[etree._Element]) -> bool:
+    """An outermost photo box outside any figure, or a figure inside the body outside any photo box.
+
+    Of ``el``'s ancestors only those below ``above`` (the ancestors of the body) count: a figure left open
+    above the story (a stray start tag in the menus) holds the story's photo boxes in the tree, and must not
+    hide them."""
     in_figure = in_body = False
     for a in el.iterancestors():
+        if a in above:
+            break  # it and all above it hold the body too
         if _is_photo(a.get("class")):
             return False
         if a.tag == "figure":
@@ -286,8 +294,10 @@ def _inside(el: etree._Element, container: etree._Element | None) -> bool:
 
 def _pieces(container: etree._Element) -> list[Block]:
     """Paragraphs and h2/h3 subheads of the body, in reading order; those inside a figure, photo box,
-    prompt, aside or paragraph (the container's own ancestors included) are left out."""
-    if _keeps_out(container) or any(_keeps_out(a) for a in container.iterancestors()):
+    prompt, aside or paragraph (the container itself included) are left out. The container's ancestors
+    are not looked at: a figure or aside left open above the story (a stray start tag in the menus)
+    holds the whole story in the tree, and must not empty it."""
+    if _keeps_out(container):
         return []
     out: list[Block] = []
     for el in container.iterdescendants("p", "h2", "h3"):
@@ -511,8 +521,9 @@ def fingerprint(page: Page) -> bool:
 #: (its value: the offset of the cut in the page's bytes).
 PRUNED = PRUNED_ATTR
 #: Tags that, in the lower-cased page chrome before the headline, could change what the extractor finds:
-#: structured data, the headings of side lists, figures and asides (they keep paragraphs out of the body),
-#: and the paragraphs, comments and raw-text elements the cut must not fall inside. One pass of the regex
+#: structured data, the headings of side lists, figures and asides (inside the body they keep paragraphs out
+#: of it; one left open above the story does not, see _pieces, but the cut does not tell them apart), and
+#: the paragraphs, comments and raw-text elements the cut must not fall inside. One pass of the regex
 #: engine over the chrome's "<" costs about as much as four bytes.find() calls, not one per tag.
 _CHROME_TAGS = re.compile(
     rb"<(!--|(?:/?(?:p|script|style|textarea|title|xmp|iframe|noembed|noframes)|plaintext|aside|figure|meta|link"
