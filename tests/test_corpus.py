@@ -113,8 +113,11 @@ def test_truncated_download_keeps_the_article(name: str) -> None:
         lambda t: "\ufeff" + t,
         lambda t: "\n\n".join("\n".join(textwrap.wrap(ln, 72)) for ln in t.split("\n") if ln.strip()),
         lambda t: "\n\n".join("\n".join(textwrap.wrap(ln, 60)) for ln in t.split("\n") if ln.strip()),
+        lambda t: re.sub(r"(?m)^-\n", "", t),  # a copy tool that prints no list markers
+        lambda t: re.sub(r"(?m)^-$", "•", t),
     ],
-    ids=["crlf", "cr", "padded", "blank-lines", "nbsp", "bom", "wrapped-72", "wrapped-60"],
+    ids=["crlf", "cr", "padded", "blank-lines", "nbsp", "bom", "wrapped-72", "wrapped-60", "no-list-markers",
+         "dot-list-markers"],
 )
 def test_text_copy_variants_give_the_same_fields(mangle: Any) -> None:
     text = (CORPUS / TEXT).read_text(encoding="utf-8")

@@ -420,3 +420,15 @@ def test_a_copyright_line_closing_the_story_is_discarded() -> None:
     a = jnparse.parse((FIXTURES / "japantoday" / "staff-crime-story.html").read_bytes(), site="generic")
     assert a.body[-1].text.startswith("According to police, the suspect sold the bicycles online.")
     assert [(d.kind, d.text) for d in a.discarded if d.kind == "other"] == [("other", "© Japan Today")]
+
+
+def test_list_items_in_a_copied_story_lose_their_markers() -> None:
+    # the whole-page copy prints each list item's "-" on a line of its own; a copy tool may put it before the text
+    text = (FIXTURES / "generic" / "text-copy-whole-page.txt").read_text(encoding="utf-8")
+    assert "-\nA flashlight for the unlit stretch by the shore\n" in text
+    inline = text.replace("-\nA flashlight", "- A flashlight").replace("-\nShoes with", "- Shoes with")
+    for copy in (text, inline):
+        body = [b.text for b in jnparse.parse_text(copy).body]
+        assert "A flashlight for the unlit stretch by the shore" in body
+        assert "Shoes with a good grip on the stone steps" in body
+        assert not any(t.startswith("- ") or t == "-" for t in body)

@@ -347,3 +347,16 @@ def test_cut_page_reads_as_the_whole_page_with_an_element_left_open_in_the_part_
     whole = whole_page_article(data)
     assert cut_page_article(pruned, data) == whole
     assert whole == whole_page_article(_wrapped(name))
+
+
+@pytest.mark.parametrize("separator", ["•\n", "·\n", ""], ids=["bullet", "middle-dot", "none"])
+def test_text_copy_credit_line_with_another_separator_or_none(separator: str) -> None:
+    # the copy prints "KYODO NEWS", then "-" on a line of its own: another copy tool draws it otherwise, or not at all
+    text = (HERE / "text-copy.txt").read_text(encoding="utf-8")
+    assert "KYODO NEWS\n-\n1 hour ago - 20:13 | All, World, Japan" in text
+    fetched = dt.datetime(2024, 5, 19, 21, 30, tzinfo=JST)
+    a = jnparse.parse_text(text.replace("KYODO NEWS\n-\n", "KYODO NEWS\n" + separator), fetched=fetched)
+    assert a.site == "kyodo"
+    assert a.published == dt.datetime(2024, 5, 19, 20, 13, tzinfo=JST)
+    assert a.title == "Ferry operator adds night sailings to remote islands"
+    assert a.dateline is not None and a.dateline.place == "TOKYO"

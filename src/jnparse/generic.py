@@ -33,7 +33,7 @@ from .model import Article, Block, Byline, Discarded, Image, Notice
 from .page import Page, elements, first, strings, xpath
 from .sites.base import image, img_url, link_items
 from .structured import ld_names, ld_text, ld_url, strip_tags
-from .textcopy import TextCopy, is_bullet
+from .textcopy import TextCopy, is_bullet, list_item
 
 # a <time> in the article (or beside its headline) before any other: sidebars carry <time>s too
 _TIME_ARTICLE = xpath("//article//time | //main//time | //h1/following::time[1]")
@@ -703,7 +703,10 @@ def _whole_page_copy(copy: TextCopy, notices: list[Notice]) -> _CopyParts | None
         furniture = next((kind for pattern, kind in _IN_STORY if pattern.match(line)), None)
         if furniture is not None:
             discarded.append(Discarded(kind=furniture, text=line))
-        elif line not in ("-", "•", "・"):  # a list item's bullet, on a line of its own
+        elif (item := list_item(line)) is not None:  # a list's item: its text, as a page's <li> gives it
+            if item:
+                body.append(item)
+        else:
             body.append(line)
     if end < len(lines):
         discarded.append(Discarded(kind=end_kind, heading=lines[end], text="\n".join(lines[end:])))

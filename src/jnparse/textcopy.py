@@ -93,6 +93,13 @@ def is_bullet(line: str) -> bool:
     return _BULLET.match(line) is not None
 
 
+def list_item(line: str) -> str | None:
+    """The text of a list item's line ("- Shoes with a good grip" → "Shoes with a good grip"; a bullet on a
+    line of its own → ""), or ``None`` when the line is no list item."""
+    m = _BULLET.match(line)
+    return None if m is None else m.group(1).strip()
+
+
 def list_blocks(
     lines: Sequence[str],
     heading_kind: Callable[[str], str | None],
@@ -100,7 +107,8 @@ def list_blocks(
     """Split ``lines`` at the first sidebar heading: ``(lines before, blocks, leftover lines)``.
 
     ``heading_kind(line)`` names the kind of block a heading line opens (``None`` when the line is
-    not a heading). Each block's items are "-" lines followed by a title line, or "- Title" lines.
+    not a heading). Each block's items are "-" lines followed by a title line, or "- Title" lines, or
+    (in a copy that prints no list markers) the title lines right under the heading.
     A block's ``text`` holds its lines as printed, so nothing is lost; lines after the last block
     that are not items are returned as leftovers.
     """
@@ -115,6 +123,12 @@ def list_blocks(
         i += 1
         items: list[Item] = []
         raw: list[str] = [heading]
+        if i < len(lines) and not is_bullet(lines[i]):
+            # a copy that prints no list markers (a copy tool that drops them): the titles follow the heading
+            while i < len(lines) and not heading_kind(lines[i]) and _is_item_title(lines[i]):
+                items.append(Item(title=lines[i]))
+                raw.append(lines[i])
+                i += 1
         while i < len(lines) and not heading_kind(lines[i]):
             m = _BULLET.match(lines[i])
             if not m:
@@ -138,4 +152,14 @@ def list_blocks(
     return before, blocks, leftovers
 
 
-__all__ = ["TextCopy", "is_bullet", "list_blocks"]
+_NOT_A_TITLE = re.compile(r"^(?:©|Copyright\b|All rights reserved)", re.IGNORECASE)
+
+
+def _is_item_title(line: str) -> bool:
+    """Whether a line under a list's heading reads as a story's title (three words or more, no closing full
+    stop but a cut title's "...", no copyright line): a list printed without markers."""
+    return (3 <= len(line.split()) <= 40 and (not line.endswith(".") or line.endswith("..."))
+            and not _NOT_A_TITLE.match(line))
+
+
+__all__ = ["TextCopy", "is_bullet", "list_blocks", "list_item"]

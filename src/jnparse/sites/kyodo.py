@@ -106,7 +106,7 @@ NEW_URL = re.compile(r"^/articles/-/\d+/?$")
 OLD_URL = re.compile(r"^/news/(?P<y>\d{4})/(?P<m>\d\d)/(?P<key>[0-9a-f]{12})-[\w-]+\.html$")
 
 # -- text rules -------------------------------------------------------------------------------------------
-CREDIT_LINE = re.compile(r"^KYODO NEWS\s*[-–—]\s*(?P<when>.+?)\s*(?:\|\s*(?P<cats>[^|]*))?$")
+CREDIT_LINE = re.compile(r"^KYODO NEWS\s*(?:[-–—•·]\s*)?(?P<when>.+?)\s*(?:\|\s*(?P<cats>[^|]*))?$")
 SEPARATOR = re.compile(r"^-{5,}$")
 RELATED = re.compile(r"^Related coverage\s*:?$", re.IGNORECASE)
 SIDE_LISTS = {"most popular": "popular", "most read": "popular", "popular": "popular", "latest": "latest",
