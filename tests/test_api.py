@@ -259,3 +259,35 @@ def test_a_section_label_swollen_by_broken_markup_is_not_taken() -> None:
     assert [(w.field, w.code) for w in a.warnings if w.field == "section"] == [("section", "implausible"),
                                                                                ("section", "fallback")]
     assert jnparse.parse(page.encode()).section == "Politics & Government"
+
+
+_LIST_ITEMS = "".join(
+    f"<li><a href='https://japannews.yomiuri.co.jp/politics/politics-government/2024101{i}-2164{i}0/'>"
+    f"<h3>Cabinet weighs budget plan for the coming year, part {i}</h3></a></li>" for i in range(8))
+
+
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [("<meta property='og:type' content='website'>", "https://japannews.yomiuri.co.jp/politics/"),
+     ("<meta property='og:type' content='website'>", "https://english.kyodonews.net/news/japan"),
+     ("<script type='application/ld+json'>{\"@graph\": [{\"@type\": \"WebSite\", \"name\": \"Harbor Daily\"},"
+      " {\"@type\": \"CollectionPage\", \"name\": \"News\"}]}</script>", "https://harbor-daily.example/news/")],
+    ids=["japannews-og", "kyodo-og", "generic-jsonld"],
+)
+def test_a_section_page_is_not_an_article(head: str, url: str) -> None:
+    page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Politics - The Japan News</title>{head}</head>"
+            f"<body><main><h1>Politics</h1><ul class='list'>{_LIST_ITEMS}</ul></main></body></html>")
+    with pytest.raises(jnparse.NotAnArticleError, match="section or list page"):
+        jnparse.parse(page.encode(), url=url)
+
+
+def test_an_article_page_whose_body_is_not_found_is_still_an_article() -> None:
+    # og:type article: the page is a story whose markup the reader did not know; a degraded Article, with warnings
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    root = lxml_html.document_fromstring((FIXTURES / "japannews" / "jiji-wire-dateline.html").read_bytes())
+    root.get_element_by_id("p-article-block").drop_tree()  # the story's box, gone in a redesign
+    a = jnparse.parse(etree.tostring(root, encoding="utf-8"))
+    assert a.title == "Govt to Require Municipalities to Draw Up Evacuation Plans for Foreign Residents"
+    assert ("body", "missing") in {(w.field, w.code) for w in a.warnings}

@@ -27,6 +27,7 @@ from .loading import (
 from .model import Article, Notice
 from .page import Page, is_url
 from .sites.base import Site
+from .structured import types_of
 from .textcopy import TextCopy
 
 
@@ -167,7 +168,7 @@ def _extract(
     if _cut_short(source):
         page.warn("body", "truncated", "the page has no closing </html> tag: the download may have been cut short,"
                   " and the body and the blocks after it with it")
-    return _checked(_without_pointers(_read(page, forced, site), page))
+    return _checked(_without_pointers(_read(page, forced, site), page), page)
 
 
 def _read(page: Page, forced: Site | None, site: str | None) -> Article:
@@ -254,13 +255,37 @@ def _link_to(page: Page, title: str) -> str | None:
     return None
 
 
-def _checked(article: Article) -> Article:
+def _checked(article: Article, page: Page | None = None) -> Article:
     if not article.body and not article.title:
         raise NotAnArticleError(f"the page holds no article text and no headline ({article.site})")
+    if not article.body and article.published is None and page is not None and _says_not_article(page):
+        # a section front, a list of stories, a search page: a title and links, and its metadata says so
+        raise NotAnArticleError(f"the page holds no article text and no date, and its metadata calls it a "
+                                f"{_says_not_article(page)}: a section or list page ({article.site})")
     if not article.body and not any(w.field == "body" for w in article.warnings):
         # whatever the extractor's reason (a paywall says so itself), an empty body is never silent
         return attrs.evolve(article, warnings=(*article.warnings, Notice("body", "missing", "no paragraphs found")))
     return article
+
+
+#: JSON-LD types of pages that list stories or people (a WebSite node stands on every page, articles too)
+_NOT_ARTICLE_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "profilepage"})
+
+
+def _says_not_article(page: Page) -> str | None:
+    """What the page's metadata calls it when that is no article (``og:type`` "website", a JSON-LD
+    CollectionPage or list), with no JSON-LD article beside it; ``None`` when it says nothing of the kind.
+    A page that says nothing either way is not refused: its reader may have missed the article."""
+    if page.ld_article is not None:
+        return None
+    og_type = (page.meta_value("og:type") or "").lower()
+    if og_type and og_type != "article":
+        return f"og:type {og_type!r}"
+    for obj in page.jsonld:
+        found = _NOT_ARTICLE_TYPES.intersection(types_of(obj))
+        if found:
+            return f"JSON-LD {min(found)}"
+    return None
 
 
 def parse_text(
