@@ -432,3 +432,21 @@ def test_list_items_in_a_copied_story_lose_their_markers() -> None:
         assert "A flashlight for the unlit stretch by the shore" in body
         assert "Shoes with a good grip on the stone steps" in body
         assert not any(t.startswith("- ") or t == "-" for t in body)
+
+
+def test_related_stories_an_extractor_reads_past_the_story_are_set_apart() -> None:
+    # the GaijinPot page without its microdata: trafilatura reads on past the story into the "Related" cards
+    import re
+
+    path = CORPUS / "other" / "2020-02-08_gaijinpot-blog-tweet-of-the-week-67-chikan.html"
+    if not path.exists():
+        pytest.skip("../shared/corpus is not here")
+    html = path.read_text(encoding="utf-8")
+    url = "https://blog.gaijinpot.com/tweet-of-the-week-67-dealing-with-chikan/"
+    marked = jnparse.parse(html.encode(), url=url)
+    bare = jnparse.parse(re.sub(r'\sitemprop="[^"]*"', "", html).encode(), url=url)
+    texts = [b.text for b in bare.body]
+    assert "Related" not in texts
+    assert texts[-1] == marked.body[-1].text  # the story's last paragraph ends the body, as when it is marked
+    related = [d for d in bare.discarded if d.kind == "related"]
+    assert [(d.heading, len(d.items)) for d in related] == [("Related", 2)]

@@ -29,7 +29,7 @@ from .bylines import is_person_name, parse_byline
 from .datelines import split_dateline
 from .dates import NeedsReference, parse_jst
 from .errors import ExtraRequiredError
-from .model import Article, Block, Byline, Discarded, Image, Notice
+from .model import Article, Block, Byline, Discarded, Image, Item, Notice
 from .page import Page, elements, first, strings, xpath
 from .sites.base import image, img_url, link_items
 from .structured import ld_names, ld_text, ld_url, strip_tags
@@ -462,6 +462,22 @@ def _body_trafilatura(page: Page) -> list[Block]:
     return out
 
 
+def _after_story(blocks: list[Block]) -> tuple[list[Block], list[Discarded]]:
+    """An extractor's body with what it read past the story's end set apart: from a line that opens the
+    related stories, the comments or the tags on ("Related", "You may also like", "Tags: …"), as a
+    discarded block of that kind. (A first paragraph that repeats the page's description stays: many sites'
+    description is the story's lead.)"""
+    for i, block in enumerate(blocks):
+        if i == 0 or len(block.text) > 80:
+            continue
+        kind = next((kind for pattern, kind in _AFTER_STORY if pattern.search(block.text)), None)
+        if kind is not None:
+            rest = [b.text for b in blocks[i + 1 :]]
+            return blocks[:i], [Discarded(kind=kind, heading=block.text, items=tuple(Item(title=t) for t in rest),
+                                          text="\n".join([block.text, *rest]))]
+    return blocks, []
+
+
 def _trim_body(page: Page, blocks: list[Block], title: str | None, byline: Byline | None
                ) -> tuple[list[Block], Byline | None, str | None]:
     """Drop the headline, a printed byline and a printed date that the extractor left at the top."""
@@ -522,7 +538,7 @@ def extract_generic(page: Page, *, site_id: str = "generic") -> Article:
     if marked is not None:
         blocks, discarded = marked
     else:
-        blocks = _body_trafilatura(page)
+        blocks, discarded = _after_story(_body_trafilatura(page))
         if not blocks and (densest := _body_densest(page)) is not None:
             blocks, discarded = densest
     blocks, byline, printed_date = _trim_body(page, blocks, title, _byline(page))
