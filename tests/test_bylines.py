@@ -46,3 +46,14 @@ def test_readable_names() -> None:
 @pytest.mark.parametrize("name", ["Taro Yamada", "Aiko", "TARO YAMADA", "Ōtani Shōhei", "J. Smith", "Mary O'Neil"])
 def test_names_that_are_people(name: str) -> None:
     assert is_person_name(name)
+
+
+@pytest.mark.parametrize("line", ["The Yomiuri Shimbun", "By The Yomiuri Shimbun", "The Editorial Board"])
+def test_an_organisation_is_no_writer(line: str) -> None:
+    b = parse_byline(line)
+    assert b is not None and b.authors == () and b.affiliation == line.removeprefix("By ")
+
+
+def test_a_given_name_that_is_also_a_word() -> None:
+    b = parse_byline("By An Nguyen / Special to The Japan News")
+    assert b is not None and b.authors == ("An Nguyen",)

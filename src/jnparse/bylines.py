@@ -42,6 +42,9 @@ _PLACEHOLDERS = frozenset(
 )
 
 
+_ARTICLES = frozenset({"the"})  # not "an": An is a given name (An Nguyen)
+
+
 def _is_latin(c: str) -> bool:
     """A Latin letter: ASCII, Latin-1, Latin Extended-A/B, or Latin Extended Additional (ō, ū, ễ …)."""
     o = ord(c)
@@ -70,6 +73,8 @@ def is_person_name(name: str | None) -> bool:
     words = n.replace(".", ". ").split()
     if len(words) == 1 and n.islower():
         return False  # "wpadmin", "tanaka_k": a CMS account name, never how a byline prints a writer
+    if words[0].lower() in _ARTICLES:
+        return False  # "The", "The Editorial Board": an organisation's or a board's name
     return 1 <= len(words) <= 6
 
 
@@ -118,7 +123,7 @@ def parse_byline(text: str | None) -> Byline | None:
             affiliation = ", ".join(tail)
         elif len(parts) == 1 and _AFFILIATION_WORDS.search(body) and not is_person_name(body):
             m = re.match(r"^(.*?)\s*\b((?:Nikkei|Kyodo|Jiji|Asahi|Mainichi|Yomiuri)\b.*)$", body)
-            if m and m.group(1):
+            if m and m.group(1) and is_person_name(m.group(1)):
                 names, affiliation = m.group(1), m.group(2)
             else:
                 return Byline(raw=raw, authors=(), affiliation=body)
