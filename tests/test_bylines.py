@@ -57,3 +57,16 @@ def test_an_organisation_is_no_writer(line: str) -> None:
 def test_a_given_name_that_is_also_a_word() -> None:
     b = parse_byline("By An Nguyen / Special to The Japan News")
     assert b is not None and b.authors == ("An Nguyen",)
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "affiliation"),
+    [("By Jesse Kenwood Staff writer", "Jesse Kenwood", "Staff writer"),
+     ("By Erin Holloway contributing writer", "Erin Holloway", "contributing writer"),
+     ("By Mari Sugiyama AP", "Mari Sugiyama", "AP"),
+     ("Kyoko HASEGAWA Nikkei staff writer", "Kyoko HASEGAWA", "Nikkei staff writer")],
+)
+def test_a_role_printed_right_after_the_name(line: str, author: str, affiliation: str) -> None:
+    # a copy joins the name's element and the role's element with no separator between them
+    b = parse_byline(line)
+    assert b is not None and b.authors == (author,) and b.affiliation == affiliation

@@ -23,7 +23,7 @@ _AFFILIATION_WORDS = re.compile(
     r"columnist|bureau|department|desk|team|shimbun|news|press|times|forward|university|institute|"
     r"professor|research|fellow|nikkei|kyodo|jiji|yomiuri|asahi|mainichi|sankei|nhk|afp|reuters|"
     r"bloomberg|agency|service|foundation|center|centre|society|association|council|ltd|inc|"
-    r"travel|magazine|photographer|special\s+to)\b",
+    r"travel|magazine|photographer|special\s+to|ap|associated\s+press)\b",
     re.IGNORECASE,
 )
 
@@ -96,6 +96,13 @@ def _split_people(text: str) -> list[str]:
     return [p for p in (squash(x) for x in _AND.split(text)) if p]
 
 
+#: a name, then its role or organisation with no separator between them, as a copy joins two elements:
+#: "Kyoko HASEGAWA Nikkei staff writer", "Jesse Johnson Staff writer", "Mari Yamaguchi AP"
+_ROLE_AFTER_NAME = re.compile(
+    r"^(.*?)\s*\b((?:Nikkei|Kyodo|Jiji|Asahi|Mainichi|Yomiuri|Sankei|AP|AFP|Reuters|Bloomberg|"
+    r"(?i:(?:staff|contributing|senior|chief|special|foreign|guest)\s+\w+|correspondent|columnist|photographer))\b.*)$")
+
+
 def parse_byline(text: str | None) -> Byline | None:
     """Split a printed byline into authors and affiliation; ``None`` when the line names nobody and nothing.
 
@@ -122,7 +129,7 @@ def parse_byline(text: str | None) -> Byline | None:
             names = ", ".join(parts)
             affiliation = ", ".join(tail)
         elif len(parts) == 1 and _AFFILIATION_WORDS.search(body) and not is_person_name(body):
-            m = re.match(r"^(.*?)\s*\b((?:Nikkei|Kyodo|Jiji|Asahi|Mainichi|Yomiuri)\b.*)$", body)
+            m = _ROLE_AFTER_NAME.match(body)
             if m and m.group(1) and is_person_name(m.group(1)):
                 names, affiliation = m.group(1), m.group(2)
             else:
