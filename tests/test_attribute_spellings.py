@@ -68,3 +68,15 @@ def test_respell_rewrites_what_it_says() -> None:
     assert respell(tag, "unquoted") == b"<div class=\"a b\" id=x hidden>"
     assert respell(tag, "spaced") == b"<div class = \"a b\" id = 'x' hidden>"
     assert respell(tag, "capitals") == b"<div CLASS=\"a b\" ID='x' HIDDEN>"
+
+
+_BLOCK = rb"(?:p|div|li|ul|ol|h[1-6]|section|article|aside|header|footer|nav|figure|figcaption|table|tr|td|main|form)"
+_BETWEEN_BLOCKS = re.compile(rb"(</?" + _BLOCK + rb"\b[^>]*>)\s+(?=<)|(?<=>)\s+(?=</?" + _BLOCK + rb"\b)")
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_the_same_page_minified(path: Path) -> None:
+    # a minifier drops the white space next to block tags ("…only.</p><p>Subscribe…"): a browser still shows
+    # each block on a line of its own, and the texts keep them apart
+    data = path.read_bytes()
+    assert _read(_BETWEEN_BLOCKS.sub(lambda m: m.group(1) or b"", data)) == _read(data)

@@ -9,6 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import jnparse
+from jnparse._text import _SKIPPED_SET, BLOCK_TAGS, block_text
 from jnparse.page import Page
 from jnparse.sites import japantoday
 from jnparse.sites.base import CutSeen
@@ -312,12 +313,12 @@ def _block_text_by_events(el: object) -> str:
     for event, node in etree.iterwalk(el, events=("start", "end")):
         tag = node.tag if isinstance(node.tag, str) else ""
         if event == "start":
-            if tag in japantoday._BLOCK_TAGS:
+            if tag in BLOCK_TAGS:
                 parts.append(" ")
-            if node.text and tag and tag not in japantoday._SKIPPED_TEXT:
+            if node.text and tag and tag not in _SKIPPED_SET:
                 parts.append(node.text)
         else:
-            if tag in japantoday._BLOCK_TAGS:
+            if tag in BLOCK_TAGS:
                 parts.append(" ")
             if node.tail and node is not el:
                 parts.append(node.tail)
@@ -338,7 +339,7 @@ def test_block_text_walk_matches_the_event_walk() -> None:
         if root is None:
             continue
         for el in root.iter("*"):
-            assert japantoday.block_text(el) == _block_text_by_events(el)
+            assert block_text(el) == _block_text_by_events(el)
             checked += 1
     assert checked > 1000
 

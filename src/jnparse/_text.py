@@ -28,6 +28,7 @@ def squash(text: str | None) -> str:
 
 
 _SKIPPED = ("script", "style", "noscript", "template")
+_SKIPPED_SET = frozenset(_SKIPPED)
 
 
 def plain_text(el: etree._Element) -> str:
@@ -81,6 +82,62 @@ def _collect(el: etree._Element, skipped: set[str], parts: list[str]) -> None:
         stack.append((node, True))
         for child in reversed(node):
             stack.append((child, False))
+
+
+#: elements a browser sets apart from what stands around them (a line of their own)
+BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "section", "article", "aside", "header", "footer", "h1", "h2",
+                        "h3", "h4", "h5", "h6", "br", "blockquote", "figure", "figcaption", "table", "tr"})
+
+
+def block_text(el: etree._Element) -> str:
+    """The text of ``el`` with block elements kept apart ("user" + "comment" does not run together): each
+    element's text where it starts, its tail where it ends, a space at each start and end of a block element.
+    Elements only, as ``iterwalk`` visits them: the text after a comment or processing instruction is not
+    read. (One pass of ``iter()``, the ends found by the parents: about half the cost of ``iterwalk``'s
+    events.)"""
+    parts: list[str] = []
+    append = parts.append
+    blocks = BLOCK_TAGS
+    opened: list[tuple[etree._Element, bool]] = []  # the nodes still open, ``el`` first, innermost last
+    for node in el.iter("*"):
+        if opened:
+            parent = node.getparent()
+            while opened[-1][0] is not parent:  # the nodes this one follows have ended (``el`` has not)
+                done, block = opened.pop()
+                if block:
+                    append(" ")
+                tail = done.tail
+                if tail:
+                    append(tail)
+        tag = node.tag
+        block = tag in blocks
+        if block:
+            append(" ")
+        text = node.text
+        if text and tag not in _SKIPPED_SET:
+            append(text)
+        opened.append((node, block))
+    while opened:  # ``el`` last: its tail is not its text
+        done, block = opened.pop()
+        if block:
+            append(" ")
+        if done is not el:
+            tail = done.tail
+            if tail:
+                append(tail)
+    return squash("".join(parts))
+
+
+def box_text(el: etree._Element | None) -> str:
+    """:func:`text_of` for a box of several blocks (a subscribe prompt, an ad slot, a comments section):
+    its blocks kept apart by a space even where the page prints no white space between them (a minified
+    page's "…subscribers only.</p><p>Subscribe…"), as a browser shows them on lines of their own."""
+    if el is None:
+        return ""
+    # a walk that stops at the first block costs less than iterdescendants() with 22 names (~8 us a call)
+    if any(node.tag in BLOCK_TAGS for node in el.iterdescendants()):
+        return block_text(el)
+    return text_of(el)
 
 
 def strip_suffix(title: str, names: Iterable[str]) -> str:

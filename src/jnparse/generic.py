@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from ._text import plain_text, spaced_text, squash, strip_suffix, text_nodes, text_of
+from ._text import box_text, plain_text, spaced_text, squash, strip_suffix, text_nodes, text_of
 from .agencies import canonical_agency
 from .bylines import is_person_name, parse_byline
 from .datelines import split_dateline
@@ -342,7 +342,7 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
         elif el.tag == "table":  # cells apart, not run together
             discarded.append(Discarded(kind=kind, text=spaced_text(el) or None))
         else:
-            discarded.append(Discarded(kind=kind, text=_text(el) or None))
+            discarded.append(Discarded(kind=kind, text=box_text(el) or None))
 
     # an explicit stack, not recursion (hostile pages nest thousands deep): an element to read, a
     # wrapper's tail text, or None for "the wrapper ends here" (its bare text is a paragraph of its own)

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .._text import squash, strip_suffix, text_of
+from .._text import box_text, squash, strip_suffix, text_of
 from ..agencies import canonical_agency
 from ..bylines import is_person_name, parse_byline, readable_name
 from ..datelines import split_dateline
@@ -259,7 +259,7 @@ def _image(page: Page, holder: etree._Element, caption_el: etree._Element | None
 
 def _share(page: Page, el: etree._Element) -> Discarded:
     items = [Item(title=t, url=page.absolute(a.get("href"))) for a in elements(LINKS(el)) if (t := text_of(a))]
-    return discard("share", None, items, None if items else text_of(el))
+    return discard("share", None, items, None if items else box_text(el))
 
 
 def _body(page: Page, container: etree._Element) -> tuple[list[Block], list[Discarded], bool]:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import attrs
 from lxml import etree
 
-from .._text import plain_text, squash, strip_suffix, text_of
+from .._text import box_text, plain_text, squash, strip_suffix, text_of
 from ..bylines import parse_byline
 from ..dates import parse_jst
 from ..model import Article, Block, Byline, Discarded, Image, Item
@@ -138,7 +138,7 @@ def _side_block(page: Page, el: etree._Element) -> Discarded:
         # the block is discarded and nothing reads its scripts: drop them in C, then serialise its text
         # in C (an ad slot holds only its loader script)
         etree.strip_elements(el, *_SKIPPED_TAGS, with_tail=False)
-        return Discarded(kind=boxed, text=plain_text(el) or None)
+        return Discarded(kind=boxed, text=box_text(el) or None)
     share = boxed == "share"
     heading = ""
     if not share:  # share buttons have no heading to read

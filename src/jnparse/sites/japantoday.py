@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .._text import squash, strip_suffix, text_of
+from .._text import block_text, box_text, squash, strip_suffix, text_of
 from ..agencies import canonical_agency
 from ..bylines import parse_byline
 from ..dates import NeedsReference, parse_jst
@@ -416,52 +416,6 @@ def split_photo_credit(caption: str) -> tuple[str, str | None]:
     return text[: m.start()].strip(), m.group("credit").strip()
 
 
-_BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "section", "article", "aside", "header", "footer", "h1", "h2",
-                         "h3", "h4", "h5", "h6", "br", "blockquote", "figure", "figcaption", "table", "tr"})
-
-
-_SKIPPED_TEXT = frozenset({"script", "style", "noscript", "template"})
-
-
-def block_text(el: etree._Element) -> str:
-    """The text of ``el`` with block elements kept apart ("user" + "comment" does not run together): each
-    element's text where it starts, its tail where it ends, a space at each start and end of a block element.
-    Elements only, as ``iterwalk`` visits them: the text after a comment or processing instruction is not
-    read. (One pass of ``iter()``, the ends found by the parents: about half the cost of ``iterwalk``'s
-    events.)"""
-    parts: list[str] = []
-    append = parts.append
-    blocks = _BLOCK_TAGS
-    opened: list[tuple[etree._Element, bool]] = []  # the nodes still open, ``el`` first, innermost last
-    for node in el.iter("*"):
-        if opened:
-            parent = node.getparent()
-            while opened[-1][0] is not parent:  # the nodes this one follows have ended (``el`` has not)
-                done, block = opened.pop()
-                if block:
-                    append(" ")
-                tail = done.tail
-                if tail:
-                    append(tail)
-        tag = node.tag
-        block = tag in blocks
-        if block:
-            append(" ")
-        text = node.text
-        if text and tag not in _SKIPPED_TEXT:
-            append(text)
-        opened.append((node, block))
-    while opened:  # ``el`` last: its tail is not its text
-        done, block = opened.pop()
-        if block:
-            append(" ")
-        if done is not el:
-            tail = done.tail
-            if tail:
-                append(tail)
-    return squash("".join(parts))
-
-
 def _expired(text: str) -> NotAnArticleError:
     return NotAnArticleError(f"{EXPIRED_MESSAGE} (the page says: {text[:160]!r})")
 
@@ -511,7 +465,7 @@ def _images(page: Page, parts: _Parts) -> list[Image]:
 def _side_blocks(page: Page, parts: _Parts) -> list[Discarded]:
     out: list[Discarded] = []
     for el in _comment_counts(parts):
-        out.append(discard("comments", None, (), text_of(el)))
+        out.append(discard("comments", None, (), box_text(el)))
     taken: set[etree._Element] = set()
     # the headings inside a body, walked in C (not each heading's ancestors)
     in_body = {h for body in parts.bodies for h in body.iterdescendants(*_HEADING_TAGS)}

@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .._text import squash, strip_suffix, text_of
+from .._text import box_text, squash, strip_suffix, text_of
 from ..bylines import is_person_name
 from ..dates import JST, NeedsReference, parse_jst
 from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, Notice
@@ -477,7 +477,7 @@ def extract_cms2020(page: Page) -> Article:
     paywalled = _paywalled(page, parts)
     discarded = list(credits)
     for el in parts.prompts:
-        discarded.append(discard("subscribe", None, (), text_of(el)))
+        discarded.append(discard("subscribe", None, (), box_text(el)))
     discarded.extend(_side_lists(page, parts))
     return Article(
         site=SITE_ID,
