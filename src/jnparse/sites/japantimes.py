@@ -431,7 +431,7 @@ def _side_block(page: Page, el: etree._Element, kind: str) -> Discarded:
     if kind in _LIST_KINDS:
         items = [Item(title=t, url=_absolute(page, href)) for a, href in _list_links(el) if (t := _text(a))]
         return _discarded(kind, heading, items)
-    return _discarded(kind, heading, (), box_text(el))
+    return _discarded(kind, heading, (), box_text(el, _text))
 
 
 def _list_links(container: etree._Element) -> list[tuple[etree._Element, str | None]]:
@@ -603,13 +603,13 @@ class _Body:
                 self.blocks.append(Block("subhead" if tag in _SUBHEADS else "paragraph", text))
             elif tag in ("ul", "ol", "div", "section", "blockquote") and depth < 6:
                 if tag == "div" and classes and not _has_paragraphs(el):
-                    text = box_text(el)
+                    text = box_text(el, _text)
                     if text:  # an unknown box with text: kept, but out of the body
                         self._group = None
                         self.discarded.append(_discarded("other", None, (), text))
                     continue
                 self.walk(el, depth + 1)
-            elif text := box_text(el):
+            elif text := box_text(el, _text):
                 self._group = None
                 self.discarded.append(_discarded("other", None, (), text))
 
@@ -656,7 +656,7 @@ def _outside(page: Page, parts: _Parts, scope: etree._Element | None,
         if box is None or box.tag in ("body", "html"):
             box = h
         taken.append(box)
-        out.append(discard("subscribe", UNABLE_TEXT, (), box_text(box)))
+        out.append(discard("subscribe", UNABLE_TEXT, (), box_text(box, _text)))
     return out
 
 
