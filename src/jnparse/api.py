@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from typing import Any
@@ -10,7 +11,7 @@ import attrs
 from lxml import etree
 
 from . import sites as registry
-from ._text import text_of
+from ._text import strip_suffix, text_of
 from .crossrefs import without_pointers
 from .detect import detect_html, detect_text, site_for_url, sniff_site
 from .errors import InputError, NotAnArticleError, UnsupportedSiteError
@@ -24,7 +25,7 @@ from .loading import (
     restore_yen_signs,
     to_utf8,
 )
-from .model import Article, Notice
+from .model import Article, Discarded, Notice
 from .page import Page, is_url
 from .sites.base import Site
 from .structured import types_of
@@ -288,6 +289,16 @@ def _says_not_article(page: Page) -> str | None:
     return None
 
 
+def _with_title_line(article: Article, line: str, headline: str) -> Article:
+    """The Article of a copy that started with the page's title line: its headline when the copy gave none,
+    and the line itself as a discarded block unless it is the headline with the site's name."""
+    if article.title is None:
+        article = attrs.evolve(article, title=headline)
+    if article.title == headline:
+        return article
+    return attrs.evolve(article, discarded=(Discarded(kind="other", text=line), *article.discarded))
+
+
 def parse_text(
     text: str,
     *,
@@ -306,18 +317,38 @@ def parse_text(
     copy = TextCopy.from_text(text, url=url, reference=fetched)
     if not copy.lines:
         raise InputError("the text is empty")
-    target = forced if forced is not None else detect_text(copy)
-    if target is None or target.parse_text is None:
-        from .generic import parse_text_generic
-
-        article = _without_pointers(parse_text_generic(copy, site_id=target.id if target else "generic"), None)
+    # a copy tool that starts with the page's own title ("Headline | The Japan Times"), the tab's name: read
+    # without it (it names the site and may give the headline), unless the site's reader takes it for its
+    # headline itself (a Mainichi copy prints "Headline - The Mainichi")
+    title_line = copy.lines[0]
+    titled = registry.titled(title_line) if len(copy.lines) > 1 else None
+    if titled is None:
+        article = _read_copy(copy, forced)
     else:
-        article = _without_pointers(target.parse_text(copy), None)
-        if not article.body:
-            raise NotAnArticleError(f"the text holds no article body ({target.id})")
+        headline = strip_suffix(title_line, titled.names)
+        article = _read_copy(attrs.evolve(copy, lines=copy.lines[1:]), forced, titled)
+        if article.title not in (None, headline):
+            with contextlib.suppress(NotAnArticleError):
+                whole = _read_copy(copy, forced, titled)
+                if whole.title == headline:
+                    article = whole
+        article = _with_title_line(article, title_line, headline)
     if copy.unwrapped is not None:
         note = Notice("body", "unwrapped", f"the copy's lines were wrapped at {copy.unwrapped} characters: joined back")
         article = attrs.evolve(article, warnings=(*article.warnings, note))
+    return article
+
+
+def _read_copy(copy: TextCopy, forced: Site | None, titled: Site | None = None) -> Article:
+    """The Article the copy's site reads (the generic reader's when no site claims it)."""
+    target = forced if forced is not None else detect_text(copy) or titled
+    if target is None or target.parse_text is None:
+        from .generic import parse_text_generic
+
+        return _without_pointers(parse_text_generic(copy, site_id=target.id if target else "generic"), None)
+    article = _without_pointers(target.parse_text(copy), None)
+    if not article.body:
+        raise NotAnArticleError(f"the text holds no article body ({target.id})")
     return article
 
 

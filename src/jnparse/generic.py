@@ -468,8 +468,8 @@ def _after_story(blocks: list[Block]) -> tuple[list[Block], list[Discarded]]:
     discarded block of that kind. (A first paragraph that repeats the page's description stays: many sites'
     description is the story's lead.)"""
     for i, block in enumerate(blocks):
-        if i == 0 or len(block.text) > 80:
-            continue
+        if i == 0 or len(block.text) > 80 or _COPYRIGHT.match(block.text):
+            continue  # a closing credit or copyright line is read with its agency, further on
         kind = next((kind for pattern, kind in _AFTER_STORY if pattern.search(block.text)), None)
         if kind is not None:
             rest = [b.text for b in blocks[i + 1 :]]

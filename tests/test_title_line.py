@@ -1,0 +1,57 @@
+"""Text copies that start with the page's title line, as a copy tool or a saved tab prints it ("Headline |
+The Japan Times"): the line names the site and gives the headline, and the copy reads as it does without."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import jnparse
+from jnparse.sites import get
+
+from .conftest import CORPUS, FIXTURES
+
+COPIES = [p for p in sorted(FIXTURES.glob("*/*.txt")) if get(p.parent.name) is not None]
+
+
+def _fields(a: jnparse.Article) -> dict[str, object]:
+    d = a.to_dict()
+    d.pop("warnings")
+    return d
+
+
+@pytest.mark.parametrize("separator", [" | ", " - "])
+@pytest.mark.parametrize("path", COPIES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_title_line_above_the_copy_changes_nothing(path: Path, separator: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    try:
+        plain = jnparse.parse_text(text)
+    except jnparse.NotAnArticleError:
+        return  # refused with or without the line (an expired story)
+    site = get(path.parent.name)
+    assert site is not None
+    headline = plain.title or "Ferries Resume After Three Days in Port"  # a copy that starts below the headline
+    titled = jnparse.parse_text(f"{headline}{separator}{site.names[0]}\n{text}")
+    assert _fields(titled) == {**_fields(plain), "title": headline}
+
+
+def test_a_copy_without_its_headline_takes_it_from_the_title_line() -> None:
+    path = CORPUS / "japannews" / "2022-04-08_hayashi-blinken-brussels.txt"
+    if not path.exists():
+        pytest.skip("../shared/corpus is not here")
+    text = path.read_text(encoding="utf-8")
+    assert jnparse.parse_text(text).title is None  # the copy starts at the date line
+    a = jnparse.parse_text("Japan, U.S. Foreign Ministers Meet in Brussels - The Japan News\n" + text)
+    assert a.site == "japannews"
+    assert a.title == "Japan, U.S. Foreign Ministers Meet in Brussels"
+    assert [d.text for d in a.discarded if d.kind == "other" and d.text and "Brussels" in d.text] == []
+
+
+def test_a_title_line_names_the_site_of_a_copy_that_does_not() -> None:
+    copy = ("Harbor ferries resume | The Japan Times\nHarbor ferries resume after the storm\n"
+            "KOBE – Ferries between Kobe and the islands ran again on Monday after three days in port.\n"
+            "Operators said the evening timetable would return by the weekend.")
+    a = jnparse.parse_text(copy)
+    assert a.site == "japantimes"
+    assert "Ferries between Kobe" in " ".join(b.text for b in a.body)
