@@ -136,3 +136,21 @@ def test_text_copy_loses_no_line() -> None:
         line = " ".join(line.split())
         if line:
             assert line in blob or line.replace(a.dateline.raw if a.dateline else "", "").strip() in blob, line
+
+
+@pytest.mark.parametrize("name", [JN, JT])
+def test_a_page_saved_through_windows_1252_gives_the_same_fields(name: str) -> None:
+    # its UTF-8 read as windows-1252 and saved as UTF-8 again: "Chinaâ€™s" for "China’s" throughout
+    from .test_loading import as_windows_1252
+
+    html = (CORPUS / name).read_text(encoding="utf-8")
+    a = jnparse.parse(as_windows_1252(html).encode("utf-8"))
+    assert _fields(a) == _fields(jnparse.parse(html.encode()))
+    assert ("encoding", "repaired") in {(w.field, w.code) for w in a.warnings}
+
+
+def test_a_text_copy_saved_through_windows_1252_gives_the_same_fields() -> None:
+    from .test_loading import as_windows_1252
+
+    text = (CORPUS / TEXT).read_text(encoding="utf-8")
+    assert _fields(jnparse.parse_text(as_windows_1252(text))) == _fields(jnparse.parse_text(text))

@@ -1,9 +1,19 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import jnparse
-from jnparse.loading import YEN_CODECS, declared_encoding, decode, load_html, repair_mojibake, restore_yen_signs
+from jnparse.loading import (
+    YEN_CODECS,
+    declared_encoding,
+    decode,
+    load_html,
+    repair_latin_mojibake,
+    repair_mojibake,
+    restore_yen_signs,
+)
 
 PAGE = "<html><head>{meta}<title>t</title></head><body><p>日本語の「テキスト」です。It’s “fine”.</p></body></html>"
 TEXT = "日本語の「テキスト」です。It’s “fine”."
@@ -132,3 +142,40 @@ def test_yen_sign_in_text_with_control_characters_is_left_as_it_is() -> None:
     page = "<html><body><p>worth \\40,000 \x01 in cash</p><p>fare ¥1,200</p><p>運賃</p></body></html>"
     a = jnparse.parse(page.encode("shift_jis"), site="generic")
     assert ("encoding", "encoding") in {(w.field, w.code) for w in a.warnings}
+
+
+def as_windows_1252(text: str) -> str:
+    """``text``'s UTF-8 bytes read as windows-1252, as a browser reads them (its five undefined bytes as the C1
+    controls of the same number): the damage of a page or copy saved through the wrong encoding."""
+    out = []
+    for b in text.encode("utf-8"):
+        try:
+            out.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(b))
+    return "".join(out)
+
+
+@pytest.mark.parametrize(
+    ("damaged", "fixed"),
+    [("Chinaâ€™s view", "China’s view"), ("â€œQuoteâ€\x9d â€” end", "“Quote” — end"), ("Ã©tÃ© Â¥40,000", "été ¥40,000"),
+     ("17:41 JST,â€‚October 13", "17:41 JST,\u2002October 13")],
+)
+def test_utf8_read_as_windows_1252_is_repaired(damaged: str, fixed: str) -> None:
+    assert repair_latin_mojibake(damaged) == fixed
+
+
+@pytest.mark.parametrize("text", ["pâté and naïve", "Â£5", "café", "plain text", "€ and ™ symbols", "Ã  la carte"])
+def test_real_accented_text_is_no_damage(text: str) -> None:
+    assert repair_latin_mojibake(text) is None
+
+
+@given(st.text(st.sampled_from("abc XYZ’“”—–…¥éü€™\u00a0\u2002、。日本"), min_size=1, max_size=60))
+def test_windows_1252_damage_is_undone_exactly(text: str) -> None:
+    damaged = as_windows_1252(text)
+    wide = sum(1 for c in text if ord(c) >= 0x800)  # three UTF-8 bytes or more: never a real pair of characters
+    pairs = sum(1 for c in text if 0x80 <= ord(c) < 0x800)
+    if wide or pairs >= 2:
+        assert repair_latin_mojibake(damaged) == text
+    else:  # ASCII, or one two-byte character: "Ã©" alone is taken for real text
+        assert repair_latin_mojibake(damaged) is None

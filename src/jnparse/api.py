@@ -22,6 +22,8 @@ from .loading import (
     check_attributes,
     parse_bytes,
     quick_utf8,
+    repair_latin_mojibake,
+    repair_mojibake,
     restore_yen_signs,
     to_utf8,
 )
@@ -165,7 +167,7 @@ def _extract(
         if codec in YEN_CODECS:
             restore_yen_signs(root)
     if repaired:
-        page.warn("encoding", "repaired", "mojibake (UTF-8 read as GBK) was repaired")
+        page.warn("encoding", "repaired", "mojibake (UTF-8 once read as GBK or windows-1252) was repaired")
     if _cut_short(source):
         page.warn("body", "truncated", "the page has no closing </html> tag: the download may have been cut short,"
                   " and the body and the blocks after it with it")
@@ -314,6 +316,10 @@ def parse_text(
     _check_url(url)
     _check_reference(fetched)
     forced = _named_site(site)
+    # a copy saved through the wrong encoding: "Chinaâ€™s" (windows-1252), "China鈥檚" (GBK)
+    fixed = repair_mojibake(text) or repair_latin_mojibake(text)
+    if fixed is not None:
+        text = fixed
     copy = TextCopy.from_text(text, url=url, reference=fetched)
     if not copy.lines:
         raise InputError("the text is empty")
@@ -333,6 +339,9 @@ def parse_text(
                 if whole.title == headline:
                     article = whole
         article = _with_title_line(article, title_line, headline)
+    if fixed is not None:
+        note = Notice("encoding", "repaired", "mojibake (UTF-8 once read as GBK or windows-1252) was repaired")
+        article = attrs.evolve(article, warnings=(*article.warnings, note))
     if copy.unwrapped is not None:
         note = Notice("body", "unwrapped", f"the copy's lines were wrapped at {copy.unwrapped} characters: joined back")
         article = attrs.evolve(article, warnings=(*article.warnings, note))

@@ -140,6 +140,45 @@ def _repaired_utf8(text: str) -> bytes | None:
     return fixed
 
 
+# -- UTF-8 once read as windows-1252 (latin-1) and saved again: "Chinaâ€™s" for "China’s" ---------------
+# Each byte of the UTF-8 sequence became the character windows-1252 maps it to (as browsers map it: the five
+# bytes the code page leaves undefined become the C1 control of the same number). The damage is undone run by
+# run: a lead character and its continuation characters, turned back into bytes, decode as one UTF-8
+# character; text around them stays as it is (a page damaged in its article and right in its template).
+
+def _cp1252_char(b: int) -> str:
+    try:
+        return bytes([b]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(b)
+
+
+_BYTE_OF = {_cp1252_char(b): b for b in range(0x80, 0x100)}
+_CONT = "".join(re.escape(_cp1252_char(b)) for b in range(0x80, 0xC0))
+_DOUBLE_UTF8 = re.compile(f"[\u00c2-\u00df][{_CONT}]|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}}")
+
+
+def repair_latin_mojibake(text: str) -> str | None:
+    """Undo UTF-8-read-as-windows-1252 damage ("â€™" for "’", "Ã©" for "é", "Â " for a no-break space):
+    the repaired text, or ``None`` when it holds no such damage (one stray two-character look-alike is
+    taken for real text, not damage)."""
+    repaired = 0
+    long_runs = 0
+
+    def undo(m: re.Match[str]) -> str:
+        nonlocal repaired, long_runs
+        try:
+            char = bytes(_BYTE_OF[c] for c in m.group()).decode("utf-8")
+        except (KeyError, UnicodeDecodeError):
+            return m.group()
+        repaired += 1
+        long_runs += len(m.group()) > 2
+        return char
+
+    fixed = _DOUBLE_UTF8.sub(undo, text)
+    return fixed if long_runs or repaired >= 2 else None
+
+
 def _mojibake_marks(text: str, *, enough: int) -> int:
     """How many markers of UTF-8 read as GBK ``text`` holds, counted up to ``enough``: 鈥 (which starts
     ’ “ ” – — …) before a CJK or private-use character, 聽 (a no-break space), and 銆 (、。) or 锛 before a
@@ -220,6 +259,9 @@ def to_utf8(
     repaired = _repaired_utf8(text)
     if repaired is not None:
         return repaired, codec, True
+    unlatined = repair_latin_mojibake(text) if _may_be_latin_mojibake(text) else None
+    if unlatined is not None:
+        return unlatined.encode("utf-8", "surrogatepass"), codec, True
     if data is None:
         try:
             data = text.encode("utf-8")
@@ -260,6 +302,11 @@ _MOJIBAKE_BYTES = ("鈥".encode(), "聽".encode(), "銆".encode(), "锛".encode(
 _NONBLANK = re.compile(rb"\S")
 
 
+def _may_be_latin_mojibake(text: str) -> bool:
+    """Whether ``text`` holds a lead character of UTF-8 read as windows-1252 ("â€", "Ã", "Â"): a find or two."""
+    return "â€" in text or "Ã" in text or "Â" in text
+
+
 def _may_be_mojibake(data: bytes) -> bool:
     """True when the bytes hold a mojibake marker (or too many candidates to look at cheaply).
 
@@ -275,6 +322,16 @@ def _may_be_mojibake(data: bytes) -> bool:
             if seen > 500:  # a page full of CJK text: let the careful path decide
                 return True
             i = data.find(lead, i + 1)
+    # UTF-8 read as windows-1252: "â€", "Ã", "Â" (rare in an English page undamaged: its accented letters
+    # are few); the careful path tells damage from a real "â"
+    i = data.find(b"\xc3")
+    while i >= 0:
+        if data[i + 1 : i + 2] in (b"\xa2", b"\x83", b"\x82"):
+            return True
+        seen += 1
+        if seen > 500:
+            return True
+        i = data.find(b"\xc3", i + 1)
     return False
 
 
