@@ -136,10 +136,12 @@ def box_text(el: etree._Element | None, text: Callable[[etree._Element], str] | 
     ``text`` reads a box with no block inside (``text_of`` unless the caller has a faster equal one)."""
     if el is None:
         return ""
-    # a walk that stops at the first block costs less than iterdescendants() with 22 names (~8 us a call)
-    if any(node.tag in BLOCK_TAGS for node in el.iterdescendants()):
-        return block_text(el)
-    return (text or text_of)(el)
+    plain = (text or text_of)(el)
+    # an empty box (an ad slot's loader) needs no walk; a walk that stops at the first block costs less than
+    # iterdescendants() with 22 names (~8 us a call)
+    if not plain or not any(node.tag in BLOCK_TAGS for node in el.iterdescendants()):
+        return plain
+    return block_text(el)
 
 
 def strip_suffix(title: str, names: Iterable[str]) -> str:
