@@ -80,3 +80,41 @@ def test_the_same_page_minified(path: Path) -> None:
     # each block on a line of its own, and the texts keep them apart
     data = path.read_bytes()
     assert _read(_BETWEEN_BLOCKS.sub(lambda m: m.group(1) or b"", data)) == _read(data)
+
+
+_WAYBACK_TOOLBAR = (
+    b'<!-- BEGIN WAYBACK TOOLBAR INSERT --><script src="//archive.org/includes/athena.js"></script>'
+    b'<div id="wm-ipp-base" lang="en" style="display:none"><div id="wm-ipp"><div id="wm-logo">'
+    b'<a href="/web/">Wayback Machine</a></div><table id="wm-nav"><tr><td><a href="/web/2024/">2024</a></td>'
+    b"<td><h2>Captures</h2><p>12 captures</p></td></tr></table></div></div><!-- END WAYBACK TOOLBAR INSERT -->")
+_CANONICAL_HOST = re.compile(rb'(?:rel="canonical" href|og:url" content)="https?://([^/"]+)')
+
+
+def as_archived(data: bytes, stamp: bytes = b"20241014031522") -> bytes:
+    """``data`` as the Wayback Machine serves it: its toolbar atop the body, every address of the page
+    through the archive ("https://web.archive.org/web/<stamp>/https://…", "/web/<stamp>im_/https://…")."""
+    found = _CANONICAL_HOST.search(data)
+    host = found.group(1) if found else b"example.com"
+    data = re.sub(rb'(href|src|content)="(https?://[^"]+)"', lambda m: m.group(1) + b'="https://web.archive.org/web/'
+                  + stamp + (b"im_" if m.group(1) == b"src" else b"") + b"/" + m.group(2) + b'"', data)
+    data = re.sub(rb'(href|src)="(/[^/"][^"]*)"',
+                  lambda m: m.group(1) + b'="/web/' + stamp + b"/https://" + host + m.group(2) + b'"', data)
+    return re.sub(rb"(<body[^>]*>)", lambda m: m.group(1) + _WAYBACK_TOOLBAR, data, count=1)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_the_same_page_from_the_wayback_machine(path: Path) -> None:
+    # the Article names the original site's addresses, not the archive's, and the toolbar is no part of it
+    data = path.read_bytes()
+    assert _read(as_archived(data)) == _read(data)
+
+
+def test_unarchived_addresses() -> None:
+    from jnparse.page import unarchived
+
+    original = "https://www.japantimes.co.jp/news/2020/02/18/national/x/"
+    assert unarchived(f"https://web.archive.org/web/20200218093000/{original}") == original
+    assert unarchived(f"http://archive.org/web/20200218093000im_/{original}") == original
+    assert unarchived(f"/web/2020/{original}") == original
+    assert unarchived(original) == original
+    assert unarchived("https://example.com/web/2020/notes") == "https://example.com/web/2020/notes"

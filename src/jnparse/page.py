@@ -37,6 +37,18 @@ def is_label(text: str) -> bool:
     return len(text) <= MAX_LABEL_CHARS and len(text.split()) <= MAX_LABEL_WORDS
 
 
+#: an address of the Wayback Machine (absolute, or as its pages link: "/web/…"), holding the original one
+_WAYBACK = re.compile(r"^(?:https?://(?:web\.)?archive\.org)?/web/\d{1,14}(?:[a-z]{2}_)?/+(https?://.+)$",
+                      re.IGNORECASE | re.DOTALL)
+
+
+def unarchived(url: str) -> str:
+    """``url``, or the address a Wayback Machine address holds ("https://web.archive.org/web/2024…/https://…"):
+    an archived page's links and canonical address are the original site's."""
+    m = _WAYBACK.match(url)
+    return m.group(1) if m is not None else url
+
+
 class Page:
     """One parsed HTML page. Extractors read it; it parses nothing twice."""
 
@@ -129,13 +141,15 @@ class Page:
                 if is_url(cand):
                     found = cand
                     break
-            self._url = found
+            self._url = unarchived(found) if found is not None else None
         return self._url if isinstance(self._url, str) else None
 
     def absolute(self, href: str | None) -> str | None:
         if not href:
             return None
         href = href.strip()
+        if "/web/" in href:  # a page saved by the Wayback Machine links through it: the address it holds
+            href = unarchived(href)
         if href.startswith(("https://", "http://")):
             return href
         if not href or href.startswith(("javascript:", "data:", "#", "mailto:")):
