@@ -45,9 +45,9 @@ def respell(data: bytes, how: str) -> bytes:
     return _TAG.sub(tag, data)
 
 
-def _read(data: bytes) -> object:
+def _read(data: bytes, url: str | None = None) -> object:
     try:
-        d = jnparse.parse(data).to_dict()
+        d = jnparse.parse(data, url=url).to_dict()
     except jnparse.ParseError as e:
         return type(e).__name__
     d.pop("warnings")
@@ -118,3 +118,40 @@ def test_unarchived_addresses() -> None:
     assert unarchived(f"/web/2020/{original}") == original
     assert unarchived(original) == original
     assert unarchived("https://example.com/web/2020/notes") == "https://example.com/web/2020/notes"
+
+
+def as_mhtml(data: bytes, url: str, charset: str | None = None) -> bytes:
+    """``data`` saved as one MHTML file, as Chrome's "Save as… single file" writes it: mail headers, the page
+    quoted-printable, then a part for an image."""
+    import quopri
+
+    boundary = b"----MultipartBoundary--Xq1ZP0w4hN8s----"
+    ctype = b"text/html" + (b"; charset=" + charset.encode() if charset else b"")
+    return b"\r\n".join([
+        b"From: <Saved by Blink>", b"Snapshot-Content-Location: " + url.encode(), b"Subject: A page",
+        b"Date: Mon, 14 Oct 2024 03:15:22 -0000", b"MIME-Version: 1.0",
+        b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="' + boundary + b'"', b"",
+        b"", b"--" + boundary, b"Content-Type: " + ctype, b"Content-ID: <frame-1@mhtml.blink>",
+        b"Content-Transfer-Encoding: quoted-printable", b"Content-Location: " + url.encode(), b"",
+        quopri.encodestring(data), b"--" + boundary, b"Content-Type: image/png",
+        b"Content-Transfer-Encoding: base64", b"Content-Location: https://example.com/a.png", b"",
+        b"iVBORw0KGgo=", b"--" + boundary + b"--", b""])
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_the_same_page_saved_as_mhtml(path: Path) -> None:
+    data = path.read_bytes()
+    charset = "shift_jis" if "cp932" in path.name else None
+    # the archive's address is where the page came from: as if parse() were given it
+    url = "https://example.com/saved/"
+    assert _read(as_mhtml(data, url, charset)) == _read(data, url)
+
+
+def test_an_mhtml_archive_gives_its_address_and_refuses_when_it_holds_no_page() -> None:
+    page = (FIXTURES / "japannews" / "jiji-wire-dateline.html").read_bytes()
+    url = "https://japannews.yomiuri.co.jp/politics/politics-government/20250304-243118/"
+    a = jnparse.parse(as_mhtml(page.replace(b'rel="canonical"', b'rel="x-canonical"'), url))
+    assert a.url == url and a.site == "japannews"
+    empty = as_mhtml(page, url).replace(b"Content-Type: text/html", b"Content-Type: text/plain")
+    with pytest.raises(jnparse.InputError, match="MHTML"):
+        jnparse.parse(empty)

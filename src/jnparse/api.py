@@ -20,6 +20,7 @@ from .loading import (
     YEN_CODECS,
     NotUTF8,
     check_attributes,
+    mhtml_page,
     parse_bytes,
     quick_utf8,
     repair_latin_mojibake,
@@ -84,6 +85,11 @@ def parse(
     _check_url(url)
     _check_reference(fetched)
     forced = _named_site(site)
+    archive = mhtml_page(html)
+    if archive is not None:  # a page saved as one MHTML file: its HTML part, charset and address
+        html, charset, location = archive
+        encoding = encoding or charset
+        url = url or (location if is_url(location) else None)
     from_json = _parse_json_document(html, url=url, fetched=fetched, forced=forced)
     if from_json is not None:
         return from_json
