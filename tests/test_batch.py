@@ -325,3 +325,16 @@ def test_parse_subcommand_is_the_old_command(capsys: pytest.CaptureFixture[str])
     new = capsys.readouterr().out
     assert main([str(STAFF), "--compact"]) == 0
     assert capsys.readouterr().out == new
+
+
+def test_a_directory_of_mhtml_saves_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .test_attribute_spellings import as_mhtml
+
+    url = "https://japannews.yomiuri.co.jp/politics/politics-government/20250304-243118/"
+    page = (FIXTURES / "japannews" / "jiji-wire-dateline.html").read_bytes()
+    (tmp_path / "saved.mhtml").write_bytes(as_mhtml(page, url))
+    (tmp_path / "saved.MHT").write_bytes(as_mhtml(page, url))
+    assert main(["batch", str(tmp_path)]) == 0
+    records = _lines(capsys.readouterr().out)
+    assert [Path(str(r["source"])).name for r in records] == ["saved.MHT", "saved.mhtml"]
+    assert {r["agency"] for r in records} == {"Jiji Press"}
