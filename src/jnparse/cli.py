@@ -91,8 +91,8 @@ def _batch_parser() -> argparse.ArgumentParser:
                     "or an error record {\"source\", \"error\", \"message\"} for a page that could not be parsed.",
     )
     ap.add_argument("inputs", nargs="+", metavar="INPUT",
-                    help="files, directories (searched for *.html, *.htm, *.mhtml, *.mht, *.txt, *.warc, *.warc.gz), globs, "
-                         "WARC files (pip install 'jnparse[warc]')")
+                    help="files, directories (searched for *.html, *.htm, *.mhtml, *.mht, *.txt, *.warc, "
+                         "*.warc.gz), globs, WARC files (pip install 'jnparse[warc]')")
     ap.add_argument("-j", "--jobs", type=_jobs, default=1, help="worker processes (default 1)")
     ap.add_argument("-o", "--output", metavar="OUT.jsonl", help="write here instead of standard output")
     _common(ap, one_page=False)

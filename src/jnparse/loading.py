@@ -362,7 +362,12 @@ def mhtml_page(source: object) -> tuple[bytes, str | None, str | None] | None:
             payload = part.get_payload(decode=True)
             if isinstance(payload, bytes) and payload.strip():
                 location = part.get("Content-Location") or message.get("Snapshot-Content-Location")
-                return payload, part.get_content_charset(), str(location) if location else None
+                charset = part.get_content_charset()
+                try:
+                    codecs.lookup(charset or "")
+                except LookupError:  # a charset no codec reads: the page's bytes tell
+                    charset = None
+                return payload, charset, str(location) if location else None
     raise InputError("the MHTML archive holds no HTML page")
 
 
