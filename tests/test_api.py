@@ -291,3 +291,40 @@ def test_an_article_page_whose_body_is_not_found_is_still_an_article() -> None:
     a = jnparse.parse(etree.tostring(root, encoding="utf-8"))
     assert a.title == "Govt to Require Municipalities to Draw Up Evacuation Plans for Foreign Residents"
     assert ("body", "missing") in {(w.field, w.code) for w in a.warnings}
+
+
+def _redesigned(data: bytes) -> bytes:
+    """The page after a redesign that renamed every class and id (the markup's structure kept)."""
+    import re
+
+    return re.sub(rb"""(class|id)=("[^"]*"|'[^']*')""",
+                  lambda m: m.group(1) + b'="' + b" ".join(b"v2-" + w for w in m.group(2)[1:-1].split()) + b'"', data)
+
+
+@pytest.mark.parametrize("name", ["japanforward/columnist-university", "japantimes/wp2013-wire-related-gallery",
+                                  "japantimes/current-staff-two-writers", "mainichi/kyodo-wire",
+                                  "nippon/feature-author"])
+def test_a_redesign_that_hides_the_story_from_the_layout_falls_back_to_the_generic_reader(name: str) -> None:
+    # the site's rules find nothing (or no layout matches): the page is read as any page is, under its site's
+    # id, and says so; every paragraph of the story is still there
+    import json
+
+    path = FIXTURES / f"{name}.html"
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    a = jnparse.parse(_redesigned(path.read_bytes()))
+    assert a.site == expected["site"] and a.layout == "generic"
+    assert a.title == expected["title"]
+    body = [b.text for b in a.body]
+    assert all(b["text"] in body for b in expected["body"])
+    assert ("layout", "unknown-layout") in {(w.field, w.code) for w in a.warnings}
+
+
+def test_a_one_paragraph_banner_is_no_story() -> None:
+    # the story's box gone, the generic reader would find only the cookie notice: the empty body is kept, and said
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    root = lxml_html.document_fromstring((FIXTURES / "japannews" / "jiji-wire-dateline.html").read_bytes())
+    root.get_element_by_id("p-article-block").drop_tree()
+    a = jnparse.parse(etree.tostring(root, encoding="utf-8"))
+    assert a.body == () and a.layout == "japannews/wp2022"

@@ -14,7 +14,7 @@ from . import sites as registry
 from ._text import strip_suffix, text_of
 from .crossrefs import without_pointers
 from .detect import detect_html, detect_text, site_for_url, sniff_site
-from .errors import InputError, NotAnArticleError, UnsupportedSiteError
+from .errors import ExtraRequiredError, InputError, NotAnArticleError, UnsupportedSiteError
 from .loading import (
     DEFAULT_MAX_BYTES,
     YEN_CODECS,
@@ -28,7 +28,7 @@ from .loading import (
     restore_yen_signs,
     to_utf8,
 )
-from .model import Article, Discarded, Notice
+from .model import Article, Block, Discarded, Notice
 from .page import Page, is_url
 from .sites.base import Site
 from .structured import types_of
@@ -182,20 +182,53 @@ def _extract(
 
 def _read(page: Page, forced: Site | None, site: str | None) -> Article:
     """The Article of the site (or layout) the page is from, as its extractor reads it."""
-    target = forced if forced is not None or site == "generic" else detect_html(page)
-    if target is None:
-        from .generic import extract_generic
-
-        return extract_generic(page)
-    for layout in target.layouts:
-        if layout.matches(page):
-            return layout.extract(page)
-    if target.layouts:
-        page.warn("layout", "unknown-layout", f"no {target.name} layout matched; read as {target.layouts[0].name}")
-        return target.layouts[0].extract(page)
     from .generic import extract_generic
 
-    return extract_generic(page, site_id=target.id)
+    target = forced if forced is not None or site == "generic" else detect_html(page)
+    if target is None:
+        return extract_generic(page)
+    before = list(page.notices)
+    layout = next((layout for layout in target.layouts if layout.matches(page)), None)
+    if layout is None and target.layouts:
+        layout = target.layouts[0]
+        page.warn("layout", "unknown-layout", f"no {target.name} layout matched; read as {layout.name}")
+    if layout is None:
+        return extract_generic(page, site_id=target.id)
+    try:
+        article: Article | None = layout.extract(page)
+    except NotAnArticleError:
+        if not _metadata_says_article(page):
+            raise
+        article = None  # the page's metadata says it is a story: a redesign hid it from the layout's rules
+    if article is not None and (article.body or article.paywalled):
+        return article
+    # no story where the layout looks (a redesign): read the page as any page is read (its structured data,
+    # its marked body, trafilatura), under the site's id, and keep that when it finds the story
+    notices = list(page.notices)
+    page.notices[:] = [*before, Notice("layout", "unknown-layout",
+                                       f"the {target.name} layout found no story; read with the generic reader")]
+    try:
+        generic: Article | None = extract_generic(page, site_id=target.id)
+    except ExtraRequiredError:  # without the generic extra
+        generic = None
+    if generic is not None and _reads_as_a_story(generic.body):
+        return generic
+    page.notices[:] = notices
+    if article is None:
+        raise NotAnArticleError(f"a {target.name} page whose story no reader found")
+    return article
+
+
+def _reads_as_a_story(body: tuple[Block, ...]) -> bool:
+    """Whether a body the generic reader found on a page its site's layout could not read is a story: two
+    paragraphs or more, a couple of hundred characters (not a cookie notice or a one-line teaser)."""
+    paragraphs = [b for b in body if b.kind == "paragraph"]
+    return len(paragraphs) >= 2 and sum(len(b.text) for b in paragraphs) >= 200
+
+
+def _metadata_says_article(page: Page) -> bool:
+    """Whether the page's metadata calls it an article (``og:type`` article, a JSON-LD article object)."""
+    return (page.meta_value("og:type") or "").lower() == "article" or page.ld_article is not None
 
 
 def _cut_short(source: bytes) -> bool:

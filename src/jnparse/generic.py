@@ -418,8 +418,8 @@ def _body_densest(page: Page) -> tuple[list[Block], list[Discarded]] | None:
     # article's header, read from its own sources
     first = next(i for i, child in enumerate(container) if child.tag == "p")
     _read_marked(page, container, blocks, discarded, first)
-    if not blocks:
-        return None
+    if sum(1 for b in blocks if b.kind == "paragraph") < 2:
+        return None  # one paragraph (a cookie notice, a teaser) is no story
     page.warn("body", "fallback", "trafilatura found no text: read from the element holding the most paragraph text")
     return blocks, discarded
 
