@@ -328,3 +328,18 @@ def test_a_one_paragraph_banner_is_no_story() -> None:
     root.get_element_by_id("p-article-block").drop_tree()
     a = jnparse.parse(etree.tostring(root, encoding="utf-8"))
     assert a.body == () and a.layout == "japannews/wp2022"
+
+
+@pytest.mark.parametrize("name", ["staff-byline-photo-subheads", "premium-paywalled"])
+def test_a_japan_news_redesign_keeps_the_byline_and_date_by_their_text(name: str) -> None:
+    import json
+
+    path = FIXTURES / "japannews" / f"{name}.html"
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    a = jnparse.parse(_redesigned(path.read_bytes()))
+    assert a.byline is not None and list(a.byline.authors) == expected["byline"]["authors"]
+    from lxml import html as lxml_html
+
+    printed = lxml_html.document_fromstring(path.read_bytes()).xpath("//p[contains(@class, 'postdate')]")[0]
+    assert a.date_text == " ".join(printed.text_content().split())  # "19:32 JST, June 11, 2025", as printed
+    assert ("byline", "fallback") in {(w.field, w.code) for w in a.warnings}

@@ -99,7 +99,19 @@ def _dated_paragraphs(block: etree._Element) -> tuple[etree._Element | None, etr
             byline = p
         if postdate is not None and byline is not None:
             break
+    if postdate is None or byline is None:  # a redesign renamed the classes: the paragraphs' text tells
+        for p in block.iter("p"):
+            if not p.get("class"):
+                continue  # a body paragraph
+            text = (p.text or "") if len(p) == 0 else text_of(p)
+            if postdate is None and "JST" in text and len(text) <= 60:
+                postdate = p
+            elif byline is None and _BY_PARAGRAPH.match(text) and len(text) <= 200:
+                byline = p
     return postdate, byline
+
+
+_BY_PARAGRAPH = re.compile(r"\s*By\s+\S", re.IGNORECASE)
 
 
 def _boxed_kind(el: etree._Element) -> str | None:
@@ -246,6 +258,9 @@ def extract_wp2022(page: Page) -> Article:
          if parts.breadcrumbs is not None else None),
     )
     postdate_el, byline_el = _dated_paragraphs(block)
+    for el, word, field in ((postdate_el, "postdate", "published"), (byline_el, "byline", "byline")):
+        if el is not None and word not in (el.get("class") or "").split():
+            page.warn(field, "fallback", f"read from a paragraph that reads as one: no p.{word}")
     date_text = text_of(postdate_el) or None
     printed = page.date("published", date_text)
     published = page.pick(
