@@ -450,3 +450,13 @@ def test_related_stories_an_extractor_reads_past_the_story_are_set_apart() -> No
     assert texts[-1] == marked.body[-1].text  # the story's last paragraph ends the body, as when it is marked
     related = [d for d in bare.discarded if d.kind == "related"]
     assert [(d.heading, len(d.items)) for d in related] == [("Related", 2)]
+
+
+def test_a_by_line_under_the_headline_with_no_marks_is_the_byline() -> None:
+    body = ("<main><h1>Harbor Ferries Run Again</h1><p>By Kaito Minami, Harbor Daily</p><div><p>By the pier, "
+            f"crews checked the ropes before the first sailing of the week.</p></div>{_PARAS}</main>")
+    a = jnparse.parse(_doc("<title>T</title>", body))
+    assert a.byline is not None and a.byline.authors == ("Kaito Minami",) and a.byline.affiliation == "Harbor Daily"
+    assert ("byline", "fallback") in {(w.field, w.code) for w in a.warnings}
+    wire = jnparse.parse(_doc("<title>T</title>", f"<main><h1>Harbor Ferries Run Again</h1>{_PARAS}</main>"))
+    assert wire.byline is None

@@ -23,7 +23,8 @@ _AFFILIATION_WORDS = re.compile(
     r"columnist|bureau|department|desk|team|shimbun|news|press|times|forward|university|institute|"
     r"professor|research|fellow|nikkei|kyodo|jiji|yomiuri|asahi|mainichi|sankei|nhk|afp|reuters|"
     r"bloomberg|agency|service|foundation|center|centre|society|association|council|ltd|inc|"
-    r"travel|magazine|photographer|special\s+to|ap|associated\s+press)\b",
+    r"travel|magazine|photographer|special\s+to|ap|associated\s+press|daily|weekly|journal|gazette|herald|"
+    r"tribune|chronicle|observer)\b",
     re.IGNORECASE,
 )
 
