@@ -460,3 +460,15 @@ def test_a_by_line_under_the_headline_with_no_marks_is_the_byline() -> None:
     assert ("byline", "fallback") in {(w.field, w.code) for w in a.warnings}
     wire = jnparse.parse(_doc("<title>T</title>", f"<main><h1>Harbor Ferries Run Again</h1>{_PARAS}</main>"))
     assert wire.byline is None
+
+
+def test_a_date_line_atop_the_story_is_the_publication_time() -> None:
+    import datetime as dt
+
+    body = f"<article><h1>T</h1><p>2024/09/18-16:05</p>{_PARAS}</article>"
+    a = jnparse.parse(_doc("<title>T</title>", body))
+    assert a.published == dt.datetime(2024, 9, 18, 16, 5, tzinfo=jnparse.JST)
+    assert a.date_text == "2024/09/18-16:05"
+    assert a.body[0].text.startswith("Paragraph number 1")
+    assert ("published", "fallback") in {(w.field, w.code) for w in a.warnings}
+    assert ("published", "missing") not in {(w.field, w.code) for w in a.warnings}

@@ -502,6 +502,16 @@ def _after_story(blocks: list[Block]) -> tuple[list[Block], list[Discarded]]:
     return blocks, []
 
 
+def _is_date_line(text: str) -> bool:
+    """A short line that is a date and nothing else ("2024/09/18-16:05", "June 2, 2024 7:30 pm")."""
+    if len(text) > 40 or not any(c.isdigit() for c in text) or len(text.split()) > 6:
+        return False
+    try:
+        return parse_jst(text) is not None
+    except NeedsReference:
+        return True
+
+
 def _trim_body(page: Page, blocks: list[Block], title: str | None, byline: Byline | None
                ) -> tuple[list[Block], Byline | None, str | None]:
     """Drop the headline, a printed byline and a printed date that the extractor left at the top."""
@@ -516,7 +526,7 @@ def _trim_body(page: Page, blocks: list[Block], title: str | None, byline: Bylin
             elif not parsed.authors or list(parsed.authors) != list(byline.authors):
                 break
             blocks.pop(0)
-        elif len(text) <= 80 and (_UPDATED_LINE.match(text) or _JST_TEXT.fullmatch(text)):
+        elif len(text) <= 80 and (_UPDATED_LINE.match(text) or _JST_TEXT.fullmatch(text) or _is_date_line(text)):
             if date_text is None:
                 date_text = text
             blocks.pop(0)
@@ -566,6 +576,11 @@ def extract_generic(page: Page, *, site_id: str = "generic") -> Article:
         if not blocks and (densest := _body_densest(page)) is not None:
             blocks, discarded = densest
     blocks, byline, printed_date = _trim_body(page, blocks, title, _byline(page))
+    if published is None and printed_date is not None:
+        published = _date(page, printed_date)
+        if published is not None:
+            page.notices[:] = [n for n in page.notices if (n.field, n.code) != ("published", "missing")]
+            page.warn("published", "fallback", "read from a date line at the top of the story")
     dateline = None
     if blocks and blocks[0].kind == "paragraph":
         dateline, rest = split_dateline(blocks[0].text)
