@@ -1194,6 +1194,8 @@ _HEADER_CHROME = frozenset({*_BULLETS, "Article history", "Online:", "Last Modif
 _AFTER_STORY = frozenset({"Twitter", "Mail the editor", "JOIN THE CONVERSATION", "PHOTOS", "KEYWORDS",
                           "GET THE BEST OF THE JAPAN TIMES IN FIVE EASY PIECES WITH TAKE 5"})
 _RELATED = frozenset({"RELATED STORIES", "Related stories"})
+_SHARE_NAMES = frozenset({"X", "Twitter", "Facebook", "LINE", "Line", "Email", "E-mail", "Reddit", "LinkedIn", "Print",
+                          "Hatena", "Pocket", "Copy link"})
 
 
 def _page_start(lines: list[str]) -> int | None:
@@ -1203,6 +1205,34 @@ def _page_start(lines: list[str]) -> int | None:
         if k + 2 < len(lines) and _SECTION_PATH.match(line) and not _SENTENCE_END.search(lines[k + 1]):
             after = lines[k + 2]
             if _agency_of_credit(after) or after in _HEADER_CHROME or _DATE_LINE.match(after) or _BULLET.match(after):
+                return k
+    return None
+
+
+_BY_LINE = re.compile(r"^By\s+\S", re.IGNORECASE)
+#: the writer's role printed on the line under the byline ("Staff writer", "STAFF WRITER", "Contributing writer")
+_ROLE_LINE = re.compile(r"^(?:staff|contributing|senior|special|chief)\s+(?:writer|correspondent|editor)s?$",
+                        re.IGNORECASE)
+_LISTEN = re.compile(r"^(?:Listen to this article|\(\d{1,2} min\))$")
+
+
+def _section_above_headline(lines: list[str], i: int) -> bool:
+    """A short section name ("National") on the line above the headline, the byline, credit or date under it."""
+    if i + 2 >= len(lines):
+        return False
+    line, headline, after = lines[i], lines[i + 1], lines[i + 2]
+    return (len(line.split()) <= 3 and line[:1].isupper() and not _SENTENCE_END.search(line)
+            and not _SENTENCE_END.search(headline)
+            and bool(_BY_LINE.match(after) or _DATE_LINE.match(after) or _agency_of_credit(after)))
+
+
+def _current_start(lines: list[str]) -> int | None:
+    """Where the article starts in a copy of the current page: a section path ("Japan / Society") among its
+    first lines, the headline, then the byline or the date."""
+    for k, line in enumerate(lines[:8]):
+        if k + 2 < len(lines) and _SECTION_PATH.match(line) and not _SENTENCE_END.search(lines[k + 1]):
+            after = lines[k + 2]
+            if _BY_LINE.match(after) or _DATE_LINE.match(after) or _agency_of_credit(after):
                 return k
     return None
 
@@ -1220,12 +1250,14 @@ def parse_text(copy: TextCopy) -> Article:
     title = section = date_text = None
     published = updated = None
     agency = None
-    start = _page_start(lines) if len(_PAGE_MARKS.intersection(lines)) >= 2 else None
+    byline: Byline | None = None
+    start = _page_start(lines) if len(_PAGE_MARKS.intersection(lines)) >= 2 else _current_start(lines)
     if start:  # a copy of the whole page: its menus come first
         discarded.append(Discarded(kind="navigation", text="\n".join(lines[:start])))
         lines = lines[start:]
     i = 0
-    if i < len(lines) - 1 and (_KICKER.match(lines[i]) or (start is not None and _SECTION_PATH.match(lines[i]))):
+    if i < len(lines) - 1 and (_KICKER.match(lines[i]) or (start is not None and _SECTION_PATH.match(lines[i]))
+                               or _section_above_headline(lines, i)):
         section = lines[i].split(" / ")[-1].strip()
         i += 1
     if i < len(lines) - 1 and _is_title(lines[i], lines[i + 1]):
@@ -1244,6 +1276,13 @@ def parse_text(copy: TextCopy) -> Article:
         elif start is not None and agency is None and not chrome and (hit := _agency_of_credit(line)):
             agency = hit  # the credit printed as its own line ("JIJI")
             discarded.append(Discarded(kind="credit", text=line))
+        elif byline is None and _BY_LINE.match(line) and len(line) <= 150 and (by := parse_byline(line)) is not None \
+                and by.authors:
+            byline = by  # the current page's "By A and B" under the headline
+        elif byline is not None and byline.affiliation is None and _ROLE_LINE.match(line):
+            byline = Byline(raw=f"{byline.raw} {line}", authors=byline.authors, affiliation=line)
+        elif _LISTEN.match(line):
+            chrome.append(line)  # the current page's audio player: "Listen to this article", "(3 min)"
         elif _DATE_LINE.match(line):
             if date_text is None:
                 date_text = line
@@ -1252,7 +1291,7 @@ def parse_text(copy: TextCopy) -> Article:
             elif chrome and chrome[-1] == "Last Modified:":
                 updated = parse_date_only(line)
             chrome.append(line)
-        elif start is not None and line in _HEADER_CHROME:
+        elif (start is not None and line in _HEADER_CHROME) or (line in _BULLETS and title is not None):
             chrome.append(line)
         else:
             break
@@ -1270,6 +1309,16 @@ def parse_text(copy: TextCopy) -> Article:
                                                           and rest[j + 1] in _AFTER_STORY)):
             discarded.append(Discarded(kind="other", text="\n".join(rest[j:])))  # the page after the story
             break
+        if line in _BULLETS and j + 1 < len(rest) and rest[j + 1] in _SHARE_NAMES:
+            # the share bar under the story: "-" then "X", "-" then "Facebook" …
+            k = j
+            while k + 1 < len(rest) and rest[k] in _BULLETS and rest[k + 1] in _SHARE_NAMES:
+                k += 2
+            bar = rest[j:k]
+            discarded.append(Discarded(kind="share", items=tuple(Item(title=w) for w in bar[1::2]),
+                                       text="\n".join(bar)))
+            j = k
+            continue
         if line in _RELATED:  # the in-body box: "-" bullets, each before a title
             items: list[Item] = []
             box = [line]
@@ -1322,6 +1371,7 @@ def parse_text(copy: TextCopy) -> Article:
         section=section,
         published=published,
         updated=updated,
+        byline=byline,
         dateline=dateline,
         agency=agency,
         body=blocks,
