@@ -30,6 +30,7 @@ from .loading import (
 )
 from .model import Article, Block, Discarded, Notice
 from .page import Page, is_url
+from .prompts import without_prompts
 from .sites.base import Site
 from .structured import types_of
 from .textcopy import TextCopy
@@ -393,8 +394,9 @@ def _read_copy(copy: TextCopy, forced: Site | None, titled: Site | None = None) 
     if target is None or target.parse_text is None:
         from .generic import parse_text_generic
 
-        return _without_pointers(parse_text_generic(copy, site_id=target.id if target else "generic"), None)
-    article = _without_pointers(target.parse_text(copy), None)
+        return without_prompts(_without_pointers(parse_text_generic(copy, site_id=target.id if target else "generic"),
+                                                 None))
+    article = without_prompts(_without_pointers(target.parse_text(copy), None))
     if not article.body:
         raise NotAnArticleError(f"the text holds no article body ({target.id})")
     return article
