@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -260,3 +261,16 @@ def test_a_pruned_page_reads_as_the_whole_page(data: bytes) -> None:
         return  # parse() reads the whole page
     if not api._incomplete(cut):  # what api.parse() returns
         assert cut.to_dict() == whole_page_article(data)
+
+
+@pytest.mark.parametrize("name", ["mito-photo-legacy", "tokyo-cabinet-dateline"])
+def test_a_copy_of_the_page_reads_as_the_page(name: str) -> None:
+    # the rendered copy prints the photo stories' links ("Photo: …") and "More Politics news" under the story
+    from .page_text import render
+
+    html = (FIXTURES / "jiji" / f"{name}.html").read_bytes()
+    page = jnparse.parse(html)
+    copy = jnparse.parse_text(render(html), url=page.url)
+    assert (copy.title, copy.dateline, copy.agency, copy.published) == (page.title, page.dateline, page.agency,
+                                                                       page.published)
+    assert [b.text for b in copy.body] == [b.text for b in page.body]

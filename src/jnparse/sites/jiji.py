@@ -448,6 +448,10 @@ def text_signature(copy: TextCopy) -> bool:
     return any(SLASH_DATE.match(ln) for ln in head[:6]) or any(JIJI_DATELINE.match(ln) for ln in head)
 
 
+_PHOTO_LINK = re.compile(r"^Photo: \S.{0,150}$")
+_MORE_LINK = re.compile(r"^More [A-Z][\w&' -]{1,40} (?:news|stories)$", re.IGNORECASE)
+
+
 def parse_text(copy: TextCopy) -> Article:
     notices: list[Notice] = [Notice("layout", "low-confidence", "Jiji page chrome in text copies is not attested")]
     lines = list(copy.lines)
@@ -479,6 +483,17 @@ def parse_text(copy: TextCopy) -> Article:
         caption, credit = photo_credit(rest.pop(0))
         images.append(image(None, caption, credit))
     body_lines, blocks_found, leftovers = list_blocks(rest, _text_heading)
+    # a link to more of the section's news under the story ("More Politics news")
+    if len(body_lines) > 1 and _MORE_LINK.match(body_lines[-1]):
+        discarded.append(Discarded(kind="navigation", items=(Item(title=body_lines[-1]),), text=body_lines.pop()))
+    # links to photo stories printed under the story ("Photo: Autumn Festival in Kawagoe"), no heading above
+    photo_links = 0
+    while photo_links < len(body_lines) and _PHOTO_LINK.match(body_lines[-1 - photo_links]):
+        photo_links += 1
+    if photo_links:
+        links = body_lines[-photo_links:]
+        del body_lines[-photo_links:]
+        discarded.append(Discarded(kind="related", items=tuple(Item(title=t) for t in links), text="\n".join(links)))
     discarded.extend(blocks_found)
     if leftovers:
         discarded.append(Discarded(kind="other", text="\n".join(leftovers)))
