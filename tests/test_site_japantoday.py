@@ -570,3 +570,60 @@ def test_microdata_written_in_capitals_or_spaced_is_read(spelling: str) -> None:
     plain = jnparse.parse(page.encode()).to_dict()
     assert jnparse.parse(page.replace('itemprop="', spelling).encode()).to_dict() == plain
     assert plain["body"] and plain["byline"]["authors"]
+
+
+def _places(a: jnparse.Article) -> str:
+    """Every text the Article keeps, one space between: where each line of a copy must be found."""
+    parts = [a.title or "", a.section or "", a.kicker or "", a.date_text or ""]
+    parts += [a.byline.raw if a.byline else "", a.dateline.raw if a.dateline else "", *(b.text for b in a.body)]
+    for im in a.images:
+        parts += [im.caption or "", im.credit or ""]
+    for d in a.discarded:
+        parts += [d.heading or "", d.text or "", *(i.title for i in d.items)]
+    return " ".join(" ".join(parts).split())
+
+
+#: When each page's copy was taken: its date line ("Nov. 9 06:10 am JST", "Today 05:35 pm JST") prints no
+#: year, so reading it needs the fetch time, as for any copy of the site
+COPIED_AT = {
+    "afp-byline-feature": dt.datetime(2024, 11, 9, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=9))),
+    "kyodo-wire-credit": dt.datetime(2025, 2, 14, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=9))),
+    "staff-crime-story": FETCHED,
+}
+
+
+@pytest.mark.parametrize("name", sorted(COPIED_AT))
+def test_a_copy_of_the_page_reads_as_the_page(name: str) -> None:
+    # the visible text as a copy tool renders it (menus, category label, headline, date, comment count,
+    # caption, byline, story, credit lines, comments, side lists): the HTML's fields, every line kept somewhere
+    import re
+
+    from .page_text import render
+
+    html = (JT / f"{name}.html").read_bytes()
+    page = jnparse.parse(html)
+    text = render(html)
+    copy = jnparse.parse_text(text, url=page.url, fetched=COPIED_AT[name])
+    assert (copy.title, copy.section, copy.dateline, copy.agency) == (page.title, page.section, page.dateline,
+                                                                     page.agency)
+    assert (copy.byline.authors if copy.byline else ()) == (page.byline.authors if page.byline else ())
+    assert copy.published is not None and page.published is not None
+    assert copy.published.date() == page.published.date()
+    assert [b.text for b in copy.body] == [b.text for b in page.body]
+    assert [(i.caption, i.credit) for i in copy.images] == [(i.caption, i.credit) for i in page.images]
+    blob = _places(copy)
+    dateline = copy.dateline.raw.strip() if copy.dateline else ""
+    for line in text.split("\n"):
+        rest = line[len(dateline):] if dateline and line.startswith(dateline) else line
+        for piece in re.split(r"[:|/()©=]+", rest):
+            assert " ".join(piece.split()) in blob, f"{piece!r} of {line!r} is nowhere in the Article"
+
+
+def test_a_copy_of_an_expired_page_is_no_article() -> None:
+    from .page_text import render
+
+    html = (JT / "expired-story.html").read_bytes()
+    with pytest.raises(jnparse.NotAnArticleError):
+        jnparse.parse(html)
+    with pytest.raises(jnparse.NotAnArticleError):
+        jnparse.parse_text(render(html), url="https://japantoday.com/category/national/an-expired-story")

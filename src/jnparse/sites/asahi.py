@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -400,6 +401,11 @@ DATE_LINE = re.compile(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4} at \d{1,2}:\d\d(?: J
 BYLINE_LINE = re.compile(r"^By [A-Z][A-Z .'’-]+(?:(?:,| and) [A-Z][A-Z .'’-]+)*/ ?[A-Z][A-Za-z ]{2,40}$")
 
 
+#: The share bar's lines as a copy prints them ("Share", or "-" / "Facebook" / "-" / "X", a bullet a link).
+SHARE_LINES = frozenset({"Share", "-", "Facebook", "X", "Twitter", "LINE", "Hatena", "Pocket", "Email", "Print"})
+#: The site's closing line "Copyright The Asahi Shimbun Company. All rights reserved." (the footer).
+FOOTER = re.compile(r"^(?:Copyright\b|©|\(c\)\s).*Asahi Shimbun", re.IGNORECASE)
+
 _CREDIT_WORDS = re.compile(r"\b(?:[Pp]hoto|Provided|Courtesy|Asahi Shimbun|Pool)\b")
 
 
@@ -418,11 +424,23 @@ def text_signature(copy: TextCopy) -> bool:
     return any(DATE_LINE.match(ln) for ln in head) or any(BYLINE_LINE.match(ln) for ln in head)
 
 
+def _leading(lines: list[str], test: Callable[[str], bool]) -> list[str]:
+    """Remove and return the lines at the start of ``lines`` that pass ``test`` (one line at least is left)."""
+    n = 0
+    while n < len(lines) - 1 and test(lines[n]):
+        n += 1
+    taken = lines[:n]
+    del lines[:n]
+    return taken
+
+
 def parse_text(copy: TextCopy) -> Article:
     """A copy of the visible text: headline → byline → date → captions → "CITY--" paragraphs.
 
-    Every line lands in one place: lines above the headline are kept as ``navigation``; a caption is a
-    line between the date and the first paragraph that ends in "(Photographer)".
+    Every line lands in one place: lines above the headline are kept as ``navigation``; the share bar
+    (``SHARE_LINES``) after the date or at the end is a ``share`` block; a caption is a line ending in
+    "(Photographer)" between the date and the first paragraph or between paragraphs (an inline photo);
+    the site's copyright line at the end is an ``other`` block.
     """
     lines = list(copy.lines)
     notices: list[Notice] = []
@@ -444,6 +462,14 @@ def parse_text(copy: TextCopy) -> Article:
         discarded.append(Discarded(kind="navigation", text="\n".join(header)))
     kicker, title = split_kicker(title_line)
 
+    # the share bar under the date, and the share bar and copyright line closing the page
+    shares = _leading(rest, SHARE_LINES.__contains__)
+    end: list[str] = []
+    while len(rest) > 1 and (rest[-1] in SHARE_LINES or FOOTER.match(rest[-1])):
+        end.insert(0, rest.pop())
+    if shares:
+        discarded.append(Discarded(kind="share", text="\n".join(shares)))
+
     # captions: between the date and the first paragraph, each ending in "(Photographer)"
     images: list[Image] = []
     while len(rest) > 1 and _is_caption_line(rest[0]):
@@ -453,6 +479,10 @@ def parse_text(copy: TextCopy) -> Article:
     blocks: list[Block] = []
     teaser = False
     for i, line in enumerate(rest):
+        if blocks and i + 1 < len(rest) and _is_caption_line(line):
+            caption, credit = split_caption(line)  # an inline photo's caption between two paragraphs
+            images.append(image(None, caption, credit))
+            continue
         if SEPARATOR.match(line):
             discarded.append(Discarded(kind="other", text=line))
             continue
@@ -466,6 +496,11 @@ def parse_text(copy: TextCopy) -> Article:
                 discarded.append(Discarded(kind="related", text="\n".join(rest[i + 1 :])))
             break
         blocks.append(Block("paragraph", line))
+    share_end = [ln for ln in end if not FOOTER.match(ln)]
+    if share_end:
+        discarded.append(Discarded(kind="share", text="\n".join(share_end)))
+    if len(share_end) < len(end):
+        discarded.append(Discarded(kind="other", text="\n".join(ln for ln in end if FOOTER.match(ln))))
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
         notices.append(Notice("body", "missing", "no body lines"))

@@ -10,6 +10,11 @@ out of the body as discarded blocks of kind "credit". AFP features carry a bylin
 (kept as printed). Comments, vote lines "7 ( +10 / -3 )", "Login to comment", "Top Jobs in Japan",
 "More in National" and the video promotion are discarded.
 
+Text copies: menus, the category label ("lifestyle") right above the headline (the section), the
+headline, the date line (no year, or "Today": reading it needs ``fetched=``), the comment count, the lead
+photo's caption ending in its credit ("AFP/Ren SATO", kept as an image) and the byline in either order,
+the story, then the credit lines and the blocks above.
+
 An expired wire story keeps its URL but shows "The requested article has expired, and is no longer
 available. …": it raises :class:`jnparse.NotAnArticleError`.
 """
@@ -1004,9 +1009,10 @@ def parse_text(copy: TextCopy) -> Article:
     head = lines[:anchor] if anchor is not None else lines[:1]
     rest = lines[anchor:] if anchor is not None else lines[1:]
     title = head.pop() if head else None
-    section = head.pop(0) if head else None
+    # the category label stands right above the headline; lines above it are the site's menus
+    section = head.pop() if head else None
     if head:
-        discarded.append(Discarded(kind="other", text="\n".join(head)))
+        discarded.append(Discarded(kind="navigation", text="\n".join(head)))
     date_text = None
     published = None
     while rest and (DATE_LINE.match(rest[0]) or COMMENTS_LINE.match(rest[0])):
@@ -1022,9 +1028,19 @@ def parse_text(copy: TextCopy) -> Article:
             discarded.append(Discarded(kind="comments", text=line))
     if published is None and date_text is None:
         notices.append(Notice("published", "missing", "no 'Mar. 18 04:01 pm JST' line"))
+    # the lead photo's caption (it ends in its credit, "AFP/Ren SATO", "Photo: KYODO") and the byline,
+    # in either order, ahead of the story
     byline = None
-    if rest and rest[0].startswith("By ") and len(rest[0]) <= 80:
-        byline = parse_byline(rest.pop(0))
+    images: list[Image] = []
+    while len(rest) > 1:
+        if byline is None and rest[0].startswith("By ") and len(rest[0]) <= 80:
+            byline = parse_byline(rest.pop(0))
+            continue
+        caption, credit = split_photo_credit(rest[0])
+        if credit is None or _ends_body(rest[0]):
+            break
+        rest.pop(0)
+        images.append(image(None, caption or None, credit))
     end = next((i for i, ln in enumerate(rest) if _ends_body(ln)), len(rest))
     tail, agency = _tail(rest[end:], notices)
     discarded.extend(tail)
@@ -1043,6 +1059,7 @@ def parse_text(copy: TextCopy) -> Article:
         dateline=dateline,
         agency=agency,
         body=blocks,
+        images=images,
         discarded=discarded,
         date_text=date_text,
         layout="japantoday/text",

@@ -37,7 +37,10 @@ separator stays body. The separators themselves are not body: they are kept, all
 discarded block of kind ``other`` (text = the separators, one a line), so a text copy loses no line.
 
 Text copies: headline, the credit line (possibly split over lines "KYODO NEWS" / "-" /
-"1 hour ago - 20:13 | All, World, Japan"), captions ending "==Kyodo", then paragraphs.
+"1 hour ago - 20:13 | All, World, Japan"), captions ending "==Kyodo", then paragraphs. A copy of the
+2025 design has no credit line: a first line "Home World" is its breadcrumb (the section after "Home",
+the line kept as ``navigation``), the headline follows, and the copy carries no date (a ``missing``
+warning). The site's closing "© Kyodo News. All rights reserved." goes to a discarded ``other`` block.
 """
 
 from __future__ import annotations
@@ -114,6 +117,11 @@ SIDE_LISTS = {"most popular": "popular", "most read": "popular", "popular": "pop
 STAFF_BYLINE = re.compile(r"^By [A-Z].{1,100},\s*KYODO NEWS$", re.IGNORECASE)
 SIGNATURE = "==Kyodo"
 _COURTESY = re.compile(r"\s*\(((?:Photo )?[Cc]ourtesy of [^()]{1,80})\)$")
+#: A copy's first line from the 2025 design's breadcrumb "Home World": the section after "Home". The tabs
+#: are one to three capitalised words, which keeps out a sentence-case headline such as "Home prices rise".
+BREADCRUMB = re.compile(r"^Home(?: (?P<section>[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2}))?$")
+#: The site's closing line "© Kyodo News. All rights reserved." (the page's footer, no part of the story).
+FOOTER = re.compile(r"^(?:©|\(c\)\s|Copyright\b)\s*Kyodo News\b", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -570,6 +578,11 @@ def parse_text(copy: TextCopy) -> Article:
     date_text = None
     if found is None:
         notices.append(Notice("published", "missing", "no 'KYODO NEWS - … | …' credit line"))
+        crumb = BREADCRUMB.match(lines[0]) if len(lines) > 2 else None
+        if crumb:
+            # the 2025 design prints no credit line: its breadcrumb names the section
+            section = crumb.group("section")
+            discarded.append(Discarded(kind="navigation", text=lines.pop(0)))
         title = lines.pop(0) if len(lines) > 1 else None
         rest = lines
     else:
@@ -592,6 +605,12 @@ def parse_text(copy: TextCopy) -> Article:
     side_at = next((i for i, ln in enumerate(rest) if _side_heading(ln)), len(rest))
     tail = rest[side_at:]
     rest = rest[:side_at]
+    footer_at = len(rest)
+    while footer_at > 1 and FOOTER.match(rest[footer_at - 1]):
+        footer_at -= 1
+    if footer_at < len(rest):
+        discarded.append(Discarded(kind="other", text="\n".join(rest[footer_at:])))
+        rest = rest[:footer_at]
     i = 0
     while i < len(tail):
         heading = tail[i]
