@@ -8,6 +8,7 @@ import pytest
 
 import jnparse
 from jnparse.sites import japanforward
+from jnparse.textcopy import TextCopy
 
 from .conftest import FIXTURES
 from .prune_checks import article as _article
@@ -395,3 +396,49 @@ def test_tail_cut_in_a_script_is_told_when_the_head_opens_the_body(stray: bytes)
     assert found is not None and found.note is None  # told, and what was open cannot be
     assert cut.cut_short(parse_bytes(cut.join(page, body, start, page.index(b"var a"))), lambda el: False)
     assert TailCut("test").seen(parse_bytes(page)) is None  # the whole page carries no mark
+
+
+@pytest.mark.parametrize("name", ["columnist-mojibake", "columnist-university", "sankei-translated-langlink"])
+def test_a_copy_of_the_page_reads_as_the_page(name: str) -> None:
+    # the visible text, as a copy tool renders it: social box, site menu, category, headline, dek, byline,
+    # [date], language switch, captions, story, newsletter promo, related list, copyright line; the same
+    # fields as the HTML (the date without its time, where the page prints one: the columnist pages do not)
+    from .page_text import render
+
+    html = (HERE / f"{name}.html").read_bytes()
+    page = jnparse.parse(html)
+    copy = jnparse.parse_text(render(html), url=page.url)
+    assert (copy.title, copy.section, copy.dateline, copy.agency, copy.description) == (
+        page.title, page.section, page.dateline, page.agency, page.description)
+    assert (copy.byline.authors if copy.byline else ()) == (page.byline.authors if page.byline else ())
+    assert page.published is not None
+    if name.startswith("columnist"):
+        assert copy.published is None  # no date printed on the page
+    else:
+        assert copy.published is not None and copy.published.date() == page.published.date()
+        assert any(w.field == "published" and w.code == "low-confidence" for w in copy.warnings)
+    assert [(b.kind, b.text) for b in copy.body] == [(b.kind, b.text) for b in page.body]
+    assert [(i.caption, i.credit) for i in copy.images] == [(i.caption, i.credit) for i in page.images]
+    kinds = [d.kind for d in copy.discarded]
+    assert "newsletter" in kinds and (name.startswith("columnist") or {"share", "navigation", "related"} <= set(kinds))
+
+
+@pytest.mark.parametrize("name", ["columnist-university", "sankei-translated-langlink"])
+def test_every_line_of_a_page_copy_is_accounted_for(name: str) -> None:
+    # each piece of each line (a caption is split into caption and credit) is in a field, the body, an image
+    # or a discarded block
+    import re
+
+    from .page_text import render
+
+    text = render((HERE / f"{name}.html").read_bytes())
+    a = jnparse.parse_text(text)
+    assert a.site == "japanforward"
+    held = [a.title, a.section, a.description, a.date_text, a.byline.raw if a.byline else None]
+    held += [b.text for b in a.body] + [p for i in a.images for p in (i.caption, i.credit)]
+    for d in a.discarded:
+        held += [d.heading, d.text, *(i.title for i in d.items)]
+    blob = "\n".join(h for h in held if h)
+    for line in TextCopy.from_text(text).lines:
+        for piece in re.split(r"[()©]+", line):
+            assert piece.strip() in blob, line

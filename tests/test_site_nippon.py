@@ -352,3 +352,64 @@ def test_walks_find_what_the_queries_find(parts: list[str]) -> None:
         if next(box.iterancestors("a"), None) is None:  # a link around the list: see _is_heading
             heading = next((el for el in box.iterdescendants() if nippon._is_heading(el, box)), None)
             assert heading is next(iter(_query(nippon.TAG_HEADING, box)), None)
+
+
+#: What a copy of the page does not print, so it cannot read: the feature's author (only in the cXense meta)
+#: and the time of a Kyodo teaser or a feature (in the head; their URLs hold no date).
+_NOT_IN_THE_COPY = {"feature-author": {"authors", "published"}, "kyodo-kd-teaser": {"published"}}
+
+
+@pytest.mark.parametrize("name", ["feature-author", "jiji-yjj-dateline", "kyodo-kd-teaser"])
+def test_a_copy_of_the_page_reads_as_the_page(name: str) -> None:
+    # the visible text, as a copy tool renders it: [site name], label ("Newsfrom Japan" or the category),
+    # headline, story with photo captions, tag list; the same fields as the HTML (the date without its time)
+    from .page_text import render
+
+    html = (HERE / f"{name}.html").read_bytes()
+    page = jnparse.parse(html)
+    copy = jnparse.parse_text(render(html), url=page.url)
+    missing = _NOT_IN_THE_COPY.get(name, set())
+    assert (copy.title, copy.section, copy.dateline, copy.agency, copy.paywalled) == (
+        page.title, page.section, page.dateline, page.agency, page.paywalled)
+    authors = copy.byline.authors if copy.byline else ()
+    assert authors == (() if "authors" in missing else (page.byline.authors if page.byline else ()))
+    assert page.published is not None
+    if "published" in missing:
+        assert copy.published is None
+        assert any(w.field == "published" and w.code == "missing" for w in copy.warnings)
+    else:
+        assert copy.published is not None and copy.published.date() == page.published.date()
+        assert any(w.field == "published" and w.code == "low-confidence" for w in copy.warnings)
+    assert [(b.kind, b.text) for b in copy.body] == [(b.kind, b.text) for b in page.body]
+    assert [(i.caption, i.credit) for i in copy.images] == [(i.caption, i.credit) for i in page.images]
+    tags = [d for d in copy.discarded if d.heading == "Tags"]
+    assert [[i.title for i in d.items] for d in tags] == [[i.title for i in d.items] for d in page.discarded]
+
+
+def test_the_copy_order_with_the_label_first_keeps_a_lone_teaser_as_body() -> None:
+    # under the label one line only, ending "...": the teaser, not a headline
+    a = jnparse.parse_text("nippon.com\nNewsfrom Japan\nThe bank said its holdings fell for a third month, and...",
+                           url=KYODO_URL)
+    assert (a.title, [b.text for b in a.body]) == (None, ["The bank said its holdings fell for a third month, and..."])
+    assert [d.text for d in a.discarded] == ["nippon.com"]
+
+
+@pytest.mark.parametrize("name", ["feature-author", "jiji-yjj-dateline", "kyodo-kd-teaser"])
+def test_every_line_of_a_page_copy_is_accounted_for(name: str) -> None:
+    # each piece of each line (a caption is split into caption and credit) is in a field, the body, an image
+    # or a discarded block
+    from jnparse.textcopy import TextCopy
+
+    from .page_text import render
+
+    html = (HERE / f"{name}.html").read_bytes()
+    text = render(html)
+    a = jnparse.parse_text(text, url=jnparse.parse(html).url)
+    held = [a.title, a.section, a.dateline.raw if a.dateline else None]
+    held += [b.text for b in a.body] + [p for i in a.images for p in (i.caption, i.credit)]
+    for d in a.discarded:
+        held += [d.heading, d.text, *(i.title for i in d.items)]
+    blob = "".join(h for h in held if h).replace(" ", "")  # the label "Newsfrom Japan" reads "News from Japan"
+    for line in TextCopy.from_text(text).lines:
+        for piece in re.split(r"[()©]+|--", line):
+            assert piece.replace(" ", "") in blob, line

@@ -21,8 +21,9 @@ Site rules (facts HIGH):
 - Stored copies may be mojibake (UTF-8 read as GBK); the shared loader repairs them when the repair
   is exact and raises :class:`jnparse.DecodeError` otherwise.
 
-Text copies: "Connect with us" (the social box) → category → headline → dek → [byline] → [photo
-caption ending "(©Sankei by NAME)"] → [language switch] → paragraphs → [newsletter promo].
+Text copies: "Connect with us" (the social box) → [site menu, "-" items] → category → headline → dek →
+[byline] → [printed date] → [photo caption ending "(©Sankei by NAME)"] → [language switch] → paragraphs →
+[newsletter promo] → ["Related" list] → [copyright line].
 """
 
 from __future__ import annotations
@@ -36,11 +37,12 @@ from lxml import etree
 
 from .._text import squash, strip_suffix, text_of
 from ..bylines import is_person_name, parse_byline
+from ..dates import parse_date_only
 from ..errors import NotAnArticleError
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
 from ..page import Page, xpath
 from ..structured import ld_names, ld_text, strip_tags
-from ..textcopy import TextCopy
+from ..textcopy import TextCopy, is_bullet, list_blocks, list_item
 from .base import (
     Layout,
     Site,
@@ -691,6 +693,14 @@ def _matches_wp(page: Page) -> bool:
 
 # -- text copies ------------------------------------------------------------------------------------
 
+#: The social box's line: "Connect with us", with the networks' link names when a copy tool joins them on.
+_SOCIAL_LINE = re.compile(r"^Connect with us(?:\s+(?:X|Twitter|Facebook|Instagram|YouTube|LinkedIn|Threads))*$")
+#: The site footer's copyright line ("© 2024 JAPAN Forward").
+_FOOTER_LINE = re.compile(r"^©\s?\d{4}\s+JAPAN Forward\b")
+#: Headings of the link lists under the story (their items follow as "-" lines).
+_LIST_HEADINGS = {"Related": "related", "Related Articles": "related", "Read more": "read-more"}
+
+
 def text_signature(copy: TextCopy) -> bool:
     lines = copy.lines
     if any(_LANG_SWITCH.match(ln) for ln in lines[:40]):
@@ -698,7 +708,7 @@ def text_signature(copy: TextCopy) -> bool:
     if any(ln.endswith(("(©Sankei)", "(© Sankei)")) or "(©Sankei by " in ln or "(© Sankei by " in ln
            for ln in lines[:40]):
         return True
-    return bool(lines) and lines[0] == "Connect with us" and any("JAPAN Forward" in ln for ln in lines)
+    return bool(lines) and _SOCIAL_LINE.match(lines[0]) is not None and any("JAPAN Forward" in ln for ln in lines)
 
 
 def _newsletter_heading(line: str) -> bool:
@@ -710,18 +720,57 @@ def _is_subhead(line: str) -> bool:
     return 0 < len(words) <= 10 and not _SENTENCE_END.search(line) and line[0].isupper() and len(line) <= 80
 
 
+def _menu(lines: list[str]) -> Discarded | None:
+    """The site menu a copy prints first: "-" item lines (each "-" then its title, or "- Title"), taken off
+    ``lines``; ``None`` when the copy does not open with one."""
+    items: list[Item] = []
+    raw: list[str] = []
+    while lines and (rest := list_item(lines[0])) is not None:
+        if not rest and (len(lines) < 2 or is_bullet(lines[1])):
+            break
+        raw.append(lines.pop(0))
+        if not rest:
+            rest = lines.pop(0)
+            raw.append(rest)
+        items.append(Item(title=rest))
+    return Discarded(kind="navigation", items=tuple(items), text="\n".join(raw)) if raw else None
+
+
+def _tail(lines: list[str]) -> list[Discarded]:
+    """The footer line and the link lists ("Related", then "-" items) at the end of the copy, taken off
+    ``lines``."""
+    found: list[Discarded] = []
+    while lines and _FOOTER_LINE.match(lines[-1]):
+        found.insert(0, Discarded(kind="other", text=lines.pop()))
+    at = next((i for i in range(len(lines) - 2, -1, -1)
+               if lines[i] in _LIST_HEADINGS and is_bullet(lines[i + 1])), None)
+    if at is not None:
+        before, blocks, leftovers = list_blocks(lines[at:], _LIST_HEADINGS.get)
+        extra = [Discarded(kind="other", text="\n".join(before + leftovers))] if before or leftovers else []
+        found[:0] = blocks + extra
+        del lines[at:]
+    return found
+
+
 def parse_text(copy: TextCopy) -> Article:
+    """See the module docstring for the order; a copy of the whole page adds the site menu ("-" items)
+    after the social box, the printed date under the byline ("August 17, 2024": the day, with a
+    ``low-confidence`` warning), and the "Related" list and copyright line after the story."""
     lines = list(copy.lines)
-    notices = [Notice("published", "missing", "a JAPAN Forward text copy prints no date")]
+    notices: list[Notice] = []
     discarded: list[Discarded] = []
     images: list[Image] = []
     byline = None
-    title = section = dek = None
-    if lines and lines[0] == "Connect with us":
+    title = section = dek = date_text = None
+    published: dt.datetime | None = None
+    if lines and _SOCIAL_LINE.match(lines[0]):
         discarded.append(Discarded(kind="share", heading=lines.pop(0)))
-    # the header ends at the first caption, language switch or byline — or after category, headline, dek
+    if (menu := _menu(lines)) is not None:
+        discarded.append(menu)
+    tail = _tail(lines)
+    # the header ends at the first caption, language switch, byline or date — or after category, headline, dek
     header_end = next((i for i, ln in enumerate(lines[:8]) if _LANG_SWITCH.match(ln) or _CREDIT.search(ln)
-                       or ln.startswith("By ")), 3)
+                       or ln.startswith("By ") or parse_date_only(ln) is not None), 3)
     header_end = min(header_end, 3, len(lines))
     header = lines[:header_end]
     rest = lines[header_end:]
@@ -741,14 +790,20 @@ def parse_text(copy: TextCopy) -> Article:
             discarded.append(Discarded(kind="navigation", items=(Item(title="日本語"),), text=line))
         elif byline is None and line.startswith("By ") and len(line) < 120 and not body_lines:
             byline = parse_byline(line)
+        elif date_text is None and not body_lines and (day := parse_date_only(line)) is not None:
+            date_text, published = line, day
+            notices.append(Notice("published", "low-confidence", f"printed date {line!r} has no time of day"))
         elif _CREDIT.search(line) and len(line) < 400:
             images.append(image(None, *_credit(line)))
         elif body_lines and _newsletter_heading(line) and i >= len(rest) - 6:
             in_promo.append(line)
         else:
             body_lines.append(line)
+    if published is None:
+        notices.insert(0, Notice("published", "missing", "a JAPAN Forward text copy prints no date"))
     if in_promo:
         discarded.append(Discarded(kind="newsletter", heading=in_promo[0], text="\n".join(in_promo[1:]) or None))
+    discarded.extend(tail)
     blocks = [Block("subhead" if _is_subhead(ln) and i > 0 else "paragraph", ln) for i, ln in enumerate(body_lines)]
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
@@ -758,6 +813,8 @@ def parse_text(copy: TextCopy) -> Article:
         url=copy.url,
         title=title,
         section=section,
+        published=published,
+        date_text=date_text,
         byline=byline,
         dateline=dateline,
         agency=dateline.agency if dateline else None,

@@ -17,7 +17,8 @@ Page kinds, by URL (facts HIGH):
   own writers, byline from the cXense author meta.
 
 Photo credits "(© Jiji)", "(© Pixta)" end captions: ``Image.credit`` is the name without © ("Jiji").
-Text copies: the section label prints as "Newsfrom Japan" (no space), then the body.
+Text copies: the section label prints as "Newsfrom Japan" (no space), a feature's category as it is
+("Culture"), next to the headline; no date or byline is printed (see ``parse_text``).
 
 ``prune()`` parses only ``<head>`` and the page's ``<article>``; where real pages put their article
 parts is not known (no real page in the corpus), so it keeps the whole page whenever a part read could
@@ -39,7 +40,7 @@ from ..dates import JST, NeedsReference, parse_jst
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
 from ..page import Page, xpath
 from ..structured import ld_names, ld_text, strip_tags
-from ..textcopy import TextCopy
+from ..textcopy import TextCopy, is_bullet, list_blocks
 from .base import (
     PRUNED_ATTR,
     Layout,
@@ -380,9 +381,52 @@ def text_signature(copy: TextCopy) -> bool:
     return any(_LABEL.match(ln) for ln in copy.lines[:4])
 
 
+#: A line that is only a word or a short name with no sentence end: a category label ("Culture") above the
+#: headline in a copy of a feature page (the news pages print "Newsfrom Japan" there instead).
+_CATEGORY_LINE = re.compile(r"^[A-Z][\w&'’ -]{0,38}$")
+#: A headline: no sentence end but a question's, at most some 20 words (a teaser line ends in "...").
+_HEADLINE_END = re.compile(r"[.…:;,]$")
+#: The heading of the tag list at the foot of the article (its items follow as "-" lines).
+_TAGS_HEADING = "Tags"
+
+
+def _is_headline(line: str) -> bool:
+    return len(line) <= 160 and len(line.split()) <= 24 and not _HEADLINE_END.search(line) and \
+        (line[0].isupper() or line[0].isdigit())
+
+
+def _is_subhead(line: str) -> bool:
+    return len(line) <= 100 and len(line.split()) <= 12 and not _HEADLINE_END.search(line) and line[0].isupper()
+
+
+def _tag_list_at(lines: list[str]) -> int:
+    """Where the trailing tag list ("Tags", then "-" item lines) starts; ``len(lines)`` when there is none."""
+    for i in range(len(lines) - 2, -1, -1):
+        if lines[i] == _TAGS_HEADING and is_bullet(lines[i + 1]):
+            return i
+    return len(lines)
+
+
 def parse_text(copy: TextCopy) -> Article:
+    """Two orders of the header: "headline / Newsfrom Japan / story" (a browser copy), and the page's own
+    order, "[nippon.com] / label / headline / story / [Tags list]", where the label is "Newsfrom Japan" on
+    news pages and the category ("Culture") on features. Photo captions ending in a "(© NAME)" credit are
+    images; the site name above the label and the tag list are discarded blocks. The copy prints no date
+    and no byline: a Jiji URL gives the day."""
     lines = list(copy.lines)
     notices: list[Notice] = []
+    discarded: list[Discarded] = []
+    images: list[Image] = []
+    while lines[:1] and lines[0] in NAMES:  # the site's logo printed above the label
+        discarded.append(Discarded(kind="navigation", text=lines.pop(0)))
+    tags_at = _tag_list_at(lines)
+    if tags_at < len(lines):
+        before, blocks_, leftovers = list_blocks(lines[tags_at:], lambda ln: "navigation" if ln == _TAGS_HEADING
+                                                 else None)
+        discarded.extend(blocks_)
+        if before or leftovers:
+            discarded.append(Discarded(kind="other", text="\n".join(before + leftovers)))
+        lines = lines[:tags_at]
     idx = next((i for i, ln in enumerate(lines[:4]) if _LABEL.match(ln)), None)
     title = section = None
     if idx is not None:
@@ -391,9 +435,20 @@ def parse_text(copy: TextCopy) -> Article:
         lines = lines[idx + 1:]
         if head:
             title = " ".join(head)
+        elif len(lines) >= 2 and _is_headline(lines[0]):
+            title = lines.pop(0)  # the page's order: the headline under the label
+    elif len(lines) >= 3 and _CATEGORY_LINE.match(lines[0]) and _is_headline(lines[1]):
+        section, title = lines[0], lines[1]  # a feature's category label, then its headline
+        lines = lines[2:]
     else:
         notices.append(Notice("section", "missing", "no 'News from Japan' label"))
-    blocks = [Block("paragraph", ln) for ln in lines]
+    blocks: list[Block] = []
+    for ln in lines:
+        caption, credit = _credit(ln) if len(ln) <= 400 else (ln, None)
+        if credit is not None:
+            images.append(image(None, caption, credit))
+        else:
+            blocks.append(Block("subhead" if blocks and _is_subhead(ln) else "paragraph", ln))
     dateline, blocks = cut_dateline(blocks)
     kind = _kind(copy.url)
     agency = dateline.agency if dateline else None
@@ -417,6 +472,8 @@ def parse_text(copy: TextCopy) -> Article:
         dateline=dateline,
         agency=agency,
         body=blocks,
+        images=images,
+        discarded=discarded,
         paywalled=paywalled,
         layout="nippon/text",
         warnings=notices,
