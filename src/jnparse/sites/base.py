@@ -179,9 +179,11 @@ class TailCut:
             last = last[-1]
         mark = last.get(PRUNED_ATTR)
         if mark is not None:
-            name, _, note = mark.partition(" ")
+            name, space, note = mark.partition(" ")
             if name != self._name:
                 return None
+            if not space:  # the start mark is the last element: the sentinel after it was read as text
+                return CutSeen(None, ())
             ancestors: list[etree._Element] = []
             for el in last.iterancestors():
                 if el.tag == "body":

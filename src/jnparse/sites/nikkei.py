@@ -824,7 +824,7 @@ def _pruned_kind(page: Page) -> str | None:
     seen = _CUT.seen(page.root)
     kind: str | None = None
     if seen is not None:
-        if seen.note is None:
+        if not seen.note:
             raise NotAnArticleError("the cut page's end cannot be told: parse it whole")
         kind, *parts = seen.note.split()
         page.memo[_SEEN_MEMO] = tuple(parts)
