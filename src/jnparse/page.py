@@ -214,38 +214,30 @@ class Page:
         """The page's bytes when names can be looked for in them; ``None`` when a numeric character
         reference in them may spell a name's letter (``class="&#98;yline"`` is "byline" to the parser, and
         no byte search finds it): lookups then ask the tree."""
-        source = self.source
-        if source is None or b"&#" not in source:
-            return source
-        if "searchable" not in self.memo:
-            self.memo["searchable"] = _NAME_CHAR_REF.search(source) is None
-        return source if self.memo["searchable"] else None
+        searchable = self.memo.get("searchable")
+        if searchable is None:  # one look a page (each lookup asks): a find, and the regex only past a "&#"
+            source = self.source
+            searchable = source is None or b"&#" not in source or _NAME_CHAR_REF.search(source) is None
+            self.memo["searchable"] = searchable
+        return self.source if searchable else None
 
     def marked(self, attr: str, word: str) -> list[etree._Element]:
         """The elements whose ``attr`` (``itemprop``, ``rel``) holds ``word`` among its words, in page order.
 
-        One walk per attribute serves every lookup on the page (a microdata reader asks for five or six
-        properties): it visits only the tags the bytes show carrying ``attr`` (:meth:`attr_tags`), or
-        every element when the bytes cannot tell."""
-        key = "marked:" + attr
-        index: dict[str, list[etree._Element]] | None = self.memo.get(key)
-        if index is None:
-            index = {}
+        A walk over only the tags the bytes show carrying that word (:meth:`attr_tags`), or over the
+        elements carrying ``attr`` when the bytes cannot tell; each answer is kept for the page."""
+        key = f"marked:{attr}:{word}"
+        found: list[etree._Element] | None = self.memo.get(key)
+        if found is None:
             by_word = self._attr_index(attr.encode("ascii"))
             if by_word is None:
-                found: Any = _with_attr(attr)(self.root)
+                candidates: Any = _with_attr(attr)(self.root)
             else:
-                names = set().union(*by_word.values()) if by_word else set()
-                found = self.root.iter(*names) if names else ()
-            for el in found:
-                value = el.get(attr)
-                if value:
-                    for w in value.split():
-                        els = index.setdefault(w, [])
-                        if not els or els[-1] is not el:  # "author author" lists it once
-                            els.append(el)
-            self.memo[key] = index
-        return index.get(word, [])
+                names = by_word.get(word)
+                candidates = self.root.iter(*names) if names else ()
+            found = [el for el in candidates if word in (el.get(attr) or "").split()]
+            self.memo[key] = found
+        return found
 
     def elements_with(self, test: Callable[[etree._Element], bool], whole_tree: etree.XPath, *,
                       needles: tuple[bytes, ...] = (), attrs: tuple[tuple[bytes, str], ...] = (),
