@@ -147,9 +147,10 @@ def _prop_tags(page: Page) -> tuple[str, ...] | None:
     attribute's name is written in capitals)."""
     source = page.searchable_source()
     ranges = _tree_ranges(page)
-    if source is None or ranges is None or capitalised_attribute(source, b"ITEMPROP"):
+    if source is None or ranges is None:
         return None
     names: set[str] = set()
+    seen = False  # an itemprop in small letters (then the page is not looked at for capitals)
     budget = 2000
     for lo, hi in ranges:
         i = source.find(b"itemprop", lo, hi)
@@ -160,6 +161,7 @@ def _prop_tags(page: Page) -> tuple[str, ...] | None:
             end = i + 8
             # the attribute itself (not "data-itemprop", nor the word in text), white space around its "="
             m = _PROP_VALUE.match(source, end) if i > 0 and source[i - 1] in _NAME_BEFORE else None
+            seen = seen or m is not None
             if m is not None and (m.group(1) or m.group(2) or m.group(3) or b"") in _ITEMPROP_VALUES:
                 lt = source.rfind(b"<", max(lo, i - 4000), i)
                 tag = _TAG_NAME.match(source, lt) if lt >= 0 else None
@@ -167,6 +169,8 @@ def _prop_tags(page: Page) -> tuple[str, ...] | None:
                     return None
                 names.add(tag.group(1).decode("ascii").lower())
             i = source.find(b"itemprop", end, hi)
+    if not seen and capitalised_attribute(source, b"ITEMPROP"):
+        return None  # written in capitals (as Page.attr_tags reads it: one case a page)
     return tuple(names)
 
 
