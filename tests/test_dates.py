@@ -96,3 +96,16 @@ def test_arbitrary_text_never_raises_anything_else(text: str) -> None:
     except NeedsReference:  # pragma: no cover - the reference is given
         raise
     assert got is None or got.utcoffset() == dt.timedelta(hours=9)
+
+
+@pytest.mark.parametrize(
+    ("text", "jst"),
+    [("Sun, 13 Oct 2024 08:41:47 GMT", (2024, 10, 13, 17, 41, 47)),  # RFC 2822: feeds, HTTP headers
+     ("13 Oct 2024 08:41 +0000", (2024, 10, 13, 17, 41, 0)),
+     ("Sun, 13 Oct 2024 17:41:47 +0900", (2024, 10, 13, 17, 41, 47)),
+     ("Oct 13, 2024 5:41PM EDT", (2024, 10, 14, 6, 41, 0)),  # a wire's US time: the next morning in Tokyo
+     ("October 13, 2024 08:41 UTC", (2024, 10, 13, 17, 41, 0)),
+     ("13 October 2024 09:41 (BST)", (2024, 10, 13, 17, 41, 0))],
+)
+def test_a_time_in_another_zone_is_read_in_japan_time(text: str, jst: tuple[int, ...]) -> None:
+    assert parse_jst(text) == dt.datetime(*jst, tzinfo=JST)

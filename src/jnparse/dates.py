@@ -11,6 +11,7 @@ Relative forms ("Today 06:40 pm JST", "2 hours ago - 20:13") and forms without a
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 from collections.abc import Callable
 from typing import Final
@@ -259,6 +260,17 @@ class NeedsReference(LookupError):
     """The printed time is relative or has no year and no reference time was given."""
 
 
+#: an RFC 2822 date ("Sun, 13 Oct 2024 08:41:47 GMT", "13 Oct 2024 08:41 +0000")
+_RFC2822 = re.compile(r"^(?:[A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{1,2}:\d\d(?::\d\d)?\s+"
+                      r"(?:[+-]\d{4}|[A-Z]{1,4})$")
+#: zones other than Japan's that a printed time may name, by their offset in minutes (CST and IST are left out:
+#: China's or the US Central, India's or Ireland's, no page tells)
+_ZONE_MINUTES = {"GMT": 0, "UTC": 0, "UT": 0, "EST": -300, "EDT": -240, "MST": -420, "MDT": -360, "PST": -480,
+                 "PDT": -420, "BST": 60, "CET": 60, "CEST": 120, "KST": 540, "HKT": 480, "SGT": 480,
+                 "AEST": 600, "AEDT": 660}
+_OTHER_ZONE = re.compile(r"\s*\(?\b(" + "|".join(_ZONE_MINUTES) + r")\)?\s*$", re.IGNORECASE)
+
+
 def parse_jst(text: str | None, *, reference: dt.datetime | None = None) -> dt.datetime | None:
     """Read a printed or structured time into an aware datetime in Japan time.
 
@@ -275,6 +287,20 @@ def parse_jst(text: str | None, *, reference: dt.datetime | None = None) -> dt.d
         return iso
     if t.isdigit() and 9 <= len(t) <= 13:
         return from_epoch(t)
+    if _RFC2822.match(t):  # "Sun, 13 Oct 2024 08:41:47 GMT" (feeds, HTTP headers, some meta tags)
+        try:
+            value = email.utils.parsedate_to_datetime(t)
+        except (TypeError, ValueError, IndexError):
+            value = None
+        if value is not None:
+            return value.replace(tzinfo=JST) if value.tzinfo is None else value.astimezone(JST)
+    zone = _OTHER_ZONE.search(t)
+    if zone is not None and zone.start() > 0:  # "Oct 13, 2024 5:41 PM EDT": read the time, then its zone
+        local = parse_jst(t[: zone.start()], reference=reference)
+        if local is None:
+            return None
+        offset = dt.timezone(dt.timedelta(minutes=_ZONE_MINUTES[zone.group(1).upper()]))
+        return local.replace(tzinfo=offset).astimezone(JST)
     pending: NeedsReference | None = None
     for fmt in FORMATS:
         m = fmt.pattern.search(t)
