@@ -154,3 +154,14 @@ def test_a_text_copy_saved_through_windows_1252_gives_the_same_fields() -> None:
 
     text = (CORPUS / TEXT).read_text(encoding="utf-8")
     assert _fields(jnparse.parse_text(as_windows_1252(text))) == _fields(jnparse.parse_text(text))
+
+
+def test_a_text_copy_with_its_character_references_left_in_gives_the_same_fields() -> None:
+    # taken from the page's source: "China&#8217;s", "&mdash;", "&amp;"
+    text = (CORPUS / TEXT).read_text(encoding="utf-8")
+    escaped = (text.replace("&", "&amp;").replace("’", "&#8217;").replace("“", "&#8220;").replace("”", "&#8221;")
+               .replace("—", "&mdash;"))
+    assert escaped != text
+    a = jnparse.parse_text(escaped)
+    assert _fields(a) == _fields(jnparse.parse_text(text))
+    assert ("encoding", "repaired") in {(w.field, w.code) for w in a.warnings}

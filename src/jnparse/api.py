@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import html as html_module
 import json
+import re
 from typing import Any
 
 import attrs
@@ -341,6 +343,10 @@ def _with_title_line(article: Article, line: str, headline: str) -> Article:
     return attrs.evolve(article, discarded=(Discarded(kind="other", text=line), *article.discarded))
 
 
+#: an HTML character reference left in a text copy: named ("&amp;", "&mdash;") or numeric ("&#8217;")
+_CHAR_REF = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,9});")
+
+
 def parse_text(
     text: str,
     *,
@@ -356,6 +362,10 @@ def parse_text(
     _check_url(url)
     _check_reference(fetched)
     forced = _named_site(site)
+    # a copy taken from the page's source, its character references left in ("China&#8217;s", "&amp;")
+    unescaped = "&" in text and len(_CHAR_REF.findall(text, 0, 20000)) >= 2
+    if unescaped:
+        text = html_module.unescape(text)
     # a copy saved through the wrong encoding: "Chinaâ€™s" (windows-1252), "China鈥檚" (GBK)
     fixed = repair_mojibake(text) or repair_latin_mojibake(text)
     if fixed is not None:
@@ -381,6 +391,9 @@ def parse_text(
         article = _with_title_line(article, title_line, headline)
     if fixed is not None:
         note = Notice("encoding", "repaired", "mojibake (UTF-8 once read as GBK or windows-1252) was repaired")
+        article = attrs.evolve(article, warnings=(*article.warnings, note))
+    if unescaped:
+        note = Notice("encoding", "repaired", "HTML character references (&amp;, &#8217;) in the text were decoded")
         article = attrs.evolve(article, warnings=(*article.warnings, note))
     if copy.unwrapped is not None:
         note = Notice("body", "unwrapped", f"the copy's lines were wrapped at {copy.unwrapped} characters: joined back")
