@@ -328,13 +328,16 @@ def test_parse_subcommand_is_the_old_command(capsys: pytest.CaptureFixture[str])
 
 
 def test_a_directory_of_mhtml_saves_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import gzip
+
     from .test_attribute_spellings import as_mhtml
 
     url = "https://japannews.yomiuri.co.jp/politics/politics-government/20250304-243118/"
     page = (FIXTURES / "japannews" / "jiji-wire-dateline.html").read_bytes()
     (tmp_path / "saved.mhtml").write_bytes(as_mhtml(page, url))
     (tmp_path / "saved.MHT").write_bytes(as_mhtml(page, url))
+    (tmp_path / "zipped.html.gz").write_bytes(gzip.compress(page))
     assert main(["batch", str(tmp_path)]) == 0
     records = _lines(capsys.readouterr().out)
-    assert [Path(str(r["source"])).name for r in records] == ["saved.MHT", "saved.mhtml"]
+    assert [Path(str(r["source"])).name for r in records] == ["saved.MHT", "saved.mhtml", "zipped.html.gz"]
     assert {r["agency"] for r in records} == {"Jiji Press"}

@@ -179,3 +179,16 @@ def test_windows_1252_damage_is_undone_exactly(text: str) -> None:
         assert repair_latin_mojibake(damaged) == text
     else:  # ASCII, or one two-byte character: "Ã©" alone is taken for real text
         assert repair_latin_mojibake(damaged) is None
+
+
+def test_a_gzip_page_is_read_and_a_gzip_bomb_refused() -> None:
+    import gzip
+
+    from .conftest import FIXTURES
+
+    page = (FIXTURES / "japannews" / "jiji-wire-dateline.html").read_bytes()
+    assert jnparse.parse(gzip.compress(page)) == jnparse.parse(page)
+    with pytest.raises(jnparse.InputTooLargeError):
+        jnparse.parse(gzip.compress(b"<p>" + b" " * 3_000_000), max_bytes=1_000_000)  # 3 MB from ~3 KB
+    with pytest.raises(jnparse.DecodeError, match="gzip"):
+        jnparse.parse(gzip.compress(page)[:40] + b"\x00" * 40)

@@ -22,6 +22,7 @@ from .loading import (
     YEN_CODECS,
     NotUTF8,
     check_attributes,
+    gunzipped,
     mhtml_page,
     parse_bytes,
     quick_utf8,
@@ -88,6 +89,7 @@ def parse(
     _check_url(url)
     _check_reference(fetched)
     forced = _named_site(site)
+    html = gunzipped(html, max_bytes)  # type: ignore[assignment]
     archive = mhtml_page(html)
     if archive is not None:  # a page saved as one MHTML file: its HTML part, charset and address
         html, charset, location = archive

@@ -38,7 +38,7 @@ from .errors import InputError, ParseError
 from .warc import is_warc, iter_warc
 
 #: Suffixes of the files a directory is searched for (recursively).
-PAGE_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".mhtml", ".mht", ".txt")
+PAGE_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".html.gz", ".htm.gz", ".mhtml", ".mht", ".txt")
 #: Suffixes read as text copies (``parse_text``) unless ``--text`` says every input is one.
 TEXT_SUFFIXES: tuple[str, ...] = (".txt",)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 import threading
+import zlib
 
 from lxml import etree
 
@@ -333,6 +334,24 @@ def _may_be_mojibake(data: bytes) -> bool:
             return True
         i = data.find(b"\xc3", i + 1)
     return False
+
+
+def gunzipped(source: object, max_bytes: int) -> object:
+    """``source`` itself, or, when it is gzip data (a saved ``.html.gz``, a response body never decoded), the
+    page it holds; :class:`InputTooLargeError` past ``max_bytes`` of page (a small file may hold a huge one),
+    :class:`DecodeError` when the data is damaged."""
+    if not isinstance(source, bytes) or not source.startswith(b"\x1f\x8b"):
+        return source
+    out = zlib.decompressobj(16 + zlib.MAX_WBITS)  # gzip framing
+    try:
+        page = out.decompress(source, max_bytes + 1)
+    except zlib.error as e:
+        raise DecodeError(f"the input is gzip data that cannot be read: {e}") from None
+    if len(page) > max_bytes:
+        raise InputTooLargeError(f"the gzip input holds more than {max_bytes} bytes")
+    if not page and not out.eof:  # cut short before a byte of the page (a part is read, and warned truncated)
+        raise DecodeError("the input is gzip data cut short or damaged before any of the page")
+    return page
 
 
 def mhtml_page(source: object) -> tuple[bytes, str | None, str | None] | None:
