@@ -346,3 +346,24 @@ def test_a_japan_news_redesign_keeps_the_byline_and_date_by_their_text(name: str
     printed = lxml_html.document_fromstring(path.read_bytes()).xpath("//p[contains(@class, 'postdate')]")[0]
     assert a.date_text == " ".join(printed.text_content().split())  # "19:32 JST, June 11, 2025", as printed
     assert ("byline", "fallback") in {(w.field, w.code) for w in a.warnings}
+
+
+@pytest.mark.parametrize("given", ["https://japannews.yomiuri.co.jp/politics/politics-government/20241013-216478/",
+                                   b"https://example.com/story", "saved/page.html", "copy.txt"])
+def test_an_address_or_file_name_in_place_of_the_page_says_so(given: str | bytes) -> None:
+    with pytest.raises(jnparse.InputError, match=r"not its address|not a file name"):
+        jnparse.parse(given)
+    if isinstance(given, str):
+        with pytest.raises(jnparse.InputError, match=r"not its address|not a file name"):
+            jnparse.parse_text(given)
+
+
+def test_a_path_in_place_of_the_page_says_how_to_read_it() -> None:
+    from pathlib import Path
+
+    with pytest.raises(jnparse.InputError, match=r"read_bytes\(\)"):
+        jnparse.parse(Path("page.html"))  # type: ignore[arg-type]
+    with pytest.raises(jnparse.InputError, match=r"read_text\("):
+        jnparse.parse_text(Path("copy.txt"))  # type: ignore[arg-type]
+    assert jnparse.parse_text("Harbor ferries resume\nTOKYO -- The ferries ran again on Monday after the storm.",
+                              site="generic").body  # a short copy is no file name

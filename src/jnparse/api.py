@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import html as html_module
 import json
+import os
 import re
 from typing import Any
 
@@ -88,6 +89,7 @@ def parse(
     """
     _check_url(url)
     _check_reference(fetched)
+    _check_not_a_name(html)
     forced = _named_site(site)
     html = gunzipped(html, max_bytes)  # type: ignore[assignment]
     archive = mhtml_page(html)
@@ -107,6 +109,23 @@ def parse(
             pass
     data, codec, repaired = to_utf8(html, encoding=encoding, max_bytes=max_bytes)
     return _parse_page(data, codec, repaired, url, fetched, body_document, forced, site)
+
+
+def _check_not_a_name(html: object) -> None:
+    """A page's address or file name passed where its HTML goes (a common slip): say so, not "no article"."""
+    if isinstance(html, os.PathLike):
+        raise InputError(f"parse() takes the page's HTML, not a path: pass Path({os.fspath(html)!r}).read_bytes()")
+    if not isinstance(html, (str, bytes)) or len(html) > 2048:
+        return
+    text = html.decode("latin-1") if isinstance(html, bytes) else html
+    token = text.strip()
+    if not token or "<" in token or any(c.isspace() for c in token):
+        return
+    if token.startswith(("http://", "https://")):
+        raise InputError(f"jnparse reads a page's HTML or text, not its address {token[:80]!r}: fetch the page "
+                         "first (url= says where it came from)")
+    if token.lower().endswith((".html", ".htm", ".mhtml", ".mht", ".html.gz", ".txt")):
+        raise InputError(f"jnparse reads a page's HTML or text, not a file name {token[:80]!r}: read the file first")
 
 
 def _parse_page(
@@ -357,12 +376,16 @@ def parse_text(
     fetched: dt.datetime | None = None,
 ) -> Article:
     """Parse a plain-text copy of an article page (its visible text, one block a line)."""
+    if isinstance(text, os.PathLike):
+        raise InputError(f"parse_text() takes the copy's text, not a path: pass "
+                         f"Path({os.fspath(text)!r}).read_text(encoding='utf-8')")
     if isinstance(text, (bytes, bytearray)):
         raise InputError("parse_text() takes str; decode the bytes first (or use parse() for HTML)")
     if not isinstance(text, str):
         raise InputError(f"parse_text() takes str, not {type(text).__name__}")
     _check_url(url)
     _check_reference(fetched)
+    _check_not_a_name(text)
     forced = _named_site(site)
     # a copy taken from the page's source, its character references left in ("China&#8217;s", "&amp;")
     unescaped = "&" in text and len(_CHAR_REF.findall(text, 0, 20000)) >= 2
