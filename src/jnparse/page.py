@@ -222,20 +222,13 @@ class Page:
         return self.source if searchable else None
 
     def marked(self, attr: str, word: str) -> list[etree._Element]:
-        """The elements whose ``attr`` (``itemprop``, ``rel``) holds ``word`` among its words, in page order.
-
-        A walk over only the tags the bytes show carrying that word (:meth:`attr_tags`), or over the
-        elements carrying ``attr`` when the bytes cannot tell; each answer is kept for the page."""
+        """The elements whose ``attr`` (``itemprop``, ``rel``) holds ``word`` among its words, in page order:
+        :meth:`elements_with` for that word, kept for the page (a reader asks for some words twice)."""
         key = f"marked:{attr}:{word}"
         found: list[etree._Element] | None = self.memo.get(key)
         if found is None:
-            by_word = self._attr_index(attr.encode("ascii"))
-            if by_word is None:
-                candidates: Any = _with_attr(attr)(self.root)
-            else:
-                names = by_word.get(word)
-                candidates = self.root.iter(*names) if names else ()
-            found = [el for el in candidates if word in (el.get(attr) or "").split()]
+            found = self.elements_with(lambda e: word in (e.get(attr) or "").split(), _holding(attr, word),
+                                       attrs=((attr.encode("ascii"), word),))
             self.memo[key] = found
         return found
 
@@ -351,14 +344,15 @@ def capitalised_attribute(source: bytes, name: bytes) -> bool:
     return False
 
 
-_WITH_ATTR: dict[str, etree.XPath] = {}
+_HOLDING: dict[tuple[str, str], etree.XPath] = {}
 
 
-def _with_attr(attr: str) -> etree.XPath:
-    """``descendant-or-self::*[@attr]``, compiled once per attribute name."""
-    found = _WITH_ATTR.get(attr)
+def _holding(attr: str, word: str) -> etree.XPath:
+    """The whole-tree query for :meth:`Page.marked`, compiled once per attribute and word."""
+    found = _HOLDING.get((attr, word))
     if found is None:
-        found = _WITH_ATTR[attr] = etree.XPath(f"descendant-or-self::*[@{attr}]")
+        found = _HOLDING[attr, word] = etree.XPath(
+            f"//*[contains(concat(' ', normalize-space(@{attr}), ' '), ' {word} ')]")
     return found
 
 
