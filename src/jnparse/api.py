@@ -324,10 +324,10 @@ def _link_to(page: Page, title: str) -> str | None:
 def _checked(article: Article, page: Page | None = None) -> Article:
     if not article.body and not article.title:
         raise NotAnArticleError(f"the page holds no article text and no headline ({article.site})")
-    if not article.body and article.published is None and page is not None and _says_not_article(page):
+    if not article.body and article.published is None and page is not None and (kind := _says_not_article(page)):
         # a section front, a list of stories, a search page: a title and links, and its metadata says so
         raise NotAnArticleError(f"the page holds no article text and no date, and its metadata calls it a "
-                                f"{_says_not_article(page)}: a section or list page ({article.site})")
+                                f"{kind}: a section or list page ({article.site})")
     if not article.body and not any(w.field == "body" for w in article.warnings):
         # whatever the extractor's reason (a paywall says so itself), an empty body is never silent
         return attrs.evolve(article, warnings=(*article.warnings, Notice("body", "missing", "no paragraphs found")))

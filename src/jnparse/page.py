@@ -49,6 +49,10 @@ def unarchived(url: str) -> str:
     return m.group(1) if m is not None else url
 
 
+#: fields whose text a source may give although it cannot be that field (a label swollen by broken markup)
+_PLAUSIBLE: dict[str, Callable[[str], bool]] = {"section": is_label}
+
+
 class Page:
     """One parsed HTML page. Extractors read it; it parses nothing twice."""
 
@@ -257,8 +261,9 @@ class Page:
         for i, (name, get) in enumerate(sources):
             value = get()
             if value is not None and not (isinstance(value, (str, list, tuple, dict)) and len(value) == 0):
-                if field == "section" and isinstance(value, str) and not is_label(value):
-                    self.warn(field, "implausible", f"{name} gave {value[:40]!r}…, too long for a section label")
+                plausible = _PLAUSIBLE.get(field)
+                if plausible is not None and isinstance(value, str) and not plausible(value):
+                    self.warn(field, "implausible", f"{name} gave {value[:40]!r}…, which cannot be the {field}")
                     continue
                 if i > 0:
                     self.warn(field, "fallback", f"read from {name}")
