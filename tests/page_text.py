@@ -1,11 +1,17 @@
 """Render an HTML page as a plain-text copy the way copy tools do: one line per block element, a "-"
 line for each list item, scripts, styles, comments and hidden modals left out. Used to build text
-copies of fixture and corpus pages at test time."""
+copies of fixture and corpus pages at test time; with the checks the tests run on such copies (every
+piece of a line kept somewhere, two readings alike but their warnings)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from lxml import etree
 from lxml import html as lxml_html
+
+import jnparse
 
 _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "figure", "figcaption",
                     "header", "footer", "section", "article", "main", "nav", "aside", "br", "tr", "table",
@@ -53,3 +59,36 @@ def render(page: bytes) -> str:
         stack.extend((c, False) for c in reversed(el))
     flush()
     return "\n".join(out)
+
+
+def kept_texts(a: jnparse.Article, *, description: bool = False) -> list[str]:
+    """Every text an Article keeps, in a fixed order: its fields (the description too when asked), body,
+    images and discarded blocks. Where each line of a copy must be found."""
+    parts = [a.title or "", a.section or "", a.kicker or ""]
+    parts += [a.description or ""] if description else []
+    parts += [a.date_text or "", a.byline.raw if a.byline else "", a.dateline.raw if a.dateline else ""]
+    parts += [b.text for b in a.body]
+    for im in a.images:
+        parts += [im.caption or "", im.credit or ""]
+    for d in a.discarded:
+        parts += [d.heading or "", d.text or "", *(i.title for i in d.items)]
+    return parts
+
+
+def assert_every_piece_kept(text: str, copy: jnparse.Article, separators: str = r"[:|/()©=]+",
+                            clean: Callable[[str], str] = str.strip) -> None:
+    """Each piece of each line of ``text`` (split at ``separators``; a line's dateline taken off first) is
+    somewhere in what ``copy``, the Article read from it, keeps."""
+    blob = " ".join(" ".join(kept_texts(copy)).split())
+    dateline = copy.dateline.raw.strip() if copy.dateline else ""
+    for line in text.split("\n"):
+        rest = line[len(dateline):] if dateline and line.startswith(dateline) else line
+        for piece in re.split(separators, rest):
+            assert " ".join(clean(piece).split()) in blob, f"{piece!r} of {line!r} is nowhere in the Article"
+
+
+def without_warnings(a: jnparse.Article) -> dict[str, object]:
+    """``a.to_dict()`` but its warnings: the fields two readings of one page should share."""
+    d = a.to_dict()
+    d.pop("warnings")
+    return d

@@ -21,6 +21,7 @@ import jnparse
 from jnparse.textcopy import TextCopy
 
 from .conftest import CORPUS, FIXTURES
+from .page_text import kept_texts
 
 PAGES = sorted(FIXTURES.glob("*/*.html")) + (sorted(CORPUS.glob("*/*.html")) if CORPUS.exists() else [])
 TEXTS = sorted(FIXTURES.glob("*/*.txt")) + (sorted(CORPUS.glob("*/*.txt")) if CORPUS.exists() else [])
@@ -148,14 +149,7 @@ def _norm(s: str) -> str:
 
 
 def _places(a: jnparse.Article) -> str:
-    parts = [a.title or "", a.section or "", a.kicker or "", a.description or "", a.date_text or ""]
-    parts += [a.byline.raw if a.byline else "", a.dateline.raw if a.dateline else ""]
-    parts += [b.text for b in a.body]
-    for im in a.images:
-        parts += [im.caption or "", im.credit or ""]
-    for d in a.discarded:
-        parts += [d.heading or "", d.text or "", *(i.title for i in d.items)]
-    return "\n".join(parts)
+    return "\n".join(kept_texts(a, description=True))
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: f"{p.parent.name}/{p.name}")

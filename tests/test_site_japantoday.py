@@ -572,17 +572,6 @@ def test_microdata_written_in_capitals_or_spaced_is_read(spelling: str) -> None:
     assert plain["body"] and plain["byline"]["authors"]
 
 
-def _places(a: jnparse.Article) -> str:
-    """Every text the Article keeps, one space between: where each line of a copy must be found."""
-    parts = [a.title or "", a.section or "", a.kicker or "", a.date_text or ""]
-    parts += [a.byline.raw if a.byline else "", a.dateline.raw if a.dateline else "", *(b.text for b in a.body)]
-    for im in a.images:
-        parts += [im.caption or "", im.credit or ""]
-    for d in a.discarded:
-        parts += [d.heading or "", d.text or "", *(i.title for i in d.items)]
-    return " ".join(" ".join(parts).split())
-
-
 #: When each page's copy was taken: its date line ("Nov. 9 06:10 am JST", "Today 05:35 pm JST") prints no
 #: year, so reading it needs the fetch time, as for any copy of the site
 COPIED_AT = {
@@ -596,9 +585,7 @@ COPIED_AT = {
 def test_a_copy_of_the_page_reads_as_the_page(name: str) -> None:
     # the visible text as a copy tool renders it (menus, category label, headline, date, comment count,
     # caption, byline, story, credit lines, comments, side lists): the HTML's fields, every line kept somewhere
-    import re
-
-    from .page_text import render
+    from .page_text import assert_every_piece_kept, render
 
     html = (JT / f"{name}.html").read_bytes()
     page = jnparse.parse(html)
@@ -611,12 +598,7 @@ def test_a_copy_of_the_page_reads_as_the_page(name: str) -> None:
     assert copy.published.date() == page.published.date()
     assert [b.text for b in copy.body] == [b.text for b in page.body]
     assert [(i.caption, i.credit) for i in copy.images] == [(i.caption, i.credit) for i in page.images]
-    blob = _places(copy)
-    dateline = copy.dateline.raw.strip() if copy.dateline else ""
-    for line in text.split("\n"):
-        rest = line[len(dateline):] if dateline and line.startswith(dateline) else line
-        for piece in re.split(r"[:|/()©=]+", rest):
-            assert " ".join(piece.split()) in blob, f"{piece!r} of {line!r} is nowhere in the Article"
+    assert_every_piece_kept(text, copy)
 
 
 def test_a_copy_of_an_expired_page_is_no_article() -> None:

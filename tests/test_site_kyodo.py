@@ -362,24 +362,11 @@ def test_text_copy_credit_line_with_another_separator_or_none(separator: str) ->
     assert a.dateline is not None and a.dateline.place == "TOKYO"
 
 
-def _places(a: jnparse.Article) -> str:
-    """Every text the Article keeps, one space between: where each line of a copy must be found."""
-    parts = [a.title or "", a.section or "", a.kicker or "", a.date_text or ""]
-    parts += [a.byline.raw if a.byline else "", a.dateline.raw if a.dateline else "", *(b.text for b in a.body)]
-    for im in a.images:
-        parts += [im.caption or "", im.credit or ""]
-    for d in a.discarded:
-        parts += [d.heading or "", d.text or "", *(i.title for i in d.items)]
-    return " ".join(" ".join(parts).split())
-
-
 @pytest.mark.parametrize("name", ["digest", "new-articles-url", "old-staff-photo", "relative-time"])
 def test_a_copy_of_the_page_reads_as_the_page(name: str) -> None:
     # the visible text of each design as a copy tool renders it (breadcrumb or menus, headline, credit line,
     # captions, story, footer): the same fields as the HTML, every line of the copy kept somewhere
-    import re
-
-    from .page_text import render
+    from .page_text import assert_every_piece_kept, render
 
     html = (HERE / f"{name}.html").read_bytes()
     # "2 hours ago - 20:13" is read against the fetch time, in the page and in its copy alike
@@ -399,9 +386,4 @@ def test_a_copy_of_the_page_reads_as_the_page(name: str) -> None:
         assert copy.published is not None
         assert copy.published.date() == page.published.date()
     assert [b.text for b in copy.body] == [b.text for b in page.body]
-    blob = _places(copy)
-    dateline = copy.dateline.raw.strip() if copy.dateline else ""
-    for line in text.split("\n"):
-        rest = line[len(dateline):] if dateline and line.startswith(dateline) else line
-        for piece in re.split(r"[:|/()©=]+", rest):
-            assert " ".join(piece.split()) in blob, f"{piece!r} of {line!r} is nowhere in the Article"
+    assert_every_piece_kept(text, copy)

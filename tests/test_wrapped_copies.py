@@ -15,6 +15,7 @@ from jnparse._text import squash
 from jnparse.textcopy import TextCopy, unwrap, wrap_width
 
 from .conftest import CORPUS, FIXTURES
+from .page_text import without_warnings
 
 COPIES = sorted(FIXTURES.glob("*/*.txt")) + sorted(CORPUS.glob("*/*.txt"))
 
@@ -22,12 +23,6 @@ COPIES = sorted(FIXTURES.glob("*/*.txt")) + sorted(CORPUS.glob("*/*.txt"))
 def _wrapped(text: str, width: int) -> str:
     """``text`` as a wrapping tool prints it: each line filled to ``width``, a blank line between paragraphs."""
     return "\n\n".join("\n".join(textwrap.wrap(line, width)) for line in text.splitlines() if line.strip())
-
-
-def _fields(a: jnparse.Article) -> dict[str, object]:
-    d = a.to_dict()
-    d.pop("warnings")
-    return d
 
 
 @pytest.mark.parametrize("path", COPIES, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -46,7 +41,7 @@ def test_a_wrapped_copy_reads_as_the_copy(path: Path, width: int) -> None:
             jnparse.parse_text(_wrapped(text, width))
         return
     wrapped = jnparse.parse_text(_wrapped(text, width))
-    assert _fields(wrapped) == _fields(plain)
+    assert without_warnings(wrapped) == without_warnings(plain)
     assert ("body", "unwrapped") in {(w.field, w.code) for w in wrapped.warnings}
 
 
