@@ -33,7 +33,7 @@ from .model import Article, Block, Byline, Discarded, Image, Item, Notice
 from .page import Page, elements, first, strings, xpath
 from .sites.base import image, img_url, link_items
 from .structured import ld_names, ld_text, ld_url, strip_tags
-from .textcopy import TextCopy, is_bullet, list_item
+from .textcopy import COPYRIGHT_LINE, TextCopy, is_bullet, list_item
 
 # a <time> in the article (or beside its headline) before any other: sidebars carry <time>s too
 _TIME_ARTICLE = xpath("//article//time | //main//time | //h1/following::time[1]")
@@ -492,7 +492,7 @@ def _after_story(blocks: list[Block]) -> tuple[list[Block], list[Discarded]]:
     discarded block of that kind. (A first paragraph that repeats the page's description stays: many sites'
     description is the story's lead.)"""
     for i, block in enumerate(blocks):
-        if i == 0 or len(block.text) > 80 or _COPYRIGHT.match(block.text):
+        if i == 0 or len(block.text) > 80 or COPYRIGHT_LINE.match(block.text):
             continue  # a closing credit or copyright line is read with its agency, further on
         kind = next((kind for pattern, kind in _AFTER_STORY if pattern.search(block.text)), None)
         if kind is not None:
@@ -592,7 +592,7 @@ def extract_generic(page: Page, *, site_id: str = "generic") -> Article:
         discarded.append(Discarded(kind="credit", text=blocks.pop().text))
         agency = agency or credit
     # the site's copyright line, taken into the story by an extractor that read into the footer
-    while blocks and len(blocks[-1].text) <= 200 and _COPYRIGHT.match(blocks[-1].text):
+    while blocks and len(blocks[-1].text) <= 200 and COPYRIGHT_LINE.match(blocks[-1].text):
         discarded.append(Discarded(kind="other", text=blocks.pop().text))
     if agency is None:
         agency = _agency_of_author(page)
@@ -619,7 +619,6 @@ def extract_generic(page: Page, *, site_id: str = "generic") -> Article:
     )
 
 
-_COPYRIGHT = re.compile(r"(?:©|\(c\)\s|Copyright\s)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)…]$")
 #: "5 min read", "3-minute read": a reading time printed beside the byline
 _READ_TIME = re.compile(r"^\d{1,3}[\s-]*min(?:ute)?s?\.?\s+read$", re.IGNORECASE)

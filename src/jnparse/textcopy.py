@@ -152,14 +152,16 @@ def list_blocks(
     return before, blocks, leftovers
 
 
-_NOT_A_TITLE = re.compile(r"^(?:©|Copyright\b|All rights reserved)", re.IGNORECASE)
+#: a copyright line ("© 2024 …", "(c) …", "Copyright …"): a page's footer, never its story (``match`` it)
+COPYRIGHT_LINE = re.compile(r"(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
+_ALL_RIGHTS = re.compile(r"all rights reserved", re.IGNORECASE)
 
 
 def _is_item_title(line: str) -> bool:
     """Whether a line under a list's heading reads as a story's title (three words or more, no closing full
     stop but a cut title's "...", no copyright line): a list printed without markers."""
     return (3 <= len(line.split()) <= 40 and (not line.endswith(".") or line.endswith("..."))
-            and not _NOT_A_TITLE.match(line))
+            and not COPYRIGHT_LINE.match(line) and not _ALL_RIGHTS.match(line))
 
 
 __all__ = ["TextCopy", "is_bullet", "list_blocks", "list_item"]

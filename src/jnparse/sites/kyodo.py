@@ -60,7 +60,7 @@ from ..dates import NeedsReference, parse_jst
 from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, Notice
 from ..page import Page, first, xpath
 from ..structured import ld_names, ld_text, ld_url, strip_tags
-from ..textcopy import TextCopy
+from ..textcopy import COPYRIGHT_LINE, TextCopy
 from .base import Layout, Site, cut_dateline, cut_to, discard, dropped_holds, has_class, image, img_url
 
 SITE_ID = "kyodo"
@@ -121,7 +121,7 @@ _COURTESY = re.compile(r"\s*\(((?:Photo )?[Cc]ourtesy of [^()]{1,80})\)$")
 #: are one to three capitalised words, which keeps out a sentence-case headline such as "Home prices rise".
 BREADCRUMB = re.compile(r"^Home(?: (?P<section>[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,2}))?$")
 #: The site's closing line "© Kyodo News. All rights reserved." (the page's footer, no part of the story).
-FOOTER = re.compile(r"^(?:©|\(c\)\s|Copyright\b)\s*Kyodo News\b", re.IGNORECASE)
+FOOTER = re.compile(COPYRIGHT_LINE.pattern + r"\s*Kyodo News\b", re.IGNORECASE)
 
 
 @attrs.frozen
