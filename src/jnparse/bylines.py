@@ -15,6 +15,8 @@ from .agencies import canonical_agency
 from .model import Byline
 
 _BY = re.compile(r"^\s*(?:written\s+)?by[:\s]\s*", re.IGNORECASE)
+#: a line that reads as a printed byline ("By Kenji Arata / …"), to ``match``: worth handing to parse_byline
+BY_LINE = re.compile(r"\s*By\s+\S", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)", re.IGNORECASE)
 
 #: Words that make a comma- or slash-separated part an affiliation, not a person.
@@ -145,4 +147,4 @@ def _looks_like_names(part: str) -> bool:
     return all(is_person_name(p) for p in _split_people(part))
 
 
-__all__ = ["is_person_name", "parse_byline", "readable_name"]
+__all__ = ["BY_LINE", "is_person_name", "parse_byline", "readable_name"]

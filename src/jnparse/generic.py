@@ -25,7 +25,7 @@ from lxml import etree
 
 from ._text import box_text, plain_text, spaced_text, squash, strip_suffix, text_nodes, text_of
 from .agencies import canonical_agency
-from .bylines import is_person_name, parse_byline
+from .bylines import BY_LINE, is_person_name, parse_byline
 from .datelines import split_dateline
 from .dates import NeedsReference, parse_jst
 from .errors import ExtraRequiredError
@@ -51,7 +51,6 @@ _JST_TEXT = re.compile(
     r"|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}(?: at|,)? \d{1,2}:\d\d\s*(?:[ap]\.?m\.?\s*)?JST"
     r"|\d{1,2} [A-Z][a-z]{2,8} \d{4},? \d{1,2}:\d\d\s*JST"
 )
-_BY_LINE = re.compile(r"^By\s+\S", re.IGNORECASE)
 _UPDATED_LINE = re.compile(r"^(?:Updated|Last updated|Published|Posted)(?: on)?:?\s", re.IGNORECASE)
 
 
@@ -139,7 +138,7 @@ def _by_line_near_headline(page: Page) -> Byline | None:
         if own[:2].lower() != "by" or (len(own) > 2 and not own[2].isspace()):
             continue
         line = text_of(el)
-        if len(line) <= 120 and _BY_LINE.match(line) and (byline := parse_byline(line)) is not None \
+        if len(line) <= 120 and BY_LINE.match(line) and (byline := parse_byline(line)) is not None \
                 and byline.authors:
             return byline
     return None
@@ -520,7 +519,7 @@ def _trim_body(page: Page, blocks: list[Block], title: str | None, byline: Bylin
         text = blocks[0].text
         if title and squash(text) == squash(title):
             blocks.pop(0)
-        elif _BY_LINE.match(text) and len(text) < 150 and (parsed := parse_byline(text)) is not None:
+        elif BY_LINE.match(text) and len(text) < 150 and (parsed := parse_byline(text)) is not None:
             if byline is None:
                 byline = parsed
             elif not parsed.authors or list(parsed.authors) != list(byline.authors):
@@ -648,7 +647,7 @@ _HEADER_LINES = 80
 def _header_line(line: str, copy: TextCopy, notices: list[Notice]) -> tuple[str, Any] | None:
     """What a line of the byline-and-date cluster under a headline gives: ``("byline", Byline)``,
     ``("date", datetime)``, ``("updated", datetime)``, ``("read-time", None)``; ``None`` for any other line."""
-    if len(line) <= 120 and _BY_LINE.match(line):
+    if len(line) <= 120 and BY_LINE.match(line):
         byline = parse_byline(line)
         if byline is not None and byline.authors:
             return "byline", byline
@@ -786,7 +785,7 @@ def _plain_copy(copy: TextCopy, notices: list[Notice]) -> _CopyParts:
             published, date_text = value, lines.pop(i)
             break
     for i, line in enumerate(lines[:10]):
-        if _BY_LINE.match(line) and len(line) < 120:
+        if BY_LINE.match(line) and len(line) < 120:
             byline = parse_byline(lines.pop(i))
             break
     if len(lines) >= 2 and len(lines[0].split()) <= 25 and not _SENTENCE_END.search(lines[0]) \

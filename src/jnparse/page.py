@@ -299,7 +299,7 @@ def _tags_with(source: bytes | None, needle: bytes, limit: int = 1000) -> tuple[
 
 #: an attribute's value after its name: white space around the "=" is legal, and the value may be unquoted
 _ATTR_VALUE = re.compile(rb"""[ \t\n\r\f]*=[ \t\n\r\f]*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
-_NAME_BEFORE = b" \t\n\r\f/\"'"  # what stands before an attribute's name in a start tag
+NAME_BEFORE = b" \t\n\r\f/\"'"  # what stands before an attribute's name in a start tag
 
 
 def _attr_index(source: bytes | None, attr: bytes, limit: int = 2000) -> dict[str, set[str]] | None:
@@ -316,7 +316,7 @@ def _attr_index(source: bytes | None, attr: bytes, limit: int = 2000) -> dict[st
             # case; one that mixes the two for the same attribute is not looked for, two finds a page spared)
             return None if not index and capitalised_attribute(source, attr.upper()) else index
         end = i + len(attr)
-        if i > 0 and source[i - 1] in _NAME_BEFORE:  # an attribute name, not part of a longer word
+        if i > 0 and source[i - 1] in NAME_BEFORE:  # an attribute name, not part of a longer word
             value = _ATTR_VALUE.match(source, end)
             if value is not None:
                 lt = source.rfind(b"<", max(0, i - 4000), i)
@@ -343,7 +343,7 @@ def capitalised_attribute(source: bytes, name: bytes) -> bool:
     text, "RELATED", is none)."""
     i = source.find(name)
     while i >= 0:
-        if i > 0 and source[i - 1] in _NAME_BEFORE and _ATTR_VALUE.match(source, i + len(name)) is not None:
+        if i > 0 and source[i - 1] in NAME_BEFORE and _ATTR_VALUE.match(source, i + len(name)) is not None:
             return True
         i = source.find(name, i + len(name))
     return False

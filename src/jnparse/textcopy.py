@@ -155,6 +155,9 @@ def list_blocks(
 #: a copyright line ("© 2024 …", "(c) …", "Copyright …"): a page's footer, never its story (``match`` it)
 COPYRIGHT_LINE = re.compile(r"(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 _ALL_RIGHTS = re.compile(r"all rights reserved", re.IGNORECASE)
+#: the networks a share bar names, each a line of a copy ("-" / "X" / "-" / "Facebook")
+SHARE_NETWORKS = frozenset({"X", "Twitter", "Facebook", "LINE", "Line", "Email", "E-mail", "Reddit", "LinkedIn",
+                            "Print", "Hatena", "Pocket", "Copy link"})
 
 
 def _is_item_title(line: str) -> bool:

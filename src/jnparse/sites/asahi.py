@@ -39,7 +39,7 @@ from ..errors import NotAnArticleError
 from ..model import Article, Block, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
-from ..textcopy import COPYRIGHT_LINE, TextCopy
+from ..textcopy import COPYRIGHT_LINE, SHARE_NETWORKS, TextCopy
 from .base import (
     Layout,
     Site,
@@ -402,7 +402,7 @@ BYLINE_LINE = re.compile(r"^By [A-Z][A-Z .'’-]+(?:(?:,| and) [A-Z][A-Z .'’-]
 
 
 #: The share bar's lines as a copy prints them ("Share", or "-" / "Facebook" / "-" / "X", a bullet a link).
-SHARE_LINES = frozenset({"Share", "-", "Facebook", "X", "Twitter", "LINE", "Hatena", "Pocket", "Email", "Print"})
+SHARE_LINES = SHARE_NETWORKS | {"Share", "-"}
 #: The site's closing line "Copyright The Asahi Shimbun Company. All rights reserved." (the footer).
 FOOTER = re.compile(COPYRIGHT_LINE.pattern + r".*Asahi Shimbun", re.IGNORECASE)
 

@@ -16,7 +16,7 @@ import attrs
 from lxml import etree
 
 from .._text import box_text, plain_text, squash, strip_suffix, text_of
-from ..bylines import parse_byline
+from ..bylines import BY_LINE, parse_byline
 from ..dates import parse_jst
 from ..model import Article, Block, Byline, Discarded, Image, Item
 from ..page import Page, elements, first, xpath
@@ -106,12 +106,11 @@ def _dated_paragraphs(block: etree._Element) -> tuple[etree._Element | None, etr
             text = (p.text or "") if len(p) == 0 else text_of(p)
             if postdate is None and "JST" in text and len(text) <= 60:
                 postdate = p
-            elif byline is None and _BY_PARAGRAPH.match(text) and len(text) <= 200:
+            elif byline is None and BY_LINE.match(text) and len(text) <= 200:
                 byline = p
     return postdate, byline
 
 
-_BY_PARAGRAPH = re.compile(r"\s*By\s+\S", re.IGNORECASE)
 
 
 def _boxed_kind(el: etree._Element) -> str | None:

@@ -29,13 +29,13 @@ from lxml import etree
 
 from .._text import box_text, squash, strip_suffix, text_of
 from ..agencies import canonical_agency
-from ..bylines import is_person_name, parse_byline
+from ..bylines import BY_LINE, is_person_name, parse_byline
 from ..dates import NeedsReference, parse_date_only, parse_jst
 from ..errors import NotAnArticleError
 from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, xpath
 from ..structured import ld_names, ld_text, strip_tags
-from ..textcopy import TextCopy
+from ..textcopy import SHARE_NETWORKS, TextCopy
 from .base import Layout, Site, cut_dateline, discard, find_bytes, image
 
 SITE_ID = "japantimes"
@@ -1194,8 +1194,6 @@ _HEADER_CHROME = frozenset({*_BULLETS, "Article history", "Online:", "Last Modif
 _AFTER_STORY = frozenset({"Twitter", "Mail the editor", "JOIN THE CONVERSATION", "PHOTOS", "KEYWORDS",
                           "GET THE BEST OF THE JAPAN TIMES IN FIVE EASY PIECES WITH TAKE 5"})
 _RELATED = frozenset({"RELATED STORIES", "Related stories"})
-_SHARE_NAMES = frozenset({"X", "Twitter", "Facebook", "LINE", "Line", "Email", "E-mail", "Reddit", "LinkedIn", "Print",
-                          "Hatena", "Pocket", "Copy link"})
 
 
 def _page_start(lines: list[str]) -> int | None:
@@ -1209,7 +1207,6 @@ def _page_start(lines: list[str]) -> int | None:
     return None
 
 
-_BY_LINE = re.compile(r"^By\s+\S", re.IGNORECASE)
 #: the writer's role printed on the line under the byline ("Staff writer", "STAFF WRITER", "Contributing writer")
 _ROLE_LINE = re.compile(r"^(?:staff|contributing|senior|special|chief)\s+(?:writer|correspondent|editor)s?$",
                         re.IGNORECASE)
@@ -1223,7 +1220,7 @@ def _section_above_headline(lines: list[str], i: int) -> bool:
     line, headline, after = lines[i], lines[i + 1], lines[i + 2]
     return (len(line.split()) <= 3 and line[:1].isupper() and not _SENTENCE_END.search(line)
             and not _SENTENCE_END.search(headline)
-            and bool(_BY_LINE.match(after) or _DATE_LINE.match(after) or _agency_of_credit(after)))
+            and bool(BY_LINE.match(after) or _DATE_LINE.match(after) or _agency_of_credit(after)))
 
 
 def _current_start(lines: list[str]) -> int | None:
@@ -1232,7 +1229,7 @@ def _current_start(lines: list[str]) -> int | None:
     for k, line in enumerate(lines[:8]):
         if k + 2 < len(lines) and _SECTION_PATH.match(line) and not _SENTENCE_END.search(lines[k + 1]):
             after = lines[k + 2]
-            if _BY_LINE.match(after) or _DATE_LINE.match(after) or _agency_of_credit(after):
+            if BY_LINE.match(after) or _DATE_LINE.match(after) or _agency_of_credit(after):
                 return k
     return None
 
@@ -1276,7 +1273,7 @@ def parse_text(copy: TextCopy) -> Article:
         elif start is not None and agency is None and not chrome and (hit := _agency_of_credit(line)):
             agency = hit  # the credit printed as its own line ("JIJI")
             discarded.append(Discarded(kind="credit", text=line))
-        elif byline is None and _BY_LINE.match(line) and len(line) <= 150 and (by := parse_byline(line)) is not None \
+        elif byline is None and BY_LINE.match(line) and len(line) <= 150 and (by := parse_byline(line)) is not None \
                 and by.authors:
             byline = by  # the current page's "By A and B" under the headline
         elif byline is not None and byline.affiliation is None and _ROLE_LINE.match(line):
@@ -1309,10 +1306,10 @@ def parse_text(copy: TextCopy) -> Article:
                                                           and rest[j + 1] in _AFTER_STORY)):
             discarded.append(Discarded(kind="other", text="\n".join(rest[j:])))  # the page after the story
             break
-        if line in _BULLETS and j + 1 < len(rest) and rest[j + 1] in _SHARE_NAMES:
+        if line in _BULLETS and j + 1 < len(rest) and rest[j + 1] in SHARE_NETWORKS:
             # the share bar under the story: "-" then "X", "-" then "Facebook" …
             k = j
-            while k + 1 < len(rest) and rest[k] in _BULLETS and rest[k + 1] in _SHARE_NAMES:
+            while k + 1 < len(rest) and rest[k] in _BULLETS and rest[k + 1] in SHARE_NETWORKS:
                 k += 2
             bar = rest[j:k]
             discarded.append(Discarded(kind="share", items=tuple(Item(title=w) for w in bar[1::2]),

@@ -35,7 +35,7 @@ from ..bylines import parse_byline
 from ..dates import NeedsReference, parse_jst
 from ..errors import NotAnArticleError
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
-from ..page import Page, capitalised_attribute, first, xpath
+from ..page import NAME_BEFORE, Page, capitalised_attribute, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import (
@@ -137,7 +137,6 @@ class _Parts:
 
 _ITEMPROP_VALUES = frozenset(word.encode() for word in _ITEMPROPS)
 _PROP_VALUE = re.compile(rb"""[ \t\n\r\f]*=[ \t\n\r\f]*(?:"([^"]*)"|'([^']*)'|([^\s>"'=<`]*))""")
-_NAME_BEFORE = b" \t\n\r\f/\"'"  # what stands before an attribute's name in a start tag
 
 
 def _prop_tags(page: Page) -> tuple[str, ...] | None:
@@ -160,7 +159,7 @@ def _prop_tags(page: Page) -> tuple[str, ...] | None:
                 return None
             end = i + 8
             # the attribute itself (not "data-itemprop", nor the word in text), white space around its "="
-            m = _PROP_VALUE.match(source, end) if i > 0 and source[i - 1] in _NAME_BEFORE else None
+            m = _PROP_VALUE.match(source, end) if i > 0 and source[i - 1] in NAME_BEFORE else None
             seen = seen or m is not None
             if m is not None and (m.group(1) or m.group(2) or m.group(3) or b"") in _ITEMPROP_VALUES:
                 lt = source.rfind(b"<", max(lo, i - 4000), i)
