@@ -171,6 +171,35 @@ def test_a_tag_with_thousands_of_attributes_is_refused_wherever_it_sits() -> Non
     assert jnparse.parse(page, url=url).body  # the page without it parses
 
 
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        pytest.param(" ".join(f"a{i}" for i in range(12_000)), id="without values"),
+        pytest.param("/".join(f"a{i}" for i in range(12_000)), id="apart by slashes"),
+        pytest.param("".join(f'a{i}="1"' for i in range(12_000)), id="quoted values run together"),
+        pytest.param("z='>' " + " ".join(f"a{i}='1'" for i in range(12_000)), id="after a quoted >"),
+        pytest.param("z='<x' " + " ".join(f"a{i}" for i in range(12_000)), id="after a quoted <"),
+    ],
+)
+def test_a_tag_with_thousands_of_attributes_is_refused_however_it_writes_them(attributes: str) -> None:
+    # each of these took libxml2 seconds before it was refused (an "=" count missed the first two, and a long
+    # tag was looked for only up to its first ">", quoted or not)
+    with pytest.raises(jnparse.InputError, match="attributes"):
+        jnparse.parse(f"<html><body><div {attributes}>x</div><p>text</p></body></html>".encode())
+
+
+def test_tags_up_to_the_attribute_limit_are_read_but_not_a_page_of_them() -> None:
+    from jnparse.loading import MAX_ATTRIBUTES
+
+    tag = "<div " + " ".join(f"a{i}='1'" for i in range(MAX_ATTRIBUTES)) + ">x</div>"
+    story = "<p>" + "A paragraph of the story. " * 20 + "</p>"
+    article = jnparse.parse(f"<html><head><title>T</title></head><body>{tag}{story}</body></html>".encode())
+    assert article.body[0].text.startswith("A paragraph of the story.")
+    # many such tags cost libxml2 seconds all the same: the page's attributes are counted together
+    with pytest.raises(jnparse.InputError, match="too many attributes"):
+        jnparse.parse(f"<html><body>{tag * 8}{story}</body></html>".encode())
+
+
 def test_a_page_without_its_address_is_still_cut_by_its_site_and_reads_the_same(
         monkeypatch: pytest.MonkeyPatch) -> None:
     import re
