@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from hypothesis import given, settings
@@ -187,3 +188,38 @@ def test_tag_finder_in_any_case_reads_the_bytes_as_lower_cased(markup: str) -> N
     for names in ((b"h2", b"meta", b"figure", b"article", b"/body", b"/html"), ()):
         assert TagFinder(*names, any_case=True).find(data, 0, len(data)) == \
             TagFinder(*names).find(data.lower(), 0, len(data))
+
+
+_NAME_PIECES = st.sampled_from([
+    "Takeo", "Maeda", "and", "/", "Yomiuri", "Shimbun", "Staff", "Writers", "writer!", "staff_writer", "Special",
+    "To", "special\tto", "Associated", "Press", "AP", "A.P.", "Kyodo", "kyodo_news", "Ōe", "ſtaff", "Daily", "©",
+    "2024", "___", "x", "-", ",", " ", "  ",
+])
+
+
+@settings(max_examples=500)
+@given(pieces=st.lists(_NAME_PIECES, max_size=8), extra=st.text(max_size=6))
+def test_affiliation_words_by_set_are_the_regex(pieces: list[str], extra: str) -> None:
+    from jnparse import bylines
+
+    text = " ".join(pieces) + extra
+    assert bylines._has_affiliation_word(text) == (bylines._AFFILIATION_WORDS.search(text) is not None)
+
+
+@settings(max_examples=500)
+@given(pieces=st.lists(st.sampled_from(["Oct 13, 2024", "5:41 PM", "EDT", "(GMT)", "gmt", " ", "\t", "(AEDT)",
+                                        "UTC)", "x", "JST", "(", ")", "CEST"]), min_size=1, max_size=6))
+def test_a_zone_is_found_at_the_end_of_a_time_whatever_its_length(pieces: list[str]) -> None:
+    from jnparse import dates
+
+    text = " ".join(pieces).strip()
+    whole = dates._OTHER_ZONE.search(text)
+    try:
+        expected = dates.parse_jst(text[: whole.start()]) if whole is not None and whole.start() > 0 else None
+    except dates.NeedsReference:
+        return
+    if expected is not None and whole is not None:  # read in its zone, then in Japan time
+        offset = dates._ZONE_MINUTES[whole.group(1).upper()]
+        got = dates.parse_jst(text)
+        assert got is not None and got.utcoffset() == dates.JST.utcoffset(None)
+        assert got == expected.replace(tzinfo=dt.timezone(dt.timedelta(minutes=offset)))

@@ -294,7 +294,9 @@ def parse_jst(text: str | None, *, reference: dt.datetime | None = None) -> dt.d
             value = None
         if value is not None:
             return value.replace(tzinfo=JST) if value.tzinfo is None else value.astimezone(JST)
-    zone = _OTHER_ZONE.search(t)
+    # the zone ends the text: only a text ending in a letter or ")" may name one, and only its tail is searched
+    # (the pattern's leading white space would be tried at every position of the text: ~8 us a date)
+    zone = _OTHER_ZONE.search(t, max(0, len(t) - 12)) if t[-1:].isalpha() or t[-1:] == ")" else None
     if zone is not None and zone.start() > 0:  # "Oct 13, 2024 5:41 PM EDT": read the time, then its zone
         local = parse_jst(t[: zone.start()], reference=reference)
         if local is None:
