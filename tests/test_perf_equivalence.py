@@ -223,3 +223,19 @@ def test_a_zone_is_found_at_the_end_of_a_time_whatever_its_length(pieces: list[s
         got = dates.parse_jst(text)
         assert got is not None and got.utcoffset() == dates.JST.utcoffset(None)
         assert got == expected.replace(tzinfo=dt.timezone(dt.timedelta(minutes=offset)))
+
+
+@settings(max_examples=1000)
+@given(number=st.integers(0, 200_000), zeros=st.integers(0, 3), hexa=st.booleans(),
+       end=st.sampled_from([";", "", "x", "9"]))
+def test_the_name_character_reference_check_is_the_plain_one(number: int, zeros: int, hexa: bool, end: str) -> None:
+    # the check's lookahead passes over long references; what it finds must be what the plain pattern finds:
+    # a reference to a character from "-" to "z", however many zeros lead it
+    from jnparse.page import _name_char_ref_in
+
+    digits = "0" * zeros + (format(number, "x") if hexa else str(number))
+    text = f"a &#{'x' if hexa else ''}{digits}{end} b".encode()
+    plain = re.search(rb"&#(?:[xX]0*([0-9a-fA-F]+)(?![0-9a-fA-F])|0*([0-9]+)(?![0-9]))", text)
+    assert plain is not None
+    read = int(plain.group(1), 16) if plain.group(1) else int(plain.group(2))
+    assert _name_char_ref_in(text) == (45 <= read <= 122)

@@ -275,8 +275,10 @@ class Page:
 
 _TAG_NAME = re.compile(rb"<([A-Za-z][A-Za-z0-9:-]{0,30})[\s/>]")
 #: a numeric character reference to a character of the ASCII range from "-" (45) to "z" (122): letters,
-#: digits and the punctuation of class names and attribute words, with a few characters more
-_NAME_CHAR_REF = re.compile(rb"&#(?:0*(?:4[5-9]|[5-9][0-9]|1[01][0-9]|12[0-2])(?![0-9])|"
+#: digits and the punctuation of class names and attribute words, with a few characters more. The lookahead
+#: first passes over the references of four digits and more (a page's curly quotes, or its Japanese written
+#: as references: 1,600 on a WordPress page) in fewer steps than the alternatives take to fail: half the search
+_NAME_CHAR_REF = re.compile(rb"&#(?![1-9][0-9]{3})(?:0*(?:4[5-9]|[5-9][0-9]|1[01][0-9]|12[0-2])(?![0-9])|"
                             rb"[xX]0*(?:2[d-fD-F]|[3-6][0-9a-fA-F]|7[0-9aA])(?![0-9a-fA-F]))")
 
 
@@ -332,8 +334,8 @@ def _attr_index(source: bytes | None, attr: bytes, limit: int = 2000) -> dict[st
 
 
 def _name_char_ref_in(source: bytes) -> bool:
-    """Whether ``source`` holds a :data:`_NAME_CHAR_REF`. (One regex search over the page, ~150–270 µs on a
-    WordPress page full of "&#8217;": every other way measured, finds per reference or flattening the
+    """Whether ``source`` holds a :data:`_NAME_CHAR_REF`. (One regex search over the page, ~85 µs on a
+    WordPress page holding 1,600 references: every other way measured, finds per reference or flattening the
     digits first, cost more.)"""
     return b"&#" in source and _NAME_CHAR_REF.search(source) is not None
 
