@@ -365,7 +365,7 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
         elif el.tag == "table":  # cells apart, not run together
             discarded.append(Discarded(kind=kind, text=spaced_text(el) or None))
         else:
-            discarded.append(Discarded(kind=kind, text=box_text(el) or None))
+            discarded.append(Discarded(kind=kind, text=box_text(el, _text) or None))  # its scripts are stripped
 
     # an explicit stack, not recursion (hostile pages nest thousands deep): an element to read, a
     # wrapper's tail text, or None for "the wrapper ends here" (its bare text is a paragraph of its own)

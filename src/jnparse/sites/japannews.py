@@ -149,7 +149,7 @@ def _side_block(page: Page, el: etree._Element) -> Discarded:
         # the block is discarded and nothing reads its scripts: drop them in C, then serialise its text
         # in C (an ad slot holds only its loader script)
         etree.strip_elements(el, *_SKIPPED_TAGS, with_tail=False)
-        return Discarded(kind=boxed, text=box_text(el) or None)
+        return Discarded(kind=boxed, text=box_text(el, plain_text) or None)  # no script left to skip
     share = boxed == "share"
     heading = ""
     if not share:  # share buttons have no heading to read
