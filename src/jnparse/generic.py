@@ -324,9 +324,11 @@ def _widget_kind(el: etree._Element) -> str | None:
 def _body_marked(page: Page) -> tuple[list[Block], list[Discarded]] | None:
     """The body read from the element(s) marked ``itemprop="articleBody"``, or ``None`` when the page
     marks none or the marked text is too short to be the article."""
-    source = page.searchable_source()
-    if source is not None and b"articleBody" not in source:
-        return None  # a memchr-speed check spares the walk on most pages
+    if page.indexed(b"itemprop"):  # the page's microdata was read for an earlier field: no search needed
+        if page.attr_tags(b"itemprop", "articleBody") == ():
+            return None
+    elif (source := page.searchable_source()) is not None and b"articleBody" not in source:
+        return None  # one search of the bytes spares the walk on most pages
     marked = page.marked("itemprop", "articleBody")
     # one element normally; several when the text is split around an inset (read in order, not nested)
     outer = [el for el in marked if not any(a in marked for a in el.iterancestors())]

@@ -208,6 +208,11 @@ class Page:
             return None
         return tuple(sorted(index.get(word, ())))
 
+    def indexed(self, attr: bytes) -> bool:
+        """Whether :meth:`attr_tags` has read ``attr``'s words off this page's bytes already (asking it more
+        costs nothing then)."""
+        return "attr_tags:" + attr.decode("latin-1") in self.memo
+
     def _attr_index(self, attr: bytes) -> dict[str, set[str]] | None:
         key = "attr_tags:" + attr.decode("latin-1")
         if key not in self.memo:
