@@ -65,10 +65,13 @@ def scan(root: etree._Element) -> HeadData:
                 if href:
                     out.canonical = href
         elif tag == "title":
-            if out.title is None:
-                out.title = squash("".join(el.itertext())) or None
-        elif (el.get(b"type") or "").strip().lower() == "application/ld+json" and el.text:
-            out.ld_texts.append(el.text)
+            if out.title is None:  # (its text is raw text: no element can be in it, but keep the general case)
+                out.title = squash(el.text if len(el) == 0 else "".join(el.itertext())) or None
+        else:  # a script: most are code, whose type (if any) does not say "json"
+            kind = el.get(b"type")
+            if kind is not None and "json" in kind.lower() and kind.strip().lower() == "application/ld+json" \
+                    and el.text:
+                out.ld_texts.append(el.text)
     return out
 
 
