@@ -188,6 +188,34 @@ def test_a_tag_with_thousands_of_attributes_is_refused_however_it_writes_them(at
         jnparse.parse(f"<html><body><div {attributes}>x</div><p>text</p></body></html>".encode())
 
 
+@pytest.mark.parametrize(
+    "code",
+    [
+        pytest.param("<script>for(i=0;i<n;i++){" + " ".join(f"v{i} = v{i} + 1;" for i in range(3000)) + "}</script>",
+                     id="a script's loop then a long stretch without >"),
+        pytest.param("<SCRIPT>x=a<b;" + "/".join(f"q{i}" for i in range(5000)) + "</SCRIPT>", id="in capitals"),
+        pytest.param("<!-- a<b " + " ".join(f"q{i}" for i in range(5000)) + " -->", id="a comment"),
+    ],
+)
+def test_a_less_than_sign_in_a_script_or_comment_is_no_tag_with_thousands_of_attributes(code: str) -> None:
+    # the limit looks at the tag around a long stretch without ">"; a "<b" in a script's text opens none
+    page = STAFF
+    at = page.index(b">", page.index(b"<body")) + 1
+    url = "https://japannews.yomiuri.co.jp/politics/politics-government/20241013-216478/"
+    assert jnparse.parse(page[:at] + code.encode() + page[at:], url=url).body == jnparse.parse(page, url=url).body
+
+
+@pytest.mark.parametrize(
+    "before",
+    [pytest.param("<!-- <script -->", id="after a comment naming a script"),
+     pytest.param("<script>var a=1;</script>", id="after a script")],
+)
+def test_a_tag_with_thousands_of_attributes_after_a_script_or_comment_is_refused(before: str) -> None:
+    tag = "<div " + " ".join(f"a{i}" for i in range(12_000)) + ">x</div>"
+    with pytest.raises(jnparse.InputError, match="attributes"):
+        jnparse.parse(f"<html><body>{before}{tag}<p>text</p></body></html>".encode())
+
+
 def test_tags_up_to_the_attribute_limit_are_read_but_not_a_page_of_them() -> None:
     from jnparse.loading import MAX_ATTRIBUTES
 

@@ -307,6 +307,8 @@ def _check_attributes(data: bytes) -> None:
         for lt in (data.rfind(b"<", lo, i), data.rfind(b"<", i, i + step)):
             if lt >= 0:
                 n = _attributes_at(data, lt)
+                if (n > MAX_ATTRIBUTES or work + n * n > _MAX_ATTRIBUTE_WORK) and _in_raw_text(data, lt):
+                    n = 0  # a "<" in a script's text ("i<n" before a long array): no tag, nothing for libxml2
                 work += n * n
                 if n > MAX_ATTRIBUTES:
                     raise InputError(f"a tag with over {MAX_ATTRIBUTES} attributes (the limit) was refused")
@@ -316,6 +318,36 @@ def _check_attributes(data: bytes) -> None:
         if gt < 0:
             return
         i = lo = gt
+
+
+#: what starts a stretch in which "<" opens no tag: a comment, or a raw-text element's start tag
+_RAW_OPENER = re.compile(rb"<!--|<(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>])",
+                         re.IGNORECASE)
+
+
+def _in_raw_text(data: bytes, at: int) -> bool:
+    """Whether offset ``at`` lies in a comment or in a raw-text element's text (a script's), the page read from
+    its start as the HTML tokenizer reads it, closely enough to decide a refusal (the only caller: a pass over
+    the page, made only for a tag that would be refused)."""
+    pos = 0
+    while (m := _RAW_OPENER.search(data, pos, at)) is not None:
+        name = m.group(1)
+        if name is None:  # a comment, to its "-->"
+            end = data.find(b"-->", m.end())
+            if end < 0 or end + 3 > at:
+                return True
+            pos = end + 3
+            continue
+        if name.lower() == b"plaintext":
+            return True  # the rest of the page is text
+        gt = data.find(b">", m.end())
+        if gt < 0 or gt >= at:
+            return False  # ``at`` is in the start tag itself
+        close = re.compile(b"</" + re.escape(name) + rb"(?=[\s/>])", re.IGNORECASE).search(data, gt + 1)
+        if close is None or close.start() >= at:
+            return True
+        pos = close.end()
+    return False
 
 
 def _attributes_at(data: bytes, lt: int) -> int:
