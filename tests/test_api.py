@@ -208,7 +208,9 @@ def test_a_less_than_sign_in_a_script_or_comment_is_no_tag_with_thousands_of_att
 @pytest.mark.parametrize(
     "before",
     [pytest.param("<!-- <script -->", id="after a comment naming a script"),
-     pytest.param("<script>var a=1;</script>", id="after a script")],
+     pytest.param("<script>var a=1;</script>", id="after a script"),
+     pytest.param("<!-->", id="after a comment that ends where it starts"),
+     pytest.param("<!-- x --!>", id="after a comment ended by --!>")],
 )
 def test_a_tag_with_thousands_of_attributes_after_a_script_or_comment_is_refused(before: str) -> None:
     tag = "<div " + " ".join(f"a{i}" for i in range(12_000)) + ">x</div>"

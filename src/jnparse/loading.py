@@ -300,6 +300,7 @@ def _check_attributes(data: bytes) -> None:
     end = len(data)
     i = lo = 0
     work = 0  # the comparisons libxml2 would make over the tags read so far (a tag's attributes, squared)
+    raw: _RawText | None = None
     while i + step <= end:
         if data.find(b">", i, i + step) >= 0:
             i += step
@@ -307,8 +308,10 @@ def _check_attributes(data: bytes) -> None:
         for lt in (data.rfind(b"<", lo, i), data.rfind(b"<", i, i + step)):
             if lt >= 0:
                 n = _attributes_at(data, lt)
-                if (n > MAX_ATTRIBUTES or work + n * n > _MAX_ATTRIBUTE_WORK) and _in_raw_text(data, lt):
-                    n = 0  # a "<" in a script's text ("i<n" before a long array): no tag, nothing for libxml2
+                if n > MAX_ATTRIBUTES or work + n * n > _MAX_ATTRIBUTE_WORK:
+                    raw = raw or _RawText(data)
+                    if raw.holds(lt):
+                        n = 0  # a "<" in a script's text ("i<n" before a long array): no tag for libxml2
                 work += n * n
                 if n > MAX_ATTRIBUTES:
                     raise InputError(f"a tag with over {MAX_ATTRIBUTES} attributes (the limit) was refused")
@@ -323,31 +326,55 @@ def _check_attributes(data: bytes) -> None:
 #: what starts a stretch in which "<" opens no tag: a comment, or a raw-text element's start tag
 _RAW_OPENER = re.compile(rb"<!--|<(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>])",
                          re.IGNORECASE)
+_COMMENT_END = re.compile(rb"--!?>")
+_RAW_CLOSER = {name: re.compile(b"</" + name + rb"(?=[\s/>])", re.IGNORECASE)
+               for name in (b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes")}
 
 
-def _in_raw_text(data: bytes, at: int) -> bool:
-    """Whether offset ``at`` lies in a comment or in a raw-text element's text (a script's), the page read from
-    its start as the HTML tokenizer reads it, closely enough to decide a refusal (the only caller: a pass over
-    the page, made only for a tag that would be refused)."""
-    pos = 0
-    while (m := _RAW_OPENER.search(data, pos, at)) is not None:
-        name = m.group(1)
-        if name is None:  # a comment, to its "-->"
-            end = data.find(b"-->", m.end())
-            if end < 0 or end + 3 > at:
-                return True
-            pos = end + 3
-            continue
-        if name.lower() == b"plaintext":
-            return True  # the rest of the page is text
-        gt = data.find(b">", m.end())
-        if gt < 0 or gt >= at:
-            return False  # ``at`` is in the start tag itself
-        close = re.compile(b"</" + re.escape(name) + rb"(?=[\s/>])", re.IGNORECASE).search(data, gt + 1)
-        if close is None or close.start() >= at:
-            return True
-        pos = close.end()
-    return False
+class _RawText:
+    """Whether offsets of a page, asked in increasing order, lie in a comment or a raw-text element's text (a
+    script's), where "<" opens no tag: the page read from its start as the HTML tokenizer reads it, closely
+    enough to decide a refusal, in one pass over the page however many offsets are asked."""
+
+    __slots__ = ("_after", "_data", "_pos", "_stretch")
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._pos = 0  # where the search for the next opener goes on
+        self._stretch: tuple[int, int] | None = None  # the last stretch found: its text's start and end (-1: none)
+        self._after = 0  # where the tokenizer is back in data state after it
+
+    def holds(self, at: int) -> bool:
+        data = self._data
+        while True:
+            if self._stretch is not None:
+                start, end = self._stretch
+                if at < start:
+                    return False  # in the opener's own tag
+                if end < 0 or at < end:
+                    return True
+                self._stretch, self._pos = None, self._after
+            m = _RAW_OPENER.search(data, self._pos, at)
+            if m is None:
+                self._pos = max(self._pos, at - 16)  # an opener may start just before ``at``: look there again
+                return False
+            name = m.group(1)
+            if name is None:  # a comment: "<!-->" and "<!--->" end at once, others at "-->" or "--!>"
+                if data.startswith((b">", b"->"), m.end()):
+                    self._pos = data.find(b">", m.end()) + 1
+                    continue
+                close = _COMMENT_END.search(data, m.end())
+                self._stretch = (m.end(), close.start() if close is not None else -1)
+                self._after = close.end() if close is not None else len(data)
+                continue
+            name = name.lower()
+            gt = data.find(b">", m.end())
+            if name == b"plaintext" or gt < 0:
+                self._stretch, self._after = (gt + 1 if gt >= 0 else len(data), -1), len(data)
+                continue
+            found = _RAW_CLOSER[name].search(data, gt + 1)
+            self._stretch = (gt + 1, found.start() if found is not None else -1)
+            self._after = found.end() if found is not None else len(data)
 
 
 def _attributes_at(data: bytes, lt: int) -> int:
