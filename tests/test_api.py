@@ -392,6 +392,22 @@ def test_a_one_paragraph_banner_is_no_story() -> None:
     assert a.body == () and a.layout == "japannews/wp2022"
 
 
+@pytest.mark.parametrize("tags", ["premium", "free"])
+def test_a_japan_news_page_without_its_article_type_meta_reads_its_paywall_from_the_footer_script(
+        tags: str) -> None:
+    # the Piano tags sit in a script after the footer, which the cut used to drop: "premium" read as free
+    import re
+
+    from .prune_checks import article, whole_page_article
+
+    page = re.sub(rb'<meta name="cXenseParse:yoj-articletype"[^>]*>', b"", STAFF)
+    assert b"yoj-articletype" not in page and b"setTags" in page[page.rindex(b"<footer") :]
+    page = re.sub(rb'\["setTags", \["[a-z]+"', f'["setTags", ["{tags}"'.encode(), page)
+    read = article(page)
+    assert isinstance(read, dict) and read["paywalled"] is (tags == "premium")
+    assert read == whole_page_article(page)
+
+
 @pytest.mark.parametrize("name", ["staff-byline-photo-subheads", "premium-paywalled"])
 def test_a_japan_news_redesign_keeps_the_byline_and_date_by_their_text(name: str) -> None:
     import json

@@ -22,7 +22,7 @@ from ..model import Article, Block, Byline, Discarded, Image, Item
 from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy, is_bullet, list_blocks
-from .base import Layout, Site, body_blocks, cut_dateline, image, img_url, prune_between
+from .base import Layout, Site, body_blocks, cut_dateline, cut_to, image, img_url, prune_region
 
 SITE_ID = "japannews"
 NAMES = ("The Japan News", "The Japan News by The Yomiuri Shimbun", "Japan News")
@@ -520,8 +520,21 @@ def extract_lepus(page: Page) -> Article:
 
 
 def prune(data: bytes) -> bytes | None:
-    """Keep ``<head>`` and the breadcrumbs-to-footer region; drop the menus, modals and footer."""
-    return prune_between(data, (b'<div class="breadcrumbs"', b'<div id="container"'), (b"<footer",))
+    """Keep ``<head>`` and the breadcrumbs-to-footer region; drop the menus, modals and footer.
+
+    A page without the cXense article-type meta tells its paywall by the Piano tags of a script the theme
+    prints after the footer (``_paywalled``): such a page keeps its tail, and one whose menus hold them is
+    parsed whole."""
+    region = prune_region(data, (b'<div class="breadcrumbs"', b'<div id="container"'), (b"<footer",))
+    if region is None:
+        return None
+    body, start, end = region
+    if data.find(b"yoj-articletype", 0, body) < 0:  # (the meta's name in any case: cXenseParse:yoj-articletype)
+        if data.find(b"setTags", body, start) >= 0:
+            return None
+        if data.find(b"setTags", end) >= 0:
+            end = len(data)
+    return cut_to(data, body, start, end)
 
 
 SITE = Site(
