@@ -239,3 +239,13 @@ def test_the_name_character_reference_check_is_the_plain_one(number: int, zeros:
     assert plain is not None
     read = int(plain.group(1), 16) if plain.group(1) else int(plain.group(2))
     assert _name_char_ref_in(text) == (45 <= read <= 122)
+
+
+@settings(max_examples=300)
+@given(pieces=st.lists(st.sampled_from(["<div class=\"x\">", "鈥檚", "聽", " text ", "銆", "\n", "a" * 3000,
+                                        "中文" * 700, "\u20ac", "é"]), max_size=12))
+def test_the_gb18030_encoding_in_pieces_is_the_whole_encoding(pieces: list[str]) -> None:
+    from jnparse.loading import gb18030
+
+    text = "".join(pieces)
+    assert gb18030(text) == text.encode("gb18030")
