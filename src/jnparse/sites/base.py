@@ -433,6 +433,17 @@ def in_text(low: bytes, start: int, stop: int) -> bool:
 _XPATH_SPACE = str.maketrans("\t\r\n", "   ")
 
 
+def has_ancestor_below(el: etree._Element, container: etree._Element, tag: str) -> bool:
+    """Whether an element above ``el`` and below ``container`` (every one above ``el`` when ``container`` is
+    none of them) is a ``tag``: what a rule reads must not depend on markup outside its container."""
+    for up in el.iterancestors():
+        if up is container:
+            return False
+        if up.tag == tag:
+            return True
+    return False
+
+
 def has_class(el: etree._Element, name: str, *more: str) -> bool:
     """Whether ``@class`` holds ``name`` (or one of ``more``) as a word, as the XPath test
     ``contains(concat(' ', normalize-space(@class), ' '), ' name ')`` reads it (a walk that stands in for

@@ -51,6 +51,7 @@ from .base import (
     cut_to,
     discard,
     find_bytes,
+    has_ancestor_below,
     has_class,
     image,
     img_url,
@@ -221,15 +222,8 @@ def _list_links(el: etree._Element) -> list[etree._Element]:
         if a.get("href") is None:
             continue
         parent = a.getparent()
-        if parent is not None and parent.tag in ("h3", "h4"):
+        if (parent is not None and parent.tag in ("h3", "h4")) or has_ancestor_below(a, el, "li"):
             out.append(a)
-            continue
-        for anc in a.iterancestors():
-            if anc is el:
-                break
-            if anc.tag == "li":
-                out.append(a)
-                break
     return out
 
 

@@ -51,6 +51,7 @@ from .base import (
     discard,
     dropped_holds,
     find_bytes,
+    has_ancestor_below,
     image,
     img_url,
     in_tag,
@@ -347,15 +348,7 @@ def _body_parts(body: etree._Element, parts: _Parts) -> list[etree._Element]:
     if not parts.figures or next(body.iterdescendants("figure"), None) is None:
         return found  # (the usual case) no figure between a paragraph and the body
 
-    def in_figure(el: etree._Element) -> bool:
-        for a in el.iterancestors():
-            if a is body:
-                return False
-            if a.tag == "figure":
-                return True
-        return False
-
-    return [el for el in found if el.tag != "p" or not in_figure(el)]
+    return [el for el in found if el.tag != "p" or not has_ancestor_below(el, body, "figure")]
 
 
 def _comment_counts(parts: _Parts) -> list[etree._Element]:

@@ -50,6 +50,7 @@ from .base import (
     cut_to,
     discard,
     find_bytes,
+    has_ancestor_below,
     has_class,
     image,
     img_url,
@@ -350,14 +351,7 @@ def _is_heading(el: etree._Element, box: etree._Element) -> bool:
         return True
     if tag == "p":
         return next(el.iterchildren("a"), None) is None
-    if tag != "span":
-        return False
-    for up in el.iterancestors():
-        if up is box:
-            return True
-        if up.tag == "a":
-            return False
-    return True
+    return tag == "span" and not has_ancestor_below(el, box, "a")
 
 
 def _matches_2020(page: Page) -> bool:
