@@ -5,6 +5,7 @@ piece of a line kept somewhere, two readings alike but their warnings)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -85,6 +86,21 @@ def assert_every_piece_kept(text: str, copy: jnparse.Article, separators: str = 
         rest = line[len(dateline):] if dateline and line.startswith(dateline) else line
         for piece in re.split(separators, rest):
             assert " ".join(clean(piece).split()) in blob, f"{piece!r} of {line!r} is nowhere in the Article"
+
+
+def page_and_copy(html: bytes, *, fetched: dt.datetime | None = None
+                  ) -> tuple[jnparse.Article, str, jnparse.Article]:
+    """The page read from ``html``, its rendered copy, and that copy read under the page's address (both read
+    against ``fetched``)."""
+    page = jnparse.parse(html, fetched=fetched)
+    text = render(html)
+    return page, text, jnparse.parse_text(text, url=page.url, fetched=fetched)
+
+
+def assert_reads_alike(copy: jnparse.Article, page: jnparse.Article, *fields: str) -> None:
+    """The copy gives the page's ``fields`` and the page's authors."""
+    assert {f: getattr(copy, f) for f in fields} == {f: getattr(page, f) for f in fields}
+    assert (copy.byline.authors if copy.byline else ()) == (page.byline.authors if page.byline else ())
 
 
 def without_warnings(a: jnparse.Article) -> dict[str, object]:

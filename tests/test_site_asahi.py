@@ -255,15 +255,10 @@ def test_prune_declines_markers_in_scripts_and_comments() -> None:
 def test_a_copy_of_the_page_reads_as_the_page(name: str) -> None:
     # the visible text as a copy tool renders it (site name, headline with kicker, byline, date, share bars,
     # lead and inline captions, story, copyright line): the HTML's fields, every line kept somewhere
-    from .page_text import assert_every_piece_kept, render
+    from .page_text import assert_every_piece_kept, assert_reads_alike, page_and_copy
 
-    html = (DIR / f"{name}.html").read_bytes()
-    page = jnparse.parse(html)
-    text = render(html)
-    copy = jnparse.parse_text(text, url=page.url)
-    assert (copy.title, copy.kicker, copy.section, copy.dateline, copy.agency) == (
-        page.title, page.kicker, page.section, page.dateline, page.agency)
-    assert (copy.byline.authors if copy.byline else ()) == (page.byline.authors if page.byline else ())
+    page, text, copy = page_and_copy((DIR / f"{name}.html").read_bytes())
+    assert_reads_alike(copy, page, "title", "kicker", "section", "dateline", "agency")
     assert copy.published is not None and page.published is not None
     assert copy.published.date() == page.published.date()
     assert [b.text for b in copy.body] == [b.text for b in page.body]

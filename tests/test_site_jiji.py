@@ -266,11 +266,9 @@ def test_a_pruned_page_reads_as_the_whole_page(data: bytes) -> None:
 @pytest.mark.parametrize("name", ["mito-photo-legacy", "tokyo-cabinet-dateline"])
 def test_a_copy_of_the_page_reads_as_the_page(name: str) -> None:
     # the rendered copy prints the photo stories' links ("Photo: …") and "More Politics news" under the story
-    from .page_text import render
+    from .page_text import page_and_copy
 
-    html = (FIXTURES / "jiji" / f"{name}.html").read_bytes()
-    page = jnparse.parse(html)
-    copy = jnparse.parse_text(render(html), url=page.url)
+    page, _text, copy = page_and_copy((FIXTURES / "jiji" / f"{name}.html").read_bytes())
     assert (copy.title, copy.dateline, copy.agency, copy.published) == (page.title, page.dateline, page.agency,
                                                                        page.published)
     assert [b.text for b in copy.body] == [b.text for b in page.body]

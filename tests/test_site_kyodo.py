@@ -366,17 +366,12 @@ def test_text_copy_credit_line_with_another_separator_or_none(separator: str) ->
 def test_a_copy_of_the_page_reads_as_the_page(name: str) -> None:
     # the visible text of each design as a copy tool renders it (breadcrumb or menus, headline, credit line,
     # captions, story, footer): the same fields as the HTML, every line of the copy kept somewhere
-    from .page_text import assert_every_piece_kept, render
+    from .page_text import assert_every_piece_kept, assert_reads_alike, page_and_copy
 
-    html = (HERE / f"{name}.html").read_bytes()
     # "2 hours ago - 20:13" is read against the fetch time, in the page and in its copy alike
     fetched = dt.datetime(2024, 5, 19, 22, 13, tzinfo=JST) if name == "relative-time" else None
-    page = jnparse.parse(html, fetched=fetched)
-    text = render(html)
-    copy = jnparse.parse_text(text, url=page.url, fetched=fetched)
-    assert (copy.title, copy.section, copy.dateline, copy.agency) == (page.title, page.section, page.dateline,
-                                                                     page.agency)
-    assert (copy.byline.authors if copy.byline else ()) == (page.byline.authors if page.byline else ())
+    page, text, copy = page_and_copy((HERE / f"{name}.html").read_bytes(), fetched=fetched)
+    assert_reads_alike(copy, page, "title", "section", "dateline", "agency")
     assert page.published is not None
     if name == "new-articles-url":
         # the 2025 design prints no credit line: its date is in the page's JSON-LD only, never in a copy

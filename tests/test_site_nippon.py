@@ -363,11 +363,9 @@ _NOT_IN_THE_COPY = {"feature-author": {"authors", "published"}, "kyodo-kd-teaser
 def test_a_copy_of_the_page_reads_as_the_page(name: str) -> None:
     # the visible text, as a copy tool renders it: [site name], label ("Newsfrom Japan" or the category),
     # headline, story with photo captions, tag list; the same fields as the HTML (the date without its time)
-    from .page_text import render
+    from .page_text import page_and_copy
 
-    html = (HERE / f"{name}.html").read_bytes()
-    page = jnparse.parse(html)
-    copy = jnparse.parse_text(render(html), url=page.url)
+    page, _text, copy = page_and_copy((HERE / f"{name}.html").read_bytes())
     missing = _NOT_IN_THE_COPY.get(name, set())
     assert (copy.title, copy.section, copy.dateline, copy.agency, copy.paywalled) == (
         page.title, page.section, page.dateline, page.agency, page.paywalled)
