@@ -336,12 +336,20 @@ def _check_attributes(data: bytes) -> None:
         i = lo = gt
 
 
+# -- the HTML tokenizer's raw text -------------------------------------------------------------------------------
+# A "<" in a comment or in the text of a raw-text element opens no tag. Shared with the site modules' cuts
+# (sites.base), which read the page's bytes the way libxml2's HTML5 tokenizer (2.14) reads them.
+
+#: elements whose content the tokenizer reads as text up to their end tag (plaintext: to the end)
+RAW_TEXT = (b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes")
+#: what ends a tag name: the tokenizer's white space (not \v, which Python's \s also takes), "/", ">"
+NAME_END = rb"(?=[ \t\n\r\f/>])"
+#: where a comment ends ("-->", and "--!>" which the tokenizer also takes)
+COMMENT_END = re.compile(rb"--!?>")
+#: each raw-text element's end tag, in any letter case
+RAW_END_ANY = {name: re.compile(b"</" + name + NAME_END, re.IGNORECASE) for name in RAW_TEXT}
 #: what starts a stretch in which "<" opens no tag: a comment, or a raw-text element's start tag
-_RAW_OPENER = re.compile(rb"<!--|<(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>])",
-                         re.IGNORECASE)
-_COMMENT_END = re.compile(rb"--!?>")
-_RAW_CLOSER = {name: re.compile(b"</" + name + rb"(?=[\s/>])", re.IGNORECASE)
-               for name in (b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes")}
+_RAW_OPENER = re.compile(rb"<!--|<(" + b"|".join((*RAW_TEXT, b"plaintext")) + rb")" + NAME_END, re.IGNORECASE)
 
 
 class _RawText:
@@ -376,7 +384,7 @@ class _RawText:
                 if data.startswith((b">", b"->"), m.end()):
                     self._pos = data.find(b">", m.end()) + 1
                     continue
-                close = _COMMENT_END.search(data, m.end())
+                close = COMMENT_END.search(data, m.end())
                 self._stretch = (m.end(), close.start() if close is not None else -1)
                 self._after = close.end() if close is not None else len(data)
                 continue
@@ -385,7 +393,7 @@ class _RawText:
             if name == b"plaintext" or gt < 0:
                 self._stretch, self._after = (gt + 1 if gt >= 0 else len(data), -1), len(data)
                 continue
-            found = _RAW_CLOSER[name].search(data, gt + 1)
+            found = RAW_END_ANY[name].search(data, gt + 1)
             self._stretch = (gt + 1, found.start() if found is not None else -1)
             self._after = found.end() if found is not None else len(data)
 

@@ -18,6 +18,7 @@ from lxml import etree
 
 from .._text import squash, text_of
 from ..datelines import split_dateline
+from ..loading import COMMENT_END, NAME_END, RAW_END_ANY, RAW_TEXT
 from ..model import Article, Block, Dateline, Discarded, Image, Item
 from ..page import Page
 from ..textcopy import TextCopy
@@ -243,20 +244,13 @@ def dropped_holds(data: bytes, ranges: Sequence[tuple[int, int]], marks: Iterabl
 # a "<" in a comment or in the text of a raw-text element (a "<main>" in a script's string) is no tag. These
 # walk the page's lower-cased bytes the way libxml2's HTML5 tokenizer (2.14) reads them.
 
-#: elements whose content the tokenizer reads as text up to their end tag (plaintext: to the end)
-RAW_TEXT = (b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes")
-#: what ends a tag name: the tokenizer's white space (not \v, which Python's \s also takes), "/", ">"
-NAME_END = rb"(?=[ \t\n\r\f/>])"
 _RAW_END = {name: re.compile(b"</" + name + NAME_END) for name in RAW_TEXT}
 #: a script's end tag, or the "<!--" that may start its escaped states
 _SCRIPT_END = re.compile(rb"<(?:/script" + NAME_END + rb"|!--)")
 _SCRIPT_START = re.compile(rb"<script")
 #: the same in any letter case, for TagFinder(any_case=True)
-_RAW_END_ANY = {name: re.compile(pattern.pattern, re.IGNORECASE) for name, pattern in _RAW_END.items()}
 _SCRIPT_END_ANY = re.compile(_SCRIPT_END.pattern, re.IGNORECASE)
 _SCRIPT_START_ANY = re.compile(_SCRIPT_START.pattern, re.IGNORECASE)
-#: where a comment ends ("-->", and "--!>" which the tokenizer also takes)
-COMMENT_END = re.compile(rb"--!?>")
 
 
 def in_tag(low: bytes, pos: int, i: int) -> bool:
@@ -399,7 +393,7 @@ class TagFinder:
 def _raw_text_end(low: bytes, name: bytes, start: int, stop: int, any_case: bool = False) -> tuple[int, int]:
     """Where the text of the raw-text element ``name`` that starts at ``start`` ends: the "<" of its end
     tag, and just past that tag's ">"."""
-    raw_end = _RAW_END_ANY if any_case else _RAW_END
+    raw_end = RAW_END_ANY if any_case else _RAW_END
     found = ((_SCRIPT_END_ANY if any_case else _SCRIPT_END) if name == b"script" else raw_end[name]).search(
         low, start, stop)
     if found is not None and found.group() == b"<!--":  # one pass over the text for both, in most scripts

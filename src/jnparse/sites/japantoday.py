@@ -34,13 +34,12 @@ from ..agencies import canonical_agency
 from ..bylines import parse_byline
 from ..dates import NeedsReference, parse_jst
 from ..errors import NotAnArticleError
+from ..loading import COMMENT_END, RAW_TEXT
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
 from ..page import NAME_BEFORE, Page, capitalised_attribute, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import (
-    COMMENT_END,
-    RAW_TEXT,
     Layout,
     Site,
     TagFinder,

@@ -42,11 +42,12 @@ from lxml import etree
 from .._text import box_text, squash, strip_suffix, text_of
 from ..bylines import is_person_name
 from ..dates import JST, NeedsReference, parse_jst
+from ..loading import RAW_TEXT
 from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, Notice
 from ..page import Page, xpath
 from ..structured import ld_names, ld_text, ld_url, strip_tags
 from ..textcopy import TextCopy
-from .base import PRUNED_ATTR, RAW_TEXT, Layout, Site, cut_dateline, cut_to, discard, has_class, image, img_url, in_text
+from .base import PRUNED_ATTR, Layout, Site, cut_dateline, cut_to, discard, has_class, image, img_url, in_text
 
 SITE_ID = "mainichi"
 NAMES = ("The Mainichi", "Mainichi", "The Mainichi Shimbun", "Mainichi Japan", "毎日新聞")
