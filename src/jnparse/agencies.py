@@ -41,6 +41,9 @@ for _canon, _forms in {
     for _form in _forms:
         _SPELLINGS[_form] = _canon
 
+#: every word of every spelling: a text holding none of them names no agency (a cheap test before the look-up)
+AGENCY_WORDS = frozenset(word for form in _SPELLINGS for word in form.split())
+
 # punctuation folded to spaces; then "(c)", "copyright", "all rights reserved" and years are dropped
 _FOLD = str.maketrans(dict.fromkeys('©()[]"\'“”‘’.,;:=/_|•*-', " "))
 _DROP = frozenset({"c", "copyright", "all", "rights", "reserved"})
@@ -87,4 +90,4 @@ def agency_in_credit(text: str | None) -> str | None:
     return None
 
 
-__all__ = ["AGENCIES", "agency_in_credit", "canonical_agency"]
+__all__ = ["AGENCIES", "AGENCY_WORDS", "agency_in_credit", "canonical_agency"]

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from ._text import squash
-from .agencies import canonical_agency
+from .agencies import AGENCY_WORDS, canonical_agency
 from .model import Byline
 
 _BY = re.compile(r"^\s*(?:written\s+)?by[:\s]\s*", re.IGNORECASE)
@@ -36,9 +36,6 @@ _AFFILIATION_FIRST = frozenset(term.split()[0] for term in _AFFILIATION_TERMS if
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"[0-9]")
 _LETTER = re.compile(r"[A-Za-z]")
-#: a word every spelling of a wire agency holds (see :mod:`jnparse.agencies`)
-_AGENCY_WORDS = frozenset({"kyodo", "jiji", "afp", "reuters", "ap", "associated", "agence", "bloomberg", "xinhua",
-                           "yonhap", "washington"})
 
 
 def _has_affiliation_word(text: str, words: list[str] | None = None) -> bool:
@@ -95,8 +92,8 @@ def is_person_name(name: str | None) -> bool:
         words = _WORD.findall(n.lower())
         if _has_affiliation_word(n, words):
             return False
-        # every agency's spelling holds one of its words ("_" folds to a space in its look-up, not here)
-        if (not _AGENCY_WORDS.isdisjoint(words) or "_" in n) and canonical_agency(n) is not None:
+        # an agency's name holds one of its spellings' words ("_" folds to a space in its look-up, not here)
+        if (not AGENCY_WORDS.isdisjoint(words) or "_" in n) and canonical_agency(n) is not None:
             return False
         if _LETTER.search(n) is None or _DIGIT.search(n) is not None:
             return False

@@ -268,6 +268,8 @@ _RFC2822 = re.compile(r"^(?:[A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s
 _ZONE_MINUTES = {"GMT": 0, "UTC": 0, "UT": 0, "EST": -300, "EDT": -240, "MST": -420, "MDT": -360, "PST": -480,
                  "PDT": -420, "BST": 60, "CET": 60, "CEST": 120, "KST": 540, "HKT": 480, "SGT": 480,
                  "AEST": 600, "AEDT": 660}
+#: how far from a time's end its zone may start: the longest name, in parentheses, after some white space
+_ZONE_TAIL = max(map(len, _ZONE_MINUTES)) + 8
 _OTHER_ZONE = re.compile(r"\s*\(?\b(" + "|".join(_ZONE_MINUTES) + r")\)?\s*$", re.IGNORECASE)
 
 
@@ -296,7 +298,7 @@ def parse_jst(text: str | None, *, reference: dt.datetime | None = None) -> dt.d
             return value.replace(tzinfo=JST) if value.tzinfo is None else value.astimezone(JST)
     # the zone ends the text: only a text ending in a letter or ")" may name one, and only its tail is searched
     # (the pattern's leading white space would be tried at every position of the text: ~8 us a date)
-    zone = _OTHER_ZONE.search(t, max(0, len(t) - 12)) if t[-1:].isalpha() or t[-1:] == ")" else None
+    zone = _OTHER_ZONE.search(t, max(0, len(t) - _ZONE_TAIL)) if t[-1:].isalpha() or t[-1:] == ")" else None
     if zone is not None and zone.start() > 0:  # "Oct 13, 2024 5:41 PM EDT": read the time, then its zone
         local = parse_jst(t[: zone.start()], reference=reference)
         if local is None:
