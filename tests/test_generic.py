@@ -125,6 +125,19 @@ def test_byline_from_a_printed_element_when_no_structured_author() -> None:
     assert not any(b.text.startswith("By ") for b in a.body)
 
 
+@pytest.mark.parametrize("marker", [
+    "class='byline'", "class='post-meta BYLINE byline'", "class='by&#108;ine'", "class='&#x62;yline'",
+    "class='entry-author-name'", "class='article-author'", "itemprop='author'", "ITEMPROP='author'",
+])
+def test_printed_byline_however_its_mark_is_spelled(marker: str) -> None:
+    # the second element is the byline; the first only mentions the word where no mark is read
+    body = (f"<article><h1>T</h1><p data-note='byline'>By the river the market opened early</p>"
+            f"<div {marker}>By Aiko Tsuchida</div>{_PARAS}</article>")
+    a = jnparse.parse(_doc("<title>T</title>", body))
+    assert a.authors == ("Aiko Tsuchida",)
+    assert a.byline is not None and a.byline.raw == "By Aiko Tsuchida"
+
+
 def test_generic_text_copy() -> None:
     text = ("Night Buses Return to Hakata\nBy Keiko Amano\n2025-03-03 12:05\n"
             "FUKUOKA (Jiji Press) — Night buses resumed service on Monday.\nRiders welcomed the change.")
@@ -207,7 +220,7 @@ def test_deeply_nested_marked_body_is_read(monkeypatch: pytest.MonkeyPatch) -> N
     assert len(a.body) == 4
 
 
-def test_tags_with_and_attr_tags_read_the_bytes() -> None:
+def test_tags_with_reads_the_bytes_and_marked_the_tree() -> None:
     from jnparse.loading import parse_bytes
     from jnparse.page import Page
 
@@ -216,10 +229,13 @@ def test_tags_with_and_attr_tags_read_the_bytes() -> None:
     page = Page(parse_bytes(src), source=src)
     assert page.tags_with(b"byline") == ("div", "p")
     assert page.tags_with(b"nowhere") == ()
-    assert page.attr_tags(b"itemprop", "author") == ("span",)
-    assert page.attr_tags(b"itemprop", "name") == ("span",)
-    assert page.attr_tags(b"rel", "author") == ("a",)
-    assert page.attr_tags(b"rel", "nofollow") == ()
+    assert [el.tag for el in page.marked("itemprop", "author")] == ["span"]
+    assert [el.text for el in page.marked("itemprop", "name")] == ["A"]
+    assert [el.get("href") for el in page.marked("rel", "author")] == ["/a"]
+    assert page.marked("rel", "nofollow") == []
+    # what the parser reads, however the bytes spell it: a reference, capitals
+    spelled = b"<html><body><p ITEMPROP='x &#97;uthor'>B</p><p itemprop='author author'>C</p></body></html>"
+    assert [el.text for el in Page(parse_bytes(spelled), source=spelled).marked("itemprop", "author")] == ["B", "C"]
     assert Page(parse_bytes(src)).tags_with(b"byline") is None  # no bytes: the caller asks the tree
 
 

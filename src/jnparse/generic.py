@@ -39,10 +39,6 @@ from .textcopy import COPYRIGHT_LINE, TextCopy, is_bullet, list_item
 _TIME_ARTICLE = xpath("//article//time | //main//time | //h1/following::time[1]")
 _TIME_ANY = xpath("//time")
 _REL_AUTHOR = xpath("//a[@rel='author'] | //*[@itemprop='author']//*[@itemprop='name']")
-_PRINTED_BYLINE = xpath(
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ') or @itemprop='author'"
-    " or contains(@class, 'author-name') or contains(@class, 'article-author')][normalize-space()]"
-)
 _FIG_IMG = xpath(".//img")
 _FIG_CAPTION = xpath(".//figcaption")
 _BREADCRUMB = xpath("//*[@itemtype='https://schema.org/BreadcrumbList' or @itemtype='http://schema.org/BreadcrumbList']")
@@ -55,7 +51,7 @@ _UPDATED_LINE = re.compile(r"^(?:Updated|Last updated|Published|Posted)(?: on)?:
 
 
 def _find(page: Page, test: Callable[[etree._Element], bool], whole_tree: etree.XPath, *,
-          needles: tuple[bytes, ...] = (), attrs: tuple[tuple[bytes, str], ...] = (),
+          needles: tuple[bytes, ...] = (), attrs: tuple[tuple[str, str], ...] = (),
           tags: tuple[str, ...] = ()) -> list[etree._Element]:
     return page.elements_with(test, whole_tree, needles=needles, attrs=attrs, tags=tags)
 
@@ -93,8 +89,7 @@ def _byline(page: Page) -> Byline | None:
 
     ``raw`` is the printed line when the page prints one naming the same people."""
     printed: Byline | None = None
-    for el in _find(page, _is_printed_byline, _PRINTED_BYLINE, needles=(b"byline", b"author-name", b"article-author"),
-                    attrs=((b"itemprop", "author"),))[:5]:
+    for el in _printed_bylines(page)[:5]:
         text = text_of(el)
         if text and len(text) <= 150:
             printed = parse_byline(text)
@@ -144,6 +139,22 @@ def _by_line_near_headline(page: Page) -> Byline | None:
     return None
 
 
+_BYLINE_CLASSES = xpath(
+    "//@class[contains(., 'byline') or contains(., 'author-name') or contains(., 'article-author')]")
+
+
+def _printed_bylines(page: Page) -> list[etree._Element]:
+    """The elements that may print the byline (:func:`_is_printed_byline`), in page order. Their classes are
+    asked of the tree, in C: exact whatever the bytes spell, and on a page that writes its Japanese as
+    character references cheaper than finding the class words in the bytes (which must first rule out a
+    reference spelling one)."""
+    candidates = {value.getparent() for value in _BYLINE_CLASSES(page.root)}
+    candidates.update(page.marked("itemprop", "author"))
+    if not candidates:
+        return []
+    return [el for el in page.root.iter(*{el.tag for el in candidates}) if el in candidates and _is_printed_byline(el)]
+
+
 def _is_printed_byline(el: etree._Element) -> bool:
     cls = el.get("class") or ""
     return ("byline" in cls.split() or el.get("itemprop") == "author" or "author-name" in cls
@@ -154,7 +165,7 @@ def _author_links(page: Page) -> list[etree._Element]:
     """``a[rel=author]`` links and the names inside ``itemprop=author`` elements, in page order."""
     found: list[etree._Element] = []
     for el in _find(page, lambda e: (e.get("rel") == "author" and e.tag == "a") or e.get("itemprop") == "author",
-                    _REL_AUTHOR, attrs=((b"itemprop", "author"),), tags=("a",)):
+                    _REL_AUTHOR, attrs=(("itemprop", "author"),), tags=("a",)):
         if el.get("itemprop") == "author" and not (el.tag == "a" and el.get("rel") == "author"):
             found.extend(n for n in el.iterdescendants() if n.get("itemprop") == "name" and n not in found)
         elif el not in found:
@@ -189,9 +200,10 @@ def _visible_time(page: Page) -> tuple[dt.datetime | None, str | None]:
 def _microdata(page: Page, prop: str) -> str | None:
     """The value of the first element marked ``itemprop=prop``: its ``content`` (a ``<meta>``), its
     ``datetime`` (a ``<time>``), else its text."""
-    if page.attr_tags(b"itemprop", prop) == ("meta",):  # only meta tags carry it: the head scan read them
+    marked = page.marked("itemprop", prop)
+    if marked and all(el.tag == "meta" for el in marked):  # only meta tags carry it: the head scan read them
         return page.meta_value(prop.lower())
-    for el in page.marked("itemprop", prop):
+    for el in marked:
         value = el.get("content") or (el.get("datetime") if el.tag == "time" else None) or text_of(el)
         if value and value.strip():
             return squash(value)
@@ -324,11 +336,6 @@ def _widget_kind(el: etree._Element) -> str | None:
 def _body_marked(page: Page) -> tuple[list[Block], list[Discarded]] | None:
     """The body read from the element(s) marked ``itemprop="articleBody"``, or ``None`` when the page
     marks none or the marked text is too short to be the article."""
-    if page.indexed(b"itemprop"):  # the page's microdata was read for an earlier field: no search needed
-        if page.attr_tags(b"itemprop", "articleBody") == ():
-            return None
-    elif (source := page.searchable_source()) is not None and b"articleBody" not in source:
-        return None  # one search of the bytes spares the walk on most pages
     marked = page.marked("itemprop", "articleBody")
     # one element normally; several when the text is split around an inset (read in order, not nested)
     outer = [el for el in marked if not any(a in marked for a in el.iterancestors())]
