@@ -300,27 +300,11 @@ def _tags_with(source: bytes | None, needle: bytes, limit: int = 1000) -> tuple[
     return None
 
 
-#: an attribute's value after its name: white space around the "=" is legal, and the value may be unquoted
-_ATTR_VALUE = re.compile(rb"""[ \t\n\r\f]*=[ \t\n\r\f]*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
-NAME_BEFORE = b" \t\n\r\f/\"'"  # what stands before an attribute's name in a start tag
-
-
 def _name_char_ref_in(source: bytes) -> bool:
     """Whether ``source`` holds a :data:`_NAME_CHAR_REF`. (One regex search over the page, ~85 µs on a
     WordPress page holding 1,600 references: every other way measured, finds per reference or flattening the
     digits first, cost more.)"""
     return b"&#" in source and _NAME_CHAR_REF.search(source) is not None
-
-
-def capitalised_attribute(source: bytes, name: bytes) -> bool:
-    """Whether ``name`` (in capitals) stands in ``source`` as an attribute's name (a capitalised word in
-    text, "RELATED", is none)."""
-    i = source.find(name)
-    while i >= 0:
-        if i > 0 and source[i - 1] in NAME_BEFORE and _ATTR_VALUE.match(source, i + len(name)) is not None:
-            return True
-        i = source.find(name, i + len(name))
-    return False
 
 
 _ATTRIBUTE_VALUES: dict[str, etree.XPath] = {}

@@ -36,7 +36,7 @@ from ..dates import NeedsReference, parse_jst
 from ..errors import NotAnArticleError
 from ..loading import COMMENT_END, RAW_TEXT
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
-from ..page import NAME_BEFORE, Page, capitalised_attribute, first, xpath
+from ..page import Page, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import (
@@ -135,42 +135,11 @@ class _Parts:
         self.figures: list[etree._Element] = []
 
 
-_ITEMPROP_VALUES = frozenset(word.encode() for word in _ITEMPROPS)
-_PROP_VALUE = re.compile(rb"""[ \t\n\r\f]*=[ \t\n\r\f]*(?:"([^"]*)"|'([^']*)'|([^\s>"'=<`]*))""")
-
-
-def _prop_tags(page: Page) -> tuple[str, ...] | None:
-    """The names of the tags whose ``itemprop`` is one the extractor reads, read off the bytes the tree
-    was parsed from (like Page.attr_tags, but one pass for the five values, comparing whole values as the
-    XPath tests do); ``None`` when the bytes cannot tell (a character reference may spell a value, or the
-    attribute's name is written in capitals)."""
-    source = page.searchable_source()
-    ranges = _tree_ranges(page)
-    if source is None or ranges is None:
-        return None
-    names: set[str] = set()
-    seen = False  # an itemprop in small letters (then the page is not looked at for capitals)
-    budget = 2000
-    for lo, hi in ranges:
-        i = source.find(b"itemprop", lo, hi)
-        while i >= 0:
-            budget -= 1
-            if budget < 0:
-                return None
-            end = i + 8
-            # the attribute itself (not "data-itemprop", nor the word in text), white space around its "="
-            m = _PROP_VALUE.match(source, end) if i > 0 and source[i - 1] in NAME_BEFORE else None
-            seen = seen or m is not None
-            if m is not None and (m.group(1) or m.group(2) or m.group(3) or b"") in _ITEMPROP_VALUES:
-                lt = source.rfind(b"<", max(lo, i - 4000), i)
-                tag = _TAG_NAME.match(source, lt) if lt >= 0 else None
-                if tag is None:
-                    return None
-                names.add(tag.group(1).decode("ascii").lower())
-            i = source.find(b"itemprop", end, hi)
-    if not seen and capitalised_attribute(source, b"ITEMPROP"):
-        return None  # written in capitals (as Page.attr_tags reads it: one case a page)
-    return tuple(names)
+def _prop_tags(page: Page) -> tuple[str, ...]:
+    """The names of the tags carrying an ``itemprop`` the extractor reads (asked of the tree: exact however
+    the bytes spell the attribute)."""
+    words = page.attribute_words("itemprop")
+    return tuple({el.tag for prop in _ITEMPROPS for el in words.get(prop, ()) if isinstance(el.tag, str)})
 
 
 def _tree_ranges(page: Page) -> tuple[tuple[int, int], ...] | None:
@@ -204,11 +173,7 @@ def _read_ranges(page: Page) -> tuple[tuple[int, int], ...] | None:
 
 def _scan(page: Page) -> _Parts:
     parts = _Parts()
-    prop_tags = _prop_tags(page)
-    # without the byte index every element is visited (the same answer, a longer walk)
-    walk = page.root.iter() if prop_tags is None else page.root.iter(
-        "article", "figure", "h1", *_HEADING_TAGS, "time", *prop_tags)
-    for el in walk:
+    for el in page.root.iter("article", "figure", "h1", *_HEADING_TAGS, "time", *_prop_tags(page)):
         tag = el.tag
         if not isinstance(tag, str):
             continue
