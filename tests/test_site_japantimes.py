@@ -366,3 +366,38 @@ def test_a_copy_of_the_page_reads_as_the_page(name: str) -> None:
     assert copy.published is not None and page.published is not None
     assert copy.published.date() == page.published.date()
     assert [b.text for b in copy.body] == [b.text for b in page.body]
+
+
+#: the 2013–2023 layout's marks, renamed as a redesign would
+_WP2013_MARKS = (b"jtarticle", b"single-post", b"writer")
+
+
+def _redesigned(data: bytes) -> bytes:
+    """The page with the layout's marks renamed and its og:type gone: its site's rules find no story, and
+    its metadata says neither story nor list."""
+    for mark in _WP2013_MARKS:
+        data = data.replace(mark, mark[:2] + b"zz" + mark[2:])
+    return re.sub(rb"<meta[^>]*og:type[^>]*>", b"", data)
+
+
+@pytest.mark.parametrize("name", ["wp2013-staff-writer", "wp2013-wire-related-gallery"])
+def test_a_redesigned_page_that_drops_og_type_is_read_by_the_generic_reader(name: str) -> None:
+    data = (HERE / f"{name}.html").read_bytes()
+    expected = json.loads((HERE / f"{name}.expected.json").read_text(encoding="utf-8"))
+    changed = _redesigned(data)
+    assert b"og:type" not in changed and b"application/ld+json" not in changed
+    a = jnparse.parse(changed, url=expected["url"])
+    assert (a.site, a.layout) == ("japantimes", "generic")
+    assert any(w.code == "unknown-layout" for w in a.warnings)
+    assert a.title == expected["title"]
+    assert a.published is not None and a.published.isoformat() == expected["published"]
+    assert [b.text for b in a.body] == [b["text"] for b in expected["body"]]
+
+
+def test_a_redesigned_page_with_no_date_and_no_og_type_is_no_article() -> None:
+    # nothing says story: a list page's teasers read as paragraphs too, so an undated reading is refused
+    data = _redesigned((HERE / "wp2013-staff-writer.html").read_bytes())
+    undated = re.sub(rb"<time[^>]*>.*?</time>", b"", re.sub(rb"<meta[^>]*_time[^>]*>", b"", data), flags=re.S)
+    with pytest.raises(jnparse.NotAnArticleError, match="no reader found") as raised:
+        jnparse.parse(undated)
+    assert not raised.value.stated_by_page

@@ -21,8 +21,10 @@ FETCHED = dt.datetime(2024, 6, 21, 20, 0, tzinfo=dt.timezone(dt.timedelta(hours=
 
 
 def test_expired_page_is_not_an_article() -> None:
-    with pytest.raises(jnparse.NotAnArticleError, match="expired"):
+    with pytest.raises(jnparse.NotAnArticleError, match="expired") as raised:
         jnparse.parse((JT / "expired-story.html").read_bytes())
+    # the page says so itself: the generic reader is not asked to find a story in its side lists
+    assert type(raised.value) is jnparse.NotAnArticleError and raised.value.stated_by_page
     with pytest.raises(jnparse.NotAnArticleError, match="expired"):
         jnparse.parse((JT / "expired-story.html").read_bytes(),
                       url="https://japantoday.com/category/business/update1-regional-bank-to-merge-with-rival-in-kyushu")

@@ -17,7 +17,13 @@ from . import sites as registry
 from ._text import strip_suffix, text_of
 from .crossrefs import without_pointers
 from .detect import detect_html, detect_text, site_for_url, sniff_site
-from .errors import ExtraRequiredError, InputError, NotAnArticleError, UnsupportedSiteError
+from .errors import (
+    ExtraRequiredError,
+    InputError,
+    NotAnArticleError,
+    UnsupportedSiteError,
+    WholePageNeeded,
+)
 from .loading import (
     DEFAULT_MAX_BYTES,
     YEN_CODECS,
@@ -218,12 +224,19 @@ def _read(page: Page, forced: Site | None, site: str | None) -> Article:
         page.warn("layout", "unknown-layout", f"no {target.name} layout matched; read as {layout.name}")
     if layout is None:
         return extract_generic(page, site_id=target.id)
+    unsure = False  # the layout refused the page, and its metadata says neither story nor list
     try:
         article: Article | None = layout.extract(page)
-    except NotAnArticleError:
+    except WholePageNeeded:
+        raise  # a cut page, to be parsed whole
+    except NotAnArticleError as e:
+        if e.stated_by_page:
+            raise  # no other reader on a page that says it holds no story
         if not _metadata_says_article(page):
-            raise
-        article = None  # the page's metadata says it is a story: a redesign hid it from the layout's rules
+            if _says_not_article(page) is not None:
+                raise  # a section or list page, and its metadata says so
+            unsure = True  # a redesign may have dropped og:type with the layout's marks
+        article = None
     if article is not None and (article.body or article.paywalled):
         return article
     # no story where the layout looks (a redesign): read the page as any page is read (its structured data,
@@ -235,7 +248,9 @@ def _read(page: Page, forced: Site | None, site: str | None) -> Article:
         generic: Article | None = extract_generic(page, site_id=target.id)
     except ExtraRequiredError:  # without the generic extra
         generic = None
-    if generic is not None and _reads_as_a_story(generic.body):
+    # on a page whose metadata says nothing either way, the story must be dated too: a list page's teasers
+    # can read as paragraphs, but the page has no date of its own
+    if generic is not None and _reads_as_a_story(generic.body) and not (unsure and generic.published is None):
         return generic
     page.notices[:] = notices
     if article is None:

@@ -20,7 +20,19 @@ class InputTooLargeError(ParseError):
 
 
 class NotAnArticleError(ParseError):
-    """The page was read, but it holds no article (a list page, an expired story, an error page)."""
+    """The page was read, but it holds no article (a list page, an expired story, an error page).
+
+    ``stated_by_page`` is true when the page says so itself ("The requested article has expired"); no other
+    reader is then tried on it, as one is on a page whose site's layout found no story."""
+
+    def __init__(self, *args: object, stated_by_page: bool = False) -> None:
+        super().__init__(*args)
+        self.stated_by_page = stated_by_page
+
+
+class WholePageNeeded(NotAnArticleError):
+    """A site's extractor, given the page it cut down before parsing, refuses it: the cut may have dropped
+    what it reads. The page is parsed whole and read again (the caller never sees this one)."""
 
 
 class UnsupportedSiteError(ParseError):

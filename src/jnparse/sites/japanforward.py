@@ -38,7 +38,7 @@ from lxml import etree
 from .._text import squash, strip_suffix, text_of
 from ..bylines import is_person_name, parse_byline
 from ..dates import parse_date_only
-from ..errors import NotAnArticleError
+from ..errors import WholePageNeeded
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
 from ..page import Page, xpath
 from ..structured import ld_names, ld_text, strip_tags
@@ -349,7 +349,7 @@ def _section(page: Page, shown: str | None) -> str | None:
 def extract_wp(page: Page) -> Article:
     root = page.root
     if _CUT.cut_short(root, _read_at_cut):  # (takes the cut's sentinel out of the tree)
-        raise NotAnArticleError("the pruned page cut an element the extractor reads: parse the whole page")
+        raise WholePageNeeded("the pruned page cut an element the extractor reads: parse the whole page")
     parts = _scan(root)
     content = parts.content
     if content is None:

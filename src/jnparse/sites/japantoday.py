@@ -382,7 +382,7 @@ def split_photo_credit(caption: str) -> tuple[str, str | None]:
 
 
 def _expired(text: str) -> NotAnArticleError:
-    return NotAnArticleError(f"{EXPIRED_MESSAGE} (the page says: {text[:160]!r})")
+    return NotAnArticleError(f"{EXPIRED_MESSAGE} (the page says: {text[:160]!r})", stated_by_page=True)
 
 
 def _date(page: Page, field: str, text: str | None) -> dt.datetime | None:

@@ -38,7 +38,7 @@ from .._text import squash, strip_suffix, text_of
 from ..agencies import canonical_agency
 from ..bylines import parse_byline, readable_name
 from ..dates import NeedsReference, from_epoch, parse_jst
-from ..errors import NotAnArticleError
+from ..errors import WholePageNeeded
 from ..model import Article, Block, Byline, Discarded, Image, Notice
 from ..page import Page, first, xpath
 from ..structured import ld_text, strip_tags
@@ -416,17 +416,17 @@ def _content_url(page: Page, data: dict[str, Any]) -> str | None:
 def extract_server(page: Page) -> Article:
     kind = _pruned_kind(page)
     if kind == "next":
-        raise NotAnArticleError("the server-rendered layout needs the whole page: parse it")
+        raise WholePageNeeded("the server-rendered layout needs the whole page: parse it")
     if kind == "server":
         if not _detected_by_head(page):
-            raise NotAnArticleError("detection by markup needs the whole page: parse it")
+            raise WholePageNeeded("detection by markup needs the whole page: parse it")
         if not all(_part(page, part) for part in page.memo[_SEEN_MEMO]):
             # the bytes name a part the cut page lacks: the cut went wrong somewhere
-            raise NotAnArticleError("a part of the server-rendered page is missing: parse it whole")
+            raise WholePageNeeded("a part of the server-rendered page is missing: parse it whole")
         open_at_cut = page.memo[_OPEN_MEMO]
         if open_at_cut and any(el in open_at_cut for part in ("title", "author", "time") for el in _part(page, part)):
             # it went on in the dropped bytes: the whole page reads more of it
-            raise NotAnArticleError("a part of the server-rendered page was cut short: parse it whole")
+            raise WholePageNeeded("a part of the server-rendered page was cut short: parse it whole")
     title = page.pick(
         "title",
         ("h1.article-header__title", lambda: text_of(_first(_part(page, "title"))) or None),
@@ -817,7 +817,7 @@ _TITLE_TAG = TagFinder(b"title")
 def _pruned_kind(page: Page) -> str | None:
     """``"next"`` or ``"server"`` when the page's tree is what :func:`prune` cut for that layout (told by
     the cut's mark, which the page's own bytes cannot hold); ``None`` for a whole page. Raises
-    :class:`NotAnArticleError` for a cut page whose end cannot be told (its sentinel was read as text)."""
+    :class:`WholePageNeeded` for a cut page whose end cannot be told (its sentinel was read as text)."""
     memo = page.memo.get(_PRUNED_MEMO, False)
     if memo is not False:
         return memo  # type: ignore[no-any-return]
@@ -825,7 +825,7 @@ def _pruned_kind(page: Page) -> str | None:
     kind: str | None = None
     if seen is not None:
         if not seen.note:
-            raise NotAnArticleError("the cut page's end cannot be told: parse it whole")
+            raise WholePageNeeded("the cut page's end cannot be told: parse it whole")
         kind, *parts = seen.note.split()
         page.memo[_SEEN_MEMO] = tuple(parts)
         page.memo[_OPEN_MEMO] = seen.open
@@ -842,7 +842,7 @@ def _refuse_if_pruned(page: Page, what: str) -> None:
     """On a pruned page, refuse to read what the dropped bytes may have decided (api.py then parses the
     whole page)."""
     if _is_pruned(page):
-        raise NotAnArticleError(f"{what} needs the whole page: parse it")
+        raise WholePageNeeded(f"{what} needs the whole page: parse it")
 
 
 _DETECTION: tuple[Callable[[str | None], Site | None], Callable[[str], Site | None],
