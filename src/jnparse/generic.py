@@ -392,8 +392,9 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
             continue
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _TEXT_BLOCKS or (tag == "blockquote" and el.find("p") is None):
-            # the common case, a paragraph with no class or id, skips the widget test
-            kind = _widget_kind(el) if el.get("class") is not None or el.get("id") is not None else None
+            # the common case, a paragraph with no attributes, skips the widget test (one keys() call costs
+            # a fifth of the two get() calls that would tell no class and no id)
+            kind = _widget_kind(el) if el.keys() else None
             if kind is not None:
                 skip(kind, el)
             else:
