@@ -30,7 +30,7 @@ from .datelines import split_dateline
 from .dates import NeedsReference, parse_jst
 from .errors import ExtraRequiredError
 from .model import Article, Block, Byline, Discarded, Image, Item, Notice
-from .page import Page, elements, first, strings, xpath
+from .page import Page, elements, first, strings, tag_names, xpath
 from .sites.base import find_bytes, image, img_url, link_items
 from .structured import ld_names, ld_text, ld_url, strip_tags
 from .textcopy import COPYRIGHT_LINE, TextCopy, is_bullet, list_item
@@ -152,7 +152,9 @@ def _printed_bylines(page: Page) -> list[etree._Element]:
     candidates.update(page.marked("itemprop", "author"))
     if not candidates:
         return []
-    return [el for el in page.root.iter(*{el.tag for el in candidates}) if el in candidates and _is_printed_byline(el)]
+    names = tag_names(candidates)  # (None: a damaged page's name no walk can filter on, so walk them all)
+    walk = page.root.iter() if names is None else page.root.iter(*names)
+    return [el for el in walk if el in candidates and _is_printed_byline(el)]
 
 
 def _is_printed_byline(el: etree._Element) -> bool:

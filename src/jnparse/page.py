@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
@@ -249,7 +249,10 @@ class Page:
                 return [e for e in whole_tree(self.root) if isinstance(e, etree._Element)]
             names.update(names_found)
         for attr, word in attrs:
-            names.update(el.tag for el in self.marked(attr, word) if isinstance(el.tag, str))
+            carrying = tag_names(self.marked(attr, word))
+            if carrying is None:
+                return [e for e in whole_tree(self.root) if isinstance(e, etree._Element)]
+            names.update(carrying)
         if not names:
             return []
         return [el for el in self.root.iter(*names) if test(el)]
@@ -305,6 +308,25 @@ def _name_char_ref_in(source: bytes) -> bool:
     WordPress page holding 1,600 references: every other way measured, finds per reference or flattening the
     digits first, cost more.)"""
     return b"&#" in source and _NAME_CHAR_REF.search(source) is not None
+
+
+#: a tag name ``iter()`` can filter on: libxml2 keeps whatever a damaged page writes as a name ("<di\x03v>"),
+#: and lxml refuses a name holding a control character
+_PLAIN_TAG = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
+
+
+def tag_names(found: Iterable[etree._Element]) -> set[str] | None:
+    """The names of the elements ``found``, for ``root.iter(*names)``; ``None`` when one is no name ``iter()``
+    can take (the caller then walks every element, or asks the whole tree)."""
+    names: set[str] = set()
+    for el in found:
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if _PLAIN_TAG.fullmatch(tag) is None:
+            return None
+        names.add(tag)
+    return names
 
 
 _ATTRIBUTE_VALUES: dict[str, etree.XPath] = {}

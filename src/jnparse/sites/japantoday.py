@@ -36,7 +36,7 @@ from ..dates import NeedsReference, parse_jst
 from ..errors import NotAnArticleError
 from ..loading import COMMENT_END, RAW_TEXT
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
-from ..page import Page, first, xpath
+from ..page import Page, first, tag_names, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import (
@@ -135,11 +135,11 @@ class _Parts:
         self.figures: list[etree._Element] = []
 
 
-def _prop_tags(page: Page) -> tuple[str, ...]:
+def _prop_tags(page: Page) -> set[str] | None:
     """The names of the tags carrying an ``itemprop`` the extractor reads (asked of the tree: exact however
-    the bytes spell the attribute)."""
+    the bytes spell the attribute); ``None`` when one is no name a walk can filter on (a damaged page's)."""
     words = page.attribute_words("itemprop")
-    return tuple({el.tag for prop in _ITEMPROPS for el in words.get(prop, ()) if isinstance(el.tag, str)})
+    return tag_names(el for prop in _ITEMPROPS for el in words.get(prop, ()))
 
 
 def _tree_ranges(page: Page) -> tuple[tuple[int, int], ...] | None:
@@ -173,7 +173,11 @@ def _read_ranges(page: Page) -> tuple[tuple[int, int], ...] | None:
 
 def _scan(page: Page) -> _Parts:
     parts = _Parts()
-    for el in page.root.iter("article", "figure", "h1", *_HEADING_TAGS, "time", *_prop_tags(page)):
+    prop_tags = _prop_tags(page)
+    # a name no walk can filter on: every element is visited (the same answer, a longer walk)
+    walk = page.root.iter() if prop_tags is None else page.root.iter(
+        "article", "figure", "h1", *_HEADING_TAGS, "time", *prop_tags)
+    for el in walk:
         tag = el.tag
         if not isinstance(tag, str):
             continue
