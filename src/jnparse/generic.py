@@ -140,7 +140,7 @@ def _by_line_near_headline(page: Page) -> Byline | None:
 
 
 _BYLINE_CLASSES = xpath(
-    "//@class[contains(., 'byline') or contains(., 'author-name') or contains(., 'article-author')]")
+    "//*/@class[contains(., 'byline') or contains(., 'author-name') or contains(., 'article-author')]")
 
 
 def _printed_bylines(page: Page) -> list[etree._Element]:

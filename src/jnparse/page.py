@@ -218,7 +218,7 @@ class Page:
 
     def attribute_words(self, attr: str) -> dict[str, list[etree._Element]]:
         """Each word of ``attr``'s values on the page → the elements carrying it, in page order: one query of
-        the tree a page and attribute (``//@itemprop``, ~70 µs on a page of 1,000 elements, in C), exact
+        the tree a page and attribute (``//*/@itemprop``, ~55 µs on a page of 1,000 elements, in C), exact
         whatever the bytes spell (character references, capitals). Reading the names off the bytes first
         and walking the tags they name cost more: a byte search for the attribute, another for references
         that may spell a word (1,600 on a WordPress page), and a walk for each word asked."""
@@ -336,7 +336,7 @@ def _attribute_values(attr: str) -> etree.XPath:
     """The query for every value of ``attr`` on a page (each knows its element), compiled once per attribute."""
     found = _ATTRIBUTE_VALUES.get(attr)
     if found is None:
-        found = _ATTRIBUTE_VALUES[attr] = etree.XPath(f"//@{attr}")
+        found = _ATTRIBUTE_VALUES[attr] = etree.XPath(f"//*/@{attr}")  # (a fifth faster than "//@")
     return found
 
 
