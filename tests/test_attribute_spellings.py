@@ -159,3 +159,50 @@ def test_an_mhtml_archive_gives_its_address_and_refuses_when_it_holds_no_page() 
     empty = as_mhtml(page, url).replace(b"Content-Type: text/html", b"Content-Type: text/plain")
     with pytest.raises(jnparse.InputError, match="MHTML"):
         jnparse.parse(empty)
+
+
+_IMG_SRC = re.compile(rb'(<img\b[^>]*?\ssrc=")https?://[^"]*/([^"/?#]+)(?:[?#][^"]*)?"')
+
+
+def as_saved(data: bytes) -> bytes:
+    """``data`` as a browser saves it with its files ("Save page as… complete"): every image's ``src`` points at
+    the copy in the folder beside the page; other addresses stay as they were."""
+    return _IMG_SRC.sub(rb'\1./Saved page_files/\2"', data)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_page_saved_with_its_files(path: Path) -> None:
+    data = path.read_bytes()
+    saved = as_saved(data)
+    whole, copy = _read(data), _read(saved)
+    if not isinstance(whole, dict) or not isinstance(copy, dict):
+        assert copy == whole
+        return
+    images, saved_images = whole.pop("images"), copy.pop("images")
+    assert copy == whole
+    # each image keeps its caption and credit, and its address when the page names it elsewhere (srcset,
+    # og:image, JSON-LD); never the page's address joined to the saved folder's
+    assert [(i["caption"], i["credit"]) for i in saved_images] == [(i["caption"], i["credit"]) for i in images]
+    for before, after in zip(images, saved_images, strict=True):
+        assert after["url"] in (before["url"], None)
+    if any(i["url"] is None for i in saved_images) and not any(i["url"] is None for i in images):
+        assert ("images", "saved-copy") in {(w.field, w.code) for w in jnparse.parse(saved).warnings}
+
+
+def test_a_saved_page_reads_its_images_addresses_from_the_metadata() -> None:
+    path = CORPUS / "japannews" / "2024-10-13_ishiba-leaders-debate.html"
+    if not path.exists():
+        pytest.skip("the shared corpus is not here")
+    data = path.read_bytes()
+    saved = as_saved(data)
+    assert b'src="./Saved page_files/scanner-debate.jpg"' in saved
+    assert [i.url for i in jnparse.parse(saved).images] == [
+        "https://japannews.yomiuri.co.jp/wp-content/uploads/2024/10/scanner-debate.jpg"]
+    # without the metadata naming it, the address is unknown: none, and a warning says why
+    bare = re.sub(rb"<meta[^>]*(?:og|twitter):image[^>]*>", b"", saved)
+    bare = re.sub(rb'<script type="application/ld\+json">.*?</script>', b"", bare, flags=re.S)
+    assert b"scanner-debate.jpg" in bare
+    assert b"https://japannews.yomiuri.co.jp/wp-content/uploads/2024/10/scanner-debate" not in bare
+    a = jnparse.parse(bare)
+    assert [i.url for i in a.images] == [None] and a.images[0].caption
+    assert ("images", "saved-copy") in {(w.field, w.code) for w in a.warnings}

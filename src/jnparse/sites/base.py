@@ -21,6 +21,7 @@ from ..datelines import split_dateline
 from ..loading import COMMENT_END, NAME_END, RAW_END_ANY, RAW_TEXT
 from ..model import Article, Block, Dateline, Discarded, Image, Item
 from ..page import Page
+from ..structured import ld_url
 from ..textcopy import TextCopy
 
 
@@ -523,18 +524,41 @@ def discard(kind: str, heading: str | None = None, items: Iterable[Item] = (), t
 _SRCSET_FIRST = re.compile(r"^\s*(\S+)")
 
 
+#: an image of a page a browser saved with its files ("Save page as… complete"): the browser points the image
+#: at the folder it wrote beside the page, "./Page title_files/photo.jpg"; the address it came from is lost
+_SAVED_FILE = re.compile(r"^(?:\./)?[^/?#:]+_files/([^/?#]+)$")
+
+
 def img_url(page: Page, img: etree._Element | None) -> str | None:
     if img is None:
         return None
     for attr in ("src", "data-src", "data-lazy-src", "data-original"):
         v = img.get(attr)
         if v and not v.startswith("data:"):
-            return page.absolute(v)
+            saved = _SAVED_FILE.match(v.strip())
+            return page.absolute(v) if saved is None else _saved_image(page, img, saved.group(1), v)
     srcset = img.get("srcset") or img.get("data-srcset")
     if srcset:
         m = _SRCSET_FIRST.match(srcset)
         if m:
             return page.absolute(m.group(1))
+    return None
+
+
+def _saved_image(page: Page, img: etree._Element, name: str, src: str) -> str | None:
+    """The address of an image a saved page points at its local copy of (``name``, the file's name): the image's
+    own lazy-loading or srcset address for that file, else the page's metadata image of that name (og:image,
+    twitter:image, JSON-LD); else no address, with a warning (the page's address joined to the folder's is
+    no address the image ever had)."""
+    candidates = [img.get(attr) or "" for attr in ("data-src", "data-lazy-src", "data-original")]
+    candidates += [part.split()[0] for attr in ("srcset", "data-srcset")
+                   for part in (img.get(attr) or "").split(",") if part.split()]
+    candidates += [page.meta_value("og:image", "og:image:url", "twitter:image", "twitter:image:src") or "",
+                   ld_url(page.ld("image")) or ""]
+    for url in candidates:
+        if url.startswith(("https://", "http://", "//")) and url.split("?")[0].rstrip("/").rsplit("/", 1)[-1] == name:
+            return page.absolute("https:" + url if url.startswith("//") else url)
+    page.warn("images", "saved-copy", f"{src[:80]!r} is a saved page's local copy, and no address of it is on the page")
     return None
 
 
