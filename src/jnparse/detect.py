@@ -1,8 +1,9 @@
 """Which site a page or a text copy comes from.
 
-HTML: the URL given, then the page's canonical link and og:url, then og:site_name and the title's
-site-name suffix, then (for a page that does not name its own address) each site's markup
-fingerprint. Text: the URL given, then each site's signature lines.
+HTML: the URL given (unless the page names its own address on another of our sites and carries that
+site's markup), then the page's canonical link and og:url, then og:site_name and the title's site-name
+suffix, then (for a page that does not name its own address) each site's markup fingerprint. Text: the URL
+given, then each site's signature lines.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def sniff_site(data: bytes) -> Site | None:
 def detect_html(page: Page) -> Site | None:
     site = site_for_url(page.url_hint)
     if site:
-        return site
+        return _unless_the_page_says_otherwise(page, site)
     declared = False  # the page names its own address
     for cand in (page.canonical, page.meta_value("og:url")):
         site = site_for_url(cand)
@@ -130,6 +131,25 @@ def detect_html(page: Page) -> Site | None:
         if s.fingerprint is not None and s.fingerprint(page):
             return s
     return None
+
+
+def _unless_the_page_says_otherwise(page: Page, site: Site) -> Site:
+    """The site of ``url=``, unless the page names its own address on another site of ours (canonical link,
+    og:url) and carries that site's markup, not this one's: a caller's address gone wrong (a redirect
+    followed, a list of addresses out of step with the pages) must not hand the page to the wrong reader.
+    The markup tests run only when the two disagree."""
+    for declared_url in (page.canonical, page.meta_value("og:url")):
+        declared = site_for_url(declared_url)
+        if declared is None or declared is site:
+            continue
+        if declared.fingerprint is not None and declared.fingerprint(page) \
+                and not (site.fingerprint is not None and site.fingerprint(page)):
+            page.warn("site", "disagree", f"url= is a {site.name} address, but the page names its own on "
+                      f"{declared.name} and carries its markup: read as {declared.name}")
+            page.url_hint = declared_url  # what the reader takes from the address comes from the page's own
+            return declared
+        break
+    return site
 
 
 def detect_text(copy: TextCopy) -> Site | None:
