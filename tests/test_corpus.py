@@ -21,6 +21,7 @@ pytestmark = pytest.mark.skipif(not (CORPUS / "cases.json").exists(), reason="..
 
 JN = "japannews/2024-10-13_ishiba-leaders-debate.html"
 JT = "japantimes/2020-02-18_6000-surgical-masks-stolen.html"
+GP = "other/2020-02-08_gaijinpot-blog-tweet-of-the-week-67-chikan.html"
 TEXT = "japannews/2022-04-08_hayashi-blinken-brussels.txt"
 
 
@@ -147,6 +148,22 @@ def test_a_page_saved_through_windows_1252_gives_the_same_fields(name: str) -> N
     a = jnparse.parse(as_windows_1252(html).encode("utf-8"))
     assert _fields(a) == _fields(jnparse.parse(html.encode()))
     assert ("encoding", "repaired") in {(w.field, w.code) for w in a.warnings}
+
+
+@pytest.mark.parametrize("name", [JN, JT, GP])
+def test_a_page_read_as_iso_8859_1_gives_the_same_fields(name: str) -> None:
+    # `requests` decodes a page whose HTTP header names no charset as ISO-8859-1: `response.text` passed on
+    html = (CORPUS / name).read_bytes()
+    text = html.decode("latin-1")
+    a = jnparse.parse(text)
+    assert _fields(a) == _fields(jnparse.parse(html))
+    if not html.isascii():
+        assert ("encoding", "repaired") in {(w.field, w.code) for w in a.warnings}
+
+
+def test_a_text_copy_read_as_iso_8859_1_gives_the_same_fields() -> None:
+    data = (CORPUS / TEXT).read_bytes()
+    assert _fields(jnparse.parse_text(data.decode("latin-1"))) == _fields(jnparse.parse_text(data.decode()))
 
 
 def test_a_text_copy_saved_through_windows_1252_gives_the_same_fields() -> None:

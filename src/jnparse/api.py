@@ -203,7 +203,7 @@ def _extract(
         if codec in YEN_CODECS:
             restore_yen_signs(root)
     if repaired:
-        page.warn("encoding", "repaired", "mojibake (UTF-8 once read as GBK or windows-1252) was repaired")
+        page.warn("encoding", "repaired", "mojibake (UTF-8 once read as GBK, windows-1252 or ISO-8859-1) was repaired")
     if _cut_short(source):
         page.warn("body", "truncated", "the page has no closing </html> tag: the download may have been cut short,"
                   " and the body and the blocks after it with it")
@@ -430,7 +430,7 @@ def parse_text(
                     article = whole
         article = _with_title_line(article, title_line, headline)
     if fixed is not None:
-        note = Notice("encoding", "repaired", "mojibake (UTF-8 once read as GBK or windows-1252) was repaired")
+        note = Notice("encoding", "repaired", "mojibake (UTF-8 once read as GBK, windows-1252 or ISO-8859-1) was repaired")
         article = attrs.evolve(article, warnings=(*article.warnings, note))
     if unescaped:
         note = Notice("encoding", "repaired", "HTML character references (&amp;, &#8217;) in the text were decoded")

@@ -154,7 +154,7 @@ def _repaired_utf8(text: str) -> bytes | None:
     return fixed
 
 
-# -- UTF-8 once read as windows-1252 (latin-1) and saved again: "Chinaâ€™s" for "China’s" ---------------
+# -- UTF-8 once read as windows-1252 or ISO-8859-1 and saved again: "Chinaâ€™s" for "China’s" -------------
 # Each byte of the UTF-8 sequence became the character windows-1252 maps it to (as browsers map it: the five
 # bytes the code page leaves undefined become the C1 control of the same number). The damage is undone run by
 # run: a lead character and its continuation characters, turned back into bytes, decode as one UTF-8
@@ -167,8 +167,11 @@ def _cp1252_char(b: int) -> str:
         return chr(b)
 
 
-_BYTE_OF = {_cp1252_char(b): b for b in range(0x80, 0x100)}
-_CONT = "".join(re.escape(_cp1252_char(b)) for b in range(0x80, 0xC0))
+#: each damaged character → the byte it was read from: as windows-1252 reads it, and as ISO-8859-1 does (which
+#: reads 0x80-0x9F as the C1 controls: what `requests` gives as `response.text` for a page whose HTTP header
+#: names no charset)
+_BYTE_OF = {**{chr(b): b for b in range(0x80, 0x100)}, **{_cp1252_char(b): b for b in range(0x80, 0x100)}}
+_CONT = "".join(re.escape(c) for c, b in _BYTE_OF.items() if b < 0xC0)
 _DOUBLE_UTF8 = re.compile(f"[\u00c2-\u00df][{_CONT}]|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}}")
 
 
