@@ -430,7 +430,8 @@ def parse_text(
                     article = whole
         article = _with_title_line(article, title_line, headline)
     if fixed is not None:
-        note = Notice("encoding", "repaired", "mojibake (UTF-8 once read as GBK, windows-1252 or ISO-8859-1) was repaired")
+        note = Notice("encoding", "repaired",
+                      "mojibake (UTF-8 once read as GBK, windows-1252 or ISO-8859-1) was repaired")
         article = attrs.evolve(article, warnings=(*article.warnings, note))
     if unescaped:
         note = Notice("encoding", "repaired", "HTML character references (&amp;, &#8217;) in the text were decoded")
