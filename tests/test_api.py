@@ -445,6 +445,29 @@ def test_a_path_in_place_of_the_page_says_how_to_read_it() -> None:
                               site="generic").body  # a short copy is no file name
 
 
+def test_a_tree_a_file_or_a_response_in_place_of_the_page_says_what_to_pass() -> None:
+    import io
+
+    import lxml.html
+
+    class Response:  # as requests and httpx give it
+        status_code = 200
+        content = STAFF
+
+    class ScrapyResponse:
+        url = "https://japannews.yomiuri.co.jp/"
+        body = STAFF
+
+    tree = lxml.html.fromstring(STAFF)
+    for passed, hint in [(tree, r"etree\.tostring\(tree\)"), (tree.getroottree(), r"etree\.tostring\(tree\)"),
+                         (io.BytesIO(STAFF), r"f\.read\(\)"), (Response(), r"response\.content"),
+                         (ScrapyResponse(), r"response\.body\), with url=response\.url")]:
+        with pytest.raises(jnparse.InputError, match=hint):
+            jnparse.parse(passed)  # type: ignore[arg-type]
+    with pytest.raises(jnparse.InputError, match=r"not int$"):
+        jnparse.parse(5)  # type: ignore[arg-type]
+
+
 def _own_site(data: bytes) -> str | None:
     from jnparse.detect import site_for_url
     from jnparse.loading import parse_bytes

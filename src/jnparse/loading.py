@@ -274,7 +274,7 @@ def to_utf8(
             raise InputTooLargeError(f"the input is {len(source)} characters, over the limit of {max_bytes}")
         text, codec, data = source, "str", None
     else:
-        raise InputError(f"parse() takes the page as str or bytes, not {type(source).__name__}")
+        raise InputError(f"parse() takes the page as str or bytes, not {type(source).__name__}{_how_to_pass(source)}")
     if _BLANK.fullmatch(text):
         raise InputError("the input is empty")
     repaired = _repaired_utf8(text)
@@ -290,6 +290,19 @@ def to_utf8(
         except UnicodeEncodeError as e:  # lone surrogates in a str
             raise DecodeError(f"the text holds characters that are not valid Unicode: {e.reason}") from None
     return data, codec, False
+
+
+def _how_to_pass(source: object) -> str:
+    """How to hand over what was passed in place of a page's HTML, for the common slips."""
+    if isinstance(source, (etree._Element, etree._ElementTree)):
+        return ": pass the page's bytes (a tree parsed already is parsed again: etree.tostring(tree) gives them)"
+    if hasattr(source, "read"):
+        return ": read the file first (f.read())"
+    if hasattr(source, "content") and hasattr(source, "status_code"):
+        return ": pass the response's bytes (response.content)"
+    if hasattr(source, "body") and hasattr(source, "url"):
+        return ": pass the response's bytes (response.body), with url=response.url"
+    return ""
 
 
 _BLANK = re.compile(r"\s*")
