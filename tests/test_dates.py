@@ -56,6 +56,13 @@ def test_year_less_and_relative_forms_need_a_reference() -> None:
     assert parse_jst("Dec. 31 11:00 pm JST", reference=jst(2025, 1, 2, 9, 0)) == jst(2024, 12, 31, 23, 0)
 
 
+@pytest.mark.parametrize("spaced", ["2020-02-08 11:00", "2020-02-08  11:00", "2020-02-08\t11:00",
+                                    "2020-02-08 \n 11:00"])
+def test_iso_date_and_time_apart_by_any_white_space(spaced: str) -> None:
+    # a datetime attribute whose space a template doubled, or wrapped onto a new line
+    assert parse_iso(spaced) == parse_jst(spaced) == dt.datetime(2020, 2, 8, 11, 0, tzinfo=JST)
+
+
 def test_not_a_time() -> None:
     assert parse_jst("") is None
     assert parse_jst(None) is None

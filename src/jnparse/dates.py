@@ -73,7 +73,7 @@ def from_epoch(value: float | int | str) -> dt.datetime:
 
 
 _ISO = re.compile(
-    r"^(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?:[T ](?P<h>\d\d):(?P<mi>\d\d)(?::(?P<s>\d\d)(?:[.,](?P<f>\d{1,9}))?)?"
+    r"^(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)(?:(?:T|\s+)(?P<h>\d\d):(?P<mi>\d\d)(?::(?P<s>\d\d)(?:[.,](?P<f>\d{1,9}))?)?"
     r"\s*(?P<z>Z|[+-]\d\d:?\d\d)?)?$"
 )
 
