@@ -117,6 +117,10 @@ def test_size_and_shape_stay_bounded() -> None:
         "(" * 100_000 + "Kyodo" + ")" * 100_000,
         "-\n" * 100_000,
         "\u3000" * 200_000,
+        # Markdown's openers with no closers, on a copy that reads as Markdown (each was minutes, once)
+        *("# Heading\n[a link](https://x.example/)\n" + line for line in (
+            "*a " * 30_000, "_a " * 30_000, "**a " * 20_000, "[" * 100_000, "![a](" * 20_000, "[![a](b)" * 8_000,
+            "# " + " " * 100_000 + "x", "> " * 50_000, "\\*" * 50_000)),
     ],
 )
 def test_pathological_strings_against_every_regular_expression(evil: str) -> None:

@@ -38,6 +38,7 @@ from .loading import (
     restore_yen_signs,
     to_utf8,
 )
+from .markdown import from_markdown
 from .model import Article, Block, Discarded, Notice
 from .page import Page, is_url
 from .prompts import without_prompts
@@ -410,6 +411,11 @@ def parse_text(
     fixed = repair_mojibake(text) or repair_latin_mojibake(text)
     if fixed is not None:
         text = fixed
+    # a copy written as Markdown (html2text, markdownify, a reader service): the text its marks stand for
+    markdown = from_markdown(text)
+    if markdown is not None:
+        text, source_url = markdown
+        url = url or (source_url if is_url(source_url) else None)
     copy = TextCopy.from_text(text, url=url, reference=fetched)
     if not copy.lines:
         raise InputError("the text is empty")
@@ -435,6 +441,9 @@ def parse_text(
         article = attrs.evolve(article, warnings=(*article.warnings, note))
     if unescaped:
         note = Notice("encoding", "repaired", "HTML character references (&amp;, &#8217;) in the text were decoded")
+        article = attrs.evolve(article, warnings=(*article.warnings, note))
+    if markdown is not None:
+        note = Notice("encoding", "markdown", "the copy is Markdown: read as the text its marks stand for")
         article = attrs.evolve(article, warnings=(*article.warnings, note))
     if copy.unwrapped is not None:
         note = Notice("body", "unwrapped", f"the copy's lines were wrapped at {copy.unwrapped} characters: joined back")

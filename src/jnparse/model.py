@@ -176,8 +176,8 @@ class Notice:
     (mojibake was repaired), ``skipped`` (a broken JSON-LD block was skipped), ``implausible`` (a source
     gave a value that cannot be the field, such as a section label of a paragraph's length), ``generic`` (read by
     the generic reader), ``not-ajw`` (an asahi.com page outside AJW), ``extractor-failed`` (the
-    generic body extractor raised), ``saved-copy`` (a saved page's image with no address of its own). See
-    ``docs/errors.md``.
+    generic body extractor raised), ``saved-copy`` (a saved page's image with no address of its own),
+    ``markdown`` (a Markdown copy read as the text it stands for). See ``docs/errors.md``.
     """
 
     field: str

@@ -1,0 +1,111 @@
+"""Text copies written as Markdown (html2text, markdownify, a reader service) read as the plain copies they
+stand for."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import jnparse
+from jnparse.markdown import from_markdown
+
+from .conftest import CORPUS, FIXTURES
+
+COPIES = sorted(FIXTURES.glob("*/*.txt")) + sorted(CORPUS.glob("*/*.txt"))
+_SPECIAL = re.compile(r"([\\`*_\[\]])")
+_LINE_START = re.compile(r"^(#|>|[-+] |\d+\. )")
+
+
+def as_markdown(text: str) -> str:
+    """A plain copy as an HTML-to-Markdown tool writes the page: paragraphs apart by a blank line, list items
+    as ``* [title](address)``, short title-like lines as headings, Markdown's own characters escaped."""
+    lines = [ln for ln in (x.strip() for x in text.replace("\r\n", "\n").split("\n")) if ln]
+    out: list[str] = []
+    n = 0
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        item = None
+        if line in ("-", "•") and i + 1 < len(lines):
+            item, i = lines[i + 1], i + 2
+        elif re.match(r"^[-•] \S", line):
+            item, i = line[2:], i + 1
+        else:
+            i += 1
+        if item is not None:
+            n += 1
+            title = _SPECIAL.sub(r"\\\1", item)
+            out.append(f"* [{title}](https://news.example/story/{n}/)")
+            continue
+        escaped = _LINE_START.sub(r"\\\1", _SPECIAL.sub(r"\\\1", line))
+        heading = len(line) <= 60 and not line.endswith((".", ",", ";", ":")) and not line[:1].isdigit()
+        out.append(("### " if heading else "") + escaped)
+    return "\n\n".join(out) + "\n"
+
+
+def _fields(a: jnparse.Article) -> dict[str, Any]:
+    d = a.to_dict()
+    return {
+        "site": d["site"], "title": d["title"], "published": d["published"], "byline": d["byline"],
+        "dateline": d["dateline"], "agency": d["agency"], "body": d["body"], "paywalled": d["paywalled"],
+        "discarded": [(b["kind"], b["heading"], [i["title"] for i in b["items"]]) for b in d["discarded"]],
+    }
+
+
+@pytest.mark.parametrize("path", COPIES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_markdown_copy_reads_as_the_plain_copy(path: Path) -> None:
+    import datetime as dt
+
+    text = path.read_text(encoding="utf-8")
+    fetched = dt.datetime(2025, 6, 1, 12, 0, tzinfo=jnparse.JST)  # (copies that print no year)
+    try:
+        plain = _fields(jnparse.parse_text(text, fetched=fetched))
+    except jnparse.ParseError as e:
+        with pytest.raises(type(e)):
+            jnparse.parse_text(as_markdown(text), fetched=fetched)
+        return
+    markdown = as_markdown(text)
+    assert markdown != text and from_markdown(markdown) is not None
+    a = jnparse.parse_text(markdown, fetched=fetched)
+    assert _fields(a) == plain
+    assert ("encoding", "markdown") in {(w.field, w.code) for w in a.warnings}
+
+
+def test_a_reader_services_header_gives_the_title_and_the_address() -> None:
+    body = ("# Harbor ferries resume after the storm\n\nFUKUOKA (Kyodo) -- The ferries ran again on Monday after "
+            "three days of storms kept every boat in port.\n\nCrews checked the piers at dawn and the first "
+            "sailing left on time with forty passengers.\n")
+    text = ("Title: Harbor ferries resume after the storm\nURL Source: https://news.example/ferries/\n"
+            "Published Time: 2025-03-03T09:00:00+09:00\n\nMarkdown Content:\n" + body)
+    a = jnparse.parse_text(text)
+    assert a.title == "Harbor ferries resume after the storm"
+    assert a.url == "https://news.example/ferries/"
+    assert a.agency == "Kyodo" and a.paragraphs[0].startswith("The ferries ran again on Monday")
+    assert not any("URL Source" in b.text or "Markdown Content" in b.text for b in a.body)
+
+
+@pytest.mark.parametrize(("line", "plain"), [
+    ("## Tokyo *reopens* its **night** buses ##", "Tokyo reopens its night buses"),
+    ("> A quoted line with a [link](https://x.example/a_(b)) in it", "A quoted line with a link in it"),
+    ("* [Story title](https://x.example/s \"its title\")", "• Story title"),
+    ("[![photo](https://x.example/p.jpg)](https://x.example/p)", ""),
+    ("![A crowd at the station](https://x.example/c.jpg)", ""),
+    ("1\\. The first point, about \\*stars\\* and snake\\_case", "1. The first point, about *stars* and snake_case"),
+    ("The `ferry_service` runs on _weekdays_ only", "The ferry_service runs on weekdays only"),
+    ("a_b_c and 2*3*4 stay as they are", "a_b_c and 2*3*4 stay as they are"),
+    ("---", ""), ("* * *", ""), ("[1]: https://x.example/ref", ""), ("See [the report][1].", "See the report."),
+])
+def test_markdown_lines(line: str, plain: str) -> None:
+    got = from_markdown(f"# Heading\n\n[a link](https://x.example/)\n\n{line}\n")
+    assert got is not None and got[0].split("\n")[-2] == plain
+
+
+@pytest.mark.parametrize("text", [
+    "Night buses return\n#Fukuoka\n-\nRelated story\nThe buses ran again on Monday.",
+    "Night buses return\nSee [the notice](https://x.example/) at the depot.\nThe buses ran again on Monday.",
+])
+def test_a_plain_copy_with_one_mark_is_no_markdown(text: str) -> None:
+    assert from_markdown(text) is None
