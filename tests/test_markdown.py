@@ -109,3 +109,27 @@ def test_markdown_lines(line: str, plain: str) -> None:
 ])
 def test_a_plain_copy_with_one_mark_is_no_markdown(text: str) -> None:
     assert from_markdown(text) is None
+
+
+def test_front_matter_gives_the_title_the_address_and_a_date_the_copy_does_not_print() -> None:
+    # as trafilatura writes its Markdown: the page's metadata as YAML, then the story
+    text = ("---\ntitle: \"Harbor ferries resume after the storm | The Japan Times\"\nauthor: No Author\n"
+            "url: https://www.japantimes.co.jp/news/2025/03/03/national/harbor-ferries/\ndate: \"2025-03-03\"\n"
+            "tags: ['ferries', 'storms']\n---\n"
+            "FUKUOKA – The ferries ran again on Monday after three days of storms kept every boat in port.\n\n"
+            "Crews checked the piers at dawn and the **first** sailing left on time with forty passengers.\n")
+    a = jnparse.parse_text(text)
+    assert (a.site, a.title) == ("japantimes", "Harbor ferries resume after the storm")
+    assert a.url == "https://www.japantimes.co.jp/news/2025/03/03/national/harbor-ferries/"
+    assert a.published is not None and a.published.isoformat() == "2025-03-03T00:00:00+09:00"
+    codes = {(w.field, w.code) for w in a.warnings}
+    assert {("published", "fallback"), ("title", "fallback"), ("encoding", "markdown")} <= codes
+    assert ("title", "missing") not in codes
+    assert a.paragraphs[-1] == ("Crews checked the piers at dawn and the first sailing left on time with forty "
+                                "passengers.")
+    assert not any(b.text.startswith(("title:", "url:", "tags:", "---")) for b in a.body)
+
+
+def test_a_rule_atop_a_plain_copy_is_no_front_matter() -> None:
+    text = "---\nNight buses return to Hakata\nThe buses ran again on Monday: riders welcomed them.\n"
+    assert from_markdown(text) is None

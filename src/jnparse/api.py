@@ -16,6 +16,7 @@ from lxml import etree
 from . import sites as registry
 from ._text import strip_suffix, text_of
 from .crossrefs import without_pointers
+from .dates import NeedsReference, parse_jst
 from .detect import detect_html, detect_text, site_for_url, sniff_site
 from .errors import (
     ExtraRequiredError,
@@ -374,7 +375,10 @@ def _with_title_line(article: Article, line: str, headline: str) -> Article:
     """The Article of a copy that started with the page's title line: its headline when the copy gave none,
     and the line itself as a discarded block unless it is the headline with the site's name."""
     if article.title is None:
-        article = attrs.evolve(article, title=headline)
+        # the reader found none in the copy's lines (and said so): the title line gives it
+        kept = tuple(w for w in article.warnings if w.field != "title")
+        article = attrs.evolve(article, title=headline,
+                               warnings=(*kept, Notice("title", "fallback", "read from the copy's title line")))
     if article.title == headline:
         return article
     return attrs.evolve(article, discarded=(Discarded(kind="other", text=line), *article.discarded))
@@ -413,9 +417,10 @@ def parse_text(
         text = fixed
     # a copy written as Markdown (html2text, markdownify, a reader service): the text its marks stand for
     markdown = from_markdown(text)
+    header: dict[str, str] = {}
     if markdown is not None:
-        text, source_url = markdown
-        url = url or (source_url if is_url(source_url) else None)
+        text, header = markdown
+        url = url or (header["url"] if is_url(header.get("url")) else None)
     copy = TextCopy.from_text(text, url=url, reference=fetched)
     if not copy.lines:
         raise InputError("the text is empty")
@@ -443,12 +448,26 @@ def parse_text(
         note = Notice("encoding", "repaired", "HTML character references (&amp;, &#8217;) in the text were decoded")
         article = attrs.evolve(article, warnings=(*article.warnings, note))
     if markdown is not None:
-        note = Notice("encoding", "markdown", "the copy is Markdown: read as the text its marks stand for")
-        article = attrs.evolve(article, warnings=(*article.warnings, note))
+        article = _with_markdown_header(article, header)
     if copy.unwrapped is not None:
         note = Notice("body", "unwrapped", f"the copy's lines were wrapped at {copy.unwrapped} characters: joined back")
         article = attrs.evolve(article, warnings=(*article.warnings, note))
     return article
+
+
+def _with_markdown_header(article: Article, header: dict[str, str]) -> Article:
+    """The Article of a Markdown copy: its header's date when the copy printed none, and the warning."""
+    notes = [Notice("encoding", "markdown", "the copy is Markdown: read as the text its marks stand for")]
+    if article.published is None and header.get("date"):
+        try:
+            published = parse_jst(header["date"])
+        except NeedsReference:
+            published = None
+        if published is not None:
+            notes.append(Notice("published", "fallback", "read from the Markdown copy's header"))
+            kept = tuple(w for w in article.warnings if (w.field, w.code) != ("published", "missing"))
+            return attrs.evolve(article, published=published, warnings=(*kept, *notes))
+    return attrs.evolve(article, warnings=(*article.warnings, *notes))
 
 
 def _read_copy(copy: TextCopy, forced: Site | None, titled: Site | None = None) -> Article:

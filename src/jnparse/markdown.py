@@ -36,34 +36,68 @@ _ESCAPED_BACK = re.compile("[\U000F0000-\U000F007F]")
 _MARKS = re.compile(r"(?m)^ {0,3}#{1,6}[ \t]+\S|!?\[[^\[\]\n]+\]\((?:https?:|/|\.|#)|\*\*[^\s*][^*\n]*\*\*")
 
 
-def from_markdown(text: str) -> tuple[str, str | None] | None:
-    """``(the copy's visible text, the address a reader's header names)`` when ``text`` reads as Markdown,
-    else ``None``."""
+_FRONT_FIELD = re.compile(r"^([A-Za-z][\w-]{0,30}):(?:[ \t]+(.*))?$")
+
+
+def from_markdown(text: str) -> tuple[str, dict[str, str]] | None:
+    """``(the copy's visible text, its header)`` when ``text`` reads as Markdown, else ``None``. A header is
+    a reader service's (``Title:`` … ``Markdown Content:``) or YAML front matter (``---`` / ``title: …`` /
+    ``url: …`` / ``date: …`` / ``---``, as trafilatura writes its metadata); of it, ``title``, ``url`` and
+    ``date`` are kept (``{}`` without one). The title stands as the copy's first line."""
     lines = text.split("\n")
-    header: dict[str, str] = {}
-    start = 0
+    header, start = _reader_header(lines)
+    if header is None:
+        header, start = _front_matter(lines)
+    if header is None and len(_MARKS.findall(text, 0, 200_000)) < 2:
+        return None
+    header = header or {}
+    out = [_plain(line) for line in lines[start:]]
+    title = header.get("title")
+    if title and next((line for line in out if line), None) != title:
+        out.insert(0, title)  # the page's title, unless the content opens with it (its headline)
+    return "\n".join(out), {k: v for k, v in header.items() if v}
+
+
+def _reader_header(lines: list[str]) -> tuple[dict[str, str] | None, int]:
+    """A reader service's header (Jina Reader: ``Title:``, ``URL Source:``, …, ``Markdown Content:``) as
+    ``({"title": …, "url": …}, the line after it)``; ``(None, 0)`` when the text has none."""
+    fields: dict[str, str] = {}
     for i, line in enumerate(lines[:12]):
         m = _READER_FIELD.match(line.strip())
         if m is None:
             if line.strip():
-                break
+                return None, 0
             continue
-        header[m.group(1)] = m.group(2).strip()
-        start = i + 1
+        fields[m.group(1)] = m.group(2).strip()
         if m.group(1) == "Markdown Content":
-            break
-    is_reader = "Markdown Content" in header and ("Title" in header or "URL Source" in header)
-    if not is_reader and len(_MARKS.findall(text, 0, 200_000)) < 2:
-        return None
-    if is_reader:
-        lines = lines[start:]
-    else:
-        header = {}
-    out = [_plain(line) for line in lines]
-    title = header.get("Title")
-    if title and next((line for line in out if line), None) != title:
-        out.insert(0, title)  # the page's title, unless the content opens with it (its headline)
-    return "\n".join(out), header.get("URL Source") or None
+            if "Title" not in fields and "URL Source" not in fields:
+                return None, 0
+            return {"title": fields.get("Title", ""), "url": fields.get("URL Source", ""),
+                    "date": fields.get("Published Time", "")}, i + 1
+    return None, 0
+
+
+def _front_matter(lines: list[str]) -> tuple[dict[str, str] | None, int]:
+    """YAML front matter ("---", then ``key: value`` lines, then "---") as ``({"title": …, "url": …}, the
+    line after it)``; ``(None, 0)`` when the text opens with none."""
+    if not lines or lines[0].strip() != "---":
+        return None, 0
+    fields: dict[str, str] = {}
+    for i, line in enumerate(lines[1:60], start=1):
+        if line.strip() in ("---", "..."):
+            if not fields:
+                return None, 0
+            return {key: fields.get(key, "") for key in ("title", "url", "date")}, i + 1
+        m = _FRONT_FIELD.match(line.strip())
+        if m is None:
+            if line.strip():
+                return None, 0
+            continue
+        value = (m.group(2) or "").strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        fields[m.group(1).lower()] = value
+    return None, 0
 
 
 def _plain(line: str) -> str:
