@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import jnparse
 from jnparse.markdown import from_markdown
@@ -16,7 +18,7 @@ from .conftest import CORPUS, FIXTURES
 
 COPIES = sorted(FIXTURES.glob("*/*.txt")) + sorted(CORPUS.glob("*/*.txt"))
 _SPECIAL = re.compile(r"([\\`*_\[\]])")
-_LINE_START = re.compile(r"^(#|>|[-+] |\d+\. )")
+_LINE_START = re.compile(r"^(#|>|[-+](?= ))|^(\d+)(?=\. )")
 
 
 def as_markdown(text: str) -> str:
@@ -40,10 +42,15 @@ def as_markdown(text: str) -> str:
             title = _SPECIAL.sub(r"\\\1", item)
             out.append(f"* [{title}](https://news.example/story/{n}/)")
             continue
-        escaped = _LINE_START.sub(r"\\\1", _SPECIAL.sub(r"\\\1", line))
+        escaped = _escape_start(_SPECIAL.sub(r"\\\1", line))
         heading = len(line) <= 60 and not line.endswith((".", ",", ";", ":")) and not line[:1].isdigit()
         out.append(("### " if heading else "") + escaped)
     return "\n\n".join(out) + "\n"
+
+
+def _escape_start(line: str) -> str:
+    """A line's opening escaped where Markdown would read a mark: "\\# x", "\\- x", "1\\. x"."""
+    return _LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\", line)
 
 
 def _fields(a: jnparse.Article) -> dict[str, Any]:
@@ -133,3 +140,21 @@ def test_front_matter_gives_the_title_the_address_and_a_date_the_copy_does_not_p
 def test_a_rule_atop_a_plain_copy_is_no_front_matter() -> None:
     text = "---\nNight buses return to Hakata\nThe buses ran again on Monday: riders welcomed them.\n"
     assert from_markdown(text) is None
+
+
+_TEXT_CHARS = st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\n\r")
+
+
+@given(st.text(_TEXT_CHARS, min_size=1, max_size=80).map(lambda t: " ".join(t.split())).filter(bool))
+@example("1. A numbered line")
+@example("- a dash, + a plus, > a quote, # a hash: each at a line's start")
+@example("# hashtag")
+@example("> quoted")
+@example("![not an image](x) and [not a link](y) with `ticks` and *stars* and _underscores_")
+def test_escaped_text_comes_back_as_it_was(line: str) -> None:
+    # what an HTML-to-Markdown tool escapes, undone: a paragraph's text, and a list item's link text
+    escaped = _escape_start(_SPECIAL.sub(r"\\\1", line))
+    title = _SPECIAL.sub(r"\\\1", line)
+    got = from_markdown(f"# Heading\n\n[a link](https://x.example/)\n\n{escaped}\n\n* [{title}](https://x.example/item/)\n")
+    assert got is not None
+    assert got[0].split("\n")[-4:-1] == [line, "", "• " + line]
