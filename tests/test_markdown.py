@@ -103,6 +103,8 @@ def test_a_reader_services_header_gives_the_title_and_the_address() -> None:
     ("1\\. The first point, about \\*stars\\* and snake\\_case", "1. The first point, about *stars* and snake_case"),
     ("The `ferry_service` runs on _weekdays_ only", "The ferry_service runs on weekdays only"),
     ("a_b_c and 2*3*4 stay as they are", "a_b_c and 2*3*4 stay as they are"),
+    ("| Station | Riders |", "Station Riders"), ("|---|:---:|", ""), ("| --- | --- |", ""),
+    ("| Hakata \\| Gion | 1,200 |", "Hakata | Gion 1,200"),
     ("---", ""), ("* * *", ""), ("[1]: https://x.example/ref", ""), ("See [the report][1].", "See the report."),
 ])
 def test_markdown_lines(line: str, plain: str) -> None:

@@ -23,6 +23,7 @@ _LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+\"[^\"\
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
 _REF_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]+\]:[ \t]+\S")
 _RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$")
 _QUOTE = re.compile(r"^(?: {0,3}>[ \t]?)+")
 _LIST = re.compile(r"^[ \t]*[*+-][ \t]+")
 _STRONG = re.compile(r"\*\*([^\s*](?:[^*\n]*[^\s*])?)\*\*|__([^\s_](?:[^_\n]*[^\s_])?)__")
@@ -103,7 +104,7 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str] | None, int]:
 
 def _plain(line: str) -> str:
     """One Markdown line as the text it stands for ("" for a line of markup alone)."""
-    if _RULE.match(line) or _REF_DEFINITION.match(line):
+    if _RULE.match(line) or _REF_DEFINITION.match(line) or _TABLE_RULE.match(line):
         return ""
     # an escaped character ("\\*", "\\_", "1\\.") is text: sheltered from the marks' patterns until the end
     line = _ESCAPE.sub(lambda m: chr(_SHELTER + ord(m.group(1))), line)
@@ -126,6 +127,9 @@ def _plain(line: str) -> str:
     line = _STRONG.sub(lambda m: m.group(1) or m.group(2), line)
     line = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), line)
     line = _CODE.sub(r"\1", line)
+    stripped = line.strip()
+    if len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|":  # a table's row: its cells, apart
+        line = " ".join(cell.strip() for cell in stripped[1:-1].split("|") if cell.strip())
     line = _ESCAPED_BACK.sub(lambda m: chr(ord(m.group()) - _SHELTER), line).strip()
     if not line:
         return ""
