@@ -468,6 +468,23 @@ def test_a_tree_a_file_or_a_response_in_place_of_the_page_says_what_to_pass() ->
         jnparse.parse(5)  # type: ignore[arg-type]
 
 
+def test_a_text_copy_given_to_parse_and_a_page_given_to_parse_text_say_which_to_use() -> None:
+    copy = ("Harbor ferries resume\nFUKUOKA (Kyodo) -- The ferries ran again on Monday after three days of "
+            "storms.\nCrews checked the piers at dawn.")
+    for text in (copy, copy.encode()):
+        with pytest.raises(jnparse.InputError, match=r"no HTML markup: .*use parse_text\(\)"):
+            jnparse.parse(text)
+    assert jnparse.parse_text(copy).agency == "Kyodo"
+    page = STAFF.decode("utf-8")
+    for html in (page, "\ufeff  " + page, '<?xml version="1.0"?>\n<html lang="en"><body><p>x</p></body></html>'):
+        with pytest.raises(jnparse.InputError, match=r"page's HTML: use parse\(\)"):
+            jnparse.parse_text(html)
+    # a copy that only mentions markup is a copy, and a page fragment is still HTML for parse()
+    assert jnparse.parse_text("Tags <b> and <i> return\n" + copy.split("\n", 1)[1]).body
+    with pytest.raises(jnparse.NotAnArticleError):
+        jnparse.parse("<p></p>")
+
+
 def _own_site(data: bytes) -> str | None:
     from jnparse.detect import site_for_url
     from jnparse.loading import parse_bytes

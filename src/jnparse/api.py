@@ -108,6 +108,7 @@ def parse(
     from_json = _parse_json_document(html, url=url, fetched=fetched, forced=forced)
     if from_json is not None:
         return from_json
+    _check_has_markup(html)
     body_document = _body_text(body)
     quick = quick_utf8(html, encoding=encoding, max_bytes=max_bytes)
     if quick is not None:  # the common case: UTF-8 bytes, checked by the parse itself
@@ -117,6 +118,19 @@ def parse(
             pass
     data, codec, repaired = to_utf8(html, encoding=encoding, max_bytes=max_bytes)
     return _parse_page(data, codec, repaired, url, fetched, body_document, forced, site)
+
+
+def _check_has_markup(html: object) -> None:
+    """Text with no "<" at all is no page's HTML: a text copy passed to ``parse()`` (a common slip) is told so,
+    not read as a page holding no article. (One memchr: no cost to a page.)"""
+    if isinstance(html, bytes):
+        plain = b"<" not in html and bool(html.strip())
+    elif isinstance(html, str):
+        plain = "<" not in html and bool(html.strip())
+    else:
+        return
+    if plain:
+        raise InputError("the input holds no HTML markup: for a text copy of a page, use parse_text()")
 
 
 def _check_not_a_name(html: object) -> None:
@@ -384,6 +398,8 @@ def _with_title_line(article: Article, line: str, headline: str) -> Article:
     return attrs.evolve(article, discarded=(Discarded(kind="other", text=line), *article.discarded))
 
 
+#: the start of an HTML document, which parse_text() is given by mistake (after a BOM or white space)
+_HTML_START = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 #: an HTML character reference left in a text copy: named ("&amp;", "&mdash;") or numeric ("&#8217;")
 _CHAR_REF = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,9});")
 
@@ -406,6 +422,8 @@ def parse_text(
     _check_url(url)
     _check_reference(fetched)
     _check_not_a_name(text)
+    if _HTML_START.match(text):
+        raise InputError("parse_text() takes a copy's visible text, and this is a page's HTML: use parse()")
     forced = _named_site(site)
     # a copy taken from the page's source, its character references left in ("China&#8217;s", "&amp;")
     unescaped = "&" in text and len(_CHAR_REF.findall(text, 0, 20000)) >= 2
