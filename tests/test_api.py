@@ -520,3 +520,22 @@ def test_a_page_given_another_sites_address_is_read_by_its_own(path: Path) -> No
     d = got.to_dict()
     assert [w for w in d.pop("warnings") if w["code"] != "disagree"] == right.pop("warnings")
     assert d == right
+
+
+def test_parse_from_many_threads_reads_as_from_one() -> None:
+    # a fetcher's thread pool parsing as pages arrive: every reading as the serial one
+    from concurrent.futures import ThreadPoolExecutor
+
+    pages = sorted(FIXTURES.glob("*/*.html")) + sorted(FIXTURES.glob("*/*.txt"))
+
+    def read(path: Path) -> object:
+        try:
+            if path.suffix == ".txt":
+                return jnparse.parse_text(path.read_text(encoding="utf-8")).to_dict()
+            return jnparse.parse(path.read_bytes()).to_dict()
+        except jnparse.ParseError as e:
+            return type(e).__name__
+
+    serial = [read(p) for p in pages]
+    with ThreadPoolExecutor(6) as pool:
+        assert list(pool.map(read, pages * 3)) == serial * 3
