@@ -539,3 +539,20 @@ def test_parse_from_many_threads_reads_as_from_one() -> None:
     serial = [read(p) for p in pages]
     with ThreadPoolExecutor(6) as pool:
         assert list(pool.map(read, pages * 3)) == serial * 3
+
+
+@pytest.mark.parametrize(("base", "expected"), [
+    ("https://cdn.example/news/", ["https://cdn.example/news/photo.jpg", "https://cdn.example/img/wide.jpg"]),
+    ("/archive/2024/", ["https://www.japantimes.co.jp/archive/2024/photo.jpg", "https://www.japantimes.co.jp/img/wide.jpg"]),
+    (None, ["https://www.japantimes.co.jp/news/2024/01/01/national/story/photo.jpg",
+           "https://www.japantimes.co.jp/img/wide.jpg"]),
+])
+def test_relative_addresses_are_read_against_the_pages_base(base: str | None, expected: list[str]) -> None:
+    # a <base href> sets what relative links and images mean (as in a browser); without one, the page's address
+    from jnparse.loading import parse_bytes
+    from jnparse.page import Page
+
+    head = f"<base href='{base}'>" if base else ""
+    src = f"<html><head>{head}</head><body><img src='photo.jpg'><img src='/img/wide.jpg'></body></html>".encode()
+    page = Page(parse_bytes(src), url="https://www.japantimes.co.jp/news/2024/01/01/national/story/", source=src)
+    assert [page.absolute(img.get("src")) for img in page.root.iter("img")] == expected

@@ -56,8 +56,8 @@ _PLAUSIBLE: dict[str, Callable[[str], bool]] = {"section": is_label}
 class Page:
     """One parsed HTML page. Extractors read it; it parses nothing twice."""
 
-    __slots__ = ("_head", "_jsonld", "_ld_article", "_origin", "_url", "body_document", "codec", "memo", "notices",
-                 "reference", "root", "source", "url_hint")
+    __slots__ = ("_base", "_head", "_jsonld", "_ld_article", "_origin", "_url", "body_document", "codec", "memo",
+                 "notices", "reference", "root", "source", "url_hint")
 
     def __init__(
         self,
@@ -85,6 +85,7 @@ class Page:
         self._jsonld: list[dict[str, Any]] | None = None
         self._ld_article: dict[str, Any] | bool | None = False
         self._url: str | bool | None = False
+        self._base: str | bool | None = False
         self._origin: str | None = None
 
     # -- warnings --------------------------------------------------------------------------------
@@ -148,6 +149,23 @@ class Page:
             self._url = unarchived(found) if found is not None else None
         return self._url if isinstance(self._url, str) else None
 
+    @property
+    def base_url(self) -> str | None:
+        """The address the page's relative links are read against: its ``<base href>`` (itself read against the
+        page's address), else the page's address."""
+        if self._base is False:
+            base = self.url
+            declared = self.head.base
+            if declared:
+                try:
+                    joined: str | None = urljoin(base, declared) if base else declared
+                except ValueError:
+                    joined = None
+                if joined is not None and is_url(joined):
+                    base = unarchived(joined)
+            self._base = base
+        return self._base if isinstance(self._base, str) else None
+
     def absolute(self, href: str | None) -> str | None:
         if not href:
             return None
@@ -158,7 +176,7 @@ class Page:
             return href
         if not href or href.startswith(("javascript:", "data:", "#", "mailto:")):
             return None
-        base = self.url
+        base = self.base_url
         if not base:
             return href
         if (href.startswith("/") and not href.startswith("//") and "/." not in href and "\\" not in href

@@ -29,13 +29,15 @@ ARTICLE_TYPES = frozenset(
 )
 
 class HeadData:
-    """What one pass over a page's ``meta``, ``link``, ``title`` and ``script`` elements finds."""
+    """What one pass over a page's ``meta``, ``link``, ``title``, ``script`` and ``base`` elements finds."""
 
-    __slots__ = ("canonical", "ld_texts", "meta", "title")
+    __slots__ = ("base", "canonical", "ld_texts", "meta", "title")
 
     def __init__(self) -> None:
         self.meta: dict[str, str] = {}
         self.canonical: str | None = None
+        #: the first ``<base href>``: the address the page's relative links are read against
+        self.base: str | None = None
         self.title: str | None = None
         self.ld_texts: list[str] = []
 
@@ -49,7 +51,7 @@ def scan(root: etree._Element) -> HeadData:
     put them: a stray element in ``<head>`` makes libxml2 move the rest of the head into the body."""
     out = HeadData()
     meta = out.meta
-    for el in root.iter("meta", "link", "title", "script"):
+    for el in root.iter("meta", "link", "title", "script", "base"):
         tag = el.tag
         if tag == "meta":
             content = el.get(b"content")
@@ -67,6 +69,11 @@ def scan(root: etree._Element) -> HeadData:
         elif tag == "title":
             if out.title is None:  # (its text is raw text: no element can be in it, but keep the general case)
                 out.title = squash(el.text if len(el) == 0 else "".join(el.itertext())) or None
+        elif tag == "base":
+            if out.base is None:
+                href = (el.get(b"href") or "").strip()
+                if href:
+                    out.base = href
         else:  # a script: most are code, whose type (if any) does not say "json"
             kind = el.get(b"type")
             if kind is not None and "json" in kind.lower() and kind.strip().lower() == "application/ld+json" \
