@@ -267,11 +267,27 @@ def _read(page: Page, forced: Site | None, site: str | None) -> Article:
     # on a page whose metadata says nothing either way, the story must be dated too: a list page's teasers
     # can read as paragraphs, but the page has no date of its own
     if generic is not None and _reads_as_a_story(generic.body) and not (unsure and generic.published is None):
-        return generic
+        return generic if article is None else _with_layout_fields(generic, article)
     page.notices[:] = notices
     if article is None:
         raise NotAnArticleError(f"a {target.name} page whose story no reader found")
     return article
+
+
+#: what a site's layout reads from a page's header and metadata by its own rules, kept when its reader found no
+#: story and the generic reader's is taken: the byline from its printed line (not a CMS uploader's name in
+#: the JSON-LD), the section from its label, the times from its meta tags
+_LAYOUT_FIELDS = ("title", "section", "published", "updated", "byline", "date_text")
+
+
+def _with_layout_fields(generic: Article, layout: Article) -> Article:
+    """The generic reader's Article, with the fields the site's layout found (its story aside) in place of
+    the generic reader's, and a paywall either of them saw."""
+    found = {name: value for name in _LAYOUT_FIELDS if (value := getattr(layout, name)) is not None}
+    if not found and not layout.paywalled:
+        return generic
+    kept = tuple(w for w in generic.warnings if not (w.field in found and w.code in ("missing", "fallback")))
+    return attrs.evolve(generic, **found, paywalled=generic.paywalled or layout.paywalled, warnings=kept)
 
 
 def _reads_as_a_story(body: tuple[Block, ...]) -> bool:
