@@ -259,7 +259,7 @@ def _read(page: Page, forced: Site | None, site: str | None) -> Article:
     # its marked body, trafilatura), under the site's id, and keep that when it finds the story
     notices = list(page.notices)
     page.notices[:] = [*before, Notice("layout", "unknown-layout",
-                                       f"the {target.name} layout found no story; read with the generic reader")]
+                                       f"the layout of {target.name} found no story; read with the generic reader")]
     try:
         generic: Article | None = extract_generic(page, site_id=target.id)
     except ExtraRequiredError:  # without the generic extra
@@ -282,12 +282,14 @@ _LAYOUT_FIELDS = ("title", "section", "published", "updated", "byline", "date_te
 
 def _with_layout_fields(generic: Article, layout: Article) -> Article:
     """The generic reader's Article, with the fields the site's layout found (its story aside) in place of
-    the generic reader's, and a paywall either of them saw."""
+    the generic reader's, their warnings the layout's, and a paywall either of them saw."""
     found = {name: value for name in _LAYOUT_FIELDS if (value := getattr(layout, name)) is not None}
     if not found and not layout.paywalled:
         return generic
-    kept = tuple(w for w in generic.warnings if not (w.field in found and w.code in ("missing", "fallback")))
-    return attrs.evolve(generic, **found, paywalled=generic.paywalled or layout.paywalled, warnings=kept)
+    # the warnings on those fields are the layout's (how it read them), not the generic reader's
+    kept = [w for w in generic.warnings if w.field not in found]
+    kept += [w for w in layout.warnings if w.field in found and w not in kept]
+    return attrs.evolve(generic, **found, paywalled=generic.paywalled or layout.paywalled, warnings=tuple(kept))
 
 
 def _reads_as_a_story(body: tuple[Block, ...]) -> bool:
