@@ -30,6 +30,23 @@ def test_text_copies(capsys: pytest.CaptureFixture[str]) -> None:
     assert d["dateline"]["agency"] == "Jiji Press"
 
 
+def test_a_text_copy_is_told_by_its_name_or_its_lack_of_markup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    copy = TEXT.read_bytes()
+    for name in ("copy.txt", "copy.md", "copy.markdown", "copy"):  # the last: no suffix, no markup
+        (tmp_path / name).write_bytes(copy)
+        assert main([str(tmp_path / name), "--compact"]) == 0, name
+        assert json.loads(capsys.readouterr().out)["dateline"]["agency"] == "Jiji Press"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(copy)))  # piped in
+    assert main(["-", "--compact"]) == 0
+    assert json.loads(capsys.readouterr().out)["dateline"]["agency"] == "Jiji Press"
+    (tmp_path / "page.txt").write_bytes(STAFF.read_bytes())  # a page saved under a text name: said so
+    assert main([str(tmp_path / "page.txt")]) == 1
+    assert "use parse()" in capsys.readouterr().err
+
+
 def test_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--example"]) == 0
     assert json.loads(capsys.readouterr().out)["title"].startswith("Closed Schools Find New Life")

@@ -39,15 +39,16 @@ from .warc import is_warc, iter_warc
 
 #: Suffixes of the files a directory is searched for (recursively).
 PAGE_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".html.gz", ".htm.gz", ".mhtml", ".mht", ".txt")
-#: Suffixes read as text copies (``parse_text``) unless ``--text`` says every input is one.
-TEXT_SUFFIXES: tuple[str, ...] = (".txt",)
+#: Suffixes read as text copies (``parse_text``) unless ``--text`` says every input is one. (A directory is not
+#: searched for Markdown files: a folder of pages keeps its README.md; name such copies, or use ``--text``.)
+TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown")
 
 _GLOB_CHARS = frozenset("*?[")
 
 
 @attrs.frozen
 class Options:
-    """How every page of a batch is parsed. ``text=None`` decides by suffix (``.txt`` = text copy)."""
+    """How every page of a batch is parsed. ``text=None`` decides by suffix (``.txt``, ``.md``: a text copy)."""
 
     text: bool | None = None
     url: str | None = None

@@ -28,7 +28,7 @@ from typing import IO
 
 from . import __version__
 from .api import parse, parse_text
-from .batch import Options, Outcome, Progress, Tally, batch, iter_tasks, run
+from .batch import TEXT_SUFFIXES, Options, Outcome, Progress, Tally, batch, iter_tasks, run
 from .errors import ParseError
 
 COMMANDS = ("parse", "batch", "check", "schema")
@@ -59,8 +59,8 @@ def _jobs(value: str) -> int:
 
 
 def _common(ap: argparse.ArgumentParser, *, one_page: bool) -> None:
-    text_help = ("the input is a plain-text copy of a page" if one_page
-                 else "every input file is a plain-text copy (default: by suffix, .txt files are)")
+    text_help = ("the input is a plain-text copy of a page (default: a .txt or .md file, or input without markup)"
+                 if one_page else "every input file is a plain-text copy (default: by suffix, .txt and .md files are)")
     ap.add_argument("--text", action="store_true", help=text_help)
     ap.add_argument("--url", help="the address the page came from" + ("" if one_page else " (same for every page)"))
     ap.add_argument("--site", help="force a site id (japannews, japantimes, ...)")
@@ -143,8 +143,11 @@ def _parse(argv: list[str]) -> int:
         except OSError as e:
             print(f"jnparse: {args.path}: {e.strerror or e}", file=sys.stderr)
             return 1
+    # a text copy is told by its name, or by holding no markup at all (a copy piped in on standard input)
+    as_text = args.text or (name != "example" and (name.lower().endswith(TEXT_SUFFIXES)
+                                                   or (b"<" not in data and bool(data.strip()))))
     try:
-        if args.text:
+        if as_text:
             try:
                 text = data.decode("utf-8-sig")
             except UnicodeDecodeError:
