@@ -120,16 +120,19 @@ def parse(
     return _parse_page(data, codec, repaired, url, fetched, body_document, forced, site)
 
 
-def _check_has_markup(html: object) -> None:
-    """Text with no "<" at all is no page's HTML: a text copy passed to ``parse()`` (a common slip) is told so,
-    not read as a page holding no article. (One memchr: no cost to a page.)"""
+def holds_no_markup(html: object) -> bool:
+    """Whether ``html`` is text with no "<" at all: no page's HTML, but a text copy (one memchr: no cost to a
+    page). Blank input is not told so here: it is empty, and said to be."""
     if isinstance(html, bytes):
-        plain = b"<" not in html and bool(html.strip())
-    elif isinstance(html, str):
-        plain = "<" not in html and bool(html.strip())
-    else:
-        return
-    if plain:
+        return b"<" not in html and bool(html.strip())
+    if isinstance(html, str):
+        return "<" not in html and bool(html.strip())
+    return False
+
+
+def _check_has_markup(html: object) -> None:
+    """A text copy passed to ``parse()`` (a common slip) is told so, not read as a page holding no article."""
+    if holds_no_markup(html):
         raise InputError("the input holds no HTML markup: for a text copy of a page, use parse_text()")
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO
 
 from . import __version__
-from .api import parse, parse_text
+from .api import holds_no_markup, parse, parse_text
 from .batch import TEXT_SUFFIXES, Options, Outcome, Progress, Tally, batch, iter_tasks, run
 from .errors import ParseError
 
@@ -144,8 +144,7 @@ def _parse(argv: list[str]) -> int:
             print(f"jnparse: {args.path}: {e.strerror or e}", file=sys.stderr)
             return 1
     # a text copy is told by its name, or by holding no markup at all (a copy piped in on standard input)
-    as_text = args.text or (name != "example" and (name.lower().endswith(TEXT_SUFFIXES)
-                                                   or (b"<" not in data and bool(data.strip()))))
+    as_text = args.text or (name != "example" and (name.lower().endswith(TEXT_SUFFIXES) or holds_no_markup(data)))
     try:
         if as_text:
             try:
