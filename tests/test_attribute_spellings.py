@@ -183,8 +183,12 @@ def test_a_page_saved_with_its_files(path: Path) -> None:
     # each image keeps its caption and credit, and its address when the page names it elsewhere (srcset,
     # og:image, JSON-LD); never the page's address joined to the saved folder's
     assert [(i["caption"], i["credit"]) for i in saved_images] == [(i["caption"], i["credit"]) for i in images]
+    metadata = b" ".join(re.findall(rb'<meta[^>]*(?:og|twitter):image[^>]*>|<script type="application/ld\+json".*?'
+                                    rb"</script>", saved, flags=re.S))
     for before, after in zip(images, saved_images, strict=True):
         assert after["url"] in (before["url"], None)
+        if before["url"] and before["url"].encode() in metadata:  # the page names it: it is not lost
+            assert after["url"] == before["url"]
     if any(i["url"] is None for i in saved_images) and not any(i["url"] is None for i in images):
         assert ("images", "saved-copy") in {(w.field, w.code) for w in jnparse.parse(saved).warnings}
 
