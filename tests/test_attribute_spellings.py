@@ -5,11 +5,13 @@ spare the extractors most tree walks."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import jnparse
+from jnparse._text import WIDE
 
 from .conftest import CORPUS, FIXTURES
 
@@ -84,6 +86,74 @@ def test_the_same_page_minified(path: Path) -> None:
     # each block on a line of its own, and the texts keep them apart
     data = path.read_bytes()
     assert _read(_BETWEEN_BLOCKS.sub(lambda m: m.group(1) or b"", data)) == _read(data)
+
+
+_RAW = re.compile(rb"<(script|style|pre|textarea)\b.*?</\1\s*>", re.S | re.I)
+_BLOCK_TAG = re.compile(rb"(</?" + _BLOCK + rb"\b[^>]*>)")
+_READING_TAG = re.compile(rb"(</?(?:rt|rp|rb)\b[^>]*>)")
+_WIDE_RUN = re.compile(f"([{WIDE}]{{6}})(?=[{WIDE}])".encode())
+_WIDE_REF = re.compile(rb"&#(?:x([0-9a-fA-F]{4,5})|([0-9]{4,6}));")
+
+
+def _outside_raw_text(data: bytes, change: Callable[[bytes], bytes]) -> bytes:
+    """``data`` with ``change`` made to all but the insides of scripts, styles, ``pre`` and ``textarea``."""
+    out, at = [], 0
+    for m in _RAW.finditer(data):
+        out += [change(data[at:m.start()]), m.group(0)]
+        at = m.end()
+    return b"".join([*out, change(data[at:])])
+
+
+def pretty_printed(data: bytes) -> bytes:
+    """``data`` as a pretty-printer lays it out: each block tag and each ruby reading on a line of its own."""
+    def lay_out(s: bytes) -> bytes:
+        return _READING_TAG.sub(rb"\n      \1\n    ", _BLOCK_TAG.sub(rb"\n    \1\n  ", s))
+
+    return _outside_raw_text(data, lay_out)
+
+
+def _wide_char(m: re.Match[bytes]) -> bytes:
+    char = chr(int(m.group(1), 16) if m.group(1) else int(m.group(2)))
+    return char.encode() if re.fullmatch(f"[{WIDE}]", char) else m.group(0)
+
+
+def wrapped(data: bytes) -> bytes:
+    """``data`` (UTF-8) with its Japanese text wrapped as an editor wraps it, a line break and an indent after
+    every six wide characters in a row (character references to them written as the characters)."""
+    def wrap(s: bytes) -> bytes:
+        return re.sub(rb">[^<]+<", lambda m: _WIDE_RUN.sub(rb"\1\n    ", _WIDE_REF.sub(_wide_char, m.group(0))), s)
+
+    return _outside_raw_text(data, wrap)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_the_same_page_pretty_printed(path: Path) -> None:
+    # white space a browser does not show (around blocks, between a ruby's base and its readings) reads as none
+    data = path.read_bytes()
+    assert _read(pretty_printed(data)) == _read(data)
+
+
+def _wraps(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False  # (a page in another encoding: the wrap writes UTF-8)
+    return wrapped(data) != data
+
+
+_WRAPPABLE = [p for p in PAGES if _wraps(p.read_bytes())]
+
+
+@pytest.mark.parametrize("path", _WRAPPABLE, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_the_same_page_with_its_japanese_wrapped(path: Path) -> None:
+    # a line break between two wide characters (kana, kanji, their punctuation) is no space: a browser joins the
+    # lines (CSS Text 3's segment break rule), so "確保する。" wrapped in the source still reads "確保する。"
+    data = path.read_bytes()
+    assert _read(wrapped(data)) == _read(data)
+
+
+def test_some_fixture_pages_carry_japanese_to_wrap() -> None:
+    assert [p for p in _WRAPPABLE if FIXTURES in p.parents]
 
 
 _WAYBACK_TOOLBAR = (

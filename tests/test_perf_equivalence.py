@@ -149,16 +149,66 @@ def test_mojibake_marks_is_the_regex_count(text: str, enough: int) -> None:
     assert _mojibake_marks(text, enough=enough) == min(len(_MOJIBAKE.findall(text)), enough)
 
 
+def _segment_breaks_transformed(text: str) -> str:
+    """CSS Text 3's segment break transformation, written out: each run of spaces and tabs holding a line break
+    goes when a wide character (or a zero-width space) stands on both sides (on either side), and stays
+    otherwise (a space once squashed)."""
+    from jnparse._text import WIDE
+
+    wide = re.compile(f"[{WIDE}]")
+
+    def run(m: re.Match[str]) -> str:
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if "\u200b" in (before, after) or (before and after and wide.match(before) and wide.match(after)):
+            return ""
+        return m.group(0)
+
+    return re.sub(r"[ \t]*[\r\n][ \t\r\n]*", run, text)
+
+
 @settings(max_examples=2000)
 @given(text=st.one_of(
     st.text(),
     st.lists(st.sampled_from(["a", "Tokyo", " ", "  ", "\n", "\t", "\xa0", "\u3000", "\u200b", "\ufeff", "\u2028",
-                              "\x1c", "\x85", "\u202f", "é", "東京", "’"]), max_size=12).map("".join),
+                              "\x1c", "\x85", "\u202f", "é", "東京", "’", "\r\n", "。", "（", "한", "ｶ", "\n  "]),
+             max_size=12).map("".join),
 ))
 def test_squash_fast_path_is_the_split_join(text: str) -> None:
     from jnparse._text import _ZERO_WIDTH, squash
 
-    assert squash(text) == " ".join(_ZERO_WIDTH.sub("", text).split())
+    assert squash(text) == " ".join(_ZERO_WIDTH.sub("", _segment_breaks_transformed(text)).split())
+
+
+def test_a_line_break_between_japanese_characters_is_no_space() -> None:
+    from jnparse._text import squash
+
+    assert squash("犯人を\n    確保する。") == "犯人を確保する。"
+    assert squash("東京\r\n（とうきょう）") == "東京（とうきょう）"
+    assert squash("Chikan (痴漢\n) in Tokyo\nand 大阪 \n Osaka") == "Chikan (痴漢 ) in Tokyo and 大阪 Osaka"
+    assert squash("서울\n부산") == "서울 부산"  # Hangul is spaced by words: the break stays a space
+    assert squash("東京 大阪") == "東京 大阪"  # a space the page writes is a space
+    assert squash("zero\u200b\nwidth") == "zerowidth"
+
+
+def test_the_wide_characters_are_those_of_east_asian_width_f_w_or_h_but_hangul() -> None:
+    """Checked over every code point of this Python's Unicode: the class holds no other character, and holds
+    every kana, CJK ideograph, CJK symbol and fullwidth or halfwidth form."""
+    import sys
+    import unicodedata
+
+    from jnparse._text import WIDE
+
+    wide = re.compile(f"[{WIDE}]")
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000]
+    held = [c for c in chars if wide.match(c)]
+    assert [c for c in held if unicodedata.east_asian_width(c) not in "FWH" or "HANGUL" in unicodedata.name(c, "")
+            ] == []
+    japanese = [c for c in chars if unicodedata.name(c, "").startswith(("HIRAGANA", "KATAKANA", "CJK UNIFIED",
+                                                                         "CJK COMPATIBILITY IDEOGRAPH", "IDEOGRAPHIC",
+                                                                         "FULLWIDTH", "HALFWIDTH KATAKANA"))]
+    assert len(japanese) > 90_000
+    assert [c for c in japanese if not wide.match(c) and unicodedata.east_asian_width(c) in "FWH"] == []
 
 
 def test_no_printable_character_but_the_space_is_white_space_or_zero_width() -> None:

@@ -57,6 +57,16 @@ def test_a_break_at_a_hyphen_and_between_paragraphs() -> None:
         "A second paragraph starts here without a blank line before it."]
 
 
+def test_a_break_inside_japanese_leaves_no_space() -> None:
+    lines = ["The account gave a list of steps to take, starting with the line 現場を写真や動画で抑える。その時に落ち",
+             "着いて行動して犯人を確保する方法です。 And then it went on in English for a good long while after, as",
+             "the author said."]
+    assert unwrap(lines, 84) == [
+        "The account gave a list of steps to take, starting with the line 現場を写真や動画で抑える。その時に落ち着いて"
+        "行動して犯人を確保する方法です。 And then it went on in English for a good long while after, as the author"
+        " said."]
+
+
 _SENTENCE = st.text(st.sampled_from("abcdefghij klmnop"), min_size=20, max_size=110).map(
     lambda s: (" ".join(s.split()) or "x").capitalize() + ".")
 

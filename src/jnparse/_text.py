@@ -10,6 +10,45 @@ from lxml import etree
 # Characters that read as a space but are not matched by str.split() on every Python.
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
+#: Characters of East Asian Width F, W or H that are not Hangul (CSS Text 3, segment break transformation):
+#: kana, CJK ideographs and their punctuation, fullwidth and halfwidth forms.
+WIDE = ("\u2e80-\u302d\u3030-\u303e\u3041-\u3096\u3099-\u30ff\u3105-\u312f\u3190-\u31e3\u31f0-\u31ff"
+        "\u3220-\u3247\u3250-\u325f\u327f-\u4dbf\u4e00-\ua48c\ua490-\ua4c6\uf900-\ufaff\ufe10-\ufe19"
+        "\ufe30-\ufe52\ufe54-\ufe66\ufe68-\ufe6b\uff01-\uff9f\uffe0-\uffe6\uffe8-\uffee\U0001aff0-\U0001b2ff"
+        "\U00020000-\U0002fffd\U00030000-\U0003fffd")
+_WIDE_CHAR = re.compile(f"[{WIDE}]")
+
+
+def _join_wide_lines(text: str) -> str:
+    """``text`` without the line breaks (and the spaces and tabs around them) that stand between two wide
+    characters or next to a zero-width space: a browser shows nothing there (CSS Text 3's segment break
+    transformation), so Japanese wrapped in a page's source reads unbroken; any other line break reads as a
+    space. The breaks are found with ``str.find`` (memchr): a regex scan of a long paragraph costs more than
+    squashing it."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pieces: list[str] = []
+    at = 0
+    end = len(text)
+    i = text.find("\n")
+    while i >= 0:
+        start, stop = i, i + 1
+        while start > at and text[start - 1] in " \t":
+            start -= 1
+        while stop < end and text[stop] in " \t\n":
+            stop += 1
+        if start > 0 and stop < end:
+            before, after = text[start - 1], text[stop]
+            if before == "\u200b" or after == "\u200b" or (before >= "\u2e80" and after >= "\u2e80"
+                                                             and _WIDE_CHAR.match(before) and _WIDE_CHAR.match(after)):
+                pieces.append(text[at:start])
+                at = stop
+        i = text.find("\n", stop)
+    if not pieces:
+        return text
+    pieces.append(text[at:])
+    return "".join(pieces)
+
 
 def squash(text: str | None) -> str:
     """Collapse every run of white space (en spaces, no-break spaces, new lines) to one space."""
@@ -21,9 +60,11 @@ def squash(text: str | None) -> str:
     if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
         return text
     # one-character `in` scans are ~20x cheaper than a regex search over the same string
-    if not text.isascii() and ("\u200b" in text or "\ufeff" in text or "\u200c" in text or "\u200d" in text
-                                or "\u2060" in text):
-        text = _ZERO_WIDTH.sub("", text)
+    if not text.isascii():
+        if "\n" in text or "\r" in text:
+            text = _join_wide_lines(text)
+        if "\u200b" in text or "\ufeff" in text or "\u200c" in text or "\u200d" in text or "\u2060" in text:
+            text = _ZERO_WIDTH.sub("", text)
     return " ".join(text.split())
 
 
@@ -46,8 +87,10 @@ def text_nodes(el: etree._Element) -> list[str]:
 
 
 def spaced_text(el: etree._Element) -> str:
-    """An element's text with a space between the pieces (table cells, list items apart), squashed."""
-    return squash(" ".join(_TEXT_NODES(el)))
+    """An element's text with a space between the pieces (table cells, list items apart), squashed. Each piece
+    is trimmed first: the line breaks around a cell's text must not join two cells of Japanese (a break
+    between wide characters reads as nothing, see :func:`squash`)."""
+    return squash(" ".join([piece.strip() for piece in _TEXT_NODES(el)]))
 
 
 def text_of(el: etree._Element | None, *, skip: Iterable[str] = ()) -> str:

@@ -308,6 +308,30 @@ _PHONETIC = ("rt", "rp")  # ruby readings: "目（め）" reads as "目"
 _CODE = ("script", "style", "noscript", "template")  # what text_of leaves out
 
 
+_SOURCE_SPACE = " \t\r\n\f"
+
+
+def _strip_readings_and_code(el: etree._Element) -> None:
+    """Remove ruby readings (目<rt>め</rt> reads as 目), scripts and styles under ``el``, in C, so each
+    paragraph's text then comes straight from lxml's serialiser.
+
+    The white space a pretty-printed page puts between a ruby's base and its readings (``<ruby>痴漢`` ⏎
+    ``<rp>（</rp>`` ⏎ ``<rt>ちかん</rt>``…) goes with them: a browser shows none there, so "(痴漢)" must not
+    read "(痴漢 )". Once the readings are gone it is at the ends of the ruby's own text (or of the tails of
+    base elements left in it); a look at each ruby's text is cheaper than one at each reading's tail."""
+    etree.strip_elements(el, *_PHONETIC, *_CODE, with_tail=False)
+    for ruby in el.iter("ruby"):
+        text = ruby.text
+        if text is not None and (text[0] in _SOURCE_SPACE or text[-1] in _SOURCE_SPACE):
+            ruby.text = text.strip(_SOURCE_SPACE) or None
+        if not len(ruby):
+            continue
+        for base in ruby:  # (<rb> elements, rare)
+            tail = base.tail
+            if tail is not None and (tail[0] in _SOURCE_SPACE or tail[-1] in _SOURCE_SPACE):
+                base.tail = tail.strip(_SOURCE_SPACE) or None
+
+
 def _text(el: etree._Element) -> str:
     """``text_of(el)`` for an element with no scripts or styles under it."""
     return squash(el.text) if len(el) == 0 else plain_text(el)
@@ -348,7 +372,7 @@ def _body_marked(page: Page) -> tuple[list[Block], list[Discarded]] | None:
     for el in outer:
         # ruby readings go (目<rt>め</rt> reads as 目), and so do scripts and styles: removed in C, so
         # each paragraph's text comes straight from lxml's serialiser, never from a walk in Python
-        etree.strip_elements(el, *_PHONETIC, *_CODE, with_tail=False)
+        _strip_readings_and_code(el)
         _read_marked(page, el, blocks, discarded)
     if sum(len(b.text) for b in blocks) < _MIN_MARKED_TEXT:
         return None
@@ -446,7 +470,7 @@ def _body_densest(page: Page) -> tuple[list[Block], list[Discarded]] | None:
     container = max(text_by_parent, key=text_by_parent.__getitem__)
     if text_by_parent[container] < _MIN_MARKED_TEXT:
         return None
-    etree.strip_elements(container, *_PHONETIC, *_CODE, with_tail=False)
+    _strip_readings_and_code(container)
     blocks: list[Block] = []
     discarded: list[Discarded] = []
     # from its first paragraph on: what stands before it (headline, byline and date, lead photo) is the

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from ._text import squash
+from ._text import WIDE, squash
 from .model import Discarded, Item
 
 _BULLET = re.compile(r"^[-•・*–]\s*(.*)$")
@@ -48,6 +48,7 @@ class TextCopy:
 # next line's first word would not have fitted on the line; else it is the copy's own.
 
 _WRAP_MIN, _WRAP_MAX = 40, 120
+_WIDE_CHAR = re.compile(f"[{WIDE}]")
 _SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", ")")
 
 
@@ -80,8 +81,10 @@ def unwrap(lines: Sequence[str], width: int) -> list[str]:
     before = ""  # the line before, as the copy printed it
     for line in lines:
         if before and line and not is_bullet(line) and len(before) + 1 + len(line.split(" ", 1)[0]) > width:
-            # a wrap at a word's own hyphen ("Indo-" / "Pacific") leaves no space out
-            joint = "" if before.endswith("-") and before[-2:-1].isalpha() and line[0].isalpha() else " "
+            # a wrap at a word's own hyphen ("Indo-" / "Pacific") leaves no space out, nor one inside Japanese,
+            # which is written without spaces ("確保す" / "る。"), as a browser joins the lines of its source
+            joint = "" if ((before.endswith("-") and before[-2:-1].isalpha() and line[0].isalpha())
+                           or (_WIDE_CHAR.match(before[-1]) and _WIDE_CHAR.match(line[0]))) else " "
             out[-1] = f"{out[-1]}{joint}{line}"
         else:
             out.append(line)
