@@ -190,6 +190,23 @@ def test_marked_body_needs_no_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     ]
 
 
+def test_japanese_in_a_marked_body_reads_as_a_browser_shows_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # lines of the source joined (a break between two wide characters is none), a <br> and a box's blocks
+    # kept apart, a pretty-printed ruby's readings gone with the white space around them
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    body = ("<article><h1>T</h1><div itemprop='articleBody'>"
+            "<p>The harbor ferry ran again on Monday after three days of storms kept every boat in port.</p>"
+            "<p>The sign on the pier read 港の\n      渡し船は<br>\n      月曜日に再開 in two lines.</p>"
+            "<p>The word is <ruby>\n  渡船\n  <rp>(</rp>\n  <rt>とせん</rt>\n  <rp>)</rp>\n</ruby>, a ferry.</p>"
+            "<div class='newsletter'><h3>お知らせ</h3>\n<p>港の話</p>\n<p>船の話</p></div>"
+            "<p>The operator said the evening timetable would return to normal by the end of the week.</p>"
+            "</div></article>")
+    a = jnparse.parse(_doc("<title>T</title>", body))
+    assert [b.text for b in a.body][1:3] == ["The sign on the pier read 港の渡し船は 月曜日に再開 in two lines.",
+                                             "The word is 渡船, a ferry."]
+    assert [d.text for d in a.discarded if d.kind == "newsletter"] == ["お知らせ 港の話 船の話"]
+
+
 def test_a_marked_stub_is_not_taken_for_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
     # a teaser marked articleBody: too little text, so the general extractor is asked (and is missing)
     monkeypatch.setitem(sys.modules, "trafilatura", None)

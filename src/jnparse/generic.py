@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from ._text import box_text, plain_text, spaced_text, squash, strip_suffix, text_nodes, text_of
+from ._text import BLOCK_BREAK, box_text, plain_text, spaced_text, squash, strip_suffix, text_nodes, text_of
 from .agencies import canonical_agency
 from .bylines import BY_LINE, is_person_name, parse_byline
 from .datelines import split_dateline
@@ -313,14 +313,17 @@ _SOURCE_SPACE = " \t\r\n\f"
 
 def _strip_readings_and_code(el: etree._Element) -> None:
     """Remove ruby readings (目<rt>め</rt> reads as 目), scripts and styles under ``el``, in C, so each
-    paragraph's text then comes straight from lxml's serialiser.
+    paragraph's text then comes straight from lxml's serialiser; and make each ``<br>`` a break in that text.
 
     The white space a pretty-printed page puts between a ruby's base and its readings (``<ruby>痴漢`` ⏎
     ``<rp>（</rp>`` ⏎ ``<rt>ちかん</rt>``…) goes with them: a browser shows none there, so "(痴漢)" must not
     read "(痴漢 )". Once the readings are gone it is at the ends of the ruby's own text (or of the tails of
     base elements left in it); a look at each ruby's text is cheaper than one at each reading's tail."""
     etree.strip_elements(el, *_PHONETIC, *_CODE, with_tail=False)
-    for ruby in el.iter("ruby"):
+    for ruby in el.iter("ruby", "br"):
+        if ruby.tag == "br":  # a line break, whatever the source's line breaks around it (none, or one joined)
+            ruby.tail = BLOCK_BREAK + (ruby.tail or "")
+            continue
         text = ruby.text
         if text is not None and (text[0] in _SOURCE_SPACE or text[-1] in _SOURCE_SPACE):
             ruby.text = text.strip(_SOURCE_SPACE) or None
@@ -445,7 +448,7 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
         elif tag == "table":
             skip("other", el)
         elif tag == "br":
-            inline.append(" ")
+            inline.append(BLOCK_BREAK)
         elif tag and tag not in _NOT_TEXT:
             # inline markup (a, em, strong, ruby ...): part of a run of bare text
             inline.append(_text(el) if len(el) else (el.text or ""))
