@@ -16,6 +16,7 @@ import pytest
 import jnparse
 
 from .conftest import CORPUS, SHARED
+from .test_wrapped_copies import as_lynx_dump
 
 pytestmark = pytest.mark.skipif(not (CORPUS / "cases.json").exists(), reason="../shared/corpus is not here")
 
@@ -103,6 +104,25 @@ def test_truncated_download_keeps_the_article(name: str) -> None:
     assert not any(w.code == "truncated" for w in jnparse.parse(data).warnings)
 
 
+def numbered_lists(text: str, mark: str) -> str:
+    """``text`` with each list's "-" markers written as its items' numbers ("1", "2" …; ``mark`` spells one), as
+    a copy tool writes a ranking."""
+    out: list[str] = []
+    number = 0
+    after_marker = False
+    for line in text.split("\n"):
+        if line == "-":
+            number += 1
+            out.append(mark.format(number))
+            after_marker = True
+            continue
+        if not after_marker:
+            number = 0  # a line that is no item's title: the list ended
+        after_marker = False
+        out.append(line)
+    return "\n".join(out)
+
+
 @pytest.mark.parametrize(
     "mangle",
     [
@@ -116,9 +136,12 @@ def test_truncated_download_keeps_the_article(name: str) -> None:
         lambda t: "\n\n".join("\n".join(textwrap.wrap(ln, 60)) for ln in t.split("\n") if ln.strip()),
         lambda t: re.sub(r"(?m)^-\n", "", t),  # a copy tool that prints no list markers
         lambda t: re.sub(r"(?m)^-$", "•", t),
+        lambda t: numbered_lists(t, "{}"),
+        lambda t: numbered_lists(t, "{}."),
+        as_lynx_dump,
     ],
     ids=["crlf", "cr", "padded", "blank-lines", "nbsp", "bom", "wrapped-72", "wrapped-60", "no-list-markers",
-         "dot-list-markers"],
+         "dot-list-markers", "numbered", "numbered-dot", "lynx-dump"],
 )
 def test_text_copy_variants_give_the_same_fields(mangle: Any) -> None:
     text = (CORPUS / TEXT).read_text(encoding="utf-8")

@@ -491,6 +491,10 @@ def parse_text(
     if copy.unwrapped is not None:
         note = Notice("body", "unwrapped", f"the copy's lines were wrapped at {copy.unwrapped} characters: joined back")
         article = attrs.evolve(article, warnings=(*article.warnings, note))
+    if copy.link_numbers:
+        note = Notice("encoding", "link-numbers", f"the copy is a terminal browser's dump: the numbers of its "
+                      f"{copy.link_numbers} links and the list of their addresses were left out")
+        article = attrs.evolve(article, warnings=(*article.warnings, note))
     return article
 
 

@@ -17,6 +17,8 @@ from ._text import WIDE, squash
 from .model import Discarded, Item
 
 _BULLET = re.compile(r"^[-•・*–]\s*(.*)$")
+#: an item of a numbered list: its number alone ("1", "1.", "(1)"), or before its title ("1. Title", "1) Title")
+_RANK = re.compile(r"^\(?(\d{1,2})(?:[.)]|(?=$))\s*(.*)$")
 
 
 @attrs.frozen
@@ -28,16 +30,73 @@ class TextCopy:
     reference: dt.datetime | None = None
     #: the width the copy's lines were hard-wrapped at (a terminal or e-mail copy), when they were joined back
     unwrapped: int | None = None
+    #: how many links a terminal browser's dump numbered ("[12]Title", ``lynx -dump``), their numbers and the
+    #: list of their addresses at its end left out; 0 for any other copy
+    link_numbers: int = 0
 
     @classmethod
     def from_text(cls, text: str, *, url: str | None = None, reference: dt.datetime | None = None) -> TextCopy:
         raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-        squashed = [squash(x) for x in raw.split("\n")]
-        width = wrap_width(squashed)
+        raw_lines = raw.split("\n")
+        squashed = [squash(x) for x in raw_lines]
+        links = _references(squashed)
+        if links:
+            squashed = squashed[:links[0]]
+        # how far each line is indented: a terminal browser wraps a list item, indented deeper than a paragraph,
+        # at fewer characters of its own
+        indents = [len(x) - len(x.lstrip(" ")) if x[:1] == " " else 0 for x in raw_lines[:len(squashed)]]
+        width = wrap_width(squashed, indents, dump=links is not None)
         if width is not None:
-            squashed = unwrap(squashed, width)
+            squashed = unwrap(squashed, width, indents)  # (as wrapped: with the link numbers)
+        if links:
+            squashed = _without_link_numbers(squashed, links[1])
         lines = tuple(s for s in squashed if s)
-        return cls(lines=lines, url=url, reference=reference, unwrapped=width)
+        return cls(lines=lines, url=url, reference=reference, unwrapped=width, link_numbers=links[1] if links else 0)
+
+
+# -- terminal browsers' dumps ---------------------------------------------------------------------------
+# ``lynx -dump`` writes each link's number before its text ("[12]Title", "* [3]Politics") and ends with a
+# "References" section listing the addresses by number; the page's <link> tags open it as "#[1]Feed" lines.
+# None of that is the page's text. It is told by that closing list: numbers in a row, each an address.
+
+_REFERENCE = re.compile(r"^(\d{1,5})\. \S+$")
+_LINK_NUMBER = re.compile(r"\[(\d{1,5})\]")
+_HEAD_LINKS = re.compile(r"^#\[\d{1,5}\]")
+_DUMP_MARKS = re.compile(r"\[(?:IMG|INLINE|LINK|BUTTON|image)\]")
+
+
+def _references(lines: Sequence[str]) -> tuple[int, int] | None:
+    """Where a dump's closing "References" list starts and how many links it numbers, or ``None``."""
+    for at in range(len(lines) - 1, -1, -1):
+        if lines[at] == "References":
+            break
+    else:
+        return None
+    count = 0
+    for line in lines[at + 1:]:
+        if not line or line in ("Visible links:", "Hidden links:", "Visible links", "Hidden links"):
+            continue
+        m = _REFERENCE.match(line)
+        if m is None or int(m.group(1)) != count + 1:
+            return None  # a "References" heading of the page's own, above other text
+        count += 1
+    return (at, count) if count else None
+
+
+def _without_link_numbers(lines: Sequence[str], count: int) -> list[str]:
+    """``lines`` without a dump's link numbers (those it lists: a "[3]" of the page's text stays) and the lines
+    its <link> tags became."""
+    def drop(m: re.Match[str]) -> str:
+        return "" if int(m.group(1)) <= count else m.group(0)
+
+    out = []
+    for line in lines:
+        if _HEAD_LINKS.match(line):
+            continue
+        if "[" in line:
+            line = squash(_DUMP_MARKS.sub("", _LINK_NUMBER.sub(drop, line)))
+        out.append(line)
+    return out
 
 
 # -- hard-wrapped copies -------------------------------------------------------------------------------
@@ -52,35 +111,41 @@ _WIDE_CHAR = re.compile(f"[{WIDE}]")
 _SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", ")")
 
 
-def wrap_width(lines: Sequence[str]) -> int | None:
-    """The width ``lines`` (squashed, blank ones kept) were hard-wrapped at, or ``None`` when they were not."""
-    prose = [line for line in lines if line.count(" ") >= 2]
+def wrap_width(lines: Sequence[str], indents: Sequence[int] = (), *, dump: bool = False) -> int | None:
+    """The width ``lines`` (squashed, blank ones kept; ``indents``: the spaces each was indented by, none when
+    not given) were hard-wrapped at, or ``None`` when they were not. A terminal browser's ``dump`` is wrapped
+    whatever its lines say (a page's lists of headlines go on in capitals)."""
+    sizes = [len(line) + (indents[i] if i < len(indents) else 0) for i, line in enumerate(lines)]
+    prose = [sizes[i] for i, line in enumerate(lines) if line.count(" ") >= 2]
     if len(prose) < 3:
         return None
-    width = max(len(line) for line in prose)
+    width = max(prose)
     if not _WRAP_MIN <= width <= _WRAP_MAX:
         return None  # a paragraph longer than any wrap width: the copy keeps its paragraphs whole
     # the full lines another line follows: a wrap broke them inside a sentence, where the next line goes on
     # in small letters or the line ends on a word in small letters ("… the largest increase in"); a copy's
     # own lines end sentences, and a list of headlines in title case ends on capitals
     broken = [i for i, line in enumerate(lines[:-1])
-              if line.count(" ") >= 2 and len(line) >= width - 15 and lines[i + 1]]
+              if line.count(" ") >= 2 and sizes[i] >= width - 15 and lines[i + 1]]
     if len(broken) < 2:
         return None
     going_on = sum(1 for i in broken if lines[i + 1][0].islower() or lines[i].endswith(",")
                    or (lines[i].rsplit(" ", 1)[-1][:1].islower() and not lines[i].endswith(_SENTENCE_END)))
     # a copy's own lines show none of this (not one in the project's copies); a wrapped one shows it in a third
     # of its full lines at the least (names and title-case headlines go on in capitals)
-    return width if going_on >= 2 and going_on * 3 >= len(broken) else None
+    return width if dump or (going_on >= 2 and going_on * 3 >= len(broken)) else None
 
 
-def unwrap(lines: Sequence[str], width: int) -> list[str]:
+def unwrap(lines: Sequence[str], width: int, indents: Sequence[int] = ()) -> list[str]:
     """``lines`` with each line the wrap broke joined to the one before it; blank lines and bullets stay
-    where they are."""
+    where they are. ``indents``: the spaces each line was indented by, none when not given."""
     out: list[str] = []
     before = ""  # the line before, as the copy printed it
-    for line in lines:
-        if before and line and not is_bullet(line) and len(before) + 1 + len(line.split(" ", 1)[0]) > width:
+    before_indent = 0
+    for i, line in enumerate(lines):
+        # (a wrap may put a dash that goes on with the sentence, "-- a trend", at a line's start: no list item)
+        if before and line and (not is_bullet(line) or line.startswith("--")) \
+                and before_indent + len(before) + 1 + len(line.split(" ", 1)[0]) > width:
             # a wrap at a word's own hyphen ("Indo-" / "Pacific") leaves no space out, nor one inside Japanese,
             # which is written without spaces ("確保す" / "る。"), as a browser joins the lines of its source
             joint = "" if ((before.endswith("-") and before[-2:-1].isalpha() and line[0].isalpha())
@@ -89,6 +154,7 @@ def unwrap(lines: Sequence[str], width: int) -> list[str]:
         else:
             out.append(line)
         before = line
+        before_indent = indents[i] if i < len(indents) else 0
     return out
 
 
@@ -126,7 +192,24 @@ def list_blocks(
         i += 1
         items: list[Item] = []
         raw: list[str] = [heading]
-        if i < len(lines) and not is_bullet(lines[i]):
+        if i < len(lines) and (first_rank := _RANK.match(lines[i])) is not None and first_rank.group(1) == "1":
+            # a numbered list ("1" / title, or "1. Title"), as a copy tool writes an ordered list or a ranking's
+            # printed ranks: its numbers in order
+            number = 1
+            while i < len(lines) and not heading_kind(lines[i]) and (m := _RANK.match(lines[i])) \
+                    and int(m.group(1)) == number:
+                rest = m.group(2)
+                raw.append(lines[i])
+                i += 1
+                if not rest:
+                    if i >= len(lines) or heading_kind(lines[i]) or _RANK.match(lines[i]):
+                        break
+                    rest = lines[i]
+                    raw.append(rest)
+                    i += 1
+                items.append(Item(title=rest))
+                number += 1
+        elif i < len(lines) and not is_bullet(lines[i]):
             # a copy that prints no list markers (a copy tool that drops them): the titles follow the heading
             while i < len(lines) and not heading_kind(lines[i]) and _is_item_title(lines[i]):
                 items.append(Item(title=lines[i]))
