@@ -207,6 +207,19 @@ def test_japanese_in_a_marked_body_reads_as_a_browser_shows_it(monkeypatch: pyte
     assert [d.text for d in a.discarded if d.kind == "newsletter"] == ["お知らせ 港の話 船の話"]
 
 
+def test_a_damaged_pages_control_characters_next_to_a_br_or_in_a_ruby_are_no_crash(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # libxml2 keeps a control character in a text, and lxml will not write such a text back (fuzz seed 70)
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    body = ("<article><h1>T</h1><div itemprop='articleBody'>"
+            "<p>The harbor ferry ran again on Monday after three days of storms kept every boat in port.</p>"
+            "<p>A line<br>\x01and the next, then <ruby>\x02渡船\n<rt>とせん</rt></ruby> and more words here.</p>"
+            "<p>The operator said the evening timetable would return to normal by the end of the week.</p>"
+            "</div></article>")
+    a = jnparse.parse(_doc("<title>T</title>", body).encode())
+    assert len(a.body) == 3 and a.body[1].text.startswith("A line")
+
+
 def test_a_marked_stub_is_not_taken_for_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
     # a teaser marked articleBody: too little text, so the general extractor is asked (and is missing)
     monkeypatch.setitem(sys.modules, "trafilatura", None)

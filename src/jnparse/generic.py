@@ -320,19 +320,31 @@ def _strip_readings_and_code(el: etree._Element) -> None:
     read "(痴漢 )". Once the readings are gone it is at the ends of the ruby's own text (or of the tails of
     base elements left in it); a look at each ruby's text is cheaper than one at each reading's tail."""
     etree.strip_elements(el, *_PHONETIC, *_CODE, with_tail=False)
-    for ruby in el.iter("ruby", "br"):
-        if ruby.tag == "br":  # a line break, whatever the source's line breaks around it (none, or one joined)
-            ruby.tail = BLOCK_BREAK + (ruby.tail or "")
+    for node in el.iter("ruby", "br"):
+        if node.tag == "br":  # a line break, whatever the source's line breaks around it (none, or one joined)
+            _set_text(node, BLOCK_BREAK + (node.tail or ""), tail=True)
             continue
-        text = ruby.text
+        text = node.text
         if text is not None and (text[0] in _SOURCE_SPACE or text[-1] in _SOURCE_SPACE):
-            ruby.text = text.strip(_SOURCE_SPACE) or None
-        if not len(ruby):
+            _set_text(node, text.strip(_SOURCE_SPACE) or None)
+        if not len(node):
             continue
-        for base in ruby:  # (<rb> elements, rare)
+        for base in node:  # (<rb> elements, rare)
             tail = base.tail
             if tail is not None and (tail[0] in _SOURCE_SPACE or tail[-1] in _SOURCE_SPACE):
-                base.tail = tail.strip(_SOURCE_SPACE) or None
+                _set_text(base, tail.strip(_SOURCE_SPACE) or None, tail=True)
+
+
+def _set_text(el: etree._Element, value: str | None, *, tail: bool = False) -> None:
+    """Set an element's text (or tail), unless lxml refuses it: a damaged page's text may hold control
+    characters libxml2 kept, which lxml will not write back. Such a text stays as the page has it."""
+    try:
+        if tail:
+            el.tail = value
+        else:
+            el.text = value
+    except ValueError:
+        pass
 
 
 def _text(el: etree._Element) -> str:
