@@ -166,6 +166,15 @@ def test_utf8_read_as_windows_1252_is_repaired(damaged: str, fixed: str) -> None
     assert repair_latin_mojibake(damaged) == fixed
 
 
+def test_a_closing_quote_lost_to_a_replacing_decode_is_restored() -> None:
+    # text.encode().decode("cp1252", errors="replace"): the ” (E2 80 9D) loses its last byte, which windows-1252
+    # leaves undefined; of the five characters it could have been, a story prints ” all but always
+    damaged = "“Quote” and China’s".encode().decode("cp1252", errors="replace")
+    assert damaged == "â€œQuoteâ€\ufffd and Chinaâ€™s"
+    assert repair_latin_mojibake(damaged) == "“Quote” and China’s"
+    assert repair_latin_mojibake("a lone \ufffd in real text") is None
+
+
 @pytest.mark.parametrize("text", ["pâté and naïve", "Â£5", "café", "plain text", "€ and ™ symbols", "Ã  la carte"])
 def test_real_accented_text_is_no_damage(text: str) -> None:
     assert repair_latin_mojibake(text) is None

@@ -181,7 +181,13 @@ def repair_latin_mojibake(text: str) -> str | None:
     taken for real text, not damage)."""
     # the damage's lead characters (U+00C2 … U+00F4) are "\xc3…" in UTF-8: one memchr over the encoded text
     # spares the regex (slow over text that is not ASCII) on every undamaged copy
-    if text.isascii() or b"\xc3" not in text.encode("utf-8", "surrogatepass") or _DOUBLE_UTF8.search(text) is None:
+    if text.isascii() or b"\xc3" not in text.encode("utf-8", "surrogatepass"):
+        return None
+    if "\ufffd" in text:
+        # a decode with errors="replace" lost the byte windows-1252 leaves undefined: after "â€" (E2 80) it
+        # was 9D, 81, 8D, 8F or 90, and of "”   ‍ ‏ ‐" a story prints the closing quote, all but always
+        text = text.replace("â€\ufffd", "â€\x9d")
+    if _DOUBLE_UTF8.search(text) is None:
         return None
     repaired = 0
     long_runs = 0
