@@ -117,6 +117,10 @@ def test_size_and_shape_stay_bounded() -> None:
         "(" * 100_000 + "Kyodo" + ")" * 100_000,
         "-\n" * 100_000,
         "\u3000" * 200_000,
+        "日本\n  " * 100_000,  # a line break between wide characters at every other character
+        "[1]x " * 50_000 + "\nReferences\n\n 1. https://a.example/",  # a dump's link numbers
+        "Text\nReferences\n" + "\n".join(f"{i}. https://a.example/{i}" for i in range(1, 50_000)),
+        "JN ACCESS RANKING\n" + "\n".join(f"{i}\nA ranked title" for i in range(1, 30_000)),
         # Markdown's openers with no closers, on a copy that reads as Markdown (each was minutes, once)
         *("# Heading\n[a link](https://x.example/)\n" + line for line in (
             "*a " * 30_000, "_a " * 30_000, "**a " * 20_000, "[" * 100_000, "![a](" * 20_000, "[![a](b)" * 8_000,
