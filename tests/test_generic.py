@@ -199,12 +199,17 @@ def test_japanese_in_a_marked_body_reads_as_a_browser_shows_it(monkeypatch: pyte
             "<p>The sign on the pier read 港の\n      渡し船は<br>\n      月曜日に再開 in two lines.</p>"
             "<p>The word is <ruby>\n  渡船\n  <rp>(</rp>\n  <rt>とせん</rt>\n  <rp>)</rp>\n</ruby>, a ferry.</p>"
             "<div class='newsletter'><h3>お知らせ</h3>\n<p>港の話</p>\n<p>船の話</p></div>"
+            "<table><tr><th>Word</th><th>Reading</th></tr><tr><td><ruby>渡<rt>と</rt></ruby>船</td><td>tosen</td>"
+            "</tr><tr>\n<td>\n港\n</td>\n<td>\n大阪\n</td>\n</tr></table>"
             "<p>The operator said the evening timetable would return to normal by the end of the week.</p>"
             "</div></article>")
     a = jnparse.parse(_doc("<title>T</title>", body))
     assert [b.text for b in a.body][1:3] == ["The sign on the pier read 港の渡し船は 月曜日に再開 in two lines.",
                                              "The word is 渡船, a ferry."]
     assert [d.text for d in a.discarded if d.kind == "newsletter"] == ["お知らせ 港の話 船の話"]
+    # a table's cells apart (written with no white space between them, or each on a line of its own), and a
+    # cell's inline pieces together
+    assert [d.text for d in a.discarded if d.kind == "other"] == ["Word Reading 渡船 tosen 港 大阪"]
 
 
 def test_a_damaged_pages_control_characters_next_to_a_br_or_in_a_ruby_are_no_crash(

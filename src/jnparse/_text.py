@@ -17,6 +17,7 @@ WIDE = ("\u2e80-\u302d\u3030-\u303e\u3041-\u3096\u3099-\u30ff\u3105-\u312f\u3190
         "\ufe30-\ufe52\ufe54-\ufe66\ufe68-\ufe6b\uff01-\uff9f\uffe0-\uffe6\uffe8-\uffee\U0001aff0-\U0001b2ff"
         "\U00020000-\U0002fffd\U00030000-\U0003fffd")
 _WIDE_CHAR = re.compile(f"[{WIDE}]")
+_WIDE_BREAK = re.compile(f"[{WIDE}][ \t]*\n[ \t\n]*[{WIDE}]")
 
 
 def _join_wide_lines(text: str) -> str:
@@ -27,6 +28,8 @@ def _join_wide_lines(text: str) -> str:
     squashing it."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.count("\n") * 16 > len(text) and "\u200b" not in text and _WIDE_BREAK.search(text) is None:
+        return text  # many breaks (a table's cells, a pretty-printed list): one regex pass tells none is between
     pieces: list[str] = []
     at = 0
     end = len(text)
