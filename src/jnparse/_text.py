@@ -89,13 +89,6 @@ def text_nodes(el: etree._Element) -> list[str]:
     return _TEXT_NODES(el)  # type: ignore[no-any-return]
 
 
-def spaced_text(el: etree._Element) -> str:
-    """An element's text with a space between the pieces (table cells, list items apart), squashed. Each piece
-    is trimmed first: the line breaks around a cell's text must not join two cells of Japanese (a break
-    between wide characters reads as nothing, see :func:`squash`)."""
-    return squash(" ".join([piece.strip() for piece in _TEXT_NODES(el)]))
-
-
 def text_of(el: etree._Element | None, *, skip: Iterable[str] = ()) -> str:
     """The squashed text of an element and its descendants (scripts, styles and ``skip`` tags left out)."""
     if el is None:
