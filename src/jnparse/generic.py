@@ -148,10 +148,11 @@ def _printed_bylines(page: Page) -> list[etree._Element]:
     asked of the tree, in C: exact whatever the bytes spell, and on a page that writes its Japanese as
     character references cheaper than finding the class words in the bytes (which must first rule out a
     reference spelling one)."""
-    candidates = {value.getparent() for value in _BYLINE_CLASSES(page.root)}
-    candidates.update(page.marked("itemprop", "author"))
-    if not candidates:
-        return []
+    classed = [value.getparent() for value in _BYLINE_CLASSES(page.root)]  # (each in page order)
+    marked = page.marked("itemprop", "author")
+    if not classed or not marked:  # one list: in page order already, no walk to merge them
+        return [el for el in classed or marked if _is_printed_byline(el)]
+    candidates = {*classed, *marked}
     names = tag_names(candidates)  # (None: a damaged page's name no walk can filter on, so walk them all)
     walk = page.root.iter() if names is None else page.root.iter(*names)
     return [el for el in walk if el in candidates and _is_printed_byline(el)]
