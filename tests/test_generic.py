@@ -219,6 +219,7 @@ def test_a_damaged_pages_control_characters_next_to_a_br_or_in_a_ruby_are_no_cra
     body = ("<article><h1>T</h1><div itemprop='articleBody'>"
             "<p>The harbor ferry ran again on Monday after three days of storms kept every boat in port.</p>"
             "<p>A line<br>\x01and the next, then <ruby>\x02渡船\n<rt>とせん</rt></ruby> and more words here.</p>"
+            "<table><tr><td>a</td>\x03<td>b</td></tr></table>"
             "<p>The operator said the evening timetable would return to normal by the end of the week.</p>"
             "</div></article>")
     a = jnparse.parse(_doc("<title>T</title>", body).encode())
