@@ -173,6 +173,16 @@ def test_a_page_saved_through_windows_1252_gives_the_same_fields(name: str) -> N
     assert ("encoding", "repaired") in {(w.field, w.code) for w in a.warnings}
 
 
+def test_the_blog_page_without_body_markup_or_trafilatura_reads_the_same_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a plain `pip install jnparse`: the element holding the most paragraph text is the story
+    data = (CORPUS / GP).read_bytes()
+    marked = _fields(jnparse.parse(data))
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    a = jnparse.parse(data.replace(b'itemprop="articleBody"', b""))
+    assert _fields(a)["body"] == marked["body"]
+    assert ("body", "fallback") in {(w.field, w.code) for w in a.warnings}
+
+
 @pytest.mark.parametrize("name", [JN, JT, GP])
 def test_a_page_read_as_iso_8859_1_gives_the_same_fields(name: str) -> None:
     # `requests` decodes a page whose HTTP header names no charset as ISO-8859-1: `response.text` passed on

@@ -28,10 +28,19 @@ _PARAS = "".join(
 )
 
 
-def test_missing_trafilatura_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_trafilatura_the_densest_paragraphs_are_read_and_the_extra_named(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "trafilatura", None)  # makes `import trafilatura` raise ImportError
+    a = jnparse.parse((HERE / "minimal-jst-date.html").read_bytes())
+    assert [b.text[:40] for b in a.body] == ["Ferry services between Osaka and the isl",
+                                             "Operators said the first boats left on s",
+                                             "About 3,000 passengers had their trips c"]
+    assert a.dateline is not None and (a.dateline.place, a.agency) == ("OSAKA", "Kyodo")
+    (note,) = [w for w in a.warnings if w.field == "body"]
+    assert note.code == "fallback" and "jnparse[generic]" in note.detail
+    # a page with no element holding a story's worth of paragraphs: the error names the extra
     with pytest.raises(jnparse.ExtraRequiredError) as info:
-        jnparse.parse((HERE / "minimal-jst-date.html").read_bytes())
+        jnparse.parse(_doc("<title>T</title>", "<div><p>One short line.</p><p>And another.</p></div>"))
     assert info.value.extra == "generic"
     assert "jnparse[generic]" in str(info.value)
     assert isinstance(info.value, jnparse.ParseError)
@@ -227,11 +236,12 @@ def test_a_damaged_pages_control_characters_next_to_a_br_or_in_a_ruby_are_no_cra
 
 
 def test_a_marked_stub_is_not_taken_for_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
-    # a teaser marked articleBody: too little text, so the general extractor is asked (and is missing)
+    # a teaser marked articleBody: too little text, so the general extractor is asked (here: missing, so the
+    # element holding the most paragraph text)
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     page = _doc("<title>T</title>", f"<div itemprop='articleBody'><p>Read the full story.</p></div>{_PARAS}")
-    with pytest.raises(jnparse.ExtraRequiredError):
-        jnparse.parse(page)
+    a = jnparse.parse(page)
+    assert [b.text[:19] for b in a.body] == ["Paragraph number 1 ", "Paragraph number 2 ", "Paragraph number 3 "]
 
 
 def test_marked_parts_are_read_in_order_and_once(monkeypatch: pytest.MonkeyPatch) -> None:

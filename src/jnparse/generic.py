@@ -483,11 +483,11 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
     flush()
 
 
-def _body_densest(page: Page) -> tuple[list[Block], list[Discarded]] | None:
+def _body_densest(page: Page, why: str = "trafilatura found no text") -> tuple[list[Block], list[Discarded]] | None:
     """The body read from the element whose own paragraphs hold the most text, when trafilatura found none
     (it drops a story that sits inside an element it takes for boilerplate: an aside, a footer, a box
-    named "related", as an element left open above the article makes it); ``None`` when no element holds
-    enough paragraph text to be an article."""
+    named "related", as an element left open above the article makes it) or is not installed; ``None`` when
+    no element holds enough paragraph text to be an article. ``why`` says which, in the warning."""
     text_by_parent: dict[etree._Element, int] = {}
     for p in page.root.iter("p"):
         parent = p.getparent()
@@ -507,7 +507,7 @@ def _body_densest(page: Page) -> tuple[list[Block], list[Discarded]] | None:
     _read_marked(page, container, blocks, discarded, first)
     if sum(1 for b in blocks if b.kind == "paragraph") < 2:
         return None  # one paragraph (a cookie notice, a teaser) is no story
-    page.warn("body", "fallback", "trafilatura found no text: read from the element holding the most paragraph text")
+    page.warn("body", "fallback", f"{why}: read from the element holding the most paragraph text")
     return blocks, discarded
 
 
@@ -635,9 +635,18 @@ def extract_generic(page: Page, *, site_id: str = "generic") -> Article:
     if marked is not None:
         blocks, discarded = marked
     else:
-        blocks, discarded = _after_story(_body_trafilatura(page))
-        if not blocks and (densest := _body_densest(page)) is not None:
+        try:
+            blocks, discarded = _after_story(_body_trafilatura(page))
+        except ExtraRequiredError:
+            # trafilatura is not installed: the element holding the most paragraph text, when one holds a
+            # story's worth; the error (naming the extra) only when none does
+            densest = _body_densest(page, "trafilatura is not installed (pip install 'jnparse[generic]')")
+            if densest is None:
+                raise
             blocks, discarded = densest
+        else:
+            if not blocks and (densest := _body_densest(page)) is not None:
+                blocks, discarded = densest
     blocks, byline, printed_date = _trim_body(page, blocks, title, _byline(page))
     if published is None and printed_date is not None:
         published = _date(page, printed_date)
