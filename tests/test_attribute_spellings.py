@@ -156,6 +156,38 @@ def test_some_fixture_pages_carry_japanese_to_wrap() -> None:
     assert [p for p in _WRAPPABLE if FIXTURES in p.parents]
 
 
+_CLASS = re.compile(rb"""\sclass=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
+_JAPAN_NEWS_PAGES = [p for p in PAGES if p.parent.name == "japannews"]
+
+
+@pytest.mark.parametrize("path", _JAPAN_NEWS_PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_japan_news_page_with_its_classes_stripped(path: Path) -> None:
+    # as a web archive's copy stores it: no class attribute left. The byline and date lines are told by their
+    # text, above the story's first paragraph; the lists of stories by their headings ("JN ACCESS RANKING")
+    data = path.read_bytes()
+    whole, bare = jnparse.parse(data), jnparse.parse(_CLASS.sub(b"", data))
+    for field in ("title", "published", "byline", "dateline", "agency", "body", "images"):
+        assert getattr(bare, field) == getattr(whole, field), field
+    lists = [(d.kind, d.heading, d.items) for d in whole.discarded if d.items and d.kind != "share"]
+    assert lists and [(d.kind, d.heading, d.items) for d in bare.discarded if d.items] == lists
+    assert ("discarded", "fallback") in {(w.field, w.code) for w in bare.warnings}
+
+
+_CLASS_OR_ID = re.compile(rb"""\s(?:class|id)=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
+
+
+@pytest.mark.parametrize("path", _JAPAN_NEWS_PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_japan_news_page_with_its_classes_and_ids_stripped(path: Path) -> None:
+    # no article block to find: the story comes from the generic reader, and the layout's findings stand
+    # beside it, its lists of stories (found by their headings) among them
+    data = path.read_bytes()
+    whole, bare = jnparse.parse(data), jnparse.parse(_CLASS_OR_ID.sub(b"", data))
+    for field in ("site", "title", "published", "dateline", "agency"):
+        assert getattr(bare, field) == getattr(whole, field), field
+    lists = [(d.kind, d.heading, d.items) for d in whole.discarded if d.items and d.kind != "share"]
+    assert [(d.kind, d.heading, d.items) for d in bare.discarded if d.items] == lists
+
+
 _WAYBACK_TOOLBAR = (
     b'<!-- BEGIN WAYBACK TOOLBAR INSERT --><script src="//archive.org/includes/athena.js"></script>'
     b'<div id="wm-ipp-base" lang="en" style="display:none"><div id="wm-ipp"><div id="wm-logo">'

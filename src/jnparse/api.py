@@ -285,8 +285,12 @@ _LAYOUT_FIELDS = ("title", "section", "published", "updated", "byline", "date_te
 
 def _with_layout_fields(generic: Article, layout: Article) -> Article:
     """The generic reader's Article, with the fields the site's layout found (its story aside) in place of
-    the generic reader's, their warnings the layout's, and a paywall either of them saw."""
-    found = {name: value for name in _LAYOUT_FIELDS if (value := getattr(layout, name)) is not None}
+    the generic reader's, their warnings the layout's, a paywall either of them saw, and the side blocks
+    the layout found (its lists of stories, after the generic reader's boxes)."""
+    found: dict[str, Any] = {name: value for name in _LAYOUT_FIELDS if (value := getattr(layout, name)) is not None}
+    lists = tuple(d for d in layout.discarded if d.items and d not in generic.discarded)
+    if lists:
+        found["discarded"] = (*generic.discarded, *lists)
     if not found and not layout.paywalled:
         return generic
     # the warnings on those fields are the layout's (how it read them), not the generic reader's

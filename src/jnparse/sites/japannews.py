@@ -100,17 +100,49 @@ def _dated_paragraphs(block: etree._Element) -> tuple[etree._Element | None, etr
         if postdate is not None and byline is not None:
             break
     if postdate is None or byline is None:  # a redesign renamed the classes: the paragraphs' text tells
+        leading = True  # (a paragraph with no class is looked at only above the story's first one)
         for p in block.iter("p"):
-            if not p.get("class"):
+            classed = bool(p.get("class"))
+            if not classed and not leading:
                 continue  # a body paragraph
             text = (p.text or "") if len(p) == 0 else text_of(p)
             if postdate is None and "JST" in text and len(text) <= 60:
                 postdate = p
-            elif byline is None and BY_LINE.match(text) and len(text) <= 200:
+            elif byline is None and BY_LINE.match(text) and len(text) <= 200 and _names_someone(text):
                 byline = p
+            elif not classed:
+                leading = False  # the story starts: a copy with its classes stripped (an archive's) ends here
     return postdate, byline
 
 
+def _names_someone(text: str) -> bool:
+    byline = parse_byline(text)
+    return byline is not None and bool(byline.authors)
+
+
+
+
+_INLINE = frozenset({"a", "span", "strong", "em", "b", "i"})
+
+
+def _side_by_headings(root: etree._Element, block: etree._Element) -> list[etree._Element]:
+    """The side blocks of a page whose classes are gone (an archive's copy strips them): the boxes headed by
+    one of the site's list headings ("Popular Articles", "JN ACCESS RANKING"), as a text copy's lists are
+    found. Only asked when no class marked any: a page always has some."""
+    found: list[etree._Element] = []
+    for heading in root.iter("h2", "h3", "p"):
+        text = text_of(heading)
+        if len(text) > 80 or not _heading_kind(text):
+            continue
+        box = heading.getparent()
+        while box is not None and box.tag in _INLINE:  # a heading that links to its section: <a><h2>
+            box = box.getparent()
+        if box is None or box in found:
+            continue
+        if block is not root and (box is block or any(a is block for a in box.iterancestors())):
+            continue  # a subhead of the story that reads like one
+        found.append(box)
+    return found
 
 
 def _boxed_kind(el: etree._Element) -> str | None:
@@ -277,13 +309,20 @@ def extract_wp2022(page: Page) -> Article:
         required=False,
     )
     byline = parse_byline(text_of(byline_el))
-    blocks: list[Block] = body_blocks(_body_elements(block))
+    blocks: list[Block] = body_blocks([el for el in _body_elements(block) if el is not postdate_el
+                                       and el is not byline_el])
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
         page.warn("body", "missing", "no paragraphs in div#p-article-block")
     agency = (dateline.agency if dateline else None) or _agency_from_url(page.url)
     paywalled = _paywalled(page)  # before the side blocks: those lose their scripts
-    discarded = [_side_block(page, el) for el in parts.side]
+    side = parts.side
+    # no list of stories marked by its class (share buttons, ads and offers are marked by others): a copy
+    # whose classes are gone; the lists' headings tell them
+    if all(_boxed_kind(el) is not None for el in side) and (headed := _side_by_headings(root, block)):
+        side = [*side, *(el for el in headed if el not in side)]
+        page.warn("discarded", "fallback", "lists of stories found by their headings: no class marks them")
+    discarded = [_side_block(page, el) for el in side]
     return Article(
         site=SITE_ID,
         url=page.url,
