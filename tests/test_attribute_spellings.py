@@ -182,7 +182,7 @@ def test_a_japan_news_page_with_its_classes_and_ids_stripped(path: Path) -> None
     # beside it, its lists of stories (found by their headings) among them
     data = path.read_bytes()
     whole, bare = jnparse.parse(data), jnparse.parse(_CLASS_OR_ID.sub(b"", data))
-    for field in ("site", "title", "published", "dateline", "agency"):
+    for field in ("site", "title", "published", "byline", "dateline", "agency", "body", "paywalled"):
         assert getattr(bare, field) == getattr(whole, field), field
     lists = [(d.kind, d.heading, d.items) for d in whole.discarded if d.items and d.kind != "share"]
     assert [(d.kind, d.heading, d.items) for d in bare.discarded if d.items] == lists

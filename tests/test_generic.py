@@ -235,6 +235,18 @@ def test_a_damaged_pages_control_characters_next_to_a_br_or_in_a_ruby_are_no_cra
     assert len(a.body) == 3 and a.body[1].text.startswith("A line")
 
 
+def test_a_paywall_prompt_and_an_ad_label_in_the_text_leave_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the body's extractor knows no site's markup for them: they are lines of text like the story's
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    body = (f"<div>{_PARAS}<p>Advertisement</p>"
+            "<p>This article is for subscribers only.</p><p>Already a subscriber? Log in</p></div>")
+    a = jnparse.parse(_doc("<title>T</title>", body))
+    assert [b.text[:18] for b in a.body] == ["Paragraph number 1", "Paragraph number 2", "Paragraph number 3"]
+    assert [(d.kind, d.text) for d in a.discarded] == [
+        ("ad", "Advertisement"), ("subscribe", "This article is for subscribers only.\nAlready a subscriber? Log in")]
+    assert a.paywalled
+
+
 def test_a_marked_stub_is_not_taken_for_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
     # a teaser marked articleBody: too little text, so the general extractor is asked (here: missing, so the
     # element holding the most paragraph text)

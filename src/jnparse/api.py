@@ -256,7 +256,8 @@ def _read(page: Page, forced: Site | None, site: str | None) -> Article:
                 raise  # a section or list page, and its metadata says so
             unsure = True  # a redesign may have dropped og:type with the layout's marks
         article = None
-    if article is not None and (article.body or article.paywalled):
+    # (a paywalled story may show no text; but a layout that found no article block at all has no say in it)
+    if article is not None and (article.body or (article.paywalled and not _lost_its_place(article))):
         return article
     # no story where the layout looks (a redesign): read the page as any page is read (its structured data,
     # its marked body, trafilatura), under the site's id, and keep that when it finds the story
@@ -275,6 +276,12 @@ def _read(page: Page, forced: Site | None, site: str | None) -> Article:
     if article is None:
         raise NotAnArticleError(f"a {target.name} page whose story no reader found")
     return article
+
+
+def _lost_its_place(article: Article) -> bool:
+    """Whether the layout read the page without finding where its story sits (an ``unknown-layout`` warning
+    on ``body``: it read the whole page as best it could)."""
+    return any(w.field == "body" and w.code == "unknown-layout" for w in article.warnings)
 
 
 #: what a site's layout reads from a page's header and metadata by its own rules, kept when its reader found no

@@ -17,6 +17,7 @@ installed with ``pip install 'jnparse[generic]'``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
@@ -31,6 +32,7 @@ from .dates import NeedsReference, parse_jst
 from .errors import ExtraRequiredError
 from .model import Article, Block, Byline, Discarded, Image, Item, Notice
 from .page import Page, elements, first, strings, tag_names, xpath
+from .prompts import without_prompts
 from .sites.base import find_bytes, image, img_url, link_items
 from .structured import ld_names, ld_text, ld_url, strip_tags
 from .textcopy import COPYRIGHT_LINE, TextCopy, is_bullet, list_item
@@ -119,17 +121,19 @@ def _byline(page: Page) -> Byline | None:
 
 
 def _by_line_near_headline(page: Page) -> Byline | None:
-    """A "By …" line among the first elements of the headline's container: the byline of a page that marks
-    it with no class, microdata or structured data. The elements' own text is looked at first (a few
-    tenths of a microsecond each); only a line that starts so is read whole."""
+    """A "By …" line among the first elements of the headline's container, or among the paragraphs that
+    follow the headline: the byline of a page that marks it with no class, microdata or structured data.
+    The elements' own text (or the text after an empty icon they open with, ``<p><i></i>By …``) is looked at
+    first (a few tenths of a microsecond each); only a line that starts so is read whole."""
     h1 = next(page.root.iter("h1"), None)
     container = h1.getparent() if h1 is not None else None
-    if container is None:
+    if h1 is None or container is None:
         return None
-    for n, el in enumerate(container.iter("p", "div", "span", "address", "li")):
-        if n >= 60:
-            break
+    near = list(itertools.islice(container.iter("p", "div", "span", "address", "li"), 60))
+    for el in [*near, *elements(_FOLLOWING_PARAGRAPHS(h1))]:
         own = (el.text or "").lstrip()
+        if not own and len(el) and not (el[0].text or "").strip():
+            own = (el[0].tail or "").lstrip()
         if own[:2].lower() != "by" or (len(own) > 2 and not own[2].isspace()):
             continue
         line = text_of(el)
@@ -137,6 +141,9 @@ def _by_line_near_headline(page: Page) -> Byline | None:
                 and byline.authors:
             return byline
     return None
+
+
+_FOLLOWING_PARAGRAPHS = xpath("following::p[position() <= 30]")
 
 
 _BYLINE_CLASSES = xpath(
@@ -369,6 +376,7 @@ _WIDGET_WORDS: dict[str, str] = {
     "related": "related", "yarpp": "related", "recommend": "related", "recommended": "related",
     "ad": "ad", "ads": "ad", "advert": "ad", "advertisement": "ad", "adsbygoogle": "ad", "sponsored": "ad",
     "promo": "promo", "newsletter": "newsletter", "subscribe": "subscribe", "signup": "newsletter",
+    "offer": "subscribe", "paywall": "subscribe",
     "comments": "comments", "comment": "comments",
 }
 _WORDS = re.compile(r"[a-z]+")
@@ -670,7 +678,9 @@ def extract_generic(page: Page, *, site_id: str = "generic") -> Article:
         agency = _agency_of_author(page)
     if not blocks:
         page.warn("body", "missing", "the generic extractor found no article text")
-    return Article(
+    # a paywall's prompt or an ad's label that the body's extractor took for text (trafilatura knows no site's
+    # markup for them): out of the body, kept as discarded blocks
+    return without_prompts(Article(
         site=site_id,
         url=page.url,
         title=title,
@@ -688,7 +698,7 @@ def extract_generic(page: Page, *, site_id: str = "generic") -> Article:
         date_text=date_text or printed_date,
         layout="generic",
         warnings=page.notices,
-    )
+    ))
 
 
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)…]$")
