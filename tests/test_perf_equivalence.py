@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jnparse import prompts
 from jnparse.loading import parse_bytes
 from jnparse.sites import japantimes
 from jnparse.sites.base import find_bytes, prune_between
@@ -299,3 +300,10 @@ def test_the_gb18030_encoding_in_pieces_is_the_whole_encoding(pieces: list[str])
 
     text = "".join(pieces)
     assert gb18030(text) == text.encode("gb18030")
+
+
+@settings(max_examples=500)
+@given(st.one_of(st.from_regex(prompts._PAYWALL, fullmatch=True), st.from_regex(prompts._AD, fullmatch=True)))
+def test_every_prompt_line_passes_the_quick_look_at_its_start(line: str) -> None:
+    """without_prompts tries its patterns only on lines _CANDIDATE lets through: it must let every one through."""
+    assert prompts._CANDIDATE.match(line)

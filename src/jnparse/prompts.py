@@ -30,6 +30,8 @@ _PROMPT = re.compile(
     re.IGNORECASE,
 )
 _AD = re.compile(r"(?:advertisement|advertising|sponsored(?: content)?|ad)", re.IGNORECASE)
+#: how every line the patterns above take starts
+_CANDIDATE = re.compile(r"this |the rest |to (?:continue|keep) |subscribe|advert|sponsored|ad$", re.IGNORECASE)
 #: longest line taken for furniture: never a paragraph of the story
 _MAX_CHARS = 300
 
@@ -41,7 +43,8 @@ def without_prompts(article: Article) -> Article:
     paywalled = article.paywalled
     for block in article.body:
         text = block.text
-        if len(text) <= _MAX_CHARS:  # a short line may have been taken for a subhead
+        # (the first words tell most paragraphs apart at once: a match at the start fails at a character or two)
+        if len(text) <= _MAX_CHARS and (_CANDIDATE.match(text) or (moved and moved[-1].kind == "subscribe")):
             if _PAYWALL.fullmatch(text):
                 paywalled = True
                 moved.append(Discarded(kind="subscribe", text=text))
