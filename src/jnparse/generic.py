@@ -11,7 +11,8 @@ inside it recorded as discarded blocks. That is not a boilerplate remover; it re
 declared to be the article, at the cost of one pass over that element (an lxml parse's worth of time
 less than trafilatura, which is ~15 lxml parses). A page without that markup (or whose marked element
 holds too little text to be the article) gets its body from trafilatura, a well-kept general extractor,
-installed with ``pip install 'jnparse[generic]'``.
+installed with ``pip install 'jnparse[generic]'``; without it (or when it finds nothing), from the element
+whose own paragraphs hold the most text, read as a marked element is.
 """
 
 from __future__ import annotations

@@ -3,9 +3,10 @@ prompt ("This article is for subscribers only.", "Subscribe now", "Already a sub
 ad slot's label ("Advertisement").
 
 On an HTML page each site's reader knows these by their markup; in a text copy they are lines like any
-other, and a site's text reader that does not know one keeps it as a paragraph. :func:`without_prompts`
-takes such lines out of a copy's body, records them as ``subscribe`` and ``ad`` blocks (nothing lost),
-and marks the Article ``paywalled`` when a prompt says the story goes on for subscribers only.
+other, and a site's text reader that does not know one keeps it as a paragraph, as the generic reader's
+body extractor does on a page of a site it knows nothing of. :func:`without_prompts` takes such lines out
+of the body (a copy's, or the generic reader's), records them as ``subscribe`` and ``ad`` blocks (nothing
+lost), and marks the Article ``paywalled`` when a prompt says the story goes on for subscribers only.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ _MAX_CHARS = 300
 
 
 def without_prompts(article: Article) -> Article:
-    """``article`` (read from a text copy) with paywall prompts and ad labels out of its body."""
+    """``article`` (read from a text copy, or by the generic reader) with paywall prompts and ad labels out of its
+    body."""
     kept = []
     moved: list[Discarded] = []
     paywalled = article.paywalled
