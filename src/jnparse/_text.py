@@ -16,7 +16,8 @@ WIDE = ("\u2e80-\u302d\u3030-\u303e\u3041-\u3096\u3099-\u30ff\u3105-\u312f\u3190
         "\u3220-\u3247\u3250-\u325f\u327f-\u4dbf\u4e00-\ua48c\ua490-\ua4c6\uf900-\ufaff\ufe10-\ufe19"
         "\ufe30-\ufe52\ufe54-\ufe66\ufe68-\ufe6b\uff01-\uff9f\uffe0-\uffe6\uffe8-\uffee\U0001aff0-\U0001b2ff"
         "\U00020000-\U0002fffd\U00030000-\U0003fffd")
-_WIDE_CHAR = re.compile(f"[{WIDE}]")
+#: one such character
+WIDE_CHAR = re.compile(f"[{WIDE}]")
 _WIDE_BREAK = re.compile(f"[{WIDE}][ \t]*\n[ \t\n]*[{WIDE}]")
 
 
@@ -43,7 +44,7 @@ def _join_wide_lines(text: str) -> str:
         if start > 0 and stop < end:
             before, after = text[start - 1], text[stop]
             if before == "\u200b" or after == "\u200b" or (before >= "\u2e80" and after >= "\u2e80"
-                                                             and _WIDE_CHAR.match(before) and _WIDE_CHAR.match(after)):
+                                                             and WIDE_CHAR.match(before) and WIDE_CHAR.match(after)):
                 pieces.append(text[at:start])
                 at = stop
         i = text.find("\n", stop)

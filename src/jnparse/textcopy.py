@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from ._text import WIDE, squash
+from ._text import WIDE_CHAR, squash
 from .model import Discarded, Item
 
 _BULLET = re.compile(r"^[-•・*–]\s*(.*)$")
@@ -107,7 +107,6 @@ def _without_link_numbers(lines: Sequence[str], count: int) -> list[str]:
 # next line's first word would not have fitted on the line; else it is the copy's own.
 
 _WRAP_MIN, _WRAP_MAX = 40, 120
-_WIDE_CHAR = re.compile(f"[{WIDE}]")
 _SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", ")")
 
 
@@ -149,7 +148,7 @@ def unwrap(lines: Sequence[str], width: int, indents: Sequence[int] = ()) -> lis
             # a wrap at a word's own hyphen ("Indo-" / "Pacific") leaves no space out, nor one inside Japanese,
             # which is written without spaces ("確保す" / "る。"), as a browser joins the lines of its source
             joint = "" if ((before.endswith("-") and before[-2:-1].isalpha() and line[0].isalpha())
-                           or (_WIDE_CHAR.match(before[-1]) and _WIDE_CHAR.match(line[0]))) else " "
+                           or (WIDE_CHAR.match(before[-1]) and WIDE_CHAR.match(line[0]))) else " "
             out[-1] = f"{out[-1]}{joint}{line}"
         else:
             out.append(line)

@@ -120,8 +120,6 @@ def _names_someone(text: str) -> bool:
     return byline is not None and bool(byline.authors)
 
 
-
-
 _INLINE = frozenset({"a", "span", "strong", "em", "b", "i"})
 
 
