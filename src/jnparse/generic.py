@@ -31,6 +31,7 @@ from .bylines import BY_LINE, is_person_name, parse_byline
 from .datelines import split_dateline
 from .dates import NeedsReference, parse_jst
 from .errors import ExtraRequiredError
+from .loading import mark_line_breaks
 from .model import Article, Block, Byline, Discarded, Image, Item, Notice
 from .page import Page, elements, first, strings, tag_names, xpath
 from .prompts import without_prompts
@@ -322,17 +323,15 @@ _SOURCE_SPACE = " \t\r\n\f"
 
 def _strip_readings_and_code(el: etree._Element) -> None:
     """Remove ruby readings (目<rt>め</rt> reads as 目), scripts and styles under ``el``, in C, so each
-    paragraph's text then comes straight from lxml's serialiser; and make each ``<br>`` a break in that text.
+    paragraph's text then comes straight from lxml's serialiser (each ``<br>`` is a break in it already:
+    :func:`~jnparse.loading.mark_line_breaks`).
 
     The white space a pretty-printed page puts between a ruby's base and its readings (``<ruby>痴漢`` ⏎
     ``<rp>（</rp>`` ⏎ ``<rt>ちかん</rt>``…) goes with them: a browser shows none there, so "(痴漢)" must not
     read "(痴漢 )". Once the readings are gone it is at the ends of the ruby's own text (or of the tails of
     base elements left in it); a look at each ruby's text is cheaper than one at each reading's tail."""
     etree.strip_elements(el, *_PHONETIC, *_CODE, with_tail=False)
-    for node in el.iter("ruby", "br"):
-        if node.tag == "br":  # a line break, whatever the source's line breaks around it (none, or one joined)
-            _set_text(node, BLOCK_BREAK + (node.tail or ""), tail=True)
-            continue
+    for node in el.iter("ruby"):
         text = node.text
         if text is not None and (text[0] in _SOURCE_SPACE or text[-1] in _SOURCE_SPACE):
             _set_text(node, text.strip(_SOURCE_SPACE) or None)
@@ -544,6 +543,7 @@ def _body_trafilatura(page: Page) -> list[Block]:
         doc = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
     except etree.LxmlError:
         return [Block("paragraph", p) for p in (squash(x) for x in xml.splitlines()) if p]
+    mark_line_breaks(doc, "lb")  # its <lb/>: the page's <br>
     out: list[Block] = []
     main = doc.find("main")
     for el in (main if main is not None else doc).iter("p", "head", "item", "quote"):

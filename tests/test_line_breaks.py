@@ -1,0 +1,118 @@
+"""A ``<br>`` inside a paragraph keeps the words on its two sides apart, in every reader: lxml's text
+serialiser writes nothing for it, so "line one<br>line two" read "line oneline two" until the parse marked
+each one (:func:`jnparse.loading.mark_line_breaks`).
+
+Every fixture and corpus page is read twice after one round trip through lxml's serialiser: as it is, and
+with one space of a body paragraph's text replaced by a ``<br>`` (then by a ``<br>`` and a line break, as a
+pretty-printed page writes it). The two readings must be the same."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree, html
+
+import jnparse
+from jnparse._text import squash
+from jnparse.loading import mark_line_breaks, parse_bytes
+
+from .conftest import CORPUS, FIXTURES
+
+PAGES = sorted(FIXTURES.glob("*/*.html")) + sorted(CORPUS.glob("*/*.html"))
+
+
+def _split_at_space(el: etree._Element, words: str) -> bool:
+    """Replace the space in the middle of ``words`` by a ``<br>`` where ``words`` stands in ``el``'s own text or
+    in one of its children's tails; whether it did."""
+    left = words.partition(" ")[0]
+    holders: list[tuple[etree._Element | None, str | None]] = [(None, el.text)] + [(c, c.tail) for c in el]
+    for after, text in holders:
+        if text is None or words not in text:
+            continue
+        cut = text.index(words) + len(left)
+        br = etree.Element("br")
+        br.tail = text[cut + 1:]
+        if after is None:
+            el.text = text[:cut]
+            el.insert(0, br)
+        else:
+            after.tail = text[:cut]
+            after.addnext(br)
+        return True
+    return False
+
+
+def _with_a_break(data: bytes, url: str | None) -> tuple[bytes, bytes, str] | None:
+    """(the page re-serialised, the same with a ``<br>`` in a body paragraph, the words split), or ``None`` when no
+    body paragraph has two words in one text node of a ``<p>``."""
+    try:
+        article = jnparse.parse(data, url=url)
+    except jnparse.NotAnArticleError:  # (an expired story's page)
+        return None
+    root = html.fromstring(data)
+    paragraphs = [p for p in root.iter("p") if p.text or len(p)]
+    before = html.tostring(root)
+    for block in article.body:
+        if block.kind != "paragraph":
+            continue
+        tokens = block.text.split(" ")
+        for k in range(len(tokens) // 2, len(tokens) - 1):
+            words = f"{tokens[k]} {tokens[k + 1]}"
+            if len(words) < 9:
+                continue
+            for p in paragraphs:  # the paragraph the block was read from (a caption may hold the same words)
+                if block.text[:40] in squash(p.text_content()) and _split_at_space(p, words):
+                    return before, html.tostring(root), words
+    return None
+
+
+_CASES = []
+for _path in PAGES:
+    _found = _with_a_break(_path.read_bytes(), None)
+    if _found is not None:
+        _CASES.append(pytest.param(*_found, id=f"{_path.parent.name}/{_path.stem}"))
+
+
+def _fields(data: bytes) -> dict[str, object]:
+    d = jnparse.parse(data).to_dict()
+    d.pop("warnings")
+    return d
+
+
+def _split_where(body: list[dict[str, str]], words: str) -> list[dict[str, str]]:
+    """``body`` with the paragraph holding ``words`` made two at its middle space: how a reader whose site
+    separates its paragraphs by ``<br>`` (Jiji Press) reads the break."""
+    out = []
+    for block in body:
+        text = block["text"]
+        if words in text:
+            cut = text.index(words) + len(words.partition(" ")[0])
+            out += [{**block, "text": text[:cut]}, {**block, "text": text[cut + 1:]}]
+        else:
+            out.append(block)
+    return out
+
+
+_BREAKS_PARAGRAPHS = {"jiji"}  # the sites whose readers take a <br> for the end of a paragraph
+
+
+@pytest.mark.parametrize(("plain", "broken", "words"), _CASES)
+def test_a_line_break_in_a_paragraph_keeps_the_words_apart(plain: bytes, broken: bytes, words: str) -> None:
+    assert b"<br>" + words.partition(" ")[2].encode()[:4] in broken.replace(b"\n", b"")  # the break landed
+    expected = _fields(plain)
+    assert any(words in b["text"] for b in expected["body"])  # type: ignore[attr-defined]
+    if expected["site"] in _BREAKS_PARAGRAPHS:
+        expected["body"] = _split_where(expected["body"], words)  # type: ignore[arg-type]
+    assert _fields(broken) == expected
+    assert _fields(broken.replace(b"<br>", b"<br>\n")) == expected
+
+
+def test_most_pages_are_tried() -> None:
+    # the pages whose story is not in <p> elements (a JSON body, text split by <br> already) are not
+    assert len(_CASES) >= 0.7 * len(PAGES)
+
+
+def test_mark_line_breaks() -> None:
+    root = parse_bytes(b"<p>one<br>two<br/>three <br>\n four<br></p>")
+    assert squash(etree.tostring(root, method="text", encoding="unicode")) == "one two three four"
+    mark_line_breaks(root)  # twice: a break more reads the same
+    assert root.findtext(".//p") == "one"
