@@ -196,6 +196,29 @@ _WAYBACK_TOOLBAR = (
 _CANONICAL_HOST = re.compile(rb'(?:rel="canonical" href|og:url" content)="https?://([^/"]+)')
 
 
+_JAPAN_TIMES_PAGES = [p for p in PAGES if p.parent.name == "japantimes"]
+_FIELDS = ("site", "title", "section", "published", "updated", "byline", "dateline", "agency", "body", "images",
+           "paywalled")
+
+
+@pytest.mark.parametrize("strip", [_CLASS, _CLASS_OR_ID], ids=["classes", "classes-and-ids"])
+@pytest.mark.parametrize("path", _JAPAN_TIMES_PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_japan_times_page_with_its_classes_stripped(path: Path, strip: re.Pattern[bytes]) -> None:
+    # both designs: the header's parts, the story and the photos are found by their places; the boxes in and
+    # after the story by what they hold (share buttons, "RELATED STORIES", a menu of links, the site's
+    # subscribe and commenting notes), the sidebar's by its headings and tabs
+    data = path.read_bytes()
+    whole, bare = jnparse.parse(data), jnparse.parse(strip.sub(b"", data))
+    for field in _FIELDS:
+        assert getattr(bare, field) == getattr(whole, field), field
+    lists = [(d.kind, d.heading, d.items) for d in whole.discarded if d.items]
+    assert [(d.kind, d.heading, d.items) for d in bare.discarded if d.items] == lists
+    notes = [(d.kind, d.text) for d in whole.discarded if d.kind in ("subscribe", "comments") and d.text]
+    assert [(d.kind, d.text) for d in bare.discarded if d.kind in ("subscribe", "comments") and d.text] == notes
+    assert ("layout", "fallback") in {(w.field, w.code) for w in bare.warnings}
+    assert ("layout", "fallback") not in {(w.field, w.code) for w in whole.warnings}
+
+
 def as_archived(data: bytes, stamp: bytes = b"20241014031522") -> bytes:
     """``data`` as the Wayback Machine serves it: its toolbar atop the body, every address of the page
     through the archive ("https://web.archive.org/web/<stamp>/https://…", "/web/<stamp>im_/https://…")."""

@@ -515,6 +515,32 @@ def link_items(page: Page, container: etree._Element, title_of: Callable[[etree.
     return tuple(items)
 
 
+#: The addresses a share button posts a story to (X/Twitter, Facebook, LinkedIn, LINE, Hatena, Pocket, Reddit,
+#: Pinterest, WhatsApp, e-mail), scheme and "www." left out: ``//twitter.com/intent/tweet?…``.
+SHARE_ADDRESS = re.compile(
+    r"^(?:https?:)?//(?:www\.|m\.|social-plugins\.|timeline\.|api\.)?"
+    r"(?:twitter\.com/(?:intent|share)|x\.com/(?:intent|share)|facebook\.com/(?:sharer|share\.php|dialog/share)"
+    r"|linkedin\.com/(?:shareArticle|sharing)|line\.me/(?:R/msg|lineit|social-plugins)|b\.hatena\.ne\.jp/(?:entry|add)"
+    r"|getpocket\.com/(?:edit|save)|reddit\.com/submit|pinterest\.com/pin/create|whatsapp\.com/send|wa\.me/)"
+    r"|^mailto:\?",
+    re.IGNORECASE,
+)
+
+
+def is_share_box(el: etree._Element) -> bool:
+    """Whether ``el`` is a row of share buttons told by what it holds, not by its class (a copy whose classes
+    are gone): two links or more to a share address (:data:`SHARE_ADDRESS`), and no link to a page (a
+    "Print" or "Copy link" button goes nowhere: ``#``, ``javascript:``)."""
+    shares = 0
+    for a in el.iter("a"):
+        href = (a.get("href") or "").strip()
+        if SHARE_ADDRESS.match(href) is not None:
+            shares += 1
+        elif href and not href.startswith(("#", "javascript:")):
+            return False
+    return shares >= 2
+
+
 def discard(kind: str, heading: str | None = None, items: Iterable[Item] = (), text: str | None = None) -> Discarded:
     return Discarded(kind=kind, heading=squash(heading) or None, items=tuple(items), text=squash(text) or None)
 

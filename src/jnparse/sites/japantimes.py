@@ -36,7 +36,7 @@ from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, No
 from ..page import Page, elements, first, xpath
 from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import SHARE_NETWORKS, TextCopy
-from .base import Layout, Site, cut_dateline, discard, find_bytes, image
+from .base import Layout, Site, cut_dateline, discard, find_bytes, image, is_share_box
 
 SITE_ID = "japantimes"
 NAMES = ("The Japan Times", "Japan Times", "japantimes.co.jp")
@@ -75,8 +75,8 @@ class _Parts:
     """What one pass over the page finds (see :func:`_scan`); every "first" is in document order."""
 
     __slots__ = (
-        "articles", "cur_body", "cur_byline", "cur_details", "cur_publish", "cur_time", "cur_title", "fresco",
-        "jtarticle", "keywords", "main", "old_credit", "old_sections", "old_time", "old_title", "old_writer",
+        "articles", "cur_body", "cur_byline", "cur_details", "cur_publish", "cur_time", "cur_title", "first_h1",
+        "fresco", "jtarticle", "keywords", "main", "old_credit", "old_sections", "old_time", "old_title", "old_writer",
         "outside", "sidebar",
     )
 
@@ -99,6 +99,7 @@ class _Parts:
         self.keywords: list[etree._Element] = []  # a[@rel='tag'] inside an article
         self.outside: list[etree._Element] = []  # candidate boxes kept out of the body
         self.sidebar: list[etree._Element] = []  # div.bl_sideDiv inside aside.sidebar
+        self.first_h1: etree._Element | None = None
 
 
 def _has_ancestor(el: etree._Element, tag: str, word: str) -> bool:
@@ -238,6 +239,8 @@ def _scan(root: etree._Element) -> _Parts:
                         "jt-article-details" in (d.get("class") or "") for d in el.iterancestors("div")):
                     parts.cur_time = when
         elif tag == "h1":
+            if parts.first_h1 is None:
+                parts.first_h1 = el
             cls = el.get("class")
             if parts.cur_title is None and cls and "title-article" in cls.split():
                 parts.cur_title = el
@@ -556,10 +559,11 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "im
 class _Body:
     """Blocks and discarded boxes, collected in reading order from a body container."""
 
-    __slots__ = ("_group", "blocks", "discarded", "page")
+    __slots__ = ("_group", "blocks", "discarded", "page", "unclassed")
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, *, unclassed: bool = False) -> None:
         self.page = page
+        self.unclassed = unclassed  # a copy whose classes are gone: boxes are told by what they hold
         self.blocks: list[Block] = []
         self.discarded: list[Discarded] = []
         self._group: str | None = None  # the boilerplate group the last discarded block belongs to
@@ -585,6 +589,8 @@ class _Body:
             # most children are bare paragraphs: no class, no id, so no kind
             classes = cls.split() if cls else _NO_CLASSES
             kind = _kind(classes, el_id) if classes or el_id else None
+            if kind is None and self.unclassed and not classes and tag in _BOXES:
+                kind = _told_kind(el)
             if kind is not None:
                 self._group = None
                 self.discarded.append(_side_block(page, el, kind))
@@ -615,6 +621,43 @@ class _Body:
 
 
 _NO_CLASSES: list[str] = []  # shared, never changed
+_BOXES = frozenset({"div", "ul", "ol", "section", "aside"})
+#: Headings of the lists of stories placed inside the story, by kind (for a copy whose classes are gone)
+#: The whole text of a one-line box, by kind (the 2013-2023 page's link to its comments)
+_BOX_TEXTS = {"JOIN THE CONVERSATION": "comments"}
+_LIST_HEADINGS = {"RELATED STORIES": "related", "RELATED STORY": "related", "RELATED ARTICLES": "related"}
+
+
+def _is_menu(el: etree._Element) -> bool:
+    items = [c for c in el if isinstance(c.tag, str)]
+    if len(items) < 2:
+        return False
+    for li in items:
+        links = li.findall("a")
+        if li.tag != "li" or len(links) != 1 or len(li) != 1:
+            return False
+        text = _text(li)
+        if not text or text != _text(links[0]) or len(text.split()) > 4:
+            return False
+    return True
+
+
+def _told_kind(el: etree._Element) -> str | None:
+    """The kind of a box inside the story that no class or id marks, told by what it holds: share buttons
+    (links to share addresses only), a list of stories under one of :data:`_LIST_HEADINGS`, a menu (a list
+    of two links or more, each item a link of a few words and nothing else: "Mail the editor"), or one of
+    :data:`_BOX_TEXTS`."""
+    if is_share_box(el):
+        return "share"
+    if el.tag in ("ul", "ol"):
+        return "navigation" if _is_menu(el) else None
+    if len(el) <= 2 and _text(el).upper() in _BOX_TEXTS:
+        return _BOX_TEXTS[_text(el).upper()]
+    heading = next((c for c in el if isinstance(c.tag, str)), None)
+    if heading is None or heading.tag not in _HEADING_SET:
+        return None
+    kind = _LIST_HEADINGS.get(_text(heading).upper())
+    return kind if kind is not None and next(el.iterdescendants("li"), None) is not None else None
 
 
 def _has_paragraphs(el: etree._Element) -> bool:
@@ -730,7 +773,7 @@ def _titled_links(page: Page, container: etree._Element) -> list[Item]:
     items: list[Item] = []
     for a, href in _list_links(container):
         t_el = _item_title(a)
-        title = _text(t_el if t_el is not None else a)
+        title = _text(t_el) if t_el is not None else _link_title(a)
         if title:
             items.append(Item(title=title, url=_absolute(page, href)))
     return items
@@ -751,6 +794,23 @@ def _item_title(a: etree._Element) -> etree._Element | None:
         if node is a:
             return None
     return next((el for el in a.iterdescendants(etree.Element) if _is_item_title(el.get(b"class"))), None)
+
+
+_LINE_TAGS = ("p", "div", "h2", "h3", "h4", "h5")
+_UPDATED_LINE = re.compile(r"^LAST UPDATED\b", re.IGNORECASE)
+
+
+def _link_title(a: etree._Element) -> str:
+    """The title of a listed story whose link marks none by its class (the classes of an archive's copy are
+    gone; a few boxes never had one): of the lines the link prints (its innermost p, div and heading
+    elements), the first that is no "LAST UPDATED: …" date, passing over a short capitals label above it
+    ("DEEP DIVE"). A link printing one line is read whole."""
+    lines = [el for el in a.iterdescendants(*_LINE_TAGS) if next(el.iterdescendants(*_LINE_TAGS), None) is None]
+    if len(lines) < 2:
+        return _text(a)
+    texts = [t for t in (_text(el) for el in lines) if t and _UPDATED_LINE.match(t) is None]
+    titles = [t for t in texts if not (t.isupper() and len(t.split()) <= 3)]
+    return (titles or texts or [""])[0]
 
 
 def _is_item_title(cls: str | None) -> bool:
@@ -812,6 +872,8 @@ def _body_document(page: Page) -> tuple[etree._Element | None, bool | None]:
 def _cur_byline(page: Page, box: etree._Element | None) -> tuple[Byline | None, str | None]:
     """(byline, agency) from JSON-LD authors and ``div.byline`` (``span.credit`` holds the agency)."""
     credit_el = first(CUR_CREDIT(box)) if box is not None else None
+    if credit_el is None and box is not None and not box.get(b"class"):  # a copy whose classes are gone
+        credit_el = next((s for s in box.iterchildren("span") if _agency_of_credit(_text(s))), None)
     credit = text_of(credit_el) or None
     ld_people = ld_names(page.ld("author"))
     agency = _agency_of_credit(credit) or next((a for n in ld_people if (a := canonical_agency(n))), None)
@@ -879,6 +941,9 @@ def _is_article(page: Page, *found: object) -> bool:
 def extract_current(page: Page) -> Article:
     root = page.root
     parts = _parts(page)
+    after: list[etree._Element] | None = None
+    if parts.cur_details is None and parts.cur_title is None and _unclassed_current(parts):
+        after = _read_unclassed_current(page, parts)
     details = parts.cur_details
     body_el = parts.cur_body
     if not _is_article(page, details, body_el):
@@ -894,6 +959,7 @@ def extract_current(page: Page) -> Article:
         "section",
         ("JSON-LD articleSection", lambda: _ld_section(page)),
         (".article-section", lambda: _last_text(elements(CUR_SECTION_LINKS(root)))),
+        ("links above the headline", lambda: _last_text(_links_above(parts.cur_title)) if after is not None else None),
         required=False,
     )
     date_text = text_of(parts.cur_publish) or None
@@ -914,7 +980,7 @@ def extract_current(page: Page) -> Article:
     byline, agency = _cur_byline(page, parts.cur_byline)
 
     doc_body, full_text = _body_document(page)
-    walker = _Body(page)
+    walker = _Body(page, unclassed=after is not None)
     walked: list[etree._Element] = []
     if doc_body is not None:
         walker.walk(doc_body)
@@ -938,7 +1004,10 @@ def extract_current(page: Page) -> Article:
     if agency is None and dateline is not None:
         agency = dateline.agency
 
-    discarded = walker.discarded + _outside(page, parts, details, walked)
+    discarded = walker.discarded
+    if after is not None:
+        discarded += _after_story(page, after)
+    discarded += _outside(page, parts, details, walked)
     if doc_body is not None:
         paywalled = full_text is False
     else:
@@ -972,7 +1041,77 @@ def extract_current(page: Page) -> Article:
 
 def _matches_current(page: Page) -> bool:
     parts = _parts(page)
-    return parts.cur_details is not None or parts.cur_title is not None
+    return parts.cur_details is not None or parts.cur_title is not None or _unclassed_current(parts)
+
+
+def _links_above(h1: etree._Element | None) -> list[etree._Element]:
+    """The links of the div just above the headline, when it holds links and nothing else ("Japan / Society")."""
+    box = h1.getprevious() if h1 is not None else None
+    if box is None or box.tag != "div" or not len(box) or any(c.tag != "a" for c in box):
+        return []
+    return list(box)
+
+
+def _unclassed_current(parts: _Parts) -> bool:
+    """A current-design page whose classes are gone (a web archive's copy): its first headline stands in a
+    div of ``main`` with no class, beside a div of paragraphs (the story), and no 2013-2023 header holds it."""
+    h1 = parts.first_h1
+    details = h1.getparent() if h1 is not None else None
+    if (h1 is None or details is None or details.tag != "div" or details.get(b"class") or parts.jtarticle is not None
+            or parts.old_sections or parts.old_title is not None or next(h1.iterancestors("main"), None) is None):
+        return False
+    return any(box.tag == "div" and sum(1 for c in box if c.tag == "p") >= 2 for box in h1.itersiblings())
+
+
+def _read_unclassed_current(page: Page, parts: _Parts) -> list[etree._Element]:
+    """Find by their places what :func:`_scan` finds by class on a current-design page whose classes are gone:
+    beside the headline, the byline ("By …" or an agency's credit), the printed date and the story (the div
+    with the most paragraphs); the photos' links by their captions. Gives the boxes after the story (related
+    stories, share buttons, notes to commenters, the subscribe box), which the page marks by class only."""
+    h1 = parts.first_h1
+    details = h1.getparent() if h1 is not None else None
+    if h1 is None or details is None:
+        return []
+    parts.cur_title, parts.cur_details = h1, details
+    most = 1
+    for box in h1.itersiblings("div"):
+        count = sum(1 for c in box if c.tag == "p")
+        if count > most:
+            parts.cur_body, most = box, count
+    for box in h1.itersiblings("div"):
+        if box is parts.cur_body:
+            break
+        text = _text(box)
+        if parts.cur_byline is None and text and (BY_LINE.match(text) or _agency_of_credit(text)) and len(text) <= 200:
+            parts.cur_byline = box
+        elif parts.cur_publish is None and text and len(text) <= 40 and parse_date_only(text) is not None:
+            parts.cur_publish = box
+    if not parts.fresco:
+        parts.fresco = [a for a in details.iter("a") if a.get(b"data-fresco-caption") is not None]
+    page.warn("layout", "fallback", "the page has no classes (a web archive's copy?): its header, photos and "
+              "boxes were found by their places and what they hold")
+    body = parts.cur_body
+    return [] if body is None else [box for box in body.itersiblings() if isinstance(box.tag, str)]
+
+
+def _after_story(page: Page, boxes: list[etree._Element]) -> list[Discarded]:
+    """The boxes after the story on a page whose classes are gone, each told by what it holds (share buttons,
+    a list under a known heading, a menu) or by its first line (the site's boilerplate: a subscribe box, a
+    note to commenters, "Unable to view this article?"); any other is kept as ``other``."""
+    out: list[Discarded] = []
+    unable = _unable_headings(page)  # their boxes are reported by _outside
+    for box in boxes:
+        if box.tag in _SKIPPED_SET or any(_inside(h, box) for h in unable):
+            continue
+        kind = _told_kind(box) if box.tag in _BOXES else None
+        if kind is None:
+            first_line = next((t for t in (_text(c) for c in box if isinstance(c.tag, str)) if t), "")
+            boiler = _boilerplate(first_line)
+            kind = boiler[0] if boiler is not None else "other"
+        found = _side_block(page, box, kind)
+        if found.text or found.items:
+            out.append(found)
+    return out
 
 
 # -- the 2013-2023 WordPress design ---------------------------------------------------------------------
@@ -1030,11 +1169,52 @@ def _old_dateline(article_el: etree._Element | None, blocks: list[Block]) -> tup
     return Dateline(raw=raw + " ", place=place or None, agency=agency), [Block("paragraph", remaining), *blocks[1:]]
 
 
+def _read_unclassed(page: Page, parts: _Parts) -> None:
+    """Find by their places what :func:`_scan` finds by class, on a copy of a page whose classes are gone (as a
+    web archive stores it): the category line beside the headline in the header's hgroup, the writer (h5) and
+    the credit (p) under them, the first time outside the story after the header (the date line), the photos'
+    links by their captions, and the sidebar's boxes, the divs of an aside that heads lists (the header's own
+    aside holds the date and buttons)."""
+    story = parts.jtarticle
+    h1 = parts.old_title
+    header = next(h1.iterancestors("header"), None) if h1 is not None else None
+    around = header.getparent() if header is not None else None
+    if h1 is not None and header is not None:
+        hgroup = h1.getparent()
+        if hgroup is not None and hgroup.tag == "hgroup":
+            parts.old_sections = [h for h in hgroup if h.tag == "h3"]
+        for child in header:
+            if child.tag == "h5" and parts.old_writer is None:
+                parts.old_writer = child
+            elif child.tag == "p" and parts.old_credit is None:
+                parts.old_credit = child
+    if parts.old_time is None and around is not None:
+        parts.old_time = next((t for t in around.iter("time") if story is None or not _inside(t, story)), None)
+    if not parts.fresco:
+        parts.fresco = [a for a in page.root.iter("a") if a.get(b"data-fresco-caption") is not None]
+    if not parts.sidebar:
+        for aside in page.root.iter("aside"):
+            if (around is not None and _inside(aside, around)) or (story is not None and _inside(aside, story)):
+                continue
+            if next(aside.iterdescendants("h2"), None) is not None or any(
+                    li.get(b"data-tab-num") is not None for li in aside.iterdescendants("li")):
+                parts.sidebar += [box for box in aside if box.tag == "div"]
+    page.warn("layout", "fallback", "the page has no classes (a web archive's copy?): its header, photos and "
+              "boxes were found by their places and what they hold")
+
+
 def extract_wp2013(page: Page) -> Article:
     parts = _parts(page)
     article_el = parts.jtarticle
+    if article_el is None and not parts.old_sections:
+        article_el = parts.jtarticle = _story_beside(parts)
     if not _is_article(page, article_el, parts.old_title):
         raise NotAnArticleError("a Japan Times page with no article (no #jtarticle, no headline)")
+    # the story's container and the category line carry classes on every page of the design: without them
+    # the page is a copy whose classes are gone (a web archive's)
+    unclassed = article_el is not None and not parts.old_sections and not article_el.get(b"class")
+    if unclassed:
+        _read_unclassed(page, parts)
     title = page.pick(
         "title",
         ("og:title", lambda: _og_title(page)),
@@ -1075,7 +1255,7 @@ def extract_wp2013(page: Page) -> Article:
         meta = _jat_credit(page)
         agency = _agency_of_credit(meta.get("content")) if meta is not None else None
 
-    walker = _Body(page)
+    walker = _Body(page, unclassed=unclassed)
     walked: list[etree._Element] = []
     if article_el is not None:
         walker.walk(article_el)
@@ -1124,7 +1304,24 @@ def _section_links(parts: _Parts) -> list[etree._Element]:
 
 def _matches_wp2013(page: Page) -> bool:
     parts = _parts(page)
-    return parts.jtarticle is not None or bool(parts.old_sections)
+    return parts.jtarticle is not None or bool(parts.old_sections) or _story_beside(parts) is not None
+
+
+def _story_beside(parts: _Parts) -> etree._Element | None:
+    """``div#jtarticle`` found by its place, on a copy whose ids are gone too: of the divs beside the header
+    that holds the headline (``header hgroup h1``), the one with the most paragraphs as children (two or more),
+    if it has no class (a page whose classes were renamed is another design: no reading by place)."""
+    h1 = parts.old_title
+    header = next(h1.iterancestors("header"), None) if h1 is not None else None
+    around = header.getparent() if header is not None else None
+    if header is None or around is None:
+        return None
+    best, most = None, 1
+    for box in header.itersiblings("div"):
+        count = sum(1 for c in box if c.tag == "p")
+        if count > most:
+            best, most = box, count
+    return best if best is not None and not best.get(b"class") else None
 
 
 def fingerprint(page: Page) -> bool:
