@@ -160,45 +160,28 @@ _CLASS = re.compile(rb"""\sclass=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
 _JAPAN_NEWS_PAGES = [p for p in PAGES if p.parent.name == "japannews"]
 
 
+_CLASS_OR_ID = re.compile(rb"""\s(?:class|id)=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
+_FIELDS = ("site", "title", "section", "published", "updated", "byline", "dateline", "agency", "body", "images",
+           "paywalled")
+
+
+@pytest.mark.parametrize("strip", [_CLASS, _CLASS_OR_ID], ids=["classes", "classes-and-ids"])
 @pytest.mark.parametrize("path", _JAPAN_NEWS_PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_a_japan_news_page_with_its_classes_stripped(path: Path) -> None:
-    # as a web archive's copy stores it: no class attribute left. The byline and date lines are told by their
-    # text, above the story's first paragraph; the lists of stories by their headings ("JN ACCESS RANKING")
+def test_a_japan_news_page_with_its_classes_stripped(path: Path, strip: re.Pattern[bytes]) -> None:
+    # as a web archive's copy stores it: no class attribute left (nor any id). The byline and date lines are told
+    # by their text, above the story's first paragraph; the lists of stories by their headings ("JN ACCESS
+    # RANKING"), the share buttons by their links; without ids, the article block is the div of most paragraphs
     data = path.read_bytes()
-    whole, bare = jnparse.parse(data), jnparse.parse(_CLASS.sub(b"", data))
-    for field in ("title", "published", "byline", "dateline", "agency", "body", "images"):
+    whole, bare = jnparse.parse(data), jnparse.parse(strip.sub(b"", data))
+    for field in _FIELDS:
         assert getattr(bare, field) == getattr(whole, field), field
-    lists = [(d.kind, d.heading, d.items) for d in whole.discarded if d.items and d.kind != "share"]
+    lists = [(d.kind, d.heading, d.items) for d in whole.discarded if d.items]
     assert lists and [(d.kind, d.heading, d.items) for d in bare.discarded if d.items] == lists
     assert ("discarded", "fallback") in {(w.field, w.code) for w in bare.warnings}
-
-
-_CLASS_OR_ID = re.compile(rb"""\s(?:class|id)=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
-
-
-@pytest.mark.parametrize("path", _JAPAN_NEWS_PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_a_japan_news_page_with_its_classes_and_ids_stripped(path: Path) -> None:
-    # no article block to find: the story comes from the generic reader, and the layout's findings stand
-    # beside it, its lists of stories (found by their headings) among them
-    data = path.read_bytes()
-    whole, bare = jnparse.parse(data), jnparse.parse(_CLASS_OR_ID.sub(b"", data))
-    for field in ("site", "title", "published", "byline", "dateline", "agency", "body", "paywalled"):
-        assert getattr(bare, field) == getattr(whole, field), field
-    lists = [(d.kind, d.heading, d.items) for d in whole.discarded if d.items and d.kind != "share"]
-    assert [(d.kind, d.heading, d.items) for d in bare.discarded if d.items] == lists
-
-
-_WAYBACK_TOOLBAR = (
-    b'<!-- BEGIN WAYBACK TOOLBAR INSERT --><script src="//archive.org/includes/athena.js"></script>'
-    b'<div id="wm-ipp-base" lang="en" style="display:none"><div id="wm-ipp"><div id="wm-logo">'
-    b'<a href="/web/">Wayback Machine</a></div><table id="wm-nav"><tr><td><a href="/web/2024/">2024</a></td>'
-    b"<td><h2>Captures</h2><p>12 captures</p></td></tr></table></div></div><!-- END WAYBACK TOOLBAR INSERT -->")
-_CANONICAL_HOST = re.compile(rb'(?:rel="canonical" href|og:url" content)="https?://([^/"]+)')
+    assert (("layout", "fallback") in {(w.field, w.code) for w in bare.warnings}) == (strip is _CLASS_OR_ID)
 
 
 _JAPAN_TIMES_PAGES = [p for p in PAGES if p.parent.name == "japantimes"]
-_FIELDS = ("site", "title", "section", "published", "updated", "byline", "dateline", "agency", "body", "images",
-           "paywalled")
 
 
 @pytest.mark.parametrize("strip", [_CLASS, _CLASS_OR_ID], ids=["classes", "classes-and-ids"])
@@ -217,6 +200,14 @@ def test_a_japan_times_page_with_its_classes_stripped(path: Path, strip: re.Patt
     assert [(d.kind, d.text) for d in bare.discarded if d.kind in ("subscribe", "comments") and d.text] == notes
     assert ("layout", "fallback") in {(w.field, w.code) for w in bare.warnings}
     assert ("layout", "fallback") not in {(w.field, w.code) for w in whole.warnings}
+
+
+_WAYBACK_TOOLBAR = (
+    b'<!-- BEGIN WAYBACK TOOLBAR INSERT --><script src="//archive.org/includes/athena.js"></script>'
+    b'<div id="wm-ipp-base" lang="en" style="display:none"><div id="wm-ipp"><div id="wm-logo">'
+    b'<a href="/web/">Wayback Machine</a></div><table id="wm-nav"><tr><td><a href="/web/2024/">2024</a></td>'
+    b"<td><h2>Captures</h2><p>12 captures</p></td></tr></table></div></div><!-- END WAYBACK TOOLBAR INSERT -->")
+_CANONICAL_HOST = re.compile(rb'(?:rel="canonical" href|og:url" content)="https?://([^/"]+)')
 
 
 def as_archived(data: bytes, stamp: bytes = b"20241014031522") -> bytes:

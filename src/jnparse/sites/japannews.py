@@ -22,7 +22,7 @@ from ..model import Article, Block, Byline, Discarded, Image, Item
 from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy, is_bullet, list_blocks
-from .base import Layout, Site, body_blocks, cut_dateline, cut_to, image, img_url, prune_region
+from .base import Layout, Site, body_blocks, cut_dateline, cut_to, image, img_url, is_share_box, prune_region
 
 SITE_ID = "japannews"
 NAMES = ("The Japan News", "The Japan News by The Yomiuri Shimbun", "Japan News")
@@ -126,9 +126,14 @@ _INLINE = frozenset({"a", "span", "strong", "em", "b", "i"})
 def _side_by_headings(root: etree._Element, block: etree._Element) -> list[etree._Element]:
     """The side blocks of a page whose classes are gone (an archive's copy strips them): the boxes headed by
     one of the site's list headings ("Popular Articles", "JN ACCESS RANKING"), as a text copy's lists are
-    found. Only asked when no class marked any: a page always has some."""
+    found, and the rows of share buttons (:func:`is_share_box`). Only asked when no class marked any: a page
+    always has some."""
     found: list[etree._Element] = []
-    for heading in root.iter("h2", "h3", "p"):
+    for heading in root.iter("h2", "h3", "p", "ul"):
+        if heading.tag == "ul":  # share buttons, told by their links
+            if not heading.get("class") and is_share_box(heading):
+                found.append(heading)
+            continue
         text = text_of(heading)
         if len(text) > 80 or not _heading_kind(text):
             continue
@@ -147,7 +152,7 @@ def _boxed_kind(el: etree._Element) -> str | None:
     """The kind of a block told by its class or id alone (share buttons, promos, ads), or ``None`` for a
     list of stories, which its heading names."""
     cls = f" {el.get('class') or ''} "
-    if "sns-button" in cls:
+    if "sns-button" in cls or (cls == "  " and is_share_box(el)):  # (no class: a copy whose classes are gone)
         return "share"
     if "goolenewsfeed" in cls:
         return "promo"
@@ -264,11 +269,30 @@ def _agency_from_url(url: str | None) -> str | None:
     return None
 
 
+def _block_by_place(root: etree._Element) -> etree._Element | None:
+    """``div#p-article-block`` on a copy whose classes and ids are gone: the div holding the most paragraphs
+    (three or more), on a page with no class on its body (one whose classes were renamed is another design)."""
+    body = root.find("body")
+    if body is None or body.get("class"):
+        return None
+    best, most = None, 2
+    for div in body.iter("div"):
+        count = sum(1 for c in div if c.tag == "p")
+        if count > most:
+            best, most = div, count
+    return best if best is not None and not best.get("class") else None
+
+
 def extract_wp2022(page: Page) -> Article:
     root = page.root
     parts = _scan(root)
     bloc_1 = parts.bloc_1
     block = parts.article
+    if block is None and parts.bloc_1 is None and not parts.side:
+        block = _block_by_place(root)
+        if block is not None:
+            page.warn("layout", "fallback", "the page has no classes or ids (a web archive's copy?): the article "
+                      "block is the element holding the most paragraphs")
     if block is None:  # the layout matched on other marks; read the page as best we can
         page.warn("body", "unknown-layout", "no div#p-article-block")
         block = root
