@@ -547,3 +547,15 @@ def test_a_date_line_atop_the_story_is_the_publication_time() -> None:
     assert a.body[0].text.startswith("Paragraph number 1")
     assert ("published", "fallback") in {(w.field, w.code) for w in a.warnings}
     assert ("published", "missing") not in {(w.field, w.code) for w in a.warnings}
+
+
+def test_listed_stories_thumbnails_are_not_the_storys_photos() -> None:
+    # a teaser is a figure inside a link to its story; a photo may link to its own image file
+    teasers = "".join(f"<li><a href='/news/{i}/'><figure><img src='/t{i}-250x150.jpg'></figure><h3>Other story {i}"
+                      "</h3></a></li>" for i in range(3))
+    a = jnparse.parse(_doc("<title>T</title>", (
+        "<main><article><h1>T</h1><figure><img src='/photo.jpg'><figcaption>The harbour at dawn.</figcaption>"
+        "</figure><a href='/full/map.PNG?w=2000'><figure><img src='/map.png'></figure></a>"
+        f"{_PARAS}</article><aside><ul>{teasers}</ul></aside></main>")), url="https://example.jp/a/1")
+    assert [(i.url, i.caption) for i in a.images] == [("https://example.jp/photo.jpg", "The harbour at dawn."),
+                                                      ("https://example.jp/map.png", None)]

@@ -284,11 +284,24 @@ def _paywalled(page: Page) -> bool:
     return tier == "locked"
 
 
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
+
+
+def _in_teaser(fig: etree._Element) -> bool:
+    """Whether a figure is the thumbnail of a listed story: inside a link to a page (a photo may link to its
+    own image file, a teaser links to its story)."""
+    for a in fig.iterancestors("a"):
+        href = (a.get("href") or "").strip()
+        if href and not href.startswith("#") and _IMAGE_FILE.search(href) is None:
+            return True
+    return False
+
+
 def _images(page: Page) -> list[Image]:
     out: list[Image] = []
     figures = [fig for fig in page.root.iter("figure")
                if next(fig.iter("img"), None) is not None
-               and any(a.tag in ("article", "main") for a in fig.iterancestors())]
+               and any(a.tag in ("article", "main") for a in fig.iterancestors()) and not _in_teaser(fig)]
     for fig in figures[:30]:
         cap = first(_FIG_CAPTION(fig))
         out.append(image(img_url(page, first(_FIG_IMG(fig))), text_of(cap) if cap is not None else None, None))
