@@ -493,10 +493,8 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
                 continue  # its tail was pushed to be read after its children
         elif tag == "table":
             skip("other", el)
-        elif tag == "br":
-            inline.append(BLOCK_BREAK)
         elif tag and tag not in _NOT_TEXT:
-            # inline markup (a, em, strong, ruby ...): part of a run of bare text
+            # inline markup (a, em, strong, ruby ...): part of a run of bare text (a <br>'s tail holds its break)
             inline.append(_text(el) if len(el) else (el.text or ""))
         tail = el.tail
         if tail and (inline or not tail.isspace()):  # the new line between two paragraphs is no text
