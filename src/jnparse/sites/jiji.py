@@ -7,6 +7,12 @@ title ``h1#article-title`` (older design ``h1.text4L``: its own Layout), date ``
 body ``p.full-article-txt``, photo ``div.photos-data``, link lists ``.textBL``, ``.textL``,
 ``div.photos-list``, ``p.link-more`` (all kept out of the body).
 
+A copy of a page whose classes are gone (as a web archive such as archive.today stores it; some lose the ids
+too) is read as the page, with a ``layout``/``fallback`` warning: the date line, the story, the photo and the
+links under the story are found by their places beside the headline and by what each holds, the side lists
+by their headings (see ``_unclassed``). Without ids the two designs cannot be told apart: such a copy of a
+2013 page is read as the current design (only ``layout`` says so; every field is the same).
+
 Every story is Jiji's own: ``agency`` is "Jiji Press" whether or not a dateline is printed. Datelines
 are title case with AP months: "Tokyo, Jan. 21 (Jiji Press)--", "Mito, Ibaraki Pref., Sept. 3 (Jiji
 Press)--", "Wakayama (Jiji Press)—". Photo credits "(© Jiji)" become the image credit "Jiji Press".
@@ -25,7 +31,7 @@ from lxml import etree
 
 from .._text import squash, strip_suffix, text_of
 from ..agencies import canonical_agency
-from ..dates import JST, parse_jst
+from ..dates import JST, NeedsReference, parse_jst
 from ..model import Article, Block, Discarded, Image, Item, Notice
 from ..page import Page, elements, xpath
 from ..structured import ld_text, strip_tags
@@ -67,15 +73,20 @@ _TAGS = ("h1", "p", "div", "ul", "ol")
 
 
 class _Parts:
-    __slots__ = ("body", "date", "lists", "photos", "title_current", "title_legacy")
+    __slots__ = ("beside", "beside_asked", "body", "date", "first_h1", "lists", "more", "photos", "title_current",
+                 "title_legacy")
 
     def __init__(self) -> None:
         self.title_current: etree._Element | None = None  # the first h1#article-title
         self.title_legacy: etree._Element | None = None  # the first h1.text4L
+        self.first_h1: etree._Element | None = None
         self.date: etree._Element | None = None  # the first p.article-date
         self.body: list[etree._Element] = []  # p and div .full-article-txt
         self.photos: list[etree._Element] = []  # div.photos-data
         self.lists: list[etree._Element] = []  # what LISTS selects
+        self.more: list[etree._Element] = []  # the lists that stand for p.link-more on a page whose classes are gone
+        self.beside: _Beside | None = None  # what _unclassed found
+        self.beside_asked = False  # whether _unclassed has looked
 
 
 _TAG_NAME = re.compile(rb"<([A-Za-z][A-Za-z0-9:-]{0,30})[\s/>]")  # as Page.tags_with reads them
@@ -124,8 +135,11 @@ def _scan(page: Page) -> _Parts:
         tag = el.tag
         if not isinstance(tag, str):
             continue  # a processing instruction (whose get() reads pseudo-attributes): not an element
-        if tag == "h1" and parts.title_current is None and el.get("id") == "article-title":
-            parts.title_current = el
+        if tag == "h1":
+            if parts.first_h1 is None:
+                parts.first_h1 = el
+            if parts.title_current is None and el.get("id") == "article-title":
+                parts.title_current = el
         cls = el.get("class")
         if not cls:
             continue
@@ -327,7 +341,7 @@ def _discarded(page: Page, parts: _Parts) -> list[Discarded]:
             continue
         seen.add(el)
         heading = text_of(_heading(el))
-        kind = _list_kind(el, heading)
+        kind = "read-more" if el in parts.more else _list_kind(el, heading)
         out.append(discard(kind, heading or None, _link_items(page, el)))
     return out
 
@@ -335,6 +349,10 @@ def _discarded(page: Page, parts: _Parts) -> list[Discarded]:
 def _extract(page: Page, layout: str) -> Article:
     parts = _scan(page)
     h1 = parts.title_current if layout == "current" else parts.title_legacy
+    beside = _unclassed(parts) if not parts.body else None
+    if beside is not None:
+        _read_unclassed(page, parts, beside)
+        h1 = beside.h1
     title = page.pick(
         "title",
         ("og:title", lambda: strip_suffix(squash(page.meta_value("og:title")), NAMES) or None),
@@ -401,11 +419,119 @@ def extract_text4l(page: Page) -> Article:
 
 
 def _matches_current(page: Page) -> bool:
-    return _scan(page).title_current is not None
+    parts = _scan(page)
+    if parts.title_current is not None:
+        return True
+    beside = _unclassed(parts)
+    return beside is not None and not beside.in_contents
 
 
 def _matches_text4l(page: Page) -> bool:
-    return _scan(page).title_legacy is not None
+    parts = _scan(page)
+    if parts.title_legacy is not None:
+        return True
+    beside = _unclassed(parts)
+    return beside is not None and beside.in_contents
+
+
+# -- a copy of a page whose classes are gone -------------------------------------------------------------
+# A web archive (archive.today) stores a page without its class attributes, and some copies lose the ids
+# too. Every part the module reads is marked by class but the current design's h1#article-title: the parts
+# are then found by their places beside the headline (the date line, the story's paragraphs, the photo, the
+# links under the story) and the side lists by their headings.
+
+class _Beside:
+    """What stands beside the headline of a page whose classes are gone, sorted by what each element holds."""
+
+    __slots__ = ("body", "date", "h1", "in_contents", "lists", "more", "photos")
+
+    def __init__(self, h1: etree._Element) -> None:
+        self.h1 = h1
+        #: whether the headline stands in div#contents, the 2013 (text4L) design's region
+        self.in_contents = any(d.get("id") == "contents" for d in h1.iterancestors("div"))
+        self.date: etree._Element | None = None  # stands for p.article-date
+        self.body: list[etree._Element] = []  # for .full-article-txt
+        self.photos: list[etree._Element] = []  # for div.photos-data
+        self.lists: list[etree._Element] = []  # for p.link-more and div.photos-list
+        self.more: list[etree._Element] = []  # those of the lists that stand for p.link-more
+
+
+def _unclassed(parts: _Parts) -> _Beside | None:
+    """The parts beside the headline of a page whose classes are gone (a web archive's copy), or ``None``.
+
+    Looked for only when no story paragraph (``.full-article-txt``) and no 2013 headline (``h1.text4L``) is
+    on the page. The headline is h1#article-title, else (the ids gone too) the page's first h1; it and the
+    elements after it beside it must have no class (a page whose classes were renamed is a redesign, for the
+    generic reader). Of those elements, a p or div whose text is all links is a list (a p of one link the
+    "More Politics news" link, p.link-more), a div holding an image the photo, the first short p that reads
+    as a time before the story the date line, and any other p or div holding text a paragraph of the story.
+    Found once (matching and extracting ask)."""
+    if parts.beside_asked:
+        return parts.beside
+    parts.beside_asked = True
+    h1 = parts.title_current if parts.title_current is not None else parts.first_h1
+    if parts.body or parts.title_legacy is not None or h1 is None or h1.get("class"):
+        return None
+    found = _Beside(h1)
+    for el in h1.itersiblings():
+        tag = el.tag
+        if not isinstance(tag, str) or tag in ("script", "style", "noscript", "template"):
+            continue
+        if el.get("class"):
+            return None
+        if tag != "p" and tag != "div":
+            continue
+        text = text_of(el)
+        if not text:
+            continue
+        links = sum(1 for a in el.iter("a") if a.get("href") is not None)
+        if links and _only_links(el, text):
+            found.lists.append(el)
+            if tag == "p" and links == 1:
+                found.more.append(el)
+        elif tag == "div" and next(el.iter("img"), None) is not None:
+            found.photos.append(el)
+        elif found.date is None and not found.body and tag == "p" and _is_time(text):
+            found.date = el
+        else:
+            found.body.append(el)
+    if found.body:
+        parts.beside = found
+    return parts.beside
+
+
+def _only_links(el: etree._Element, text: str) -> bool:
+    """Whether all the (non-blank) text of ``el`` is its links' text."""
+    linked = "".join(text_of(a) for a in el.iter("a") if a.get("href") is not None)
+    return "".join(text.split()) == "".join(linked.split())
+
+
+def _is_time(text: str) -> bool:
+    """Whether ``text`` is a short line that reads as a time (the date line "2025/09/03-18:42")."""
+    if len(text) > 40:
+        return False
+    try:
+        return parse_jst(text) is not None
+    except NeedsReference:  # "2 hours ago": a time, read with the caller's fetch time
+        return True
+
+
+def _read_unclassed(page: Page, parts: _Parts, beside: _Beside) -> None:
+    """Take for the page's parts what stands beside its headline (see :func:`_unclassed`), and the side lists:
+    each the list of links after a heading the site's text-copy reader knows ("Latest News", "Most Read")."""
+    parts.date, parts.body, parts.photos, parts.more = beside.date, beside.body, beside.photos, beside.more
+    side = []
+    for h in page.root.iter("h2", "h3", "h4"):
+        if _text_heading(text_of(h)) is None:
+            continue
+        box = next((s for s in h.itersiblings() if isinstance(s.tag, str)), None)
+        if box is not None and box.tag in ("ul", "ol", "div") and (text := text_of(box)) and _only_links(box, text):
+            side.append(box)
+    parts.lists = elements(_IN_ORDER(page.root, nodes=beside.lists + side))
+    told = "" if parts.title_current is not None or beside.in_contents else (
+        "; no id tells the 2013 design (h1.text4L) from the current one: read as the current")
+    page.warn("layout", "fallback", "the page has no classes (a web archive's copy?): its date line, story, photos "
+              f"and lists were found by their places beside the headline and their headings{told}")
 
 
 #: Bytes one of which FINGERPRINT needs in the page.

@@ -16,6 +16,12 @@ Layouts (newest first):
     The older design, URLs ``/news/YYYY/MM/<12-hex>-<slug>.html`` (facts MED): headline
     ``.main h1``, body ``div.article-body p``, credit line ``p.credit``.
 
+A copy of a page whose classes are gone (as a web archive such as archive.today stores it) is read as the
+page, with a ``layout``/``fallback`` warning: in the 2018 design the story and the photo box are found by
+their places beside the headline and its "KYODO NEWS -" credit line (see ``_unclassed``); in the 2025 design
+the ``<article>`` or ``<main>`` that holds the story stands for the box its class names. The credit line,
+the side lists ("Most Popular", "Latest") and "Related coverage:" are read by their text on any page.
+
 The credit line ``KYODO NEWS - Apr 8, 2022 - 13:11 | All, World`` gives the time when no structured
 time is on the page. Its relative form ``KYODO NEWS - 2 hours ago - 20:13 | All, World, Japan``
 needs the caller's fetch time (``parse(..., fetched=...)``); without it a ``relative-time`` warning
@@ -273,24 +279,28 @@ def _links(page: Page, el: etree._Element) -> tuple[Item, ...]:
                  if (href := a.get("href")) is not None and (t := text_of(a)))
 
 
-def _image_boxes(page: Page) -> list[etree._Element]:
-    """IMAGE_BOXES in document order, from one C-filtered walk over divs and figures."""
+def _image_boxes(page: Page, unclassed: _Unclassed | None = None) -> list[etree._Element]:
+    """IMAGE_BOXES in document order, from one C-filtered walk over divs and figures. On a page whose classes
+    are gone, the photo boxes and the story that :func:`_unclassed` found by their places stand for
+    ``div.mainpic`` and ``div.article-body``."""
+    photos = unclassed.photos if unclassed is not None else ()
+    story = unclassed.story if unclassed is not None else None
     out: list[etree._Element] = []
     for el in page.root.iter("div", "figure"):
         if el.tag == "div":
-            if has_class(el, "mainpic"):
+            if has_class(el, "mainpic") or el in photos:
                 out.append(el)
             continue
         ancestors = list(el.iterancestors("div", "article"))
-        if any(a.tag == "div" and has_class(a, "article-body") for a in ancestors) or any(
+        if any(a.tag == "div" and (a is story or has_class(a, "article-body")) for a in ancestors) or any(
                 a.tag == "article" for a in ancestors):
             out.append(el)
     return out
 
 
-def _images(page: Page) -> list[Image]:
+def _images(page: Page, unclassed: _Unclassed | None = None) -> list[Image]:
     out: list[Image] = []
-    for box in _image_boxes(page):
+    for box in _image_boxes(page, unclassed):
         img = next(box.iterdescendants("img"), None)
         cap_el = _box_caption(box)
         alt = squash(img.get("alt")) if img is not None else ""
@@ -373,7 +383,8 @@ def _credit(page: Page) -> etree._Element | None:
     return None
 
 
-def _extract(page: Page, layout: str, container: etree._Element | None, h1: etree._Element | None) -> Article:
+def _extract(page: Page, layout: str, container: etree._Element | None, h1: etree._Element | None,
+             unclassed: _Unclassed | None = None) -> Article:
     credit_el = _credit(page)
     credit_text = text_of(credit_el) or None
     m = CREDIT_LINE.match(credit_text) if credit_text else None
@@ -413,7 +424,7 @@ def _extract(page: Page, layout: str, container: etree._Element | None, h1: etre
     done = sort_pieces(pieces)
     if not done.body:
         page.warn("body", "missing", "no paragraphs found")
-    images = _images(page) + done.captions
+    images = _images(page, unclassed) + done.captions
     if not images:
         lead = ld_url(page.ld("image")) or page.meta_value("og:image")
         if lead:
@@ -458,11 +469,16 @@ def _matches_articles2025(page: Page) -> bool:
 
 def extract_articles2025(page: Page) -> Article:
     container = _new_container(page)
+    h1 = next(page.root.iter("h1"), None)
     where = "JSON-LD articleBody"
     if container is not None:
         where = f"<{container.tag if isinstance(container.tag, str) else 'element'} class={container.get('class')!r}>"
+        if container.tag in ("article", "main") and not container.get("class") and (h1 is None or not h1.get("class")):
+            # no element's class names the story's box, and neither the box taken nor the headline has a class
+            page.warn("layout", "fallback", "the page has no classes (a web archive's copy?): the story was read "
+                      f"from the <{container.tag}> that holds it")
     page.warn("body", "low-confidence", f"Kyodo's 2025 article design is not documented: body read from {where}")
-    return _extract(page, "articles2025", container, next(page.root.iter("h1"), None))
+    return _extract(page, "articles2025", container, h1)
 
 
 def _has_p(el: etree._Element) -> bool:
@@ -506,13 +522,56 @@ def _old_title(page: Page) -> etree._Element | None:
 
 
 def _matches_news2018(page: Page) -> bool:
-    return bool(_old_bodies(page))
+    return bool(_old_bodies(page)) or _unclassed(page) is not None
 
 
 def extract_news2018(page: Page) -> Article:
     container = next(iter(_old_bodies(page)), None)
+    unclassed = _unclassed(page) if container is None else None
+    if unclassed is not None:
+        container = unclassed.story
+        page.warn("layout", "fallback", "the page has no classes (a web archive's copy?): the story and its photo "
+                  "were found by their places beside the headline and its 'KYODO NEWS -' credit line")
     h1 = _old_title(page)
-    return _extract(page, "news2018", container, h1)
+    return _extract(page, "news2018", container, h1, unclassed)
+
+
+@attrs.frozen
+class _Unclassed:
+    """What :func:`_unclassed` finds by place on a 2018-design page whose classes are gone."""
+
+    story: etree._Element  # stands for div.article-body
+    photos: tuple[etree._Element, ...]  # stand for div.mainpic
+
+
+def _unclassed(page: Page) -> _Unclassed | None:
+    """The story and photo boxes of a 2018-design page whose classes are gone (a web archive's copy), found
+    by their places, or ``None``. The design puts the headline, the credit line, the photo box and the story
+    side by side in ``div.main``: here the first h1 stands in a div with no class, beside a paragraph
+    starting "KYODO NEWS" (the credit line); the story is the div beside them with the most paragraphs (the
+    last of equals: the photo box above a one-paragraph story holds its caption's), with no class (a page
+    whose classes were renamed is another design); the photo boxes are the divs above it holding an image.
+
+    Asked only when no ``div.article-body`` is on the page; found once (matching and extracting ask)."""
+    if "kyodo:unclassed" in page.memo:
+        memo: _Unclassed | None = page.memo["kyodo:unclassed"]
+        return memo
+    found = None
+    h1 = next(page.root.iter("h1"), None)
+    box = h1.getparent() if h1 is not None else None
+    if h1 is not None and box is not None and box.tag == "div" and not box.get("class") and not h1.get("class"):
+        credit = next((p for p in h1.itersiblings("p") if _norm_starts(p, "KYODO NEWS")), None)
+        divs = list(h1.itersiblings("div")) if credit is not None else []
+        story, most = None, 0
+        for div in divs:
+            count = sum(1 for c in div if c.tag == "p")
+            if count and count >= most:
+                story, most = div, count
+        if story is not None and not story.get("class"):
+            above = divs[: divs.index(story)]
+            found = _Unclassed(story, tuple(d for d in above if next(d.iter("img"), None) is not None))
+    page.memo["kyodo:unclassed"] = found
+    return found
 
 
 #: Bytes one of which FINGERPRINT needs in the page (the credit, the photo credit, the RSS link).
