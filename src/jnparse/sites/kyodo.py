@@ -288,7 +288,7 @@ def _image_boxes(page: Page, unclassed: _Unclassed | None = None) -> list[etree.
     out: list[etree._Element] = []
     for el in page.root.iter("div", "figure"):
         if el.tag == "div":
-            if has_class(el, "mainpic") or el in photos:
+            if has_class(el, "mainpic") or (photos and el in photos):
                 out.append(el)
             continue
         ancestors = list(el.iterancestors("div", "article"))
