@@ -260,9 +260,11 @@ class _Parts:
         """Find by their places what the classes mark, on a copy of the page whose classes are gone (as a web
         archive stores it): the story is the headline's parent, and neither it, the headline nor any element
         around them has a class (a page whose classes were renamed is another design). Beside the headline,
-        the story's text is the div after it with the most paragraphs and photos, the category label the div
-        of links just above it, and the tag lists the sections that head their links "Tags" or whose links
-        all lead to tag pages. Gives whether the page is such a copy (and then warns)."""
+        the story's text is the div after it with the most paragraphs and photos; the category label is the
+        element just above it when that prints a label (a word or a short name, "Culture" or "Newsfrom
+        Japan", as a copy of the page prints it above the headline: _CATEGORY_LINE); the tag lists are the
+        story's sections that head their links "Tags" or whose links all lead to tag pages. Gives whether
+        the page is such a copy (and then warns)."""
         h1 = next(self._page.root.iter("h1"), None)
         story = h1.getparent() if h1 is not None else None
         if h1 is None or story is None or any(
@@ -276,7 +278,7 @@ class _Parts:
         if self.area is None:
             return False
         above = h1.getprevious()
-        if above is not None and above.tag == "div" and len(above) and all(c.tag == "a" for c in above):
+        if above is not None and _CATEGORY_LINE.match(text_of(above)):
             self._category = above
         self._looked = True
         self.tag_lists = [box for box in story.iterchildren("section") if _lists_tags(box)]
