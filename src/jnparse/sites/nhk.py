@@ -10,6 +10,10 @@ NHK's own per-article news JSON (``/nhkworld/data/en/news/<id>.json``) is read b
 ``{"data": {"id", "page_url", "title", "description", "detail", "updated_at" (epoch ms),
 "categories": {"name"}, "thumbnails": {...}}}`` with ``detail`` paragraphs separated by ``<br />``
 pairs (facts HIGH). The JSON has only ``updated_at``: it stands for both times.
+
+A copy of a page whose classes are gone (as a web archive such as archive.today stores it) reads as the
+page: with none of the design's marked parts, the body container, tag list and list boxes are found by
+their places beside the headline and by what they hold, with a ``("layout", "fallback")`` warning.
 """
 
 from __future__ import annotations
@@ -169,6 +173,75 @@ def _parts(page: Page) -> _Parts:
     )
 
 
+#: What the body container holds (paragraphs, subheads, photos), counted to find it where its class is gone
+_BODY_TAGS = ("p", "h2", "h3", "figure")
+
+
+def _read_unclassed(page: Page, parts: _Parts) -> None:
+    """Find by their places what the classes mark, on a copy of the page whose classes are gone (as a web
+    archive stores it): none of the design's marked parts was found, the page's bytes hold no ``class=``, and
+    neither the story (the first ``article`` with a headline, ``h1``, of its own) nor its headline nor any
+    element around them has a class (a page whose classes were renamed is another design). Beside the
+    headline, the body container is the div after it with the most paragraphs, subheads and photos (none
+    when all are empty, as the script fills them), the tag lists the lists of short links after it; in
+    ``main`` (where :func:`prune` keeps what is read), a list box is what follows a heading the site names
+    its lists by ("Related", "Most read": see :data:`_TEXT_HEADINGS`), or the box the heading opens."""
+    source = page.source
+    if source is not None and b"class=" in source:  # the page's first class stops the search: no walk
+        return
+    h1 = next((h for h in page.root.iter("h1") if (p := h.getparent()) is not None and p.tag == "article"), None)
+    story = h1.getparent() if h1 is not None else None
+    if h1 is None or story is None or any(
+            el.get(b"class") is not None for el in (h1, story, *story.iterancestors())):
+        return
+    most = 0
+    for box in h1.itersiblings("div"):
+        count = sum(1 for c in box if c.tag in _BODY_TAGS)
+        if count > most:
+            parts.body, most = box, count
+    parts.tag_lists = [ul for ul in h1.itersiblings("ul") if _is_menu(ul)]
+    region = next(h1.iterancestors("main"), None)
+    for heading in (region if region is not None else story).iter("h2", "h3"):
+        kind = _text_heading(text_of(heading))
+        if kind is None or kind == "navigation" or any(_inside(heading, box) for box in (parts.body, *parts.lists)):
+            continue  # a heading in the story, or in a box found (its lists are that box's: LIST_BLOCKS)
+        found = _box_of(heading)
+        if found is not None and found not in parts.lists:
+            parts.lists.append(found)
+    page.warn("layout", "fallback", "the page has no classes (a web archive's copy?): its body, photos, tags and "
+              "lists were found by their places and what they hold")
+
+
+def _inside(el: etree._Element, box: etree._Element | None) -> bool:
+    return box is not None and any(a is box for a in el.iterancestors())
+
+
+def _is_menu(el: etree._Element) -> bool:
+    """Whether a list is a menu of short links (two or more): each item one link of a few words, nothing else."""
+    items = [c for c in el if isinstance(c.tag, str)]
+    if len(items) < 2:
+        return False
+    for li in items:
+        if li.tag != "li" or len(li) != 1 or li[0].tag != "a":
+            return False
+        text = text_of(li)
+        if not text or text != text_of(li[0]) or len(text.split()) > 4:
+            return False
+    return True
+
+
+def _box_of(heading: etree._Element) -> etree._Element | None:
+    """The list box a heading names: the element after it when that holds the stories' links (a ``ul`` of
+    ``li`` or a div of ``article`` cards), else the box the heading opens when that holds them."""
+    after = heading.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    if after is not None and after.tag not in ("article", "li") and ARTICLE_LINKS(after):
+        return after
+    parent = heading.getparent()
+    return parent if parent is not None and ARTICLE_LINKS(parent) else None
+
+
 def _discarded(page: Page, parts: _Parts) -> list[Discarded]:
     out: list[Discarded] = []
     body = parts.body
@@ -203,6 +276,9 @@ def _images(page: Page, body: etree._Element | None) -> list[Image]:
 def extract_2024(page: Page) -> Article:
     root = page.root
     parts = _parts(page)
+    if parts.body is None and not parts.tag_lists and not parts.lists:
+        # the design marks these by class: a page with none of them may be a copy whose classes are gone
+        _read_unclassed(page, parts)
     body_el = parts.body
     title = page.pick(
         "title",

@@ -20,6 +20,10 @@ Photo credits "(© Jiji)", "(© Pixta)" end captions: ``Image.credit`` is the na
 Text copies: the section label prints as "Newsfrom Japan" (no space), a feature's category as it is
 ("Culture"), next to the headline; no date or byline is printed (see ``parse_text``).
 
+A copy of a page whose classes are gone (as a web archive such as archive.today stores it) reads as the
+page: with no ``div.editArea``, the story, category label, photos and tag lists are found by their places
+beside the headline and by what they hold, with a ``("layout", "fallback")`` warning.
+
 ``prune()`` parses only ``<head>`` and the page's ``<article>``; where real pages put their article
 parts is not known (no real page in the corpus), so it keeps the whole page whenever a part read could
 lie outside (see the section on cutting the page below).
@@ -130,17 +134,18 @@ def _date(page: Page, text: str | None) -> dt.datetime | None:
         return None
 
 
-def _pieces(area: etree._Element) -> Iterator[etree._Element]:
-    """What BODY finds, in page order."""
+def _pieces(area: etree._Element, *, unclassed: bool = False) -> Iterator[etree._Element]:
+    """What BODY finds, in page order. In a copy whose classes are gone (``unclassed``) a photo box is told
+    by what it holds: a div with a photo is one, its paragraphs are not read."""
     for el in area:
         tag = el.tag
         if tag in _PIECE_TAGS:
             yield el
         elif tag == "div":
             cls = el.get("class")
-            if cls is None:
+            if cls is None and not (unclassed and next(el.iter("img"), None) is not None):
                 yield from el.iterchildren("p")
-            elif "photo" in cls:
+            elif cls is None or "photo" in cls:
                 yield el
 
 
@@ -152,13 +157,17 @@ def _caption(box: etree._Element) -> etree._Element | None:
     return None
 
 
-def _body(page: Page, area: etree._Element) -> tuple[list[Block], list[Image]]:
+def _body(page: Page, area: etree._Element, *, unclassed: bool = False) -> tuple[list[Block], list[Image]]:
+    """The blocks and photos of ``area``. In a copy whose classes are gone (``unclassed``) the caption of a
+    photo with no ``figcaption`` is the text its box holds (its caption element was told by its class)."""
     blocks: list[Block] = []
     images: list[Image] = []
-    for el in _pieces(area):
+    for el in _pieces(area, unclassed=unclassed):
         tag = el.tag
         if tag in ("figure", "div"):
             cap_el = _caption(el)
+            if cap_el is None and unclassed:
+                cap_el = el
             caption, credit = _credit(text_of(cap_el)) if cap_el is not None else (None, None)
             images.append(image(img_url(page, next(el.iter("img"), None)), caption, credit))
             continue
@@ -185,6 +194,20 @@ def _byline(page: Page) -> Byline | None:
     return Byline(raw=raw or ", ".join(names), authors=tuple(names))
 
 
+#: where a link leads to one of the site's tag pages ("/en/tag/railways/")
+_TAG_PATH = re.compile(r"^(?:https?://[^/]+)?/\w+/tag/")
+
+
+def _lists_tags(box: etree._Element) -> bool:
+    """Whether a section with no class is a tag list (``section.c-detailkeyward``), told by what it holds: its
+    heading reads "Tags" (the heading its text copy prints), or it has links and every one leads to a tag page."""
+    heading = next((el for el in box.iterdescendants() if _is_heading(el, box)), None)
+    if heading is not None and text_of(heading) == _TAGS_HEADING:
+        return True
+    links = [a.get("href") or "" for a in box.iter("a")]
+    return bool(links) and all(_TAG_PATH.match(href) for href in links)
+
+
 def _is_category(el: etree._Element) -> bool:
     cls = el.get("class") or ""
     return "c-detail__category" in cls or "c-category" in cls
@@ -203,9 +226,10 @@ class _Parts:
     agreeing with its whole-tree query: EDIT_AREA, CATEGORY, TAGS), the first h1 and <time datetime>.
     On a page prune() cut down, a small tree, one walk over it finds the first three; on a whole page
     each is found through Page.elements_with (a walk over the tags the page's bytes name), the category
-    label only when it is asked for."""
+    label only when it is asked for. On a copy whose classes are gone (a web archive's), the story, label
+    and tag lists are found by their places beside the headline (see _read_unclassed)."""
 
-    __slots__ = ("_category", "_looked", "_page", "area", "pruned", "tag_lists")
+    __slots__ = ("_category", "_looked", "_page", "area", "pruned", "tag_lists", "unclassed")
 
     def __init__(self, page: Page) -> None:
         self._page = page
@@ -229,6 +253,38 @@ class _Parts:
         else:
             self.area = next(iter(page.elements_with(_is_edit_area, EDIT_AREA, needles=(b"editArea",))), None)
             self.tag_lists = page.elements_with(_is_tag_list, TAGS, needles=(b"c-detailkeyward",))
+        # every page of the design has its div.editArea: without one it may be a copy whose classes are gone
+        self.unclassed = self.area is None and self._read_unclassed()
+
+    def _read_unclassed(self) -> bool:
+        """Find by their places what the classes mark, on a copy of the page whose classes are gone (as a web
+        archive stores it): the story is the headline's parent, and neither it, the headline nor any element
+        around them has a class (a page whose classes were renamed is another design). Beside the headline,
+        the story's text is the div after it with the most paragraphs and photos; the category label is the
+        element just above it when that prints a label (a word or a short name, "Culture" or "Newsfrom
+        Japan", as a copy of the page prints it above the headline: _CATEGORY_LINE); the tag lists are the
+        story's sections that head their links "Tags" or whose links all lead to tag pages. Gives whether
+        the page is such a copy (and then warns)."""
+        h1 = next(self._page.root.iter("h1"), None)
+        story = h1.getparent() if h1 is not None else None
+        if h1 is None or story is None or any(
+                el.get(b"class") is not None for el in (h1, story, *story.iterancestors())):
+            return False
+        most = 0
+        for box in h1.itersiblings("div"):
+            count = sum(1 for c in box if c.tag in ("p", "figure"))
+            if count > most:
+                self.area, most = box, count
+        if self.area is None:
+            return False
+        above = h1.getprevious()
+        if above is not None and _CATEGORY_LINE.match(text_of(above)):
+            self._category = above
+        self._looked = True
+        self.tag_lists = [box for box in story.iterchildren("section") if _lists_tags(box)]
+        self._page.warn("layout", "fallback", "the page has no classes (a web archive's copy?): its story, category"
+                        " label, photos and tag lists were found by their places and what they hold")
+        return True
 
     def whole_page_needed(self, what: str) -> None:
         """A pruned page lacks ``what``, and the whole page may have one in the tail prune() dropped (it
@@ -298,7 +354,7 @@ def extract_2020(page: Page) -> Article:
         ("article:modified_time", lambda: _date(page, page.meta_value("article:modified_time"))),
         required=False,
     )
-    blocks, images = _body(page, area)
+    blocks, images = _body(page, area, unclassed=parts.unclassed)
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
         page.warn("body", "missing", "no paragraphs in div.editArea")
