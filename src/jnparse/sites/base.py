@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from typing import Any, TypeAlias
 
 import attrs
@@ -539,6 +539,32 @@ def is_share_box(el: etree._Element) -> bool:
         elif href and not href.startswith(("#", "javascript:")):
             return False
     return shares >= 2
+
+
+def is_link_menu(el: etree._Element) -> bool:
+    """Whether a list is a menu told by what it holds (a copy whose classes are gone): two items or more, each
+    one link of a few words and nothing else ("Mail the editor", a story's tags)."""
+    items = [c for c in el if isinstance(c.tag, str)]
+    if len(items) < 2:
+        return False
+    for li in items:
+        if li.tag != "li" or len(li) != 1 or li[0].tag != "a":
+            return False
+        text = text_of(li)
+        if not text or text != text_of(li[0]) or len(text.split()) > 4:
+            return False
+    return True
+
+
+def fullest(boxes: Iterable[etree._Element], tags: Container[str] = ("p",), least: int = 1) -> etree._Element | None:
+    """Of ``boxes``, the one with the most children among ``tags`` (``least`` or more; the first of equals): a
+    story's container found by its place where no class or id names it."""
+    best, most = None, least - 1
+    for box in boxes:
+        count = sum(1 for c in box if c.tag in tags)
+        if count > most:
+            best, most = box, count
+    return best
 
 
 def discard(kind: str, heading: str | None = None, items: Iterable[Item] = (), text: str | None = None) -> Discarded:

@@ -22,7 +22,7 @@ from ..model import Article, Block, Byline, Discarded, Image, Item
 from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy, is_bullet, list_blocks
-from .base import Layout, Site, body_blocks, cut_dateline, cut_to, image, img_url, is_share_box, prune_region
+from .base import Layout, Site, body_blocks, cut_dateline, cut_to, fullest, image, img_url, is_share_box, prune_region
 
 SITE_ID = "japannews"
 NAMES = ("The Japan News", "The Japan News by The Yomiuri Shimbun", "Japan News")
@@ -275,11 +275,7 @@ def _block_by_place(root: etree._Element) -> etree._Element | None:
     body = root.find("body")
     if body is None or body.get("class"):
         return None
-    best, most = None, 2
-    for div in body.iter("div"):
-        count = sum(1 for c in div if c.tag == "p")
-        if count > most:
-            best, most = div, count
+    best = fullest(body.iter("div"), least=3)
     return best if best is not None and not best.get("class") else None
 
 

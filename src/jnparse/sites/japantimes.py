@@ -36,7 +36,7 @@ from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, No
 from ..page import Page, elements, first, xpath
 from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import SHARE_NETWORKS, TextCopy
-from .base import Layout, Site, cut_dateline, discard, find_bytes, image, is_share_box
+from .base import Layout, Site, cut_dateline, discard, find_bytes, fullest, image, is_link_menu, is_share_box
 
 SITE_ID = "japantimes"
 NAMES = ("The Japan Times", "Japan Times", "japantimes.co.jp")
@@ -628,20 +628,6 @@ _BOX_TEXTS = {"JOIN THE CONVERSATION": "comments"}
 _LIST_HEADINGS = {"RELATED STORIES": "related", "RELATED STORY": "related", "RELATED ARTICLES": "related"}
 
 
-def _is_menu(el: etree._Element) -> bool:
-    items = [c for c in el if isinstance(c.tag, str)]
-    if len(items) < 2:
-        return False
-    for li in items:
-        links = li.findall("a")
-        if li.tag != "li" or len(links) != 1 or len(li) != 1:
-            return False
-        text = _text(li)
-        if not text or text != _text(links[0]) or len(text.split()) > 4:
-            return False
-    return True
-
-
 def _told_kind(el: etree._Element) -> str | None:
     """The kind of a box inside the story that no class or id marks, told by what it holds: share buttons
     (links to share addresses only), a list of stories under one of :data:`_LIST_HEADINGS`, a menu (a list
@@ -650,7 +636,7 @@ def _told_kind(el: etree._Element) -> str | None:
     if is_share_box(el):
         return "share"
     if el.tag in ("ul", "ol"):
-        return "navigation" if _is_menu(el) else None
+        return "navigation" if is_link_menu(el) else None
     if len(el) <= 2 and _text(el).upper() in _BOX_TEXTS:
         return _BOX_TEXTS[_text(el).upper()]
     heading = next((c for c in el if isinstance(c.tag, str)), None)
@@ -1073,11 +1059,7 @@ def _read_unclassed_current(page: Page, parts: _Parts) -> list[etree._Element]:
     if h1 is None or details is None:
         return []
     parts.cur_title, parts.cur_details = h1, details
-    most = 1
-    for box in h1.itersiblings("div"):
-        count = sum(1 for c in box if c.tag == "p")
-        if count > most:
-            parts.cur_body, most = box, count
+    parts.cur_body = fullest(h1.itersiblings("div"), least=2)
     for box in h1.itersiblings("div"):
         if box is parts.cur_body:
             break
@@ -1316,11 +1298,7 @@ def _story_beside(parts: _Parts) -> etree._Element | None:
     around = header.getparent() if header is not None else None
     if header is None or around is None:
         return None
-    best, most = None, 1
-    for box in header.itersiblings("div"):
-        count = sum(1 for c in box if c.tag == "p")
-        if count > most:
-            best, most = box, count
+    best = fullest(header.itersiblings("div"), least=2)
     return best if best is not None and not best.get(b"class") else None
 
 

@@ -41,9 +41,11 @@ from .base import (
     cut_to,
     discard,
     dropped_holds,
+    fullest,
     has_class,
     image,
     in_text,
+    is_link_menu,
     link_items,
 )
 
@@ -194,12 +196,8 @@ def _read_unclassed(page: Page, parts: _Parts) -> None:
     if h1 is None or story is None or any(
             el.get(b"class") is not None for el in (h1, story, *story.iterancestors())):
         return
-    most = 0
-    for box in h1.itersiblings("div"):
-        count = sum(1 for c in box if c.tag in _BODY_TAGS)
-        if count > most:
-            parts.body, most = box, count
-    parts.tag_lists = [ul for ul in h1.itersiblings("ul") if _is_menu(ul)]
+    parts.body = fullest(h1.itersiblings("div"), _BODY_TAGS)
+    parts.tag_lists = [ul for ul in h1.itersiblings("ul") if is_link_menu(ul)]
     region = next(h1.iterancestors("main"), None)
     for heading in (region if region is not None else story).iter("h2", "h3"):
         kind = _text_heading(text_of(heading))
@@ -214,20 +212,6 @@ def _read_unclassed(page: Page, parts: _Parts) -> None:
 
 def _inside(el: etree._Element, box: etree._Element | None) -> bool:
     return box is not None and any(a is box for a in el.iterancestors())
-
-
-def _is_menu(el: etree._Element) -> bool:
-    """Whether a list is a menu of short links (two or more): each item one link of a few words, nothing else."""
-    items = [c for c in el if isinstance(c.tag, str)]
-    if len(items) < 2:
-        return False
-    for li in items:
-        if li.tag != "li" or len(li) != 1 or li[0].tag != "a":
-            return False
-        text = text_of(li)
-        if not text or text != text_of(li[0]) or len(text.split()) > 4:
-            return False
-    return True
 
 
 def _box_of(heading: etree._Element) -> etree._Element | None:

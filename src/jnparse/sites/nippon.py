@@ -54,6 +54,7 @@ from .base import (
     cut_to,
     discard,
     find_bytes,
+    fullest,
     has_ancestor_below,
     has_class,
     image,
@@ -270,11 +271,7 @@ class _Parts:
         if h1 is None or story is None or any(
                 el.get(b"class") is not None for el in (h1, story, *story.iterancestors())):
             return False
-        most = 0
-        for box in h1.itersiblings("div"):
-            count = sum(1 for c in box if c.tag in ("p", "figure"))
-            if count > most:
-                self.area, most = box, count
+        self.area = fullest(h1.itersiblings("div"), ("p", "figure"))
         if self.area is None:
             return False
         above = h1.getprevious()
