@@ -305,12 +305,12 @@ def _body(page: Page, els: list[etree._Element]) -> tuple[list[Block], list[Disc
 def extract_ajw(page: Page) -> Article:
     root = page.root
     main = _main(page)
-    parts = _scan(root if main is None else main)
-    # the headline and the text carry classes on every page of the design: without both, and with the headline
-    # where the design puts it in divs with no class, the page is a copy whose classes are gone (an archive's)
-    found = _unclassed_title(root if main is None else main) if parts.title is None and parts.text is None else None
-    if found is not None:
-        main = _read_unclassed(page, parts, *found)
+    context = root if main is None else main
+    parts = _scan(context)
+    # the headline and the text carry classes on every page of the design: a page where neither is found may be
+    # a copy whose classes are gone (a web archive's), whose parts are found by their places
+    if parts.title is None and parts.text is None and (unclassed := _read_unclassed(page, parts, context)) is not None:
+        main = unclassed
     elif main is None:
         page.warn("body", "unknown-layout", "no div#MainInner")
         main = root
@@ -402,38 +402,41 @@ def _unclassed_title(context: etree._Element) -> tuple[etree._Element, etree._El
     return None
 
 
-def _read_unclassed(page: Page, parts: _Parts, h1: etree._Element, header: etree._Element) -> etree._Element:
-    """Find by their places what :func:`_scan` finds by class, on a page whose classes are gone, and give the
-    story's container (``div#MainInner``, which may have lost its id too: the header's parent): the byline
-    ("By …") and the date line (:data:`DATE_LINE`) among the header's paragraphs; beside the header, the
-    story (the div with the most paragraphs and subheads), the lead photos (divs that open with a picture:
-    :func:`_is_photo`) and the share bars (:func:`_is_share_bar`); in the story, its photos."""
-    main = header.getparent()
-    if main is None:
-        main = header
-    parts.title = h1
+def _read_unclassed(page: Page, parts: _Parts, context: etree._Element) -> etree._Element | None:
+    """On a page whose classes are gone, find by their places what :func:`_scan` finds by class, and give the
+    story's container (``div#MainInner``, which may have lost its id too: the parent of the header that holds
+    the headline, :func:`_unclassed_title`); ``None`` when no story stands beside the header (a list page).
+    The story is the div beside the header with the most paragraphs and subheads (not a photo); beside it the
+    lead photos (divs that open with a picture: :func:`_is_photo`) and the share bars (:func:`_is_share_bar`);
+    in the header the byline ("By …") and the date line (:data:`DATE_LINE`); in the story, its photos."""
+    found = _unclassed_title(context)
+    main = found[1].getparent() if found is not None else None
+    if found is None or main is None:
+        return None
+    h1, header = found
+    boxes = [el for el in main.iterchildren("div") if el is not header]
+    story, best = None, (0, True)  # one paragraph at least; on a tie, not the photo with a caption paragraph
+    for el in boxes:
+        score = (sum(1 for c in el if c.tag in ("p", "h2", "h3")), not _is_photo(el))
+        if score > best:
+            story, best = el, score
+    if story is None or _is_photo(story):
+        return None
+    parts.title, parts.text, parts.shares = h1, story, []
     for p in header.iterchildren("p"):
         text = text_of(p)
         if parts.byline is None and BY_LINE.match(text):
             parts.byline = p
         elif parts.date is None and DATE_LINE.match(text):
             parts.date = p
-    boxes = [el for el in main.iterchildren("div") if el is not header]
-    best = (0, True)  # one paragraph at least, the photos' captions aside on a tie
     for el in boxes:
-        score = (sum(1 for c in el if c.tag in ("p", "h2", "h3")), not _is_photo(el))
-        if score > best:
-            parts.text, best = el, score
-    parts.shares = []
-    for el in boxes:
-        if el is parts.text:
+        if el is story:
             continue
         if _is_photo(el):
             parts.lead_images.append(el)
         elif _is_share_bar(el):
             parts.shares.append(el)
-    if parts.text is not None:
-        parts.inline_images = _photos_in(parts.text)
+    parts.inline_images = _photos_in(story)
     page.warn("layout", "fallback", "the page has no classes (a web archive's copy?): its headline, byline, date, "
               "story, photos and share bar were found by their places")
     return main
