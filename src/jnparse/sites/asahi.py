@@ -8,6 +8,12 @@ discarded. Facts HIGH for the DOM (three scrapers agree), but AJW's head metadat
 the printed elements come first and meta/JSON-LD are only fallbacks. The older ``AJ<date><n>.html``
 pages share the design.
 
+A copy of the page whose classes are gone (a web archive such as archive.today stores one; its ids may be
+gone too) is read by the places of its parts: the headline in a div in a div (``.ArticleTitle .Title``), the
+byline and date lines beside them, the story (the div beside the header with the most paragraphs), the photos
+(divs that open with a picture) and the share bar (links to share addresses only), with a ``layout``/
+``fallback`` warning (:func:`_read_unclassed`).
+
 asahi.com also hosts the Japanese-language site, and ``hosts`` cannot tell the two apart. Layout
 ``not-ajw`` takes an asahi.com page that has no AJW markup and no ``/ajw/`` address: it is handed to
 the generic extractor (reported as site ``generic`` with a ``site``/``not-ajw`` warning), because it may
@@ -32,7 +38,7 @@ from lxml import etree
 
 from .._text import box_text, squash, strip_suffix, text_of
 from ..agencies import canonical_agency
-from ..bylines import is_person_name, parse_byline, readable_name
+from ..bylines import BY_LINE, is_person_name, parse_byline, readable_name
 from ..datelines import split_dateline
 from ..dates import parse_jst
 from ..errors import NotAnArticleError
@@ -41,6 +47,7 @@ from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import COPYRIGHT_LINE, SHARE_NETWORKS, TextCopy
 from .base import (
+    SHARE_ADDRESS,
     Layout,
     Site,
     class_words,
@@ -193,9 +200,10 @@ def _in_title(h1: etree._Element, main: etree._Element) -> bool:
 
 
 class _Parts:
-    """What one walk over ``div#MainInner`` finds (each the first in page order, or all of them)."""
+    """What one walk over ``div#MainInner`` finds (each the first in page order, or all of them); on a page
+    whose classes are gone, what :func:`_read_unclassed` finds by place, with the share bars."""
 
-    __slots__ = ("byline", "date", "inline_images", "lead_images", "text", "title")
+    __slots__ = ("byline", "date", "inline_images", "lead_images", "shares", "text", "title")
 
     def __init__(self) -> None:
         self.title: etree._Element | None = None
@@ -204,6 +212,7 @@ class _Parts:
         self.text: etree._Element | None = None
         self.lead_images: list[etree._Element] = []
         self.inline_images: list[etree._Element] = []
+        self.shares: list[etree._Element] | None = None  # found by place (None: by class, see _shares)
 
 
 def _scan(main: etree._Element) -> _Parts:
@@ -263,12 +272,12 @@ def _share(page: Page, el: etree._Element) -> Discarded:
     return discard("share", None, items, None if items else box_text(el))
 
 
-def _body(page: Page, container: etree._Element) -> tuple[list[Block], list[Discarded], bool]:
-    """Body blocks, the blocks kept out of them, and whether the page is a teaser ("[Read More]")."""
+def _body(page: Page, els: list[etree._Element]) -> tuple[list[Block], list[Discarded], bool]:
+    """Body blocks from the text's paragraphs and subheads (:func:`_body_elements`), the blocks kept out of
+    them, and whether the page is a teaser ("[Read More]")."""
     blocks: list[Block] = []
     out: list[Discarded] = []
     teaser = False
-    els = _body_elements(container)
     for i, el in enumerate(els):
         text = text_of(el)
         if not text:
@@ -296,10 +305,15 @@ def _body(page: Page, container: etree._Element) -> tuple[list[Block], list[Disc
 def extract_ajw(page: Page) -> Article:
     root = page.root
     main = _main(page)
-    if main is None:
+    context = root if main is None else main
+    parts = _scan(context)
+    # the headline and the text carry classes on every page of the design: a page where neither is found may be
+    # a copy whose classes are gone (a web archive's), whose parts are found by their places
+    if parts.title is None and parts.text is None and (unclassed := _read_unclassed(page, parts, context)) is not None:
+        main = unclassed
+    elif main is None:
         page.warn("body", "unknown-layout", "no div#MainInner")
         main = root
-    parts = _scan(main)
     printed_title = page.pick(
         "title",
         (".ArticleTitle h1", lambda: text_of(parts.title) or None),
@@ -333,7 +347,8 @@ def extract_ajw(page: Page) -> Article:
         body_out: list[Discarded] = []
         teaser = False
     else:
-        blocks, body_out, teaser = _body(page, text_el)
+        els = _body_elements(text_el) if parts.shares is None else _elements_apart(text_el, parts.inline_images)
+        blocks, body_out, teaser = _body(page, els)
     if not blocks and parts.title is None:
         raise NotAnArticleError("an AJW page with no .ArticleTitle headline and no div.ArticleText text (a list page?)")
     dateline, blocks = cut_dateline(blocks)
@@ -342,9 +357,10 @@ def extract_ajw(page: Page) -> Article:
     agency = dateline.agency if dateline else None
     if agency is None and byline is not None:
         agency = canonical_agency(byline.affiliation) or canonical_agency(_by_text(byline.raw))
-    images = [_image(page, el, first(CAPTION(el))) for el in parts.lead_images]
+    lead_caption = _first_caption if parts.shares is not None else lambda el: first(CAPTION(el))
+    images = [_image(page, el, lead_caption(el)) for el in parts.lead_images]
     images += [_image(page, el, _last(INLINE_CAPTION(el))) for el in parts.inline_images]
-    discarded = [_share(page, el) for el in _shares(page)]
+    discarded = [_share(page, el) for el in (_shares(page) if parts.shares is None else parts.shares)]
     discarded += body_out
     if teaser:
         page.warn("paywalled", "low-confidence", "a teaser ending in [Read More]: the story is on another page")
@@ -368,6 +384,106 @@ def extract_ajw(page: Page) -> Article:
         layout="asahi/ajw",
         warnings=page.notices,
     )
+
+
+# -- a copy whose classes are gone ------------------------------------------------------------------
+
+
+def _unclassed_title(context: etree._Element) -> tuple[etree._Element, etree._Element] | None:
+    """The headline of a page whose classes are gone (a web archive's copy) and the header holding it: the
+    first ``h1`` of ``context`` standing where ``.ArticleTitle .Title h1`` stands, in a div in a div, none of
+    the three with a class (a page whose classes were renamed is another design, for the generic reader)."""
+    for h1 in context.iter("h1"):
+        box = h1.getparent()
+        header = box.getparent() if box is not None else None
+        if (box is not None and header is not None and box.tag == "div" and header.tag == "div"
+                and not (h1.get("class") or box.get("class") or header.get("class"))):
+            return h1, header
+    return None
+
+
+def _read_unclassed(page: Page, parts: _Parts, context: etree._Element) -> etree._Element | None:
+    """On a page whose classes are gone, find by their places what :func:`_scan` finds by class, and give the
+    story's container (``div#MainInner``, which may have lost its id too: the parent of the header that holds
+    the headline, :func:`_unclassed_title`); ``None`` when no story stands beside the header (a list page).
+    The story is the div beside the header with the most paragraphs and subheads (not a photo); beside it the
+    lead photos (divs that open with a picture: :func:`_is_photo`) and the share bars (:func:`_is_share_bar`);
+    in the header the byline ("By …") and the date line (:data:`DATE_LINE`); in the story, its photos."""
+    found = _unclassed_title(context)
+    main = found[1].getparent() if found is not None else None
+    if found is None or main is None:
+        return None
+    h1, header = found
+    boxes = [el for el in main.iterchildren("div") if el is not header]
+    story, best = None, (0, True)  # one paragraph at least; on a tie, not the photo with a caption paragraph
+    for el in boxes:
+        score = (sum(1 for c in el if c.tag in ("p", "h2", "h3")), not _is_photo(el))
+        if score > best:
+            story, best = el, score
+    if story is None or _is_photo(story):
+        return None
+    parts.title, parts.text, parts.shares = h1, story, []
+    for p in header.iterchildren("p"):
+        text = text_of(p)
+        if parts.byline is None and BY_LINE.match(text):
+            parts.byline = p
+        elif parts.date is None and DATE_LINE.match(text):
+            parts.date = p
+    for el in boxes:
+        if el is story:
+            continue
+        if _is_photo(el):
+            parts.lead_images.append(el)
+        elif _is_share_bar(el):
+            parts.shares.append(el)
+    parts.inline_images = _photos_in(story)
+    page.warn("layout", "fallback", "the page has no classes (a web archive's copy?): its headline, byline, date, "
+              "story, photos and share bar were found by their places")
+    return main
+
+
+def _is_photo(el: etree._Element) -> bool:
+    """A photo's holder (``div.Image``, ``div.insert_image_full``) told by its place in it: the div opens with a
+    picture (its first child is an ``img`` or holds one); the caption follows."""
+    opener = next((c for c in el if isinstance(c.tag, str)), None)
+    return opener is not None and (opener.tag == "img" or next(opener.iter("img"), None) is not None)
+
+
+def _photos_in(story: etree._Element) -> list[etree._Element]:
+    """The photos' holders in the story (the outermost divs that pass :func:`_is_photo`)."""
+    found: list[etree._Element] = []
+    for el in story.iterdescendants("div"):
+        if _is_photo(el) and not (found and any(a is found[-1] for a in el.iterancestors("div"))):
+            found.append(el)
+    return found
+
+
+def _is_share_bar(el: etree._Element) -> bool:
+    """``div.SnsUtilityArea`` told by what it holds: share buttons, as :func:`~.base.is_share_box` tells them
+    but one is enough beside the story (the bar may hold one: "Facebook"), or no link and only the word
+    "Share" (:data:`SHARE_LINES`)."""
+    hrefs = [(a.get("href") or "").strip() for a in el.iter("a")]
+    if not hrefs:
+        return text_of(el) in SHARE_LINES
+    shares = sum(1 for href in hrefs if SHARE_ADDRESS.match(href) is not None)
+    return shares > 0 and all(SHARE_ADDRESS.match(h) is not None or not h or h.startswith(("#", "javascript:"))
+                              for h in hrefs)
+
+
+def _elements_apart(story: etree._Element, photos: list[etree._Element]) -> list[etree._Element]:
+    """:func:`_body_elements` on a page whose classes are gone: the paragraphs and subheads of the story that
+    are not inside one of its ``photos``."""
+    return [el for el in story.iter("p", "h2", "h3")
+            if not any(a is photo for a in el.iterancestors("div") for photo in photos)]
+
+
+def _first_caption(holder: etree._Element) -> etree._Element | None:
+    """``.Caption`` in a lead photo's holder whose classes are gone: the first element in it with text and no
+    picture."""
+    for el in holder.iterdescendants(etree.Element):
+        if el.tag != "img" and next(el.iter("img"), None) is None and text_of(el):
+            return el
+    return None
 
 
 def _by_text(raw: str) -> str:

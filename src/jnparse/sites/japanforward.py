@@ -21,6 +21,12 @@ Site rules (facts HIGH):
 - Stored copies may be mojibake (UTF-8 read as GBK); the shared loader repairs them when the repair
   is exact and raises :class:`jnparse.DecodeError` otherwise.
 
+A copy of the page whose classes (and ids) are gone, as a web archive such as archive.today stores it, is
+read by the places of its parts: the content is the div of the ``<article>`` beside the header holding the
+headline with the most paragraphs, the header's category link, dek, byline and time are found around the
+headline, the social box by its "Connect with us" and the lists by their headings ("Related"), with a
+``layout``/``fallback`` warning (:func:`_read_unclassed`).
+
 Text copies: "Connect with us" (the social box) → [site menu, "-" items] → category → headline → dek →
 [byline] → [printed date] → [photo caption ending "(©Sankei by NAME)"] → [language switch] → paragraphs →
 [newsletter promo] → ["Related" list] → [copyright line].
@@ -32,11 +38,12 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from itertools import takewhile
 
 from lxml import etree
 
 from .._text import squash, strip_suffix, text_of
-from ..bylines import is_person_name, parse_byline
+from ..bylines import BY_LINE, is_person_name, parse_byline
 from ..dates import parse_date_only
 from ..errors import WholePageNeeded
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
@@ -56,6 +63,7 @@ from .base import (
     image,
     img_url,
     in_tag,
+    is_share_box,
     link_items,
 )
 
@@ -288,7 +296,10 @@ def _date(page: Page, text: str | None) -> dt.datetime | None:
     return page.date("published", text)
 
 
-def _body(page: Page, content: etree._Element) -> tuple[list[Block], list[Image], list[Discarded], Byline | None]:
+def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
+          ) -> tuple[list[Block], list[Image], list[Discarded], Byline | None]:
+    """Blocks, photos, boxes kept out of the body, and a byline printed in the content; ``unclassed``: the page's
+    classes are gone, and a box is told by what it holds (:func:`_told_kind`)."""
     blocks: list[Block] = []
     images: list[Image] = []
     discarded: list[Discarded] = []
@@ -313,6 +324,8 @@ def _body(page: Page, content: etree._Element) -> tuple[list[Block], list[Image]
                                          text_of(_heading(el)) or None, link_items(page, el)))
             elif any(k in cls for k in ("ad", "advert", "banner")) and not text.endswith("."):
                 discarded.append(discard("ad", None, (), text))
+            elif unclassed and (kind := _told_kind(el)) is not None:
+                discarded.append(discard(kind, text_of(_heading(el)) or None, link_items(page, el)))
             else:  # a plain wrapper: read its children in order
                 stack.extend(reversed(_body_nodes(el)))
         elif tag in ("ul", "ol"):
@@ -351,6 +364,9 @@ def extract_wp(page: Page) -> Article:
     if _CUT.cut_short(root, _read_at_cut):  # (takes the cut's sentinel out of the tree)
         raise WholePageNeeded("the pruned page cut an element the extractor reads: parse the whole page")
     parts = _scan(root)
+    # the content carries its class on every page of the theme: without it, an article with no class that holds
+    # the headline and a div of paragraphs is a copy whose classes are gone (a web archive's)
+    unclassed = parts.content is None and _read_unclassed(page, root, parts)
     content = parts.content
     if content is None:
         page.warn("body", "unknown-layout", "no div.entry-content")
@@ -383,7 +399,7 @@ def extract_wp(page: Page) -> Article:
         ("article:modified_time", lambda: _date(page, page.meta_value("article:modified_time"))),
         required=False,
     )
-    blocks, images, discarded, body_byline = _body(page, content)
+    blocks, images, discarded, body_byline = _body(page, content, unclassed=unclassed)
     page.warn("body", "low-confidence", "div.entry-content (WordPress theme selector) is not attested for this site")
     thumb = parts.thumb
     if thumb is not None and content is not root and not any(thumb is a for a in content.iterancestors()):
@@ -429,6 +445,94 @@ def extract_wp(page: Page) -> Article:
         layout="japanforward/wp",
         warnings=page.notices,
     )
+
+
+# -- a copy whose classes are gone ------------------------------------------------------------------
+
+
+def _read_unclassed(page: Page, root: etree._Element, parts: _Parts) -> bool:
+    """Whether the page is a copy whose classes are gone (a web archive's): its first ``<article>`` and the
+    headline in it have no class, and a div of the article with no class, beside the header that holds the
+    headline, holds paragraphs. If so, find by their places what :func:`_scan` finds by class: the content
+    (that div, the one with the most paragraphs and subheads), in the header the category (WordPress's
+    ``rel="category tag"`` link), the dek (a paragraph right under the headline), the byline (the outermost
+    element after the headline printing "By …" and no time) and the time; a figure of the article above the
+    content (the post thumbnail); in the page, the social box and the lists of stories
+    (:func:`_told_boxes`)."""
+    article, h1 = parts.article, parts.title
+    if article is None or h1 is None or article.get(_CLASS) or h1.get(_CLASS):
+        return False
+    header = next((a for a in (h1, *h1.iterancestors()) if a.getparent() is article), None)
+    content, most = None, 0
+    for box in article.iterchildren("div"):
+        count = sum(1 for c in box if c.tag in ("p", "h2", "h3", "h4"))
+        if box is not header and not box.get(_CLASS) and count > most:
+            content, most = box, count
+    if header is None or content is None:
+        return False
+    parts.content = content
+    parts.category = next((a for a in header.iter("a") if "category" in (a.get("rel") or "").split()), None)
+    dek = h1.getnext()
+    if dek is not None and dek.tag == "p" and BY_LINE.match(text_of(dek)) is None:
+        parts.dek = dek
+    parts.byline = _byline_after(h1, content)
+    parts.entry_date = next((d for t in header.iter("time") if (d := t.get("datetime"))), None)
+    above = takewhile(lambda child: child is not content, article)
+    parts.thumb = next((fig for child in above for fig in child.iter("figure")), None)
+    parts.social, parts.related = _told_boxes(root, content)
+    page.warn("layout", "fallback", "the page has no classes (a web archive's copy?): its content, header, social "
+              "box and lists were found by their places and what they hold")
+    return True
+
+
+def _byline_after(h1: etree._Element, content: etree._Element) -> etree._Element | None:
+    """The byline of a page whose classes are gone: the outermost element after the headline and above the
+    content that prints "By …" and no time (the meta line holding both has the byline inside it)."""
+    for after in h1.itersiblings():
+        if after is content:
+            break
+        for el in after.iter(etree.Element):
+            text = text_of(el)
+            if BY_LINE.match(text) and len(text) < 150 and next(el.iter("time"), None) is None:
+                return el
+    return None
+
+
+def _told_boxes(root: etree._Element, content: etree._Element) -> tuple[list[etree._Element], list[etree._Element]]:
+    """The social boxes and the lists of stories outside the content of a page whose classes are gone, told by
+    their labels: "Connect with us" (:data:`_SOCIAL_LINE`: the label, or the box it heads, holding the links),
+    and a heading of :data:`_RELATED_HEADINGS` heading a box of listed links."""
+    social: list[etree._Element] = []
+    related: list[etree._Element] = []
+    for el in root.iter("span", "div", "p", "h2", "h3", "h4"):
+        label = squash(el.text)
+        if not label:
+            continue
+        if _SOCIAL_LINE.match(label) is not None:
+            box = el if next(el.iter("a"), None) is not None else el.getparent()
+            if box is not None and next(box.iter("a"), None) is not None:
+                social.append(box)
+        elif el.tag in _HEADING_TAGS and label in _RELATED_HEADINGS:
+            box = el.getparent()
+            if box is not None and not _within(box, content) and not _within(content, box) and _list_links(box):
+                related.append(box)
+    return social, related
+
+
+def _within(el: etree._Element, box: etree._Element) -> bool:
+    return el is box or any(a is box for a in el.iterancestors())
+
+
+def _told_kind(el: etree._Element) -> str | None:
+    """The kind of a box in the content that no class marks (the page's classes are gone), told by what it
+    holds: share buttons (:func:`~.base.is_share_box`), or a list of stories under one of
+    :data:`_RELATED_HEADINGS`."""
+    if is_share_box(el):
+        return "share"
+    head = next((c for c in el if isinstance(c.tag, str)), None)
+    if head is not None and head.tag in _HEADING_TAGS and text_of(head) in _RELATED_HEADINGS and _list_links(el):
+        return "related"
+    return None
 
 
 def _first_line(el: etree._Element) -> str | None:
@@ -632,12 +736,15 @@ def prune(data: bytes) -> bytes | None:
     ``</article>`` (then a sentinel), or to the end; ``None`` when the marks come too early to save
     anything or the cut cannot be placed with certainty.
 
-    Assumes lower-case tag names (libxml2 reads ``<META>`` as ``meta``; no WordPress theme writes it).
+    Assumes lower-case tag names (libxml2 reads ``<META>`` as ``meta``; no WordPress theme writes it). A page
+    with no class attribute is read whole (:func:`_read_unclassed` looks for its boxes by their labels).
     The caller (api.py) guarantees the page is UTF-8 throughout, in the bytes dropped too.
     """
     body = data.find(b"<body")
     if body < 0:
         return None
+    if data.find(b"class=", body) < 0:
+        return None  # a copy whose classes are gone: its social box and lists are told by their labels, anywhere
     marks, tail_marks = _FRONT_MARKS, _TAIL_MARKS
     if data.find(b"<title", 0, body) < 0:  # only the first <title> is read
         marks, tail_marks = marks + _TITLE_MARK, tail_marks + _TITLE_MARK
@@ -693,6 +800,8 @@ _SOCIAL_LINE = re.compile(r"^Connect with us(?:\s+(?:X|Twitter|Facebook|Instagra
 _FOOTER_LINE = re.compile(r"^©\s?\d{4}\s+JAPAN Forward\b")
 #: Headings of the link lists under the story (their items follow as "-" lines).
 _LIST_HEADINGS = {"Related": "related", "Related Articles": "related", "Read more": "read-more"}
+#: Headings of the lists of related stories (a box of a page whose classes are gone is told by them)
+_RELATED_HEADINGS = frozenset(h for h, kind in _LIST_HEADINGS.items() if kind == "related")
 
 
 def text_signature(copy: TextCopy) -> bool:
