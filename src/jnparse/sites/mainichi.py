@@ -540,13 +540,14 @@ def _unclassed(parts: _Parts) -> etree._Element | None:
     """The story's container on a copy of a page whose classes are gone, ``None`` on any other page. The
     design's headline and story always have their classes (``h1.title-page``, ``section.articledetail-body``):
     a page with no ``h1.title-page``, whose first headline has no class attribute at all and whose story (by its
-    id, or when the ids are gone too by its place: :func:`_story_after`) has none either, is such a copy. A page
-    whose classes were renamed (a redesign) is not: its headline has a class."""
+    id, or when the ids are gone too by its place: of the elements after the headline, the one with the most
+    paragraphs as children) has none either, is such a copy. A page whose classes were renamed (a redesign) is
+    not: its headline has a class."""
     if not parts.unclassed_done:
         parts.unclassed_done = True
         h1 = parts.h1
         if parts.title_h1 is None and h1 is not None and h1.get("class") is None:
-            story = parts.body if parts.body is not None else _story_after(h1)
+            story = parts.body if parts.body is not None else _most_paragraphs(_after(h1))
             if story is not None and story.get("class") is None:
                 parts.unclassed = story
     return parts.unclassed
@@ -564,11 +565,11 @@ def _after(h1: etree._Element) -> list[etree._Element]:
     return out
 
 
-def _story_after(h1: etree._Element) -> etree._Element | None:
-    """The story's container found by its place: of the elements after the headline and those inside them,
-    the one with the most paragraphs as children (the first of equals; ``None`` when none has one)."""
+def _most_paragraphs(elements: list[etree._Element]) -> etree._Element | None:
+    """Of ``elements`` and those inside them, the one with the most paragraphs as children (the first of
+    equals; ``None`` when none has one)."""
     best, most = None, 0
-    for top in _after(h1):
+    for top in elements:
         for el in top.iter(etree.Element):
             count = sum(1 for child in el if child.tag == "p")
             if count > most:
