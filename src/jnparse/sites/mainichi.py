@@ -553,12 +553,12 @@ def _unclassed(parts: _Parts) -> etree._Element | None:
     return parts.unclassed
 
 
-def _after(h1: etree._Element) -> list[etree._Element]:
+def _after(h1: etree._Element | None) -> list[etree._Element]:
     """The elements after the headline beside it or beside one of its ancestors below ``<body>``, in document
     order: together they hold the page after the headline (the same on a page cut by prune() as on the whole
     page, though the cut leaves out the headline's ancestors)."""
     out: list[etree._Element] = []
-    node: etree._Element | None = h1
+    node = h1
     while node is not None and node.tag != "body":
         out.extend(el for el in node.itersiblings() if isinstance(el.tag, str))
         node = node.getparent()
@@ -577,7 +577,7 @@ def _most_paragraphs(elements: list[etree._Element]) -> etree._Element | None:
     return best
 
 
-def _between(h1: etree._Element, story: etree._Element) -> list[etree._Element]:
+def _between(h1: etree._Element | None, story: etree._Element) -> list[etree._Element]:
     """The outermost elements after the headline and before the story, in document order (none holds it)."""
     above = set(story.iterancestors())
     out: list[etree._Element] = []
@@ -614,11 +614,8 @@ def _read_unclassed(page: Page, parts: _Parts, story: etree._Element) -> None:
     a box holding a photo) and those in it (a figure, or the box around a photo: :func:`_photo_box`); the
     subscription prompts in the story (a box with a link, whose words speak of paying: :data:`_PROMPT_WORDS`),
     with which the design's ``is-mustpay`` flag goes."""
-    h1 = parts.h1
-    if h1 is None:
-        return
     parts.body = story
-    boxes = [el for el in _between(h1, story) if el.tag == "figure" or next(el.iter("img"), None) is not None]
+    boxes = [el for el in _between(parts.h1, story) if el.tag == "figure" or next(el.iter("img"), None) is not None]
     inside: list[etree._Element] = []
     for el in story.iterdescendants("figure", "img"):
         if any(_inside(el, box) for box in inside):

@@ -624,11 +624,11 @@ def _unclassed_server(page: Page) -> dict[str, list[etree._Element]] | None:
     return found
 
 
-def _after(h1: etree._Element) -> list[etree._Element]:
+def _after(h1: etree._Element | None) -> list[etree._Element]:
     """The elements after the headline beside it or beside one of its ancestors below ``<body>``, in document
     order: together they hold the page after the headline."""
     out: list[etree._Element] = []
-    node: etree._Element | None = h1
+    node = h1
     while node is not None and node.tag != "body":
         out.extend(el for el in node.itersiblings() if isinstance(el.tag, str))
         node = node.getparent()
