@@ -82,7 +82,8 @@ def _is_prompt(cls: str | None) -> bool:
 
 
 class _Parts:
-    __slots__ = ("body", "crumb", "crumb_done", "h1", "headings", "mustpay", "photo_boxes", "prompts", "title_h1")
+    __slots__ = ("body", "crumb", "crumb_done", "h1", "headings", "mustpay", "photo_boxes", "prompts", "title_h1",
+                 "unclassed", "unclassed_done")
 
     def __init__(self) -> None:
         self.body: etree._Element | None = None  # the first element with id articledetail-body
@@ -94,6 +95,8 @@ class _Parts:
         self.prompts: list[etree._Element] = []
         self.crumb_done = False
         self.crumb: etree._Element | None = None
+        self.unclassed_done = False
+        self.unclassed: etree._Element | None = None  # the story of a copy whose classes are gone (_unclassed)
 
 
 def _walked_tags(page: Page) -> tuple[str, ...] | None:
@@ -293,16 +296,18 @@ def _inside(el: etree._Element, container: etree._Element | None) -> bool:
     return container is not None and (el is container or any(a is container for a in el.iterancestors()))
 
 
-def _pieces(container: etree._Element) -> list[Block]:
+def _pieces(container: etree._Element, boxes: frozenset[etree._Element] = frozenset()) -> list[Block]:
     """Paragraphs and h2/h3 subheads of the body, in reading order; those inside a figure, photo box,
-    prompt, aside or paragraph (the container itself included) are left out. The container's ancestors
-    are not looked at: a figure or aside left open above the story (a stray start tag in the menus)
+    prompt, aside or paragraph (the container itself included) are left out, and those inside ``boxes``
+    (the photo boxes and prompts of a copy whose classes are gone, found by what they hold). The container's
+    ancestors are not looked at: a figure or aside left open above the story (a stray start tag in the menus)
     holds the whole story in the tree, and must not empty it."""
     if _keeps_out(container):
         return []
+    keeps_out = _keeps_out if not boxes else lambda a: a in boxes or _keeps_out(a)
     out: list[Block] = []
     for el in container.iterdescendants("p", "h2", "h3"):
-        if any(_keeps_out(a) for a in _ancestors_below(el, container)):
+        if any(keeps_out(a) for a in _ancestors_below(el, container)):
             continue
         text = text_of(el)
         if text:
@@ -355,6 +360,9 @@ def _paywalled(page: Page, parts: _Parts) -> bool:
     if entitlement and not entitlement.startswith(_FREE):
         page.warn("paywalled", "low-confidence", f"entitlement {entitlement!r}: only 'free-entry' is attested")
         return True
+    if not fee and not entitlement and parts.unclassed is not None:
+        page.warn("paywalled", "low-confidence", "no fee or entitlement meta, no subscription prompt, and the page's"
+                  " classes (its is-mustpay flag) are gone: read as free")
     return False
 
 
@@ -417,6 +425,9 @@ def _agency(dateline: Dateline | None, media: str | None, warn: list[Notice]) ->
 
 def extract_cms2020(page: Page) -> Article:
     parts = _parts(page)
+    unclassed = _unclassed(parts)
+    if unclassed is not None:
+        _read_unclassed(page, parts, unclassed)
     body_el = parts.body
     url_day, media = url_parts(page.url)
     if media is None:
@@ -436,6 +447,9 @@ def extract_cms2020(page: Page) -> Article:
         ("breadcrumb", lambda: text_of(_crumb(page, parts)) or None),
         required=False,
     )
+    if section is None and unclassed is not None:
+        page.warn("section", "missing", "the breadcrumb marks its current section by its class only, and the page's"
+                  " classes are gone")
     published = page.pick(
         "published",
         ("cXenseParse:recs:publishtime", lambda: _safe_date(page, page.meta_value("cxenseparse:recs:publishtime"))),
@@ -454,7 +468,9 @@ def extract_cms2020(page: Page) -> Article:
         required=False,
     )
     if body_el is not None:
-        blocks = _pieces(body_el)
+        # a copy whose classes are gone: the boxes found by what they hold keep their paragraphs out of the body
+        boxes = frozenset((*parts.photo_boxes, *parts.prompts)) if unclassed is not None else frozenset()
+        blocks = _pieces(body_el, boxes)
     else:
         page.warn("body", "unknown-layout", "no section#articledetail-body")
         blocks = []
@@ -502,7 +518,123 @@ def extract_cms2020(page: Page) -> Article:
 
 def _matches_cms2020(page: Page) -> bool:
     parts = _parts(page)
-    return parts.body is not None or parts.title_h1 is not None
+    return parts.body is not None or parts.title_h1 is not None or _unclassed(parts) is not None
+
+
+# -- a copy whose classes are gone ----------------------------------------------------------------------
+# A web archive (archive.today) stores a page with its class attributes stripped, and a copy may lose its ids
+# too. The design marks its headline (h1.title-page), its story (section.articledetail-body), its photo boxes,
+# its paywall flag (is-mustpay) and its subscription prompt by class: on such a copy they are found by their
+# places relative to the headline and by what they hold. A page with its classes never gets past the first
+# test of _unclassed (the headline's class, found by _scan).
+
+#: The words of the subscription prompt in the story ("The rest of this article is for paid members.",
+#: "Subscribe now"), which the design tells from the story by its class only.
+_PROMPT_WORDS = re.compile(r"\b(?:paid members?|premium members?|subscri(?:be|bers?|ption))\b", re.IGNORECASE)
+#: Tags of the boxes in the story that may be a prompt; a longer text than this is no prompt.
+_PROMPT_TAGS = ("div", "section", "aside", "form")
+_PROMPT_MAX_CHARS = 300
+
+
+def _unclassed(parts: _Parts) -> etree._Element | None:
+    """The story's container on a copy of a page whose classes are gone, ``None`` on any other page. The
+    design's headline and story always have their classes (``h1.title-page``, ``section.articledetail-body``):
+    a page with no ``h1.title-page``, whose first headline has no class attribute at all and whose story (by its
+    id, or when the ids are gone too by its place: of the elements after the headline, the one with the most
+    paragraphs as children) has none either, is such a copy. A page whose classes were renamed (a redesign) is
+    not: its headline has a class."""
+    if not parts.unclassed_done:
+        parts.unclassed_done = True
+        h1 = parts.h1
+        if parts.title_h1 is None and h1 is not None and h1.get("class") is None:
+            story = parts.body if parts.body is not None else _most_paragraphs(_after(h1))
+            if story is not None and story.get("class") is None:
+                parts.unclassed = story
+    return parts.unclassed
+
+
+def _after(h1: etree._Element | None) -> list[etree._Element]:
+    """The elements after the headline beside it or beside one of its ancestors below ``<body>``, in document
+    order: together they hold the page after the headline (the same on a page cut by prune() as on the whole
+    page, though the cut leaves out the headline's ancestors)."""
+    out: list[etree._Element] = []
+    node = h1
+    while node is not None and node.tag != "body":
+        out.extend(el for el in node.itersiblings() if isinstance(el.tag, str))
+        node = node.getparent()
+    return out
+
+
+def _most_paragraphs(elements: list[etree._Element]) -> etree._Element | None:
+    """Of ``elements`` and those inside them, the one with the most paragraphs as children (the first of
+    equals; ``None`` when none has one)."""
+    best, most = None, 0
+    for top in elements:
+        for el in top.iter(etree.Element):
+            count = sum(1 for child in el if child.tag == "p")
+            if count > most:
+                best, most = el, count
+    return best
+
+
+def _between(h1: etree._Element | None, story: etree._Element) -> list[etree._Element]:
+    """The outermost elements after the headline and before the story, in document order (none holds it)."""
+    above = set(story.iterancestors())
+    out: list[etree._Element] = []
+    elements = _after(h1)
+    while elements:
+        for el in elements:
+            if el is story:
+                return out
+            if el in above:  # it holds the story: what comes before it in there
+                elements = [child for child in el if isinstance(child.tag, str)]
+                break
+            out.append(el)
+        else:
+            return out
+    return out
+
+
+def _photo_box(img: etree._Element, story: etree._Element) -> etree._Element | None:
+    """The box around a photo in the story: the outermost element around the ``img`` below the story that holds
+    that photo alone, with at most one paragraph (its caption) and no subhead (``None``: the photo stands
+    bare in the story or in a paragraph)."""
+    box = None
+    parent = img.getparent()
+    while (parent is not None and parent is not story and parent.tag not in ("p", "h2", "h3")
+           and sum(1 for _ in parent.iter("img")) == 1 and sum(1 for _ in parent.iter("p")) <= 1
+           and next(parent.iter("h2", "h3"), None) is None):
+        box, parent = parent, parent.getparent()
+    return box
+
+
+def _read_unclassed(page: Page, parts: _Parts, story: etree._Element) -> None:
+    """Find by their places and what they hold what :func:`_scan` finds by class, on a copy of a page whose
+    classes are gone: the story (``story``); the photo boxes between the headline and the story (a figure, or
+    a box holding a photo) and those in it (a figure, or the box around a photo: :func:`_photo_box`); the
+    subscription prompts in the story (a box with a link, whose words speak of paying: :data:`_PROMPT_WORDS`),
+    with which the design's ``is-mustpay`` flag goes."""
+    parts.body = story
+    boxes = [el for el in _between(parts.h1, story) if el.tag == "figure" or next(el.iter("img"), None) is not None]
+    inside: list[etree._Element] = []
+    for el in story.iterdescendants("figure", "img"):
+        if any(_inside(el, box) for box in inside):
+            continue
+        box = el if el.tag == "figure" else _photo_box(el, story)
+        if box is not None:
+            inside.append(box)
+    prompts: list[etree._Element] = []
+    for el in story.iterdescendants(*_PROMPT_TAGS):
+        if any(_inside(el, box) for box in (*inside, *prompts)) or next(el.iter("a"), None) is None:
+            continue
+        text = box_text(el)
+        if len(text) <= _PROMPT_MAX_CHARS and _PROMPT_WORDS.search(text):
+            prompts.append(el)
+    parts.photo_boxes = boxes + inside
+    parts.prompts = prompts
+    parts.mustpay = bool(prompts)
+    page.warn("layout", "fallback", "the page has no classes (a web archive's copy?): its story, photos and "
+              "subscription prompt were found by their places and what they hold")
 
 
 #: Bytes one of which FINGERPRINT needs in the page.

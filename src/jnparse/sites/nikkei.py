@@ -30,6 +30,7 @@ import html
 import json
 import re
 from collections.abc import Callable
+from itertools import takewhile
 from typing import Any
 
 from lxml import etree
@@ -221,11 +222,14 @@ def _is_ad(el: etree._Element) -> bool:
     return el.get("id") == "AdAsia" or "o-ads" in _class_words(el)
 
 
-def _read_body(page: Page, container: etree._Element, source: str | None = None,
+def _read_body(page: Page, container: etree._Element, source: str | None = None, *, unclassed: bool = False,
                ) -> tuple[list[Block], list[Image], list[Discarded]]:
     """Blocks, inline images and discarded blocks of a body container (the tree is not changed).
-    ``source``: the HTML the container was parsed from, if it was parsed alone."""
-    if source is not None and not any(mark in source for mark in _PART_MARKS):
+    ``source``: the HTML the container was parsed from, if it was parsed alone. ``unclassed``: a copy whose
+    classes are gone, whose ads and photos are told by what they hold (:func:`_told_ad`, :func:`_told_photo`)."""
+    if unclassed:
+        found = list(container.iterdescendants("p", "h2", "h3", "div"))  # every box, told by what it holds
+    elif source is not None and not any(mark in source for mark in _PART_MARKS):
         # no ad or photo can be in it (names are spelt out: "&#" might spell one): only the blocks
         found = list(container.iterdescendants("p", "h2", "h3"))
     else:
@@ -242,14 +246,16 @@ def _read_body(page: Page, container: etree._Element, source: str | None = None,
     left_out: set[etree._Element] = set()
     for el in found:
         words = _class_words(el)
-        if el.get("id") == "AdAsia" or "o-ads" in words:
+        if el.get("id") == "AdAsia" or "o-ads" in words or (unclassed and _told_ad(el)):
             # an ad inside another is read with it (the outer one comes first in page order: already seen)
             if not outer_ad and not _below(el, container, ads):
                 discarded.append(discard("ad", None, (), text_of(el, skip=_SKIP)))
                 left_out.add(el)
             ads.add(el)
-        if "ez-embed-type-image" in words:
+        if "ez-embed-type-image" in words or (unclassed and _told_photo(el) and not _below(el, container, left_out)):
             cap = next((d for d in el.iterdescendants() if "article__caption" in _class_words(d)), None)
+            if cap is None and unclassed:  # the first box in it with text
+                cap = next((d for d in el.iterdescendants("div", "span", "p", "figcaption") if text_of(d)), None)
             caption, credit = split_caption(text_of(cap, skip=_SKIP))
             images.append(image(img_url(page, next(el.iterdescendants("img"), None)), caption, credit))
             left_out.add(el)
@@ -282,6 +288,41 @@ def _below(el: etree._Element, container: etree._Element, among: set[etree._Elem
 
 
 _BLOCK_TAGS = frozenset({"p", "h2", "h3"})
+#: The label of an ad slot, its whole text (lower-cased), and the id of a Google Publisher Tag slot
+#: ("div-gpt-ad-article-1"): an ad told by what it holds on a copy whose classes are gone.
+_AD_LABELS = frozenset({"advertisement", "advertising", "ad", "sponsored"})
+_AD_SLOT = "div-gpt-ad"
+
+
+def _told_ad(el: etree._Element) -> bool:
+    """An ad slot without its class (``o-ads``): a div holding a Google Publisher Tag slot's id, or the slot's
+    label alone ("Advertisement")."""
+    return el.tag == "div" and ((el.get("id") or "").startswith(_AD_SLOT)
+                                or text_of(el, skip=_SKIP).lower() in _AD_LABELS)
+
+
+def _told_photo(el: etree._Element) -> bool:
+    """An inline photo without its class (``ez-embed-type-image``): a div holding one image, and no paragraph
+    or subhead (its caption is a box of its own)."""
+    return (el.tag == "div" and sum(1 for _ in el.iterdescendants("img")) == 1
+            and next(el.iterdescendants(*_BLOCK_TAGS), None) is None)
+
+
+def _cut_tags(container: etree._Element) -> bool:
+    """Whether the story's HTML shows tags cut short. A copy whose class attributes were cut out of the page's
+    bytes (not its tree) loses more than classes in the __NEXT_DATA__ JSON: the story's HTML there writes its
+    quotes ``\\"`` and its ``>`` ``\\u003e``, so a cut that runs to the next white space takes the tag's end with
+    it, and the tag or the word after it. What is left shows it: an attribute whose name holds a quote or a
+    "<" (the rest of a tag, or words of the text), or a box with a photo's address (an img whose name went)."""
+    for el in container.iterdescendants(etree.Element):
+        if any('"' in name or "'" in name or "<" in name for name in el.attrib):
+            return True
+        if el.tag in _BOX_TAGS and el.get("src") is not None:
+            return True
+    return False
+
+
+_BOX_TAGS = frozenset({"div", "span", "p", "figure"})
 _PART_MARKS = ("o-ads", "AdAsia", "ez-embed-type-image", "&#")
 _SKIP = ("svg",)  # inline icons: their <title> text is never content
 _NESTING = frozenset({"p", "h2", "h3", "svg"})
@@ -310,6 +351,11 @@ def _agency(dateline_agency: str | None, byline: Byline | None) -> str | None:
 
 def extract_next(page: Page) -> Article:
     script = first(NEXT_DATA(page.root))
+    unclassed = _unclassed_next(page, script)
+    if unclassed is not None:
+        script = unclassed
+        page.warn("layout", "fallback", "the page has no classes (a web archive's copy?): its data script was found"
+                  " by what it holds, and the story's ads and photos by what they hold")
     doc = _load_json(page, script.text if script is not None else None, "the __NEXT_DATA__ script")
     data = _get(doc, "props", "pageProps", "data")
     if not isinstance(data, dict):
@@ -374,7 +420,11 @@ def extract_next(page: Page) -> Article:
     if body_html:
         container = _html_or_text(page, body_html)
         if container is not None:
-            blocks, inline, discarded = _read_body(page, container, body_html)
+            if unclassed is not None and _cut_tags(container):
+                cut = "the story's HTML holds tags cut short (the classes were cut out of the page's bytes, its JSON"
+                page.warn("body", "low-confidence", cut + " too): words or paragraphs of the story may be lost")
+                page.warn("images", "low-confidence", cut + " too): photos in the story may be lost")
+            blocks, inline, discarded = _read_body(page, container, body_html, unclassed=unclassed is not None)
             images += inline
     dateline, blocks = cut_dateline(blocks)
     return Article(
@@ -427,13 +477,18 @@ def extract_server(page: Page) -> Article:
         if open_at_cut and any(el in open_at_cut for part in ("title", "author", "time") for el in _part(page, part)):
             # it went on in the dropped bytes: the whole page reads more of it
             raise WholePageNeeded("a part of the server-rendered page was cut short: parse it whole")
+    unclassed = _unclassed_server(page)
+    if unclassed is not None:
+        page.warn("layout", "fallback", "the page has no classes (a web archive's copy?): its headline, author, time"
+                  " and story were found by their places, and the story's ads and photos by what they hold")
+    part = unclassed.__getitem__ if unclassed is not None else lambda name: _part(page, name)
     title = page.pick(
         "title",
-        ("h1.article-header__title", lambda: text_of(_first(_part(page, "title"))) or None),
+        ("h1.article-header__title", lambda: text_of(_first(part("title"))) or None),
         ("og:title", lambda: squash(page.meta_value("og:title")) or None),
         ("<title>", lambda: strip_suffix(t, NAMES) if (t := page.head.title) else None),
     )
-    time_el = _first(_part(page, "time"))
+    time_el = _first(part("time"))
     date_text = text_of(time_el) or None
     published = page.pick(
         "published",
@@ -452,16 +507,16 @@ def extract_server(page: Page) -> Article:
         ("JSON-LD articleSection", lambda: ld_text(page.ld("articleSection"))),
         required=False,
     )
-    authors = [t for el in _part(page, "author") if (t := text_of(el))]
+    authors = [t for el in part("author") if (t := text_of(el))]
     byline = parse_byline(" and ".join(dict.fromkeys(authors))) if authors else None
     blocks: list[Block] = []
     images: list[Image] = []
     discarded: list[Discarded] = []
-    body_el = _first(_part(page, "body"))
+    body_el = _first(part("body"))
     if body_el is None:
         page.warn("body", "missing", "no div#article-body-preview")
     else:
-        blocks, images, discarded = _read_body(page, body_el)
+        blocks, images, discarded = _read_body(page, body_el, unclassed=unclassed is not None)
     dateline, blocks = cut_dateline(blocks)
     og_image = page.meta_value("og:image")
     if og_image and not any(i.url == og_image for i in images):
@@ -495,6 +550,105 @@ def _matches_next(page: Page) -> bool:
 
 def _matches_server(page: Page) -> bool:
     return bool(_part(page, "title")) or bool(_part(page, "body"))
+
+
+# -- a copy whose classes are gone ------------------------------------------------------------------------
+# A web archive (archive.today) stores a page with its class attributes stripped, and a copy may lose its ids
+# too. The Next.js page reads its JSON, not its classes, but finds that JSON by the script's id and tells the
+# ads and photos of the story's HTML by class; the server-rendered page marks its headline, author and time
+# by class. On such a copy they are found by their places and what they hold. The layouts that read them
+# come after the two that read the page's marks: a page with its classes is matched before it gets there, and
+# the Next.js page's one test (_classless) stops at the first element with a class.
+
+#: How the JSON of a Next.js page's data script begins: found by it when the script's id is gone.
+_NEXT_JSON = re.compile(r'\s*\{\s*"props"\s*:\s*\{\s*"pageProps"\s*:')
+_NEXT_JSON_BYTES = b'"pageProps"'
+
+
+def _classless(chrome: etree._Element | None) -> bool:
+    """Whether ``chrome``, the rendered page before the data script (``div#__next``: Next.js writes the script
+    right after it), holds elements and no class: the design gives its elements classes, its header first.
+    (A page cut by prune() has no such chrome: the cut keeps a page whole when its chrome has no class.)"""
+    if chrome is None or not isinstance(chrome.tag, str) or not len(chrome):
+        return False
+    return next((el for el in chrome.iter(etree.Element) if el.get("class") is not None), None) is None
+
+
+def _unclassed_next(page: Page, script: etree._Element | None) -> etree._Element | None:
+    """The data script of a Next.js page whose classes are gone (``script``, or when the ids are gone too the
+    script of JSON that begins as Next.js writes it: :data:`_NEXT_JSON`), ``None`` on any other page. A page
+    whose classes were renamed (a redesign) is not such a copy."""
+    if script is None:
+        source = page.source
+        if source is not None and _NEXT_JSON_BYTES not in source:
+            return None
+        script = next((el for el in page.root.iter("script")
+                       if (el.get("type") or "").strip().lower() == "application/json"
+                       and _NEXT_JSON.match(el.text or "")), None)
+        if script is None:
+            return None
+    return script if _classless(script.getprevious()) else None
+
+
+def _matches_unclassed_next(page: Page) -> bool:
+    return _unclassed_next(page, None) is not None
+
+
+_UNCLASSED_MEMO = "nikkei:unclassed-server"
+
+
+def _unclassed_server(page: Page) -> dict[str, list[etree._Element]] | None:
+    """The parts of a server-rendered page whose classes are gone, as :func:`_part` gives them; ``None`` on
+    any other page. The design's headline always has its class (``h1.article-header__title``), and its body
+    container (``div#article-body-preview``) one too: a page with no such headline, whose first h1 has no class
+    attribute and whose body container has none either, is such a copy. The body container is found by its
+    id, or when the ids are gone too by its place (of the elements after the headline, the one with the most
+    paragraphs as children); between them, the author (the spans that read as a byline: :func:`_is_byline`)
+    and the time (the first ``time``). A page whose classes were renamed (a redesign) is not such a copy."""
+    memo = page.memo.get(_UNCLASSED_MEMO, False)
+    if memo is not False:
+        return memo  # type: ignore[no-any-return]
+    found: dict[str, list[etree._Element]] | None = None
+    h1 = None if _part(page, "title") else first(H1(page.root))
+    if h1 is not None and h1.get("class") is None:
+        after = _after(h1)
+        body = _first(_part(page, "body"))
+        if body is None:
+            body = _most_paragraphs(after)
+        if body is not None and body.get("class") is None:
+            header = list(takewhile(lambda el: el is not body and el not in body.iterancestors(), after))
+            when = next((t for el in header for t in el.iter("time")), None)
+            found = {"title": [h1], "author": [s for el in header for s in el.iter("span") if _is_byline(text_of(s))],
+                     "time": [when] if when is not None else [], "body": [body]}
+    page.memo[_UNCLASSED_MEMO] = found
+    return found
+
+
+def _after(h1: etree._Element | None) -> list[etree._Element]:
+    """The elements after the headline beside it or beside one of its ancestors below ``<body>``, in document
+    order: together they hold the page after the headline."""
+    out: list[etree._Element] = []
+    node = h1
+    while node is not None and node.tag != "body":
+        out.extend(el for el in node.itersiblings() if isinstance(el.tag, str))
+        node = node.getparent()
+    return out
+
+
+def _most_paragraphs(elements: list[etree._Element]) -> etree._Element | None:
+    """Of ``elements`` and those inside them, the one with the most paragraphs as children (the first of
+    equals; ``None`` when none has one)."""
+    best, most = None, 0
+    for top in elements:
+        for el in top.iter(etree.Element):
+            count = sum(1 for child in el if child.tag == "p")
+            if count > most:
+                best, most = el, count
+    return best
+
+
+def _matches_unclassed_server(page: Page) -> bool:
+    return _unclassed_server(page) is not None
 
 
 # The old design's elements. On a whole page, found among the tags the page's bytes show carrying their
@@ -642,10 +796,13 @@ def prune(data: bytes) -> bytes | None:
     start = named - _NEXT_TAG.index(_NEXT_ID)
     if start < 0 or not data.startswith(_NEXT_TAG, start):
         return None  # something before the script names the id
-    found = _walk(data.lower(), start)
+    low = data.lower()
+    found = _walk(low, start)
     if found is None:
         return None
     body, end = found
+    if low.find(b"class=", body, start) < 0:
+        return None  # a copy whose classes are gone: the extractor tells it by the chrome the cut drops
     return _CUT.join(data, body, start, end, tail=b"</script>", note="next")
 
 
@@ -990,6 +1147,9 @@ SITE = Site(
     layouts=(
         Layout("next", _matches_next, extract_next),
         Layout("server", _matches_server, extract_server),
+        # copies whose classes (and ids) are gone: only when the two above find none of the page's marks
+        Layout("next", _matches_unclassed_next, extract_next),
+        Layout("server", _matches_unclassed_server, extract_server),
     ),
     fingerprint=fingerprint,
     text_signature=text_signature,
