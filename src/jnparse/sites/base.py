@@ -567,6 +567,18 @@ def fullest(boxes: Iterable[etree._Element], tags: Container[str] = ("p",), leas
     return best
 
 
+def after_headline(h1: etree._Element | None) -> list[etree._Element]:
+    """The elements after the headline beside it or beside one of its ancestors below ``<body>``, in document
+    order: together they hold the page after the headline (the same on a page cut before its parse as on the
+    whole page, though the cut may leave out the headline's ancestors)."""
+    out: list[etree._Element] = []
+    node = h1
+    while node is not None and node.tag != "body":
+        out.extend(el for el in node.itersiblings() if isinstance(el.tag, str))
+        node = node.getparent()
+    return out
+
+
 def discard(kind: str, heading: str | None = None, items: Iterable[Item] = (), text: str | None = None) -> Discarded:
     return Discarded(kind=kind, heading=squash(heading) or None, items=tuple(items), text=squash(text) or None)
 

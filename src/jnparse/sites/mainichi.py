@@ -33,6 +33,7 @@ Text copies: headline → date line ("April 8, 2022 (Mainichi Japan)", LOW) → 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
@@ -47,7 +48,20 @@ from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, No
 from ..page import Page, xpath
 from ..structured import ld_names, ld_text, ld_url, strip_tags
 from ..textcopy import TextCopy
-from .base import PRUNED_ATTR, Layout, Site, cut_dateline, cut_to, discard, has_class, image, img_url, in_text
+from .base import (
+    PRUNED_ATTR,
+    Layout,
+    Site,
+    after_headline,
+    cut_dateline,
+    cut_to,
+    discard,
+    fullest,
+    has_class,
+    image,
+    img_url,
+    in_text,
+)
 
 SITE_ID = "mainichi"
 NAMES = ("The Mainichi", "Mainichi", "The Mainichi Shimbun", "Mainichi Japan", "毎日新聞")
@@ -547,41 +561,23 @@ def _unclassed(parts: _Parts) -> etree._Element | None:
         parts.unclassed_done = True
         h1 = parts.h1
         if parts.title_h1 is None and h1 is not None and h1.get("class") is None:
-            story = parts.body if parts.body is not None else _most_paragraphs(_after(h1))
+            story = parts.body if parts.body is not None else _most_paragraphs(after_headline(h1))
             if story is not None and story.get("class") is None:
                 parts.unclassed = story
     return parts.unclassed
 
 
-def _after(h1: etree._Element | None) -> list[etree._Element]:
-    """The elements after the headline beside it or beside one of its ancestors below ``<body>``, in document
-    order: together they hold the page after the headline (the same on a page cut by prune() as on the whole
-    page, though the cut leaves out the headline's ancestors)."""
-    out: list[etree._Element] = []
-    node = h1
-    while node is not None and node.tag != "body":
-        out.extend(el for el in node.itersiblings() if isinstance(el.tag, str))
-        node = node.getparent()
-    return out
-
-
 def _most_paragraphs(elements: list[etree._Element]) -> etree._Element | None:
     """Of ``elements`` and those inside them, the one with the most paragraphs as children (the first of
     equals; ``None`` when none has one)."""
-    best, most = None, 0
-    for top in elements:
-        for el in top.iter(etree.Element):
-            count = sum(1 for child in el if child.tag == "p")
-            if count > most:
-                best, most = el, count
-    return best
+    return fullest(itertools.chain.from_iterable(top.iter(etree.Element) for top in elements))
 
 
 def _between(h1: etree._Element | None, story: etree._Element) -> list[etree._Element]:
     """The outermost elements after the headline and before the story, in document order (none holds it)."""
     above = set(story.iterancestors())
     out: list[etree._Element] = []
-    elements = _after(h1)
+    elements = after_headline(h1)
     while elements:
         for el in elements:
             if el is story:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -51,10 +52,12 @@ from .base import (
     TagFinder,
     TailCut,
     Unsure,
+    after_headline,
     cut_dateline,
     discard,
     dropped_holds,
     find_bytes,
+    fullest,
     image,
     img_url,
 )
@@ -611,7 +614,7 @@ def _unclassed_server(page: Page) -> dict[str, list[etree._Element]] | None:
     found: dict[str, list[etree._Element]] | None = None
     h1 = None if _part(page, "title") else first(H1(page.root))
     if h1 is not None and h1.get("class") is None:
-        after = _after(h1)
+        after = after_headline(h1)
         body = _first(_part(page, "body"))
         if body is None:
             body = _most_paragraphs(after)
@@ -624,27 +627,10 @@ def _unclassed_server(page: Page) -> dict[str, list[etree._Element]] | None:
     return found
 
 
-def _after(h1: etree._Element | None) -> list[etree._Element]:
-    """The elements after the headline beside it or beside one of its ancestors below ``<body>``, in document
-    order: together they hold the page after the headline."""
-    out: list[etree._Element] = []
-    node = h1
-    while node is not None and node.tag != "body":
-        out.extend(el for el in node.itersiblings() if isinstance(el.tag, str))
-        node = node.getparent()
-    return out
-
-
 def _most_paragraphs(elements: list[etree._Element]) -> etree._Element | None:
     """Of ``elements`` and those inside them, the one with the most paragraphs as children (the first of
     equals; ``None`` when none has one)."""
-    best, most = None, 0
-    for top in elements:
-        for el in top.iter(etree.Element):
-            count = sum(1 for child in el if child.tag == "p")
-            if count > most:
-                best, most = el, count
-    return best
+    return fullest(itertools.chain.from_iterable(top.iter(etree.Element) for top in elements))
 
 
 def _matches_unclassed_server(page: Page) -> bool:
