@@ -3,6 +3,7 @@ trafilatura extra, and text copies from unknown sites."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -559,3 +560,35 @@ def test_listed_stories_thumbnails_are_not_the_storys_photos() -> None:
         f"{_PARAS}</article><aside><ul>{teasers}</ul></aside></main>")), url="https://example.jp/a/1")
     assert [(i.url, i.caption) for i in a.images] == [("https://example.jp/photo.jpg", "The harbour at dawn."),
                                                       ("https://example.jp/map.png", None)]
+
+
+_CLASS = re.compile(rb"""\sclass=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
+_CLASS_OR_ID = re.compile(rb"""\s(?:class|id)=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
+_GENERIC_PAGES = sorted(HERE.glob("*.html")) + sorted(CORPUS.glob("other/*.html"))
+
+
+@pytest.mark.parametrize("strip", [_CLASS, _CLASS_OR_ID], ids=["classes", "classes-and-ids"])
+@pytest.mark.parametrize("path", _GENERIC_PAGES, ids=lambda p: p.stem)
+def test_a_page_with_its_classes_stripped_reads_as_the_page(path: Path, strip: re.Pattern[bytes]) -> None:
+    # the boxes inside the story that a class named are told by what they hold (share buttons by their links,
+    # "You might also like" over a list), and a printed "By …" line still gives the byline's raw text
+    data = path.read_bytes()
+    whole, bare = jnparse.parse(data), jnparse.parse(strip.sub(b"", data))
+    for field in ("title", "published", "byline", "dateline", "agency", "body", "images", "paywalled"):
+        assert getattr(bare, field) == getattr(whole, field), field
+    lists = [(d.kind, d.heading, d.items) for d in whole.discarded if d.items]
+    assert [(d.kind, d.heading, d.items) for d in bare.discarded if d.items] == lists
+
+
+def test_boxes_without_names_are_told_by_what_they_hold(monkeypatch: pytest.MonkeyPatch) -> None:
+    body = (f"<div itemprop='articleBody'>{_PARAS}"
+            "<div><a href='https://twitter.com/intent/tweet?u=1'>X</a><a href='https://www.facebook.com/sharer/"
+            "sharer.php?u=1'>Facebook</a></div>"
+            "<div><a href='/s/1'>Share on LINE</a> <a href='/m'>Email</a></div>"
+            "<section><h3>Related stories</h3><ul><li><a href='/a/2'>A second story</a></li></ul></section>"
+            "<div><h3>Background</h3><ul><li>The first point of the story, a list item.</li></ul></div></div>")
+    a = jnparse.parse(_doc("<title>T</title>", f"<article><h1>T</h1>{body}</article>"), url="https://example.jp/a/1")
+    assert [(d.kind, d.heading, [i.title for i in d.items]) for d in a.discarded] == [
+        ("share", None, ["X", "Facebook"]), ("share", None, ["Share on LINE", "Email"]),
+        ("related", "Related stories", ["A second story"])]
+    assert [b.text for b in a.body][-2:] == ["Background", "The first point of the story, a list item."]

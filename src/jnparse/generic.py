@@ -35,7 +35,7 @@ from .loading import mark_line_breaks
 from .model import Article, Block, Byline, Discarded, Image, Item, Notice
 from .page import Page, elements, first, strings, tag_names, xpath
 from .prompts import without_prompts
-from .sites.base import find_bytes, image, img_url, link_items
+from .sites.base import SHARE_ADDRESS, find_bytes, image, img_url, is_share_box, link_items
 from .structured import ld_names, ld_text, ld_url, strip_tags
 from .textcopy import COPYRIGHT_LINE, TextCopy, is_bullet, list_item
 
@@ -91,7 +91,8 @@ def _time_of(page: Page, found: Any) -> dt.datetime | None:
 def _byline(page: Page) -> Byline | None:
     """JSON-LD persons first, then a printed "By …" element, ``rel=author`` links and the author meta.
 
-    ``raw`` is the printed line when the page prints one naming the same people."""
+    ``raw`` is the printed line when the page prints one naming the same people (an element marked as the
+    byline, else a "By …" line near the headline)."""
     printed: Byline | None = None
     for el in _printed_bylines(page)[:5]:
         text = text_of(el)
@@ -102,6 +103,8 @@ def _byline(page: Page) -> Byline | None:
             printed = None
     names = list(dict.fromkeys(n for n in ld_names(page.ld("author")) if is_person_name(n)))
     if names:
+        if printed is None:  # no element marked as the byline: a "By …" line may print it all the same
+            printed = _by_line_near_headline(page)
         if printed is not None and list(printed.authors) == names:
             return printed
         return Byline(raw=", ".join(names), authors=tuple(names), affiliation=None)
@@ -408,6 +411,63 @@ def _widget_kind(el: etree._Element) -> str | None:
     return None
 
 
+def _no_classes(page: Page) -> bool:
+    """Whether the page has no class attribute (a web archive's copy strips them): its bytes hold no
+    ``class=`` (a page with classes has its first near its top: the search stops there)."""
+    found = page.memo.get("generic:no-classes")
+    if found is None:
+        source = page.source
+        found = page.memo["generic:no-classes"] = (
+            source is not None and b"class=" not in source and b"CLASS=" not in source and b"Class=" not in source)
+    return bool(found)
+
+
+def _told_kind(el: etree._Element) -> str | None:
+    """The discarded kind of a box inside the article text that no class or id names on a page whose classes
+    are gone (:func:`_no_classes`), told by what it holds: share buttons (links to share addresses, or
+    links that each read as a share button: "Share on X", "Email"), or a list of stories under a heading that
+    opens one ("You might also like"). ``None`` for any other box."""
+    if not len(el):
+        return None
+    # a row of share buttons opens with one: its first link is the first child of a first child… a few deep
+    # (div > a, ul > li > a, div > ul > li > a). Read by index: an iterator costs more than the test (most
+    # boxes are a story's wrappers and lists, tested as the reader passes them)
+    node = el
+    for _ in range(_SHARE_ROW_DEPTH):
+        if not len(node):
+            break
+        node = node[0]
+        if node.tag == "a":
+            if _may_share(node) and (is_share_box(el) or _share_links(el)):
+                return "share"
+            break
+    head = el[0]
+    if head.tag in _HEADINGS and _AFTER_STORY[0][0].search(_text(head)) and next(el.iter("li"), None) is not None:
+        return "related"
+    return None
+
+
+_SHARE_ROW_DEPTH = 4
+
+
+def _may_share(a: etree._Element) -> bool:
+    """Whether a link may be one of a row of share buttons (:func:`is_share_box`, :func:`_share_links`)."""
+    href = (a.get("href") or "").strip()
+    return (not href or href.startswith(("#", "javascript:")) or SHARE_ADDRESS.match(href) is not None
+            or _IN_STORY[0][0].match(_text(a)) is not None)
+
+
+def _share_links(el: etree._Element) -> bool:
+    """Whether ``el`` holds links and nothing else, each reading as a share button (:data:`_IN_STORY`)."""
+    linked: list[str] = []
+    for a in el.iter("a"):
+        text = _text(a)
+        if _IN_STORY[0][0].match(text) is None:
+            return False
+        linked.append(text)
+    return bool(linked) and "".join(_text(el).split()) == "".join("".join(linked).split())
+
+
 def _body_marked(page: Page) -> tuple[list[Block], list[Discarded]] | None:
     """The body read from the element(s) marked ``itemprop="articleBody"``, or ``None`` when the page
     marks none or the marked text is too short to be the article."""
@@ -451,6 +511,7 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
         else:
             discarded.append(Discarded(kind=kind, text=box_text(el, _text) or None))  # its scripts are stripped
 
+    unclassed = _no_classes(page)  # its boxes are told by what they hold, no class or id naming them
     # an explicit stack, not recursion (hostile pages nest thousands deep): an element to read, a
     # wrapper's tail text, or None for "the wrapper ends here" (its bare text is a paragraph of its own)
     stack: list[etree._Element | str | None] = list(reversed(container[first:]))
@@ -479,7 +540,8 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
                 if text:
                     blocks.append(Block("subhead" if tag in _HEADINGS else "paragraph", text))
         elif tag in _WRAPPERS or tag in _LISTS or tag == "blockquote" or tag == "aside":
-            kind = _widget_kind(el) or ("other" if tag == "aside" else None)
+            kind = (_widget_kind(el) if el.keys() else _told_kind(el) if unclassed else None) \
+                or ("other" if tag == "aside" else None)
             if kind is not None:
                 skip(kind, el)
             else:
