@@ -38,10 +38,14 @@ def outcome(data: bytes | str, *, text: bool = False) -> jnparse.Article | None:
         return None
 
 
+_CLASS = re.compile(rb"""\sclass=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
+_CLASS_OR_ID = re.compile(rb"""\s(?:class|id)=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
+
+
 def mutate(data: bytes, rng: random.Random) -> bytes:
     """One random damage of the kinds downloads and scrapers meet."""
     n = len(data)
-    op = rng.randrange(8)
+    op = rng.randrange(9)
     i, j = sorted((rng.randrange(n + 1), rng.randrange(n + 1)))
     if op == 0:  # truncated download
         return data[:i]
@@ -57,6 +61,8 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
         return data.replace(b"UTF-8", b"Shift_JIS").replace(b"utf-8", b"euc-jp")
     if op == 6:  # attributes shuffled away
         return data.replace(b'class="', b'data-x="', rng.randrange(1, 50))
+    if op == 7:  # every class (and maybe every id) stripped, as a web archive stores a page
+        return (_CLASS_OR_ID if rng.random() < 0.5 else _CLASS).sub(b"", data)
     return bytes(reversed(data[i:j])).join((data[:i], data[j:]))  # a piece reversed
 
 
