@@ -238,6 +238,9 @@ def test_unarchived_addresses() -> None:
     assert unarchived(f"/web/2020/{original}") == original
     assert unarchived(original) == original
     assert unarchived("https://example.com/web/2020/notes") == "https://example.com/web/2020/notes"
+    assert unarchived(f"https://archive.ph/o/AbCd1/{original}") == original
+    assert unarchived(f"http://archive.today/o/x9Z/{original}") == original
+    assert unarchived("https://example.com/o/AbCd1/https://example.com/") == "https://example.com/o/AbCd1/https://example.com/"
 
 
 def as_mhtml(data: bytes, url: str, charset: str | None = None) -> bytes:

@@ -42,10 +42,17 @@ _WAYBACK = re.compile(r"^(?:https?://(?:web\.)?archive\.org)?/web/\d{1,14}(?:[a-
                       re.IGNORECASE | re.DOTALL)
 
 
+#: an address of archive.today (archive.ph and its other names) for a link out of an archived page, holding
+#: the original one ("https://archive.ph/o/AbCd1/https://…")
+_ARCHIVE_TODAY = re.compile(r"^https?://archive\.(?:ph|is|today|li|vn|fo|md)/o/[A-Za-z0-9]+/+(https?://.+)$",
+                            re.IGNORECASE | re.DOTALL)
+
+
 def unarchived(url: str) -> str:
-    """``url``, or the address a Wayback Machine address holds ("https://web.archive.org/web/2024…/https://…"):
-    an archived page's links and canonical address are the original site's."""
-    m = _WAYBACK.match(url)
+    """``url``, or the address a Wayback Machine address holds ("https://web.archive.org/web/2024…/https://…")
+    or an archive.today link does ("https://archive.ph/o/AbCd1/https://…"): an archived page's links and
+    canonical address are the original site's."""
+    m = _WAYBACK.match(url) or _ARCHIVE_TODAY.match(url)
     return m.group(1) if m is not None else url
 
 
@@ -170,8 +177,8 @@ class Page:
         if not href:
             return None
         href = href.strip()
-        if "/web/" in href:  # a page saved by the Wayback Machine links through it: the address it holds
-            href = unarchived(href)
+        if "/web/" in href or "/o/" in href:  # a page saved by the Wayback Machine or archive.today links
+            href = unarchived(href)  # through it: the address it holds
         if href.startswith(("https://", "http://")):
             return href
         if not href or href.startswith(("javascript:", "data:", "#", "mailto:")):
