@@ -269,6 +269,18 @@ def _agency_from_url(url: str | None) -> str | None:
     return None
 
 
+def _block_of_dated_paragraph(root: etree._Element) -> etree._Element | None:
+    """``div#p-article-block`` on a copy whose ids are gone but not its classes: the div holding ``p.postdate``
+    (the story's date line, the first paragraph of the block), if it holds paragraphs of a story beside it."""
+    for p in root.iter("p"):
+        if "postdate" in (p.get("class") or "").split():
+            block = p.getparent()
+            if block is not None and block.tag == "div" and sum(1 for c in block if c.tag == "p") >= 3:
+                return block
+            return None
+    return None
+
+
 def _block_by_place(root: etree._Element) -> etree._Element | None:
     """``div#p-article-block`` on a copy whose classes and ids are gone: the div holding the most paragraphs
     (three or more), on a page with no class on its body (one whose classes were renamed is another design)."""
@@ -289,6 +301,11 @@ def extract_wp2022(page: Page) -> Article:
         if block is not None:
             page.warn("layout", "fallback", "the page has no classes or ids (a web archive's copy?): the article "
                       "block is the element holding the most paragraphs")
+    elif block is None:
+        block = _block_of_dated_paragraph(root)
+        if block is not None:
+            page.warn("layout", "fallback", "the page has no ids (a sanitiser's copy?): the article block is the "
+                      "element holding p.postdate")
     if block is None:  # the layout matched on other marks; read the page as best we can
         page.warn("body", "unknown-layout", "no div#p-article-block")
         block = root

@@ -1189,8 +1189,11 @@ def _read_unclassed(page: Page, parts: _Parts) -> None:
 def extract_wp2013(page: Page) -> Article:
     parts = _parts(page)
     article_el = parts.jtarticle
-    if article_el is None and not parts.old_sections:
-        article_el = parts.jtarticle = _story_beside(parts)
+    if article_el is None:  # a copy whose ids are gone: the story's container by its place
+        article_el = parts.jtarticle = _story_beside(parts, classed=bool(parts.old_sections))
+        if article_el is not None and parts.old_sections:
+            page.warn("layout", "fallback", "the page has no ids (a sanitiser's copy?): the story is the div beside "
+                      "the header holding the most paragraphs")
     if not _is_article(page, article_el, parts.old_title):
         raise NotAnArticleError("a Japan Times page with no article (no #jtarticle, no headline)")
     # the story's container and the category line carry classes on every page of the design: without them
@@ -1290,17 +1293,18 @@ def _matches_wp2013(page: Page) -> bool:
     return parts.jtarticle is not None or bool(parts.old_sections) or _story_beside(parts) is not None
 
 
-def _story_beside(parts: _Parts) -> etree._Element | None:
-    """``div#jtarticle`` found by its place, on a copy whose ids are gone too: of the divs beside the header
-    that holds the headline (``header hgroup h1``), the one with the most paragraphs as children (two or more),
-    if it has no class (a page whose classes were renamed is another design: no reading by place)."""
+def _story_beside(parts: _Parts, *, classed: bool = False) -> etree._Element | None:
+    """``div#jtarticle`` found by its place, on a copy whose ids are gone: of the divs beside the header that
+    holds the headline (``header hgroup h1``), the one with the most paragraphs as children (two or more), if
+    it has no class (a page whose classes were renamed is another design: no reading by place) or the page's
+    own classes were found (``classed``: only its ids are gone)."""
     h1 = parts.old_title
     header = next(h1.iterancestors("header"), None) if h1 is not None else None
     around = header.getparent() if header is not None else None
     if header is None or around is None:
         return None
     best = fullest(header.itersiblings("div"), least=2)
-    return best if best is not None and not best.get(b"class") else None
+    return best if best is not None and (classed or not best.get(b"class")) else None
 
 
 def fingerprint(page: Page) -> bool:

@@ -205,6 +205,27 @@ def _scan(page: Page) -> _Parts:
     return parts
 
 
+def _add_story_figures(page: Page, parts: _Parts, story: etree._Element) -> None:
+    """Add to the photo boxes the figures of a story found by its place (:func:`_is_photo_box` tells a figure of
+    the story by the story's id), in page order."""
+    boxes = set(parts.photo_boxes)
+    extra = [f for f in story.iter("figure") if f not in boxes and not any(
+        a in boxes or a.tag == "figure" or _is_photo(a.get("class")) for a in _between_up(f, story))]
+    if extra:
+        boxes.update(extra)
+        parts.photo_boxes = [el for el in page.root.iter() if el in boxes]
+
+
+def _between_up(el: etree._Element, top: etree._Element) -> list[etree._Element]:
+    """The ancestors of ``el`` below ``top``."""
+    out = []
+    for a in el.iterancestors():
+        if a is top:
+            break
+        out.append(a)
+    return out
+
+
 def _is_photo_box(el: etree._Element, above: set[etree._Element]) -> bool:
     """An outermost photo box outside any figure, or a figure inside the body outside any photo box.
 
@@ -442,6 +463,12 @@ def extract_cms2020(page: Page) -> Article:
     unclassed = _unclassed(parts)
     if unclassed is not None:
         _read_unclassed(page, parts, unclassed)
+    elif parts.body is None and parts.title_h1 is not None:  # the ids are gone, not the classes
+        parts.body = _most_paragraphs(after_headline(parts.title_h1))
+        if parts.body is not None:
+            page.warn("layout", "fallback", "no #articledetail-body (a copy whose ids are gone?): the story is the "
+                      "element after the headline holding the most paragraphs")
+            _add_story_figures(page, parts, parts.body)
     body_el = parts.body
     url_day, media = url_parts(page.url)
     if media is None:

@@ -359,6 +359,12 @@ def extract_next(page: Page) -> Article:
         script = unclassed
         page.warn("layout", "fallback", "the page has no classes (a web archive's copy?): its data script was found"
                   " by what it holds, and the story's ads and photos by what they hold")
+    by_content = unclassed is None and script is None  # the script's id is gone (so is the story's HTML's?)
+    if by_content:
+        script = _data_script_by_content(page)
+        if script is not None:
+            page.warn("layout", "fallback", "the page has no ids (a sanitiser's copy?): its data script was found by"
+                      " what it holds")
     doc = _load_json(page, script.text if script is not None else None, "the __NEXT_DATA__ script")
     data = _get(doc, "props", "pageProps", "data")
     if not isinstance(data, dict):
@@ -423,7 +429,7 @@ def extract_next(page: Page) -> Article:
     if body_html:
         container = _html_or_text(page, body_html)
         if container is not None:
-            if unclassed is not None and _cut_tags(container):
+            if (unclassed is not None or by_content) and _cut_tags(container):
                 cut = "the story's HTML holds tags cut short (the classes were cut out of the page's bytes, its JSON"
                 page.warn("body", "low-confidence", cut + " too): words or paragraphs of the story may be lost")
                 page.warn("images", "low-confidence", cut + " too): photos in the story may be lost")
@@ -516,6 +522,11 @@ def extract_server(page: Page) -> Article:
     images: list[Image] = []
     discarded: list[Discarded] = []
     body_el = _first(part("body"))
+    if body_el is None and (title_el := _first(part("title"))) is not None:
+        body_el = _most_paragraphs(after_headline(title_el))  # a copy whose ids are gone: the story by its place
+        if body_el is not None:
+            page.warn("layout", "fallback", "no div#article-body-preview (a copy whose ids are gone?): the story is "
+                      "the element after the headline holding the most paragraphs")
     if body_el is None:
         page.warn("body", "missing", "no div#article-body-preview")
     else:
@@ -582,19 +593,25 @@ def _unclassed_next(page: Page, script: etree._Element | None) -> etree._Element
     script of JSON that begins as Next.js writes it: :data:`_NEXT_JSON`), ``None`` on any other page. A page
     whose classes were renamed (a redesign) is not such a copy."""
     if script is None:
-        source = page.source
-        if source is not None and _NEXT_JSON_BYTES not in source:
-            return None
-        script = next((el for el in page.root.iter("script")
-                       if (el.get("type") or "").strip().lower() == "application/json"
-                       and _NEXT_JSON.match(el.text or "")), None)
+        script = _data_script_by_content(page)
         if script is None:
             return None
     return script if _classless(script.getprevious()) else None
 
 
+def _data_script_by_content(page: Page) -> etree._Element | None:
+    """The data script of a Next.js page whose ids are gone: the script of JSON that begins as Next.js writes
+    it (:data:`_NEXT_JSON`)."""
+    source = page.source
+    if source is not None and _NEXT_JSON_BYTES not in source:
+        return None
+    return next((el for el in page.root.iter("script")
+                 if (el.get("type") or "").strip().lower() == "application/json" and _NEXT_JSON.match(el.text or "")),
+                None)
+
+
 def _matches_unclassed_next(page: Page) -> bool:
-    return _unclassed_next(page, None) is not None
+    return _data_script_by_content(page) is not None
 
 
 _UNCLASSED_MEMO = "nikkei:unclassed-server"
