@@ -29,6 +29,8 @@ def _join_wide_lines(text: str) -> str:
     squashing it."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" not in text.strip(" \t\n"):
+        return text  # breaks at the ends only (a link's text around its block children): nothing on one side
     if text.count("\n") * 16 > len(text) and "\u200b" not in text and _WIDE_BREAK.search(text) is None:
         return text  # many breaks (a table's cells, a pretty-printed list): one regex pass tells none is between
     pieces: list[str] = []
