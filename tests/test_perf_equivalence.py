@@ -172,7 +172,8 @@ def _segment_breaks_transformed(text: str) -> str:
 @given(text=st.one_of(
     st.text(),
     st.lists(st.sampled_from(["a", "Tokyo", " ", "  ", "\n", "\t", "\xa0", "\u3000", "\u200b", "\ufeff", "\u2028",
-                              "\x1c", "\x85", "\u202f", "é", "東京", "’", "\r\n", "。", "（", "한", "ｶ", "\n  "]),
+                              "\xad", "\x1c", "\x85", "\u202f", "é", "東京", "’", "\r\n", "。", "（", "한", "ｶ",
+                              "\n  "]),
              max_size=12).map("".join),
 ))
 def test_squash_fast_path_is_the_split_join(text: str) -> None:
@@ -190,6 +191,7 @@ def test_a_line_break_between_japanese_characters_is_no_space() -> None:
     assert squash("서울\n부산") == "서울 부산"  # Hangul is spaced by words: the break stays a space
     assert squash("東京 大阪") == "東京 大阪"  # a space the page writes is a space
     assert squash("zero\u200b\nwidth") == "zerowidth"
+    assert squash("inter\xadnational co\xadoperation") == "international cooperation"  # soft hyphens (&shy;)
 
 
 def test_the_wide_characters_are_those_of_east_asian_width_f_w_or_h_but_hangul() -> None:

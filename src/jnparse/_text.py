@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
-# Characters that read as a space but are not matched by str.split() on every Python.
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+#: characters a browser shows as nothing (a soft hyphen shows only where a line breaks at it)
+_ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 #: Characters of East Asian Width F, W or H that are not Hangul (CSS Text 3, segment break transformation):
 #: kana, CJK ideographs and their punctuation, fullwidth and halfwidth forms.
@@ -69,7 +69,8 @@ def squash(text: str | None) -> str:
     if not text.isascii():
         if "\n" in text or "\r" in text:
             text = _join_wide_lines(text)
-        if "\u200b" in text or "\ufeff" in text or "\u200c" in text or "\u200d" in text or "\u2060" in text:
+        if ("\u200b" in text or "\ufeff" in text or "\u200c" in text or "\u200d" in text or "\u2060" in text
+                or "\u00ad" in text):
             text = _ZERO_WIDTH.sub("", text)
     return " ".join(text.split())
 
