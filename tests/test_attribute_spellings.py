@@ -250,6 +250,17 @@ def as_archived(data: bytes, stamp: bytes = b"20241014031522") -> bytes:
     return re.sub(rb"(<body[^>]*>)", lambda m: m.group(1) + _WAYBACK_TOOLBAR, data, count=1)
 
 
+@pytest.mark.parametrize("path", _JAPAN_NEWS_PAGES + _JAPAN_TIMES_PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_an_archived_copy_without_its_classes(path: Path) -> None:
+    # the share buttons of a copy whose classes are gone are told by their links, which the archive's copy
+    # points through the archive ("https://web.archive.org/web/…/https://twitter.com/intent/…")
+    data = path.read_bytes()
+    whole, bare = _read(data), _read(as_archived(_CLASS.sub(b"", data)))
+    assert isinstance(whole, dict) and isinstance(bare, dict)
+    assert [d for d in bare["discarded"] if d["items"]] == [d for d in whole["discarded"] if d["items"]]
+    assert bare["body"] == whole["body"]
+
+
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_the_same_page_from_the_wayback_machine(path: Path) -> None:
     # the Article names the original site's addresses, not the archive's, and the toolbar is no part of it

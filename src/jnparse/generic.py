@@ -35,7 +35,7 @@ from .loading import mark_line_breaks
 from .model import Article, Block, Byline, Discarded, Image, Item, Notice
 from .page import Page, elements, first, strings, tag_names, xpath
 from .prompts import without_prompts
-from .sites.base import SHARE_ADDRESS, find_bytes, image, img_url, is_share_box, link_items
+from .sites.base import find_bytes, image, img_url, is_share_address, is_share_box, link_items
 from .structured import ld_names, ld_text, ld_url, strip_tags
 from .textcopy import COPYRIGHT_LINE, TextCopy, is_bullet, list_item
 
@@ -453,7 +453,7 @@ _SHARE_ROW_DEPTH = 4
 def _may_share(a: etree._Element) -> bool:
     """Whether a link may be one of a row of share buttons (:func:`is_share_box`, :func:`_share_links`)."""
     href = (a.get("href") or "").strip()
-    return (not href or href.startswith(("#", "javascript:")) or SHARE_ADDRESS.match(href) is not None
+    return (not href or href.startswith(("#", "javascript:")) or is_share_address(href)
             or _IN_STORY[0][0].match(_text(a)) is not None)
 
 

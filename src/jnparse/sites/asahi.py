@@ -47,7 +47,6 @@ from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import COPYRIGHT_LINE, SHARE_NETWORKS, TextCopy
 from .base import (
-    SHARE_ADDRESS,
     Layout,
     Site,
     class_words,
@@ -60,6 +59,7 @@ from .base import (
     image,
     img_url,
     in_text,
+    is_share_address,
 )
 
 SITE_ID = "asahi"
@@ -465,8 +465,8 @@ def _is_share_bar(el: etree._Element) -> bool:
     hrefs = [(a.get("href") or "").strip() for a in el.iter("a")]
     if not hrefs:
         return text_of(el) in SHARE_LINES
-    shares = sum(1 for href in hrefs if SHARE_ADDRESS.match(href) is not None)
-    return shares > 0 and all(SHARE_ADDRESS.match(h) is not None or not h or h.startswith(("#", "javascript:"))
+    shares = sum(1 for href in hrefs if is_share_address(href))
+    return shares > 0 and all(is_share_address(h) or not h or h.startswith(("#", "javascript:"))
                               for h in hrefs)
 
 

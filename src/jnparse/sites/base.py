@@ -20,7 +20,7 @@ from .._text import squash, text_of
 from ..datelines import split_dateline
 from ..loading import COMMENT_END, NAME_END, RAW_END_ANY, RAW_TEXT
 from ..model import Article, Block, Dateline, Discarded, Image, Item
-from ..page import Page
+from ..page import Page, unarchived
 from ..structured import ld_url
 from ..textcopy import TextCopy
 
@@ -527,6 +527,14 @@ SHARE_ADDRESS = re.compile(
 )
 
 
+def is_share_address(href: str) -> bool:
+    """Whether a link posts the story to a network (:data:`SHARE_ADDRESS`), read through an archive's address
+    (a Wayback Machine or archive.today copy links through it)."""
+    if "/web/" in href or "/o/" in href:
+        href = unarchived(href)
+    return SHARE_ADDRESS.match(href) is not None
+
+
 def is_share_box(el: etree._Element) -> bool:
     """Whether ``el`` is a row of share buttons told by what it holds, not by its class (a copy whose classes
     are gone): two links or more to a share address (:data:`SHARE_ADDRESS`), and no link to a page (a
@@ -534,7 +542,7 @@ def is_share_box(el: etree._Element) -> bool:
     shares = 0
     for a in el.iter("a"):
         href = (a.get("href") or "").strip()
-        if SHARE_ADDRESS.match(href) is not None:
+        if is_share_address(href):
             shares += 1
         elif href and not href.startswith(("#", "javascript:")):
             return False
