@@ -152,6 +152,7 @@ _TEXT_CHARS = st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), black
 @example("- a dash, + a plus, > a quote, # a hash: each at a line's start")
 @example("# hashtag")
 @example("> quoted")
+@example("=")  # a line of "="s under no text is text, not a heading's underline
 @example("![not an image](x) and [not a link](y) with `ticks` and *stars* and _underscores_")
 def test_escaped_text_comes_back_as_it_was(line: str) -> None:
     # what an HTML-to-Markdown tool escapes, undone: a paragraph's text, and a list item's link text

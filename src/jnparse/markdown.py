@@ -22,7 +22,9 @@ _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
 _LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+\"[^\"\n]*\")?\)")
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
 _REF_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]+\]:[ \t]+\S")
-_RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+_RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+#: a line of "="s: the underline of a heading (setext) when it stands right under a line of text
+_UNDERLINE = re.compile(r"^ {0,3}=+[ \t]*$")
 _TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$")
 _QUOTE = re.compile(r"^(?: {0,3}>[ \t]?)+")
 _LIST = re.compile(r"^[ \t]*[*+-][ \t]+")
@@ -53,7 +55,7 @@ def from_markdown(text: str) -> tuple[str, dict[str, str]] | None:
                            or len(_MARKS.findall(text, 0, 200_000)) < 2):
         return None  # (the substring tests spare a plain copy the pattern's pass)
     header = header or {}
-    out = [_plain(line) for line in lines[start:]]
+    out = [_plain(line, lines[i - 1] if i > start else "") for i, line in enumerate(lines[start:], start)]
     title = header.get("title")
     if title and next((line for line in out if line), None) != title:
         out.insert(0, title)  # the page's title, unless the content opens with it (its headline)
@@ -102,9 +104,11 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str] | None, int]:
     return None, 0
 
 
-def _plain(line: str) -> str:
-    """One Markdown line as the text it stands for ("" for a line of markup alone)."""
-    if _RULE.match(line) or _REF_DEFINITION.match(line) or _TABLE_RULE.match(line):
+def _plain(line: str, above: str = "") -> str:
+    """One Markdown line as the text it stands for ("" for a line of markup alone); ``above``: the line before
+    it (a line of "="s under text is a heading's underline, anywhere else text)."""
+    if _RULE.match(line) or _REF_DEFINITION.match(line) or _TABLE_RULE.match(line) or (
+            above.strip() and _UNDERLINE.match(line)):
         return ""
     # an escaped character ("\\*", "\\_", "1\\.") is text: sheltered from the marks' patterns until the end
     line = _ESCAPE.sub(lambda m: chr(_SHELTER + ord(m.group(1))), line)
