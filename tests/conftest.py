@@ -12,6 +12,7 @@ CORPUS = SHARED / "corpus"
 
 settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("soak", max_examples=4000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.register_profile(
     "long", max_examples=200_000, deadline=None, suppress_health_check=list(HealthCheck)
 )

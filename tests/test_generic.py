@@ -217,9 +217,9 @@ def test_japanese_in_a_marked_body_reads_as_a_browser_shows_it(monkeypatch: pyte
     assert [b.text for b in a.body][1:3] == ["The sign on the pier read 港の渡し船は 月曜日に再開 in two lines.",
                                              "The word is 渡船, a ferry."]
     assert [d.text for d in a.discarded if d.kind == "newsletter"] == ["お知らせ 港の話 船の話"]
-    # a table's cells apart (written with no white space between them, or each on a line of its own), and a
-    # cell's inline pieces together
-    assert [d.text for d in a.discarded if d.kind == "other"] == ["Word Reading 渡船 tosen 港 大阪"]
+    # a table's rows on lines of their own and its cells apart (written with no white space between them, or
+    # each on a line of its own), and a cell's inline pieces together
+    assert [d.text for d in a.discarded if d.kind == "other"] == ["Word | Reading\n渡船 | tosen\n港 | 大阪"]
 
 
 def test_a_damaged_pages_control_characters_next_to_a_br_or_in_a_ruby_are_no_crash(

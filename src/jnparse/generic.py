@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from ._text import BLOCK_BREAK, box_text, plain_text, squash, strip_suffix, text_nodes, text_of
+from ._text import box_text, plain_text, squash, strip_suffix, table_text, text_nodes, text_of
 from .agencies import canonical_agency
 from .bylines import BY_LINE, is_person_name, parse_byline
 from .datelines import split_dateline
@@ -371,18 +371,6 @@ def _set_text(el: etree._Element, value: str | None, *, tail: bool = False) -> N
         pass
 
 
-def _table_text(table: etree._Element) -> str:
-    """A table's text, its cells apart (a break after each) and each cell's inline pieces together, as a browser
-    shows them ("目<ruby>前</ruby>で" is "目前で", not "目 前 で"). The breaks are written into the tree, then
-    the table is serialised once in C: a serialisation a cell costs three times as much."""
-    for cell in table.iter("td", "th", "caption"):
-        try:  # noqa: SIM105 (a try costs nothing until it catches; contextlib.suppress is a call a cell)
-            cell.tail = BLOCK_BREAK + (cell.tail or "")
-        except ValueError:  # (see _set_text)
-            pass
-    return plain_text(table)
-
-
 def _text(el: etree._Element) -> str:
     """``text_of(el)`` for an element with no scripts or styles under it."""
     return squash(el.text) if len(el) == 0 else plain_text(el)
@@ -507,7 +495,7 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
             discarded.append(Discarded(kind=kind, heading=(_text(heading) if heading is not None else "") or None,
                                             items=link_items(page, el)))
         elif el.tag == "table":  # cells apart, not run together
-            discarded.append(Discarded(kind=kind, text=_table_text(el) or None))
+            discarded.append(Discarded(kind=kind, text=table_text(el) or None))
         else:
             discarded.append(Discarded(kind=kind, text=box_text(el, _text) or None))  # its scripts are stripped
 

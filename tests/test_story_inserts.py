@@ -1,0 +1,76 @@
+"""Nothing in a story is lost, whatever element holds it. A bulleted or numbered list, a quotation, a minor
+subhead, a bare div of text or a table, put between the first two paragraphs of the story of every fixture and
+corpus page, comes back in the body in its place (the list's items, the quotation and the div as paragraphs,
+the h4 as a subhead) or, for the table, as a discarded ``other`` block with a line per row, its cells apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import jnparse
+from jnparse.model import Block, Discarded
+
+from .conftest import CORPUS, FIXTURES
+
+PAGES = sorted(FIXTURES.glob("*/*.html")) + sorted(CORPUS.glob("*/*.html"))
+
+#: what is put into the story, and what the body gains from it (the table: nothing, a discarded block instead)
+INSERTS: dict[str, tuple[bytes, list[Block]]] = {
+    "ul": (b"<ul><li>Zebrafish counts rose by nine.</li><li>Quokka numbers held steady.</li></ul>",
+           [Block("paragraph", "Zebrafish counts rose by nine."), Block("paragraph", "Quokka numbers held steady.")]),
+    "ol": (b"<ol>\n<li>Zebrafish counts rose by nine.</li>\n<li>Quokka numbers held steady.</li>\n</ol>",
+           [Block("paragraph", "Zebrafish counts rose by nine."), Block("paragraph", "Quokka numbers held steady.")]),
+    "blockquote": (b"<blockquote><p>Walruses gathered near the pier at dawn.</p></blockquote>",
+                   [Block("paragraph", "Walruses gathered near the pier at dawn.")]),
+    "h4": (b"<h4>Narwhal season opens</h4>", [Block("subhead", "Narwhal season opens")]),
+    "div": (b"<div>Pelicans returned to the bay this spring.</div>",
+            [Block("paragraph", "Pelicans returned to the bay this spring.")]),
+    "table": (b"<table><tr><th>Party</th><th>Seats</th></tr><tr><td>LDP</td><td>247</td></tr></table>", []),
+}
+TABLE = Discarded(kind="other", text="Party | Seats\nLDP | 247")
+
+
+def _place(data: bytes, article: jnparse.Article) -> int | None:
+    """Where the story's second paragraph starts in ``data`` (its ``<p`` tag), or ``None``: a page whose story
+    is not in ``<p>`` elements (a JSON body) or whose text is not in its bytes as it reads (references)."""
+    paragraphs = [b for b in article.body if b.kind == "paragraph"]
+    if len(paragraphs) < 2:
+        return None
+    at = data.find(paragraphs[1].text[:25].encode())
+    start = data.rfind(b"<p", 0, at) if at >= 0 else -1
+    return start if start >= 0 else None
+
+
+def _cases() -> list[object]:
+    out: list[object] = []
+    for path in PAGES:
+        data = path.read_bytes()
+        try:
+            article = jnparse.parse(data)
+        except jnparse.ParseError:
+            continue
+        at = _place(data, article)
+        if at is not None:
+            out += [pytest.param(path, at, name, id=f"{path.parent.name}/{path.stem}-{name}") for name in INSERTS]
+    return out
+
+
+_CASES = _cases()
+
+
+@pytest.mark.parametrize(("path", "at", "name"), _CASES)
+def test_what_the_story_holds_is_read_or_discarded(path: Path, at: int, name: str) -> None:
+    data = path.read_bytes()
+    markup, gained = INSERTS[name]
+    before, after = jnparse.parse(data), jnparse.parse(data[:at] + markup + data[at:])
+    second = next(i for i, b in enumerate(before.body) if b.kind == "paragraph" and i > 0
+                  and any(x.kind == "paragraph" for x in before.body[:i]))
+    assert after.body == (*before.body[:second], *gained, *before.body[second:])
+    added = [d for d in after.discarded if d not in before.discarded]
+    assert added == ([TABLE] if name == "table" else [])
+
+
+def test_most_pages_are_tried() -> None:
+    assert len(_CASES) >= 0.75 * len(INSERTS) * len(PAGES)
