@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import attrs
 from lxml import etree
 
-from .._text import box_text, plain_text, squash, strip_suffix, text_of
+from .._text import box_text, plain_text, squash, strip_suffix, table_text, text_of
 from ..bylines import BY_LINE, parse_byline
 from ..dates import parse_jst
 from ..model import Article, Block, Byline, Discarded, Image, Item
@@ -226,19 +226,36 @@ def _images(page: Page, block: etree._Element) -> list[Image]:
     return out
 
 
-def _body_elements(block: etree._Element) -> list[etree._Element]:
-    """Paragraphs without a class and h2/h3 subheads, children of the article block (and of plain
-    wrapper divs inside it), in reading order."""
+_SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_LISTS = frozenset({"ul", "ol"})
+#: what a wrapper div holds when it is more than a box of bare text
+_BLOCKS = frozenset({"p", "div", "ul", "ol", "blockquote", "table", "figure", *_SUBHEADS})
+
+
+def _body_elements(block: etree._Element, tables: list[etree._Element], depth: int = 0) -> list[etree._Element]:
+    """The story's blocks in the article block, in reading order: paragraphs without a class, subheads (h2-h6),
+    the items of lists, the paragraphs of a quotation (or the quotation whole), and what plain wrapper divs
+    (no class, no id) hold, a div of bare text read whole. Tables go to ``tables`` (kept out of the body, never
+    lost); photos, and boxes a class or id marks, are read elsewhere."""
     out: list[etree._Element] = []
     for child in block:
         tag = child.tag
         if tag == "p":
             if child.get("class") is None:
                 out.append(child)
-        elif tag in ("h2", "h3"):
+        elif tag in _SUBHEADS:
             out.append(child)
-        elif tag == "div" and child.get("class") is None and child.get("id") is None:
-            out.extend(p for p in child if p.tag == "p" and p.get("class") is None)
+        elif tag in _LISTS:
+            out.extend(li for li in child if li.tag == "li")
+        elif tag == "blockquote":
+            out.extend([p for p in child if p.tag == "p"] or [child])
+        elif tag == "table":
+            tables.append(child)
+        elif tag == "div" and child.get("class") is None and child.get("id") is None and depth < 8:
+            if any(c.tag in _BLOCKS for c in child):
+                out += _body_elements(child, tables, depth + 1)
+            else:
+                out.append(child)
     return out
 
 
@@ -344,7 +361,8 @@ def extract_wp2022(page: Page) -> Article:
         required=False,
     )
     byline = parse_byline(text_of(byline_el))
-    blocks: list[Block] = body_blocks([el for el in _body_elements(block) if el is not postdate_el
+    tables: list[etree._Element] = []
+    blocks: list[Block] = body_blocks([el for el in _body_elements(block, tables) if el is not postdate_el
                                        and el is not byline_el])
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
@@ -358,6 +376,7 @@ def extract_wp2022(page: Page) -> Article:
         side = [*side, *(el for el in headed if el not in side)]
         page.warn("discarded", "fallback", "lists of stories found by their headings: no class marks them")
     discarded = [_side_block(page, el) for el in side]
+    discarded += [Discarded(kind="other", text=table_text(t) or None) for t in tables]
     return Article(
         site=SITE_ID,
         url=page.url,

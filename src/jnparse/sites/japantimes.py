@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
-from .._text import box_text, squash, strip_suffix, text_of
+from .._text import box_text, squash, strip_suffix, table_text, text_of
 from ..agencies import canonical_agency
 from ..bylines import BY_LINE, is_person_name, parse_byline
 from ..dates import NeedsReference, parse_date_only, parse_jst
@@ -598,7 +598,7 @@ class _Body:
                 continue
             if tag in ("figure", "picture") or "image_body" in classes or "article-image-gallery" in classes:
                 continue  # photos: read by _images
-            if tag in ("p", "li") or tag in _SUBHEADS:
+            if tag in ("p", "li") or tag in _SUBHEADS or (tag in _WRAPPERS and len(el) == 0):  # (a div of bare text)
                 text = squash(el.text) if len(el) == 0 else _text(el)
                 if not text:
                     continue
@@ -616,12 +616,16 @@ class _Body:
                         self.discarded.append(_discarded("other", None, (), text))
                     continue
                 self.walk(el, depth + 1)
+            elif tag == "table":  # kept out of the body, its rows and cells apart
+                self._group = None
+                self.discarded.append(_discarded("other", None, (), table_text(el)))
             elif text := box_text(el, _text):
                 self._group = None
                 self.discarded.append(_discarded("other", None, (), text))
 
 
 _NO_CLASSES: list[str] = []  # shared, never changed
+_WRAPPERS = frozenset({"div", "section", "blockquote"})
 _BOXES = frozenset({"div", "ul", "ol", "section", "aside"})
 #: Headings of the lists of stories placed inside the story, by kind (for a copy whose classes are gone)
 #: The whole text of a one-line box, by kind (the 2013-2023 page's link to its comments)
