@@ -65,11 +65,21 @@ def test_what_the_story_holds_is_read_or_discarded(path: Path, at: int, name: st
     data = path.read_bytes()
     markup, gained = INSERTS[name]
     before, after = jnparse.parse(data), jnparse.parse(data[:at] + markup + data[at:])
+    if name == "div" and _by_trafilatura(before, data):
+        # the generic reader's body is trafilatura's, read for precision: it takes a lone div of bare text for
+        # page furniture (read for recall, it takes boilerplate for text on other pages: the lesser harm)
+        assert after.body == before.body
+        return
     second = next(i for i, b in enumerate(before.body) if b.kind == "paragraph" and i > 0
                   and any(x.kind == "paragraph" for x in before.body[:i]))
     assert after.body == (*before.body[:second], *gained, *before.body[second:])
     added = [d for d in after.discarded if d not in before.discarded]
     assert added == ([TABLE] if name == "table" else [])
+
+
+def _by_trafilatura(article: jnparse.Article, data: bytes) -> bool:
+    """Whether the generic reader took the body from trafilatura (the page marks no ``articleBody``)."""
+    return article.site == "generic" and b"articleBody" not in data
 
 
 def test_most_pages_are_tried() -> None:

@@ -580,7 +580,8 @@ def _body_densest(page: Page, why: str = "trafilatura found no text") -> tuple[l
     return blocks, discarded
 
 
-def _body_trafilatura(page: Page) -> list[Block]:
+def _body_trafilatura(page: Page) -> tuple[list[Block], list[Discarded]]:
+    """The body as trafilatura reads it, and the tables in it (discarded ``other`` blocks, a line per row)."""
     try:
         import trafilatura
     except ImportError as e:  # not installed, or installed without what it imports (lxml_html_clean)
@@ -592,31 +593,49 @@ def _body_trafilatura(page: Page) -> list[Block]:
     source = page.source if page.source is not None else etree.tostring(page.root, encoding="utf-8")
     try:
         xml = trafilatura.extract(
-            source, url=page.url, output_format="xml", include_comments=False, include_tables=False,
+            source, url=page.url, output_format="xml", include_comments=False, include_tables=True,
             favor_precision=True, with_metadata=False, fast=True,
         )
     except Exception as e:  # a bug inside the third-party extractor must not escape
         page.warn("body", "extractor-failed", f"trafilatura raised {type(e).__name__}: {str(e)[:100]}")
-        return []
+        return [], []
     if not xml:
-        return []
+        return [], []
     try:
         doc = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
     except etree.LxmlError:
-        return [Block("paragraph", p) for p in (squash(x) for x in xml.splitlines()) if p]
+        return [Block("paragraph", p) for p in (squash(x) for x in xml.splitlines()) if p], []
     mark_line_breaks(doc, "lb")  # its <lb/>: the page's <br>
     out: list[Block] = []
+    tables: list[Discarded] = []
     main = doc.find("main")
-    for el in (main if main is not None else doc).iter("p", "head", "item", "quote"):
-        # a quote holding paragraphs is read through them; a paragraph inside a list item once
+    for el in (main if main is not None else doc).iter("p", "head", "item", "quote", "table"):
+        if el.tag == "table":
+            # a table of data is kept out of the body, whole; one that lays out paragraphs is read through them
+            if _of_data(el):
+                tables.append(Discarded(kind="other", text=_rows_text(el) or None))
+            continue
+        # a quote holding paragraphs is read through them; a paragraph inside a list item once; and nothing
+        # of a table of data
         if el.tag == "quote" and el.find(".//p") is not None:
             continue
-        if el.tag == "p" and any(a.tag == "item" for a in el.iterancestors()):
+        if any((a.tag == "item" and el.tag == "p") or (a.tag == "table" and _of_data(a)) for a in el.iterancestors()):
             continue
         text = text_of(el)
         if text:
             out.append(Block("subhead" if el.tag == "head" else "paragraph", text))
-    return out
+    return out, tables
+
+
+def _of_data(table: etree._Element) -> bool:
+    """Whether a table of trafilatura's XML holds data, not paragraphs or headings (a page laid out in a table)."""
+    return table.find(".//p") is None and table.find(".//head") is None
+
+
+def _rows_text(table: etree._Element) -> str:
+    """A table of trafilatura's XML (``<row>``s of ``<cell>``s) as :func:`table_text` writes one."""
+    rows = ([c for c in (text_of(cell) for cell in row.iter("cell")) if c] for row in table.iter("row"))
+    return "\n".join(" | ".join(cells) for cells in rows if cells)
 
 
 def _after_story(blocks: list[Block]) -> tuple[list[Block], list[Discarded]]:
@@ -706,7 +725,9 @@ def extract_generic(page: Page, *, site_id: str = "generic") -> Article:
         blocks, discarded = marked
     else:
         try:
-            blocks, discarded = _after_story(_body_trafilatura(page))
+            read, tables = _body_trafilatura(page)
+            blocks, discarded = _after_story(read)
+            discarded = [*tables, *discarded]
         except ExtraRequiredError:
             # trafilatura is not installed: the element holding the most paragraph text, when one holds a
             # story's worth; the error (naming the extra) only when none does
