@@ -84,3 +84,31 @@ def _by_trafilatura(article: jnparse.Article, data: bytes) -> bool:
 
 def test_most_pages_are_tried() -> None:
     assert len(_CASES) >= 0.75 * len(INSERTS) * len(PAGES)
+
+
+COPIES = sorted(FIXTURES.glob("*/*.txt")) + sorted(CORPUS.glob("*/*.txt"))
+_ITEMS = [Block("paragraph", "Zebrafish counts rose by nine."), Block("paragraph", "Quokka numbers held steady.")]
+
+
+def _copy_cases() -> list[object]:
+    out: list[object] = []
+    for path in COPIES:
+        text = path.read_text(encoding="utf-8")
+        try:
+            article = jnparse.parse_text(text)
+        except jnparse.ParseError:
+            continue
+        paragraphs = [i for i, b in enumerate(article.body) if b.kind == "paragraph"]
+        if len(paragraphs) >= 2 and (at := text.find(article.body[paragraphs[1]].text[:30])) >= 0:
+            out += [pytest.param(path, at, paragraphs[1], mark, id=f"{path.parent.name}/{path.stem}-{name}")
+                    for name, mark in (("bullets", "• "), ("dashes", "- "), ("nakaguro", "・"))]
+    return out
+
+
+@pytest.mark.parametrize(("path", "at", "second", "mark"), _copy_cases())
+def test_a_copied_list_reads_as_the_pages(path: Path, at: int, second: int, mark: str) -> None:
+    # a copy prints a list's items after a marker; the page's <li> has none: the items read alike
+    text = path.read_text(encoding="utf-8")
+    listed = "".join(f"{mark}{b.text}\n" for b in _ITEMS) + "\n"
+    before, after = jnparse.parse_text(text), jnparse.parse_text(text[:at] + listed + text[at:])
+    assert after.body == (*before.body[:second], *_ITEMS, *before.body[second:])

@@ -45,7 +45,7 @@ from .page import Page, is_url
 from .prompts import without_prompts
 from .sites.base import Site
 from .structured import types_of
-from .textcopy import TextCopy
+from .textcopy import TextCopy, without_list_markers
 
 
 def _named_site(site: str | None) -> Site | None:
@@ -530,9 +530,9 @@ def _read_copy(copy: TextCopy, forced: Site | None, titled: Site | None = None) 
     if target is None or target.parse_text is None:
         from .generic import parse_text_generic
 
-        return without_prompts(_without_pointers(parse_text_generic(copy, site_id=target.id if target else "generic"),
-                                                 None))
-    article = without_prompts(_without_pointers(target.parse_text(copy), None))
+        return without_list_markers(without_prompts(_without_pointers(
+            parse_text_generic(copy, site_id=target.id if target else "generic"), None)))
+    article = without_list_markers(without_prompts(_without_pointers(target.parse_text(copy), None)))
     if not article.body:
         raise NotAnArticleError(f"the text holds no article body ({target.id})")
     return article

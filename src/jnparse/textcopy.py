@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from ._text import WIDE_CHAR, squash
-from .model import Discarded, Item
+from .model import Article, Block, Discarded, Item
 
 _BULLET = re.compile(r"^[-•・*–]\s*(.*)$")
 #: an item of a numbered list: its number alone ("1", "1.", "(1)"), or before its title ("1. Title", "1) Title")
@@ -252,4 +252,20 @@ def _is_item_title(line: str) -> bool:
             and not COPYRIGHT_LINE.match(line) and not _ALL_RIGHTS.match(line))
 
 
-__all__ = ["TextCopy", "is_bullet", "list_blocks", "list_item"]
+#: a list item's marker before its text in a copy ("• ", "- ", "・" with or without a space), not a dash opening
+#: a sentence ("-- ", "—")
+_ITEM_MARK = re.compile(r"^(?:・\s*|(?:[•*]|-(?!-)|–)\s+)(?=\S)")
+
+
+def without_list_markers(article: Article) -> Article:
+    """``article`` (read from a text copy) with the list markers a copy prints before the items of a list in the
+    story ("• Zebrafish counts rose") gone from its paragraphs, as the page's ``<li>`` reads: the copy and the
+    page give the same body."""
+    if not any(b.kind == "paragraph" and _ITEM_MARK.match(b.text) for b in article.body):
+        return article
+    body = [Block("paragraph", b.text[m.end():]) if b.kind == "paragraph" and (m := _ITEM_MARK.match(b.text)) else b
+            for b in article.body]
+    return attrs.evolve(article, body=tuple(body))
+
+
+__all__ = ["TextCopy", "is_bullet", "list_blocks", "list_item", "without_list_markers"]
