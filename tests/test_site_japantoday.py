@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import jnparse
 from jnparse._text import _SKIPPED_SET, BLOCK_TAGS, block_text
+from jnparse.model import Discarded
 from jnparse.page import Page
 from jnparse.sites import japantoday
 from jnparse.sites.base import CutSeen
@@ -223,9 +224,6 @@ def _check_fast_paths(page: Page) -> None:
     assert jt._author(parts) is first(jt.AUTHOR(root))
     assert jt._first_text_with(page, "GPlusMedia", 0, jt.SITE_LINE) is first(jt.SITE_LINE(root))
     assert jt._first_text_with(page, jt.EXPIRED, 6, jt.EXPIRED_NODE) is first(jt.EXPIRED_NODE(root))
-    for body in parts.bodies:
-        above = sum(1 for a in body.iterancestors("figure")) + (body.tag == "figure")
-        assert jt._body_parts(body, parts) == elements(jt.BODY_PARTS(body, above=above))
 
 
 _PAGE_SNIPPETS = (
@@ -609,3 +607,54 @@ def test_a_copy_of_an_expired_page_is_no_article() -> None:
         jnparse.parse(html)
     with pytest.raises(jnparse.NotAnArticleError):
         jnparse.parse_text(render(html), url="https://japantoday.com/category/national/an-expired-story")
+
+
+def _story_of(inner: str) -> tuple[list[tuple[str, str]], list[str]]:
+    from jnparse.loading import parse_bytes
+
+    root = parse_bytes(f"<html><body><div itemprop='articleBody'>{inner}</div></body></html>".encode())
+    body = next(el for el in root.iter("div") if el.get("itemprop") == "articleBody")
+    blocks, tables = japantoday._story(body)
+    return [(b.kind, b.text) for b in blocks], [t.tag for t in tables]
+
+
+def test_story_reads_what_the_body_holds_whatever_holds_it() -> None:
+    """Lists, quotations, headings of any level and bare text in wrappers are the story, in place; a figure is
+    a photo (its paragraphs its caption), a script no text; a table is handed back to be discarded."""
+    blocks, tables = _story_of(
+        "Lead <b>text</b>.<p>One.</p><ul><li>Item <i>a</i></li><li>Item b</li></ul>"
+        "<blockquote>Quoted <em>aloud</em><p>Quoted paragraph.</p></blockquote><h4>Minor</h4><h5>Smaller</h5>"
+        "<div><span>Bare</span> <i>div</i><br>text<div>Inner div.</div>tail text</div>"
+        "<figure><img src='/a.jpg'><p>Caption paragraph.</p></figure><script>var x = 1;</script><!-- note -->after"
+        "<table><tr><td>A</td></tr></table><ol><li><p>In a paragraph.</p></li></ol><p>Two.</p>"
+    )
+    assert blocks == [
+        ("paragraph", "Lead text."), ("paragraph", "One."), ("paragraph", "Item a"), ("paragraph", "Item b"),
+        ("paragraph", "Quoted aloud"), ("paragraph", "Quoted paragraph."), ("subhead", "Minor"), ("subhead", "Smaller"),
+        ("paragraph", "Bare div text"), ("paragraph", "Inner div."), ("paragraph", "tail text"), ("paragraph", "after"),
+        ("paragraph", "In a paragraph."), ("paragraph", "Two."),
+    ]
+    assert tables == ["table"]
+
+
+def test_story_of_a_deeply_nested_body() -> None:
+    """Wrappers nested deeper than the recursion limit (a tree built so, past the parser's depth limit): an
+    explicit stack reads them."""
+    from lxml import etree
+
+    body = node = etree.Element("div")
+    for _ in range(3000):
+        node = etree.SubElement(node, "div")
+    node.text = "Deep text."
+    etree.SubElement(body, "p").text = "After."
+    blocks, _ = japantoday._story(body)
+    assert [(b.kind, b.text) for b in blocks] == [("paragraph", "Deep text."), ("paragraph", "After.")]
+
+
+def test_a_table_in_the_story_is_discarded_after_the_other_blocks() -> None:
+    data = (JT / "staff-crime-story.html").read_bytes()
+    at = data.index(b"<p>", data.index(b"articleBody"))
+    table = b"<div><table><caption>Arrests</caption><tr><th>Year</th><th>Count</th></tr><tr><td>2024</td><td>3</td>"
+    before, after = jnparse.parse(data), jnparse.parse(data[:at] + table + b"</tr></table></div>" + data[at:])
+    assert after.body == before.body
+    assert after.discarded == (*before.discarded, Discarded(kind="other", text="Arrests\nYear | Count\n2024 | 3"))

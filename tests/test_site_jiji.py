@@ -143,11 +143,16 @@ def test_scan_gives_what_the_xpath_rules_give(data: bytes) -> None:
         assert parts.photos == jiji.PHOTOS(root)
         assert parts.lists == jiji.LISTS(root)
         for el in parts.lists:
-            assert jiji._heading(el) is next(iter(_LIST_HEADING(el)), None)
+            assert jiji._heading(el, set(parts.body)) is next(iter(_LIST_HEADING(el)), None)
             assert jiji._link_items(Page(root), el) == link_items(Page(root), el)
 
 
-_LIST_HEADING = etree.XPath("(./preceding-sibling::*[self::h2 or self::h3 or self::h4][1])[1]")
+#: the nearest preceding sibling that is a heading or a story paragraph, when it is a heading
+_LIST_HEADING = etree.XPath(
+    "./preceding-sibling::*[self::h2 or self::h3 or self::h4"
+    " or ((self::p or self::div) and contains(concat(' ', normalize-space(@class), ' '), ' full-article-txt '))][1]"
+    "[self::h2 or self::h3 or self::h4]"
+)
 
 
 @settings(max_examples=500)
@@ -272,3 +277,24 @@ def test_a_copy_of_the_page_reads_as_the_page(name: str) -> None:
     assert (copy.title, copy.dateline, copy.agency, copy.published) == (page.title, page.dateline, page.agency,
                                                                        page.published)
     assert [b.text for b in copy.body] == [b.text for b in page.body]
+
+
+def test_what_stands_between_story_paragraphs_is_the_story() -> None:
+    """A list, a bare div (its ``<br>`` a paragraph break, as in Jiji's story paragraphs) and a subhead between two
+    story paragraphs are the story, in place; a list the module knows keeps its heading and stays out, a table is
+    discarded after the lists; the list under the story takes no heading from the story's subhead."""
+    data = (JIJI / "tokyo-cabinet-dateline.html").read_bytes()
+    at = data.index(b'<p class="full-article-txt">', data.index(b'<p class="full-article-txt">') + 1)
+    inserted = (b"<ul><li>First <b>item</b></li><li>Second item</li></ul><div>Bare <i>text</i><br><br>Line two</div>"
+                b"<h3>Related</h3><ul class='textL'><li><a href='/jc/eng?g=eco&amp;k=2025090300001'>A link</a></li>"
+                b"</ul><table><tr><td>LDP</td><td>247</td></tr></table><h4>Heating costs</h4>")
+    before, after = jnparse.parse(data), jnparse.parse(data[:at] + inserted + data[at:])
+    texts = [(b.kind, b.text) for b in after.body]
+    assert texts == [
+        ("paragraph", before.body[0].text), ("paragraph", "First item"), ("paragraph", "Second item"),
+        ("paragraph", "Bare text"), ("paragraph", "Line two"), ("subhead", "Heating costs"),
+        *((b.kind, b.text) for b in before.body[1:]),
+    ]
+    related = jnparse.model.Discarded(kind="related", heading="Related", items=(
+        jnparse.model.Item(title="A link", url="https://jen.jiji.com/jc/eng?g=eco&k=2025090300001"),))
+    assert after.discarded == (related, *before.discarded, jnparse.model.Discarded(kind="other", text="LDP | 247"))

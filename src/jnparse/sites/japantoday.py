@@ -29,13 +29,13 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .._text import block_text, box_text, squash, strip_suffix, text_of
+from .._text import block_text, box_text, squash, strip_suffix, table_text, text_of
 from ..agencies import canonical_agency
 from ..bylines import parse_byline
 from ..dates import NeedsReference, parse_jst
 from ..errors import NotAnArticleError
 from ..loading import COMMENT_END, RAW_TEXT
-from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
+from ..model import Article, Block, BlockKind, Byline, Discarded, Image, Item, Notice
 from ..page import Page, first, tag_names, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
@@ -45,12 +45,10 @@ from .base import (
     TagFinder,
     TailCut,
     Unsure,
-    body_blocks,
     cut_dateline,
     discard,
     dropped_holds,
     find_bytes,
-    has_ancestor_below,
     image,
     img_url,
     in_tag,
@@ -67,9 +65,6 @@ EXPIRED_MESSAGE = "Japan Today: the requested article has expired and is no long
 # few tags that can match (filtered in C, chosen from the page's bytes). A whole-tree XPath with an
 # attribute or text test costs ~10x such a walk, each time: they are run only when the bytes cannot tell.
 ARTICLE_BODY = xpath("//*[@itemprop='articleBody']")
-#: the body's paragraphs outside the figures in it (``above``: how many figures hold the body itself, as one left
-#: open above the article does: those hold no caption) and its subheads
-BODY_PARTS = xpath(".//p[count(ancestor::figure) = $above] | .//h2 | .//h3")
 H1 = xpath("//h1")
 CATEGORY = xpath(
     "//article//a[contains(@href, '/category/')][not(ancestor::*[@itemprop='articleBody'])]"
@@ -308,15 +303,86 @@ def _category(parts: _Parts) -> etree._Element | None:
     return None
 
 
-def _body_parts(body: etree._Element, parts: _Parts) -> list[etree._Element]:
-    """BODY_PARTS, walked in C: the body's paragraphs outside the figures in it (a figure's paragraphs are
-    its caption; one left open above the article holds the whole body, and no caption) and its h2/h3
-    subheads, in page order."""
-    found = list(body.iterdescendants("p", "h2", "h3"))
-    if not parts.figures or next(body.iterdescendants("figure"), None) is None:
-        return found  # (the usual case) no figure between a paragraph and the body
+#: the elements of the story whose text is one block: a paragraph, a list's item or a definition a paragraph, a
+#: heading a subhead
+_STORY_BLOCKS: dict[str, BlockKind] = {
+    "p": "paragraph", "li": "paragraph", "dt": "paragraph", "dd": "paragraph",
+    "h1": "subhead", "h2": "subhead", "h3": "subhead", "h4": "subhead", "h5": "subhead", "h6": "subhead",
+}
+#: elements a browser sets apart from the text around them: the bare text before one and after it are two
+#: paragraphs (a ``<br>`` is not one: its tail holds a break, the text around it one paragraph as in a ``<p>``)
+_STORY_BREAKS = frozenset({"div", "section", "article", "main", "header", "footer", "aside", "nav", "center",
+                           "blockquote", "ul", "ol", "dl", "pre", "address", "form", "details", "hr"})
+#: what holds no text a reader sees (text_of leaves the same out, and an iframe's fallback is markup as text)
+_NOT_STORY = frozenset({"script", "style", "noscript", "template", "iframe"})
 
-    return [el for el in found if el.tag != "p" or not has_ancestor_below(el, body, "figure")]
+
+def _story(body: etree._Element) -> tuple[list[Block], list[etree._Element]]:
+    """The story in ``body``, in reading order, and the tables in it (a table is no paragraph: the caller
+    discards it, read last as ``table_text`` marks its cells in the tree).
+
+    A paragraph, a list's item or a definition is a paragraph, a heading a subhead. A figure is a photo:
+    _images reads it (its paragraphs are its caption; one left open above the article holds the body itself,
+    and no caption). Any other element is walked into (a quotation, a bare div, a list, inline markup), and
+    the text it holds outside those blocks, run together with the inline markup around it up to the next
+    element set apart (:data:`_STORY_BREAKS`), is a paragraph: nothing in the story is dropped but what
+    holds no text a reader sees. One visit a child for the usual body of paragraphs; an explicit stack, not
+    recursion (hostile pages nest thousands deep)."""
+    blocks: list[Block] = []
+    tables: list[etree._Element] = []
+    run: list[str] = []  # bare text met since the last block
+
+    def flush() -> None:
+        text = squash("".join(run))
+        run.clear()
+        if text:
+            blocks.append(Block("paragraph", text))
+
+    # an element to read, bare text (an element's tail, read after its children), or None: a break
+    stack: list[etree._Element | str | None] = list(reversed(body))
+    if body.text and not body.text.isspace():
+        run.append(body.text)
+    while stack:
+        el = stack.pop()
+        if el is None:
+            if run:
+                flush()
+            continue
+        if isinstance(el, str):
+            run.append(el)
+            continue
+        tag = el.tag
+        tail = el.tail
+        kind = _STORY_BLOCKS.get(tag) if isinstance(tag, str) else None
+        if kind is not None:
+            if run:
+                flush()
+            text = text_of(el)
+            if text:
+                blocks.append(Block(kind, text))
+        elif tag == "table":
+            if run:
+                flush()
+            tables.append(el)
+        elif isinstance(tag, str) and tag not in _NOT_STORY and tag != "figure":
+            # walked into: its text, its children, then its tail (pushed first, read last; white space too, as
+            # the text around it may join it: "<b>a</b> <b>b</b>")
+            if tail:
+                stack.append(tail)
+            if tag in _STORY_BREAKS:
+                if run:
+                    flush()
+                stack.append(None)
+            stack.extend(reversed(el))
+            if el.text:
+                run.append(el.text)
+            continue
+        # (a comment, a script or a figure holds no story text; its tail does)
+        if tail and (run or not tail.isspace()):  # the new line between two paragraphs is no text
+            run.append(tail)
+    if run:
+        flush()
+    return blocks, tables
 
 
 def _comment_counts(parts: _Parts) -> list[etree._Element]:
@@ -493,7 +559,7 @@ def extract_2018(page: Page) -> Article:
         ("article:modified_time", lambda: _date(page, "updated", page.meta_value("article:modified_time"))),
         required=False,
     )
-    blocks = body_blocks(_body_parts(body_el, parts)) if body_el is not None else []
+    blocks, tables = _story(body_el) if body_el is not None else ([], [])
     if body_el is None:
         page.warn("body", "missing", "no [itemprop=articleBody]")
     discarded: list[Discarded] = []
@@ -511,6 +577,9 @@ def extract_2018(page: Page) -> Article:
     if agency is None and dateline is not None:
         agency = dateline.agency
     discarded.extend(_side_blocks(page, parts))
+    images = _images(page, parts)
+    # the story's tables, read last (table_text marks their cells in the tree)
+    discarded.extend(Discarded(kind="other", text=text) for t in tables if (text := table_text(t)))
     return Article(
         site=SITE_ID,
         url=page.url,
@@ -522,7 +591,7 @@ def extract_2018(page: Page) -> Article:
         dateline=dateline,
         agency=agency,
         body=blocks,
-        images=_images(page, parts),
+        images=images,
         discarded=discarded,
         paywalled=False,
         description=strip_tags(page.meta_value("og:description", "description")),

@@ -29,7 +29,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from lxml import etree
 
-from .._text import squash, strip_suffix, text_of
+from .._text import squash, strip_suffix, table_text, text_of
 from ..agencies import canonical_agency
 from ..dates import JST, NeedsReference, parse_jst
 from ..model import Article, Block, Discarded, Image, Item, Notice
@@ -241,11 +241,114 @@ def _split_br(el: etree._Element) -> list[str]:
     return [t for t in (squash(p) for p in parts) if t]
 
 
-def _body(parts: _Parts) -> list[Block]:
-    out: list[Block] = []
-    for el in parts.body:
-        out.extend(Block("paragraph", t) for t in _split_br(el))
-    return out
+def _body(parts: _Parts, headings: dict[etree._Element, etree._Element | None]) -> tuple[
+        list[Block], list[etree._Element]]:
+    """The story: each story paragraph's text split at its ``<br>``s, and what stands between two of them in
+    their container (see :func:`_read_between`; the lists, photos and date line there, and the lists'
+    ``headings``, are read elsewhere); and the tables found there, for the caller to discard (read last:
+    ``table_text`` marks their cells in the tree).
+
+    What stands before the story and after it is the page's (its title, date line, photo, lists), read by
+    their own readers: reading the rest of the container would read beyond what ``prune`` keeps (it keeps the
+    story's parts, not a container that may reach the page's end)."""
+    blocks: list[Block] = []
+    tables: list[etree._Element] = []
+    story = parts.body
+    known: set[etree._Element] | None = None
+    for i, el in enumerate(story[:-1]):
+        blocks.extend(Block("paragraph", t) for t in _split_br(el))
+        after = story[i + 1]
+        tail = el.tail
+        if el.getnext() is after and (not tail or tail.isspace()):
+            continue  # (the usual case) nothing between
+        if after.getparent() is not el.getparent():
+            continue  # not one container's: what stands between is no run of the story
+        if known is None:
+            known = {*parts.lists, *parts.photos, *(h for h in headings.values() if h is not None)}
+            if parts.date is not None:
+                known.add(parts.date)
+        _read_between(el, after, known, blocks, tables)
+    if story:
+        blocks.extend(Block("paragraph", t) for t in _split_br(story[-1]))
+    return blocks, tables
+
+
+#: headings between two story paragraphs: the story's subheads
+_SUBHEADS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: elements set apart from the text around them: the bare text before one and after it are two paragraphs. A
+#: ``<br>`` too: Jiji breaks its story into paragraphs with them (see :func:`_split_br`).
+_BREAKS = frozenset({"p", "li", "dt", "dd", "div", "section", "article", "main", "header", "footer", "aside", "nav",
+                     "center", "blockquote", "ul", "ol", "dl", "pre", "address", "form", "details", "figure",
+                     "figcaption", "hr", "br"})
+#: what holds no text a reader sees (text_of leaves the same out, and an iframe's fallback is markup as text)
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "iframe"})
+
+
+def _read_between(first: etree._Element, last: etree._Element, known: set[etree._Element], blocks: list[Block],
+                  tables: list[etree._Element]) -> None:
+    """Read into ``blocks`` what stands between the story paragraphs ``first`` and ``last`` (siblings): it is the
+    story's too. A heading is a subhead, a table goes to ``tables``, and what the module reads elsewhere
+    (``known``: the lists and their headings, the photos, the date line) is left to it. Any other element is
+    walked into (a list, a quotation, a bare div, inline markup): its text is paragraphs, broken where an
+    element set apart (:data:`_BREAKS`) starts or ends, a list's item, a quotation's paragraph or a ``<br>``.
+    An explicit stack, not recursion (hostile pages nest thousands deep)."""
+    run: list[str] = []  # bare text met since the last break
+
+    def flush() -> None:
+        text = squash("".join(run))
+        run.clear()
+        if text:
+            blocks.append(Block("paragraph", text))
+
+    # an element to read, bare text (an element's tail, read after its children), or None: a break
+    stack: list[etree._Element | str | None] = []
+    for sibling in first.itersiblings():
+        if sibling is last:
+            break
+        stack.append(sibling)
+    stack.reverse()
+    if first.tail and not first.tail.isspace():
+        run.append(first.tail)
+    while stack:
+        el = stack.pop()
+        if el is None:
+            if run:
+                flush()
+            continue
+        if isinstance(el, str):
+            run.append(el)
+            continue
+        tag = el.tag
+        tail = el.tail
+        if not isinstance(tag, str) or tag in _NOT_TEXT or el in known:
+            pass  # a comment or a script holds no story text, a known box is read elsewhere (their tails are read)
+        elif tag in _SUBHEADS:
+            if run:
+                flush()
+            text = text_of(el)
+            if text:
+                blocks.append(Block("subhead", text))
+        elif tag == "table":
+            if run:
+                flush()
+            tables.append(el)
+        else:
+            # walked into: its text, its children, then its tail (pushed first, read last; white space too, as
+            # the text around it may join it: "<b>a</b> <b>b</b>")
+            if tail:
+                stack.append(tail)
+            if tag in _BREAKS:
+                if run:
+                    flush()
+                stack.append(None)
+            stack.extend(reversed(el))
+            if el.text:
+                run.append(el.text)
+            continue
+        if tail and (run or not tail.isspace()):  # the new line between two paragraphs is no text
+            run.append(tail)
+    if run:
+        flush()
 
 
 def _date(page: Page, field: str, text: str | None) -> dt.datetime | None:
@@ -301,9 +404,15 @@ def _list_kind(el: etree._Element, heading: str) -> str:
 _HEADINGS = frozenset({"h2", "h3", "h4"})
 
 
-def _heading(el: etree._Element) -> etree._Element | None:
-    """The nearest preceding sibling that is an h2, h3 or h4."""
-    return next((s for s in el.itersiblings(preceding=True) if s.tag in _HEADINGS), None)
+def _heading(el: etree._Element, story: set[etree._Element]) -> etree._Element | None:
+    """The nearest preceding sibling that is an h2, h3 or h4, with no paragraph of the ``story`` between: one
+    above a story paragraph is the story's subhead, not the heading of a list under the story."""
+    for s in el.itersiblings(preceding=True):
+        if s.tag in _HEADINGS:
+            return s
+        if s in story:
+            return None
+    return None
 
 
 #: A root-relative address with a query that urljoin() gives back unchanged after the page's origin:
@@ -333,14 +442,20 @@ def _link_items(page: Page, container: etree._Element) -> tuple[Item, ...]:
     return tuple(items)
 
 
-def _discarded(page: Page, parts: _Parts) -> list[Discarded]:
+def _list_headings(parts: _Parts) -> dict[etree._Element, etree._Element | None]:
+    """Each list's heading (see :func:`_heading`)."""
+    story = set(parts.body)
+    return {el: _heading(el, story) for el in parts.lists}
+
+
+def _discarded(page: Page, parts: _Parts, headings: dict[etree._Element, etree._Element | None]) -> list[Discarded]:
     out: list[Discarded] = []
     seen: set[etree._Element] = set()
     for el in parts.lists:
         if el in seen or any(a in seen for a in el.iterancestors()):
             continue
         seen.add(el)
-        heading = text_of(_heading(el))
+        heading = text_of(headings[el])
         kind = "read-more" if el in parts.more else _list_kind(el, heading)
         out.append(discard(kind, heading or None, _link_items(page, el)))
     return out
@@ -383,12 +498,16 @@ def _extract(page: Page, layout: str) -> Article:
         ("JSON-LD dateModified", lambda: _date(page, "updated", ld_text(page.ld("dateModified")))),
         required=False,
     )
-    blocks = _body(parts)
+    headings = _list_headings(parts)
+    blocks, tables = _body(parts, headings)
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
         page.warn("body", "missing", "no p.full-article-txt")
     if dateline is not None and dateline.agency not in (None, AGENCY):
         page.warn("agency", "disagree", f"dateline credits {dateline.agency}")
+    images, discarded = _images(page, parts), _discarded(page, parts, headings)
+    # the story's tables, read last (table_text marks their cells in the tree)
+    discarded.extend(Discarded(kind="other", text=text) for t in tables if (text := table_text(t)))
     return Article(
         site=SITE_ID,
         url=page.url,
@@ -400,8 +519,8 @@ def _extract(page: Page, layout: str) -> Article:
         dateline=dateline,
         agency=AGENCY,  # the site is the agency
         body=blocks,
-        images=_images(page, parts),
-        discarded=_discarded(page, parts),
+        images=images,
+        discarded=discarded,
         paywalled=False,
         description=strip_tags(page.meta_value("og:description", "description")),
         date_text=date_text,
