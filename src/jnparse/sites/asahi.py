@@ -5,9 +5,9 @@ Writer"), ``p.EnLastUpdated`` ("May 21, 2025 at 18:51 JST" — despite its class
 timestamp, read as ``published``), ``div.ArticleText`` (its paragraphs, subheads, list items, quotations and
 bare text in place; a table or any other box in it kept out of the body as ``other``), the lead photo
 ``div.Image`` with ``.Caption`` and inline photos ``div.insert_image_full``; the share bar
-``div.SnsUtilityArea`` is discarded. Facts HIGH for the DOM (three scrapers agree), but AJW's head metadata is undocumented, so
-the printed elements come first and meta/JSON-LD are only fallbacks. The older ``AJ<date><n>.html``
-pages share the design.
+``div.SnsUtilityArea`` is discarded. Facts HIGH for the DOM (three scrapers agree), but AJW's head metadata
+is undocumented, so the printed elements come first and meta/JSON-LD are only fallbacks. The older
+``AJ<date><n>.html`` pages share the design.
 
 A copy of the page whose classes are gone (a web archive such as archive.today stores one; its ids may be
 gone too) is read by the places of its parts: the headline in a div in a div (``.ArticleTitle .Title``), the
@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .._text import BLOCK_TAGS, box_text, squash, strip_suffix, table_text, text_of
+from .._text import box_text, squash, strip_suffix, table_text, text_of
 from ..agencies import canonical_agency
 from ..bylines import BY_LINE, is_person_name, parse_byline, readable_name
 from ..datelines import split_dateline
@@ -244,10 +244,15 @@ def _scan(main: etree._Element) -> _Parts:
 _SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _TEXT_BLOCKS = _SUBHEADS | {"p", "li"}
 #: Walked into: their blocks read in order, their bare text a paragraph (a div of a photo or the share bar is not)
-_WRAPPERS = frozenset({"div", "ul", "ol", "blockquote", "section", "article"})
-#: Never text a reader sees (what text_of leaves out, and embeds); a line break, whose tail goes on the run of text
-#: it stands in (the parse marked the break there: loading.mark_line_breaks)
-_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "iframe", "br"})
+_WRAPPERS = frozenset({"div", "ul", "ol", "blockquote", "section", "article", "main", "center"})
+#: Phrasing markup: its text runs on with the bare text around it (a line break's and a picture's tail too)
+_INLINE = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd",
+    "mark", "q", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+    "wbr",
+})
+#: Never text a reader sees (what text_of leaves out, embeds and icons)
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "iframe", "svg"})
 
 #: A piece of the story: an element, or a run of bare text (a string)
 _Piece = etree._Element | str
@@ -255,16 +260,15 @@ _Piece = etree._Element | str
 
 def _pieces(el: etree._Element) -> list[_Piece]:
     """``el``'s children in reading order, each run of bare text between them joined into a string: ``el``'s own
-    text, its children's tails and the text of inline markup (``a``, ``em``, ``span``: any tag a browser does not
-    set on a line of its own, :data:`~jnparse._text.BLOCK_TAGS`). Scripts and styles are left out."""
+    text, its children's tails and the text of phrasing markup (:data:`_INLINE`). Scripts and styles are left
+    out; every other element is a piece of its own."""
     out: list[_Piece] = []
-    run: list[str] = []
-    if el.text and not el.text.isspace():
-        run.append(el.text)
+    text = el.text
+    run = [text] if text and not text.isspace() else []
     for child in el:
         tag = child.tag
         if isinstance(tag, str) and tag not in _NOT_TEXT:
-            if tag in BLOCK_TAGS:
+            if tag not in _INLINE:
                 if run:
                     _end_run(run, out)
                 out.append(child)
