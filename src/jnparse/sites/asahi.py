@@ -2,11 +2,12 @@
 
 Layout ``ajw``: ``#MainInner`` with ``.ArticleTitle .Title h1``, ``p.EnArticleName`` ("By NAME/ Staff
 Writer"), ``p.EnLastUpdated`` ("May 21, 2025 at 18:51 JST" — despite its class name the page's only
-timestamp, read as ``published``), ``div.ArticleText`` paragraphs, the lead photo ``div.Image`` with
-``.Caption`` and inline photos ``div.insert_image_full``; the share bar ``div.SnsUtilityArea`` is
-discarded. Facts HIGH for the DOM (three scrapers agree), but AJW's head metadata is undocumented, so
-the printed elements come first and meta/JSON-LD are only fallbacks. The older ``AJ<date><n>.html``
-pages share the design.
+timestamp, read as ``published``), ``div.ArticleText`` (its paragraphs, subheads, list items, quotations and
+bare text in place; a table or any other box in it kept out of the body as ``other``), the lead photo
+``div.Image`` with ``.Caption`` and inline photos ``div.insert_image_full``; the share bar
+``div.SnsUtilityArea`` is discarded. Facts HIGH for the DOM (three scrapers agree), but AJW's head metadata
+is undocumented, so the printed elements come first and meta/JSON-LD are only fallbacks. The older
+``AJ<date><n>.html`` pages share the design.
 
 A copy of the page whose classes are gone (a web archive such as archive.today stores one; its ids may be
 gone too) is read by the places of its parts: the headline in a div in a div (``.ArticleTitle .Title``), the
@@ -36,7 +37,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .._text import box_text, squash, strip_suffix, text_of
+from .._text import box_text, squash, strip_suffix, table_text, text_of
 from ..agencies import canonical_agency
 from ..bylines import BY_LINE, is_person_name, parse_byline, readable_name
 from ..datelines import split_dateline
@@ -72,10 +73,10 @@ NAMES = (
 )
 
 # -- selectors, compiled once ------------------------------------------------------------------------
-# MAIN, TITLE, BYLINE, DATE, ARTICLE_TEXT, BODY, LEAD_IMAGES, INLINE_IMAGES and SHARE define what the
-# extractor reads; it finds the same elements with walks filtered in C (_main, _scan, _body_elements,
-# _shares: each XPath call costs several microseconds, a whole-tree one far more), and the tests check
-# the walks against these expressions.
+# MAIN, TITLE, BYLINE, DATE, ARTICLE_TEXT, LEAD_IMAGES, INLINE_IMAGES and SHARE define what the
+# extractor reads; it finds the same elements with walks filtered in C (_main, _scan, _shares: each XPath
+# call costs several microseconds, a whole-tree one far more), and the tests check the walks against these
+# expressions. The story's text is read by a walk over its children (_body_pieces), which no one XPath says.
 _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
 MAIN = xpath("//div[@id='MainInner']")
 TITLE = xpath(f".//div[{_HAS.format('ArticleTitle')}]//div[{_HAS.format('Title')}]//h1")
@@ -83,10 +84,6 @@ ANY_H1 = xpath(".//h1")
 BYLINE = xpath(f".//p[{_HAS.format('EnArticleName')}]")
 DATE = xpath(f".//p[{_HAS.format('EnLastUpdated')}]")
 ARTICLE_TEXT = xpath(f".//div[{_HAS.format('ArticleText')}]")
-# paragraphs and subheads of the text, photos and the share bar left out
-_OUT = (f"ancestor::div[{_HAS.format('insert_image_full')} or {_HAS.format('Image')}"
-        f" or {_HAS.format('SnsUtilityArea')} or {_HAS.format('Caption')}]")
-BODY = xpath(f"(.//p | .//h2 | .//h3)[not({_OUT})]")
 LEAD_IMAGES = xpath(f".//div[{_HAS.format('Image')}][not(ancestor::div[{_HAS.format('insert_image_full')}])]")
 INLINE_IMAGES = xpath(f".//div[{_HAS.format('insert_image_full')}]")
 CAPTION = xpath(f".//*[{_HAS.format('Caption')}]")
@@ -243,18 +240,74 @@ def _scan(main: etree._Element) -> _Parts:
     return parts
 
 
-def _body_elements(container: etree._Element) -> list[etree._Element]:
-    """BODY: the paragraphs and subheads of ``container`` that are not inside a photo or the share bar."""
+#: Read as a paragraph each (a list's item too) or, the headings, as a subhead each
+_SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_TEXT_BLOCKS = _SUBHEADS | {"p", "li"}
+#: Walked into: their blocks read in order, their bare text a paragraph (a div of a photo or the share bar is not)
+_WRAPPERS = frozenset({"div", "ul", "ol", "blockquote", "section", "article", "main", "center"})
+#: Phrasing markup: its text runs on with the bare text around it (a line break's and a picture's tail too)
+_INLINE = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd",
+    "mark", "q", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+    "wbr",
+})
+#: Never text a reader sees (what text_of leaves out, embeds and icons)
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "iframe", "svg"})
+
+#: A piece of the story: an element, or a run of bare text (a string)
+_Piece = etree._Element | str
+
+
+def _pieces(el: etree._Element) -> list[_Piece]:
+    """``el``'s children in reading order, each run of bare text between them joined into a string: ``el``'s own
+    text, its children's tails and the text of phrasing markup (:data:`_INLINE`). Scripts and styles are left
+    out; every other element is a piece of its own."""
+    out: list[_Piece] = []
+    text = el.text
+    run = [text] if text and not text.isspace() else []
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in _NOT_TEXT:
+            if tag not in _INLINE:
+                if run:
+                    _end_run(run, out)
+                out.append(child)
+            elif len(child):
+                run.append(etree.tostring(child, method="text", encoding="unicode", with_tail=False))
+            elif child.text:
+                run.append(child.text)
+        tail = child.tail
+        if tail and (run or not tail.isspace()):  # the new line between two paragraphs is no text
+            run.append(tail)
+    if run:
+        _end_run(run, out)
+    return out
+
+
+def _end_run(run: list[str], out: list[_Piece]) -> None:
+    """Move a run of bare text to ``out`` as one string (none when it is all white space)."""
+    text = squash("".join(run))
+    run.clear()
+    if text:
+        out.append(text)
+
+
+def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> list[_Piece]:
+    """The story's pieces in reading order: its paragraphs, subheads (``h2``–``h6``), list items and runs of bare
+    text, and in their places the other elements it holds (a table, an ``aside``: :func:`_body` keeps them out of
+    the body, not lost). The walk goes into the wrappers (:data:`_WRAPPERS`), not into a photo or the share bar (a
+    div of :data:`_OUT_CLASSES`, or one of ``photos``: those of a page whose classes are gone)."""
     if any(has_class(a, *_OUT_CLASSES) for a in (container, *container.iterancestors("div"))):
         return []  # the whole text sits inside one
-    out: list[etree._Element] = []
-    for el in container.iter("p", "h2", "h3"):
-        for a in el.iterancestors("div"):
-            if a is container:
-                out.append(el)
-                break
-            if has_class(a, *_OUT_CLASSES):
-                break
+    out: list[_Piece] = []
+    stack = _pieces(container)
+    stack.reverse()
+    while stack:
+        piece = stack.pop()
+        if isinstance(piece, str) or piece.tag not in _WRAPPERS:
+            out.append(piece)
+        elif not (piece.tag == "div" and (has_class(piece, *_OUT_CLASSES) or any(piece is p for p in photos))):
+            stack.extend(reversed(_pieces(piece)))
     return out
 
 
@@ -272,33 +325,47 @@ def _share(page: Page, el: etree._Element) -> Discarded:
     return discard("share", None, items, None if items else box_text(el))
 
 
-def _body(page: Page, els: list[etree._Element]) -> tuple[list[Block], list[Discarded], bool]:
-    """Body blocks from the text's paragraphs and subheads (:func:`_body_elements`), the blocks kept out of
-    them, and whether the page is a teaser ("[Read More]")."""
+def _piece_text(piece: _Piece) -> str:
+    """A piece's text: a table's a line per row (its cells apart), a box's with its blocks apart."""
+    if isinstance(piece, str):
+        return piece
+    if piece.tag in _TEXT_BLOCKS:
+        return text_of(piece)
+    return table_text(piece) if piece.tag == "table" else box_text(piece)
+
+
+def _body(page: Page, pieces: list[_Piece]) -> tuple[list[Block], list[Discarded], bool]:
+    """Body blocks from the story's pieces (:func:`_body_pieces`), the blocks kept out of them (a separator line,
+    and each element that is no paragraph, subhead or list item: a table, an ``aside``), and whether the page is a
+    teaser ("[Read More]")."""
     blocks: list[Block] = []
     out: list[Discarded] = []
     teaser = False
-    for i, el in enumerate(els):
-        text = text_of(el)
+    for i, piece in enumerate(pieces):
+        text = _piece_text(piece)
         if not text:
+            continue
+        el = None if isinstance(piece, str) else piece
+        tag = "" if el is None else el.tag
+        if tag and tag not in _TEXT_BLOCKS:
+            out.append(Discarded(kind="other", text=text))
             continue
         if SEPARATOR.match(text):
             out.append(discard("other", None, (), text))
             continue
         if READ_MORE.search(text):
             teaser = True
-            link = first(READ_MORE_LINK(el))
+            link = first(READ_MORE_LINK(el)) if el is not None else None
             url = page.absolute(link.get("href")) if link is not None else None
             out.append(discard("read-more", None, (Item(title="Read More", url=url),)))
             text = READ_MORE.sub("", text)
             if text:
                 blocks.append(Block("paragraph", text))
-            rest = [t for e in els[i + 1 :] if (t := text_of(e))]
+            rest = [t for e in pieces[i + 1 :] if (t := _piece_text(e))]
             if rest:  # series blurbs under a teaser: not the story
                 out.append(discard("related", None, (), "\n".join(rest)))
             break
-        tag = el.tag if isinstance(el.tag, str) else ""
-        blocks.append(Block("subhead" if tag in ("h2", "h3") else "paragraph", text))
+        blocks.append(Block("subhead" if tag in _SUBHEADS else "paragraph", text))
     return blocks, out, teaser
 
 
@@ -347,8 +414,8 @@ def extract_ajw(page: Page) -> Article:
         body_out: list[Discarded] = []
         teaser = False
     else:
-        els = _body_elements(text_el) if parts.shares is None else _elements_apart(text_el, parts.inline_images)
-        blocks, body_out, teaser = _body(page, els)
+        photos = [] if parts.shares is None else parts.inline_images  # a page whose classes are gone: by place
+        blocks, body_out, teaser = _body(page, _body_pieces(text_el, photos))
     if not blocks and parts.title is None:
         raise NotAnArticleError("an AJW page with no .ArticleTitle headline and no div.ArticleText text (a list page?)")
     dateline, blocks = cut_dateline(blocks)
@@ -468,13 +535,6 @@ def _is_share_bar(el: etree._Element) -> bool:
     shares = sum(1 for href in hrefs if is_share_address(href))
     return shares > 0 and all(is_share_address(h) or not h or h.startswith(("#", "javascript:"))
                               for h in hrefs)
-
-
-def _elements_apart(story: etree._Element, photos: list[etree._Element]) -> list[etree._Element]:
-    """:func:`_body_elements` on a page whose classes are gone: the paragraphs and subheads of the story that
-    are not inside one of its ``photos``."""
-    return [el for el in story.iter("p", "h2", "h3")
-            if not any(a is photo for a in el.iterancestors("div") for photo in photos)]
 
 
 def _first_caption(holder: etree._Element) -> etree._Element | None:

@@ -3,7 +3,8 @@
 Layout ``wp``: the article DOM is NOT attested (facts LOW). The module reads structured data first
 (Yoast's JSON-LD ``@graph``, then ``article:published_time``), then WordPress theme selectors
 (``h1.entry-title``, ``div.entry-content``, ``time.entry-date``), and says so with ``low-confidence``
-warnings whenever a selector gave a field.
+warnings whenever a selector gave a field. The content's paragraphs, subheads, list items, quotations and bare
+text are read in place; a table or any other box in it is kept out of the body as ``other``.
 
 Site rules (facts HIGH):
 
@@ -42,7 +43,7 @@ from itertools import takewhile
 
 from lxml import etree
 
-from .._text import squash, strip_suffix, text_of
+from .._text import box_text, squash, strip_suffix, table_text, text_of
 from ..bylines import BY_LINE, is_person_name, parse_byline
 from ..dates import parse_date_only
 from ..errors import WholePageNeeded
@@ -83,9 +84,21 @@ FINGERPRINT = xpath(
     f" | //*[{_HAS.format('entry-content')}]//*[contains(., 'このページを')][.//a]"
 )
 _XML_SPACE = re.compile("[ \t\r\n]+")
-# the children of the content (and of plain wrappers in it) read as the body
-_BODY_TAGS = frozenset({"p", "h2", "h3", "h4", "blockquote", "ul", "ol", "figure", "div"})
-_HEADING_TAGS = frozenset({"h2", "h3", "h4"})
+_HEADING_TAGS = frozenset({"h2", "h3", "h4"})  # a box's heading
+# the content's pieces (:func:`_pieces`): read as a paragraph each (a list's item too) or, the headings, as a
+# subhead each
+_SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_TEXT_BLOCKS = _SUBHEADS | {"p", "li"}
+#: Walked into (a div unless its class names a box): their blocks read in order, their bare text a paragraph
+_WRAPPERS = frozenset({"div", "ul", "ol", "blockquote", "section", "article", "main", "center"})
+#: Phrasing markup: its text runs on with the bare text around it (a line break's and a picture's tail too)
+_INLINE = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd",
+    "mark", "q", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+    "wbr",
+})
+#: Never text a reader sees (what text_of leaves out, embeds and icons)
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "iframe", "svg"})
 
 
 def _words(cls: str) -> list[str]:
@@ -235,8 +248,42 @@ def _list_links(el: etree._Element) -> list[etree._Element]:
     return out
 
 
-def _body_nodes(el: etree._Element) -> list[etree._Element]:
-    return [c for c in el if c.tag in _BODY_TAGS]
+#: A piece of the content: an element, or a run of bare text (a string)
+_Piece = etree._Element | str
+
+
+def _pieces(el: etree._Element) -> list[_Piece]:
+    """``el``'s children in reading order, each run of bare text between them joined into a string: ``el``'s own
+    text, its children's tails and the text of phrasing markup (:data:`_INLINE`). Scripts and styles are left
+    out; every other element is a piece of its own."""
+    out: list[_Piece] = []
+    text = el.text
+    run = [text] if text and not text.isspace() else []
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in _NOT_TEXT:
+            if tag not in _INLINE:
+                if run:
+                    _end_run(run, out)
+                out.append(child)
+            elif len(child):
+                run.append(etree.tostring(child, method="text", encoding="unicode", with_tail=False))
+            elif child.text:
+                run.append(child.text)
+        tail = child.tail
+        if tail and (run or not tail.isspace()):  # the new line between two paragraphs is no text
+            run.append(tail)
+    if run:
+        _end_run(run, out)
+    return out
+
+
+def _end_run(run: list[str], out: list[_Piece]) -> None:
+    """Move a run of bare text to ``out`` as one string (none when it is all white space)."""
+    text = squash("".join(run))
+    run.clear()
+    if text:
+        out.append(text)
 
 
 _LANG_SWITCH = re.compile(r"^このページを\s*日本語\s*で読む$")
@@ -299,16 +346,23 @@ def _date(page: Page, text: str | None) -> dt.datetime | None:
 def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
           ) -> tuple[list[Block], list[Image], list[Discarded], Byline | None]:
     """Blocks, photos, boxes kept out of the body, and a byline printed in the content; ``unclassed``: the page's
-    classes are gone, and a box is told by what it holds (:func:`_told_kind`)."""
+    classes are gone, and a box is told by what it holds (:func:`_told_kind`).
+
+    The content's pieces (:func:`_pieces`) are read in order, the wrappers' (:data:`_WRAPPERS`) in their place:
+    paragraphs, subheads (``h2``–``h6``), each list item and each run of bare text are body blocks; a table is
+    kept out as ``other`` (a line per row, its cells apart), and so is any other element with text (an ``aside``)."""
     blocks: list[Block] = []
     images: list[Image] = []
     discarded: list[Discarded] = []
     byline: Byline | None = None
-    stack = _body_nodes(content)
+    stack = _pieces(content)
     stack.reverse()
     while stack:
         el = stack.pop()
-        tag = el.tag if isinstance(el.tag, str) else ""
+        if isinstance(el, str):  # bare text
+            blocks.append(Block("paragraph", el))
+            continue
+        tag = el.tag
         text = text_of(el)  # once: every test below reads it
         raw_cls = el.get(_CLASS) or ""
         cls = raw_cls.lower()
@@ -326,10 +380,16 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
                 discarded.append(discard("ad", None, (), text))
             elif unclassed and (kind := _told_kind(el)) is not None:
                 discarded.append(discard(kind, text_of(_heading(el)) or None, link_items(page, el)))
-            else:  # a plain wrapper: read its children in order
-                stack.extend(reversed(_body_nodes(el)))
-        elif tag in ("ul", "ol"):
-            blocks.extend(Block("paragraph", t) for li in el.iter("li") if (t := text_of(li)))
+            else:  # a plain wrapper: read its pieces in order
+                stack.extend(reversed(_pieces(el)))
+        elif tag in _WRAPPERS:  # a list, a quotation: its items and paragraphs, in order
+            stack.extend(reversed(_pieces(el)))
+        elif tag == "table":
+            if rows := table_text(el):
+                discarded.append(Discarded(kind="other", text=rows))
+        elif tag not in _TEXT_BLOCKS:
+            if text:  # an element the content holds no body text in (an aside): kept out, not lost
+                discarded.append(discard("other", None, (), box_text(el)))
         else:
             if not text:
                 continue
@@ -344,7 +404,7 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
                 byline = parse_byline(_AUTHOR_PREFIX.sub("By ", text))
                 if byline is not None:
                     continue
-            blocks.append(Block("subhead" if tag in ("h2", "h3", "h4") else "paragraph", text))
+            blocks.append(Block("subhead" if tag in _SUBHEADS else "paragraph", text))
     return blocks, images, discarded, byline
 
 
