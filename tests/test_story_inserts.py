@@ -5,6 +5,7 @@ the h4 as a subhead) or, for the table, as a discarded ``other`` block with a li
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,13 @@ def _place(data: bytes, article: jnparse.Article) -> int | None:
         return None
     at = data.find(paragraphs[1].text[:25].encode())
     start = data.rfind(b"<p", 0, at) if at >= 0 else -1
-    return start if start >= 0 else None
+    if start < 0:
+        return None
+    # the <p> opens that paragraph, not an earlier one holding several, split by <br>s (Jiji's 2013 pages)
+    return start if _OPENS.fullmatch(data, data.find(b">", start) + 1, at) else None
+
+
+_OPENS = re.compile(rb"(?:\s|<[^>]*>)*")
 
 
 def _cases() -> list[object]:

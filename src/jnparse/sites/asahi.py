@@ -49,6 +49,7 @@ from ..structured import ld_text, strip_tags
 from ..textcopy import COPYRIGHT_LINE, SHARE_NETWORKS, TextCopy
 from .base import (
     Layout,
+    Piece,
     Site,
     class_words,
     cut_dateline,
@@ -61,6 +62,7 @@ from .base import (
     img_url,
     in_text,
     is_share_address,
+    story_pieces,
 )
 
 SITE_ID = "asahi"
@@ -245,69 +247,27 @@ _SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _TEXT_BLOCKS = _SUBHEADS | {"p", "li"}
 #: Walked into: their blocks read in order, their bare text a paragraph (a div of a photo or the share bar is not)
 _WRAPPERS = frozenset({"div", "ul", "ol", "blockquote", "section", "article", "main", "center"})
-#: Phrasing markup: its text runs on with the bare text around it (a line break's and a picture's tail too)
-_INLINE = frozenset({
-    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd",
-    "mark", "q", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
-    "wbr",
-})
-#: Never text a reader sees (what text_of leaves out, embeds and icons)
-_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "iframe", "svg"})
-
-#: A piece of the story: an element, or a run of bare text (a string)
-_Piece = etree._Element | str
 
 
-def _pieces(el: etree._Element) -> list[_Piece]:
-    """``el``'s children in reading order, each run of bare text between them joined into a string: ``el``'s own
-    text, its children's tails and the text of phrasing markup (:data:`_INLINE`). Scripts and styles are left
-    out; every other element is a piece of its own."""
-    out: list[_Piece] = []
-    text = el.text
-    run = [text] if text and not text.isspace() else []
-    for child in el:
-        tag = child.tag
-        if isinstance(tag, str) and tag not in _NOT_TEXT:
-            if tag not in _INLINE:
-                if run:
-                    _end_run(run, out)
-                out.append(child)
-            elif len(child):
-                run.append(etree.tostring(child, method="text", encoding="unicode", with_tail=False))
-            elif child.text:
-                run.append(child.text)
-        tail = child.tail
-        if tail and (run or not tail.isspace()):  # the new line between two paragraphs is no text
-            run.append(tail)
-    if run:
-        _end_run(run, out)
-    return out
 
 
-def _end_run(run: list[str], out: list[_Piece]) -> None:
-    """Move a run of bare text to ``out`` as one string (none when it is all white space)."""
-    text = squash("".join(run))
-    run.clear()
-    if text:
-        out.append(text)
 
-
-def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> list[_Piece]:
+def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> list[Piece]:
     """The story's pieces in reading order: its paragraphs, subheads (``h2``–``h6``), list items and runs of bare
     text, and in their places the other elements it holds (a table, an ``aside``: :func:`_body` keeps them out of
     the body, not lost). The walk goes into the wrappers (:data:`_WRAPPERS`), not into a photo or the share bar (a
     div of :data:`_OUT_CLASSES`, or one of ``photos``: those of a page whose classes are gone)."""
     if any(has_class(a, *_OUT_CLASSES) for a in (container, *container.iterancestors("div"))):
         return []  # the whole text sits inside one
-    out: list[_Piece] = []
-    stack = _pieces(container)
+    out: list[Piece] = []
+    stack = story_pieces(container)
     stack.reverse()
     while stack:
         piece = stack.pop()
         if isinstance(piece, str) or piece.tag not in _WRAPPERS:
             out.append(piece)
         elif not (piece.tag == "div" and (has_class(piece, *_OUT_CLASSES) or any(piece is p for p in photos))):
-            stack.extend(reversed(_pieces(piece)))
+            stack.extend(reversed(story_pieces(piece)))
     return out
 
 
@@ -325,7 +285,7 @@ def _share(page: Page, el: etree._Element) -> Discarded:
     return discard("share", None, items, None if items else box_text(el))
 
 
-def _piece_text(piece: _Piece) -> str:
+def _piece_text(piece: Piece) -> str:
     """A piece's text: a table's a line per row (its cells apart), a box's with its blocks apart."""
     if isinstance(piece, str):
         return piece
@@ -334,7 +294,7 @@ def _piece_text(piece: _Piece) -> str:
     return table_text(piece) if piece.tag == "table" else box_text(piece)
 
 
-def _body(page: Page, pieces: list[_Piece]) -> tuple[list[Block], list[Discarded], bool]:
+def _body(page: Page, pieces: list[Piece]) -> tuple[list[Block], list[Discarded], bool]:
     """Body blocks from the story's pieces (:func:`_body_pieces`), the blocks kept out of them (a separator line,
     and each element that is no paragraph, subhead or list item: a table, an ``aside``), and whether the page is a
     teaser ("[Read More]")."""

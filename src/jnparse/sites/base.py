@@ -472,6 +472,53 @@ def class_words(el: etree._Element) -> frozenset[str]:
 _SUBHEAD_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
+#: Phrasing markup: its text runs on with the bare text around it (a line break's and a picture's tail too)
+INLINE_TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd",
+    "mark", "q", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+    "wbr",
+})
+#: Never text a reader sees (what text_of leaves out, embeds and icons)
+NOT_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "svg"})
+
+#: A piece of a story: an element, or a run of bare text (a string)
+Piece: TypeAlias = etree._Element | str
+
+
+def story_pieces(el: etree._Element) -> list[Piece]:
+    """``el``'s children in reading order, each run of bare text between them joined into a string: ``el``'s own
+    text, its children's tails and the text of phrasing markup (:data:`INLINE_TAGS`). Scripts and styles are
+    left out; every other element is a piece of its own, for the reader to read, walk into or keep out."""
+    out: list[Piece] = []
+    text = el.text
+    run = [text] if text and not text.isspace() else []
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in NOT_TEXT_TAGS:
+            if tag not in INLINE_TAGS:
+                if run:
+                    _end_run(run, out)
+                out.append(child)
+            elif len(child):
+                run.append(etree.tostring(child, method="text", encoding="unicode", with_tail=False))
+            elif child.text:
+                run.append(child.text)
+        tail = child.tail
+        if tail and (run or not tail.isspace()):  # the new line between two paragraphs is no text
+            run.append(tail)
+    if run:
+        _end_run(run, out)
+    return out
+
+
+def _end_run(run: list[str], out: list[Piece]) -> None:
+    """Move a run of bare text to ``out`` as one string (none when it is all white space)."""
+    text = squash("".join(run))
+    run.clear()
+    if text:
+        out.append(text)
+
+
 def body_blocks(elements: Iterable[etree._Element], *, subhead_tags: frozenset[str] = _SUBHEAD_TAGS) -> list[Block]:
     """Paragraph and subhead blocks from elements in reading order (empty ones dropped)."""
     out: list[Block] = []

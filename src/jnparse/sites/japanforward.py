@@ -66,6 +66,7 @@ from .base import (
     in_tag,
     is_share_box,
     link_items,
+    story_pieces,
 )
 
 SITE_ID = "japanforward"
@@ -91,14 +92,6 @@ _SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _TEXT_BLOCKS = _SUBHEADS | {"p", "li"}
 #: Walked into (a div unless its class names a box): their blocks read in order, their bare text a paragraph
 _WRAPPERS = frozenset({"div", "ul", "ol", "blockquote", "section", "article", "main", "center"})
-#: Phrasing markup: its text runs on with the bare text around it (a line break's and a picture's tail too)
-_INLINE = frozenset({
-    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins", "kbd",
-    "mark", "q", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
-    "wbr",
-})
-#: Never text a reader sees (what text_of leaves out, embeds and icons)
-_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "iframe", "svg"})
 
 
 def _words(cls: str) -> list[str]:
@@ -248,42 +241,8 @@ def _list_links(el: etree._Element) -> list[etree._Element]:
     return out
 
 
-#: A piece of the content: an element, or a run of bare text (a string)
-_Piece = etree._Element | str
 
 
-def _pieces(el: etree._Element) -> list[_Piece]:
-    """``el``'s children in reading order, each run of bare text between them joined into a string: ``el``'s own
-    text, its children's tails and the text of phrasing markup (:data:`_INLINE`). Scripts and styles are left
-    out; every other element is a piece of its own."""
-    out: list[_Piece] = []
-    text = el.text
-    run = [text] if text and not text.isspace() else []
-    for child in el:
-        tag = child.tag
-        if isinstance(tag, str) and tag not in _NOT_TEXT:
-            if tag not in _INLINE:
-                if run:
-                    _end_run(run, out)
-                out.append(child)
-            elif len(child):
-                run.append(etree.tostring(child, method="text", encoding="unicode", with_tail=False))
-            elif child.text:
-                run.append(child.text)
-        tail = child.tail
-        if tail and (run or not tail.isspace()):  # the new line between two paragraphs is no text
-            run.append(tail)
-    if run:
-        _end_run(run, out)
-    return out
-
-
-def _end_run(run: list[str], out: list[_Piece]) -> None:
-    """Move a run of bare text to ``out`` as one string (none when it is all white space)."""
-    text = squash("".join(run))
-    run.clear()
-    if text:
-        out.append(text)
 
 
 _LANG_SWITCH = re.compile(r"^このページを\s*日本語\s*で読む$")
@@ -355,7 +314,7 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
     images: list[Image] = []
     discarded: list[Discarded] = []
     byline: Byline | None = None
-    stack = _pieces(content)
+    stack = story_pieces(content)
     stack.reverse()
     while stack:
         el = stack.pop()
@@ -381,9 +340,9 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
             elif unclassed and (kind := _told_kind(el)) is not None:
                 discarded.append(discard(kind, text_of(_heading(el)) or None, link_items(page, el)))
             else:  # a plain wrapper: read its pieces in order
-                stack.extend(reversed(_pieces(el)))
+                stack.extend(reversed(story_pieces(el)))
         elif tag in _WRAPPERS:  # a list, a quotation: its items and paragraphs, in order
-            stack.extend(reversed(_pieces(el)))
+            stack.extend(reversed(story_pieces(el)))
         elif tag == "table":
             if rows := table_text(el):
                 discarded.append(Discarded(kind="other", text=rows))
