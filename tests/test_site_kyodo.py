@@ -5,11 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
 
 import jnparse
+from jnparse._text import table_text, text_of
+from jnparse.model import Discarded
+from jnparse.page import Page
 from jnparse.sites import kyodo
 
 from .conftest import FIXTURES
+from .prune_checks import nested_markup
 
 HERE = FIXTURES / "kyodo"
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -226,8 +233,44 @@ def test_prune_skips_a_start_mark_inside_a_script() -> None:
     assert pruned is not None and b"var t" not in pruned and b'<div class="main">' in pruned
 
 
+#: What the story walk (kyodo._pieces) reads of a box ($c, the context node), as XPath: its text blocks (p, li, dt,
+#: dd, h2-h6) and its bare text, in page order; nothing inside a photo box, aside, nav, headline, table or code
+#: from the box down (the box included), and nothing inside a text block below the box (read with it). Only the
+#: ancestors from the box down count: an element left open above the story holds it in the tree, yet is no part
+#: of it.
+_BELOW_C = "[ancestor-or-self::*[count(. | $c) = 1]]"
+_UNDER_C = "[ancestor::*[count(. | $c) = 1]]"
+_TEXT_BLOCK = "self::p or self::li or self::dt or self::dd or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+_LEFT_OUT = ("self::figure or self::aside or self::nav or self::h1 or self::table or self::script or self::style"
+             " or self::noscript or self::template or self::div[contains(concat(' ', normalize-space(@class), ' '),"
+             " ' mainpic ')]")
+_READ = f"[not(ancestor::*[{_LEFT_OUT}]{_BELOW_C})][not(ancestor::*[{_TEXT_BLOCK}]{_UNDER_C})]"
+_STORY_READ = etree.XPath(f"(.//*[{_TEXT_BLOCK}] | .//text()){_READ}")
+#: The tables the walk discards, by the same rule.
+_STORY_TABLES = etree.XPath(f".//table{_READ}")
+_SUBHEADS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _agrees_with_the_rule(page: Page, box: etree._Element) -> bool:
+    """Whether the walk of ``box`` reads what _STORY_READ finds, all of it once and in order (white space aside),
+    with a subhead for each h2-h6 (the rule says what is read, not where a run of bare text ends), and
+    discards the tables _STORY_TABLES finds."""
+    found = _STORY_READ(box, c=box)
+    text = "".join(text_of(n) if isinstance(n, etree._Element) else str(n) for n in found)
+    heads = [t for n in found if isinstance(n, etree._Element) and n.tag in _SUBHEADS and (t := text_of(n))]
+    tables = [t for table in _STORY_TABLES(box, c=box) if (t := table_text(table))]
+    pieces, discarded = kyodo._pieces(page, box)
+    return (_bare("".join(p.text for p in pieces)) == _bare(text) and [d.text for d in discarded] == tables
+            and [p.text for p in pieces if p.kind == "subhead"] == heads)
+
+
+def _bare(text: str) -> str:
+    return "".join(text.split())
+
+
 def test_walks_agree_with_the_xpath_rules() -> None:
-    """The C-filtered walks that replace the whole-tree XPath rules find the same elements."""
+    """The C-filtered walks that replace the whole-tree XPath rules find the same elements; the story walk reads
+    what _STORY_READ finds."""
     from jnparse.loading import parse_bytes
     from jnparse.page import Page, first
 
@@ -244,7 +287,7 @@ def test_walks_agree_with_the_xpath_rules() -> None:
         assert kyodo._old_title(page) is (title if title is not None else first(kyodo.H1(root))), path.name
         assert kyodo._old_bodies(page) == list(kyodo.OLD_BODY(root)), path.name
         for box in root.iter("div", "section", "article", "main", "figure", "body"):
-            assert kyodo._body_elements(box) == list(kyodo.BODY_PIECES(box, c=box)), path.name
+            assert _agrees_with_the_rule(page, box), path.name
             assert kyodo._box_caption(box) is first(kyodo.BOX_CAPTION(box)), path.name
 
 
@@ -321,8 +364,9 @@ def test_an_element_left_open_above_the_story_does_not_empty_it(name: str, stray
 @pytest.mark.parametrize("stray", [*_STRAYS, "<div class='mainpic'>"])
 @pytest.mark.parametrize("name", sorted(p.name for p in HERE.glob("*.html")))
 def test_body_walk_agrees_with_the_xpath_rule_under_an_element_left_open(name: str, stray: str) -> None:
-    """_body_elements and BODY_PIECES agree on every box when an element is left open above the story."""
+    """The story walk reads what _STORY_READ finds from every box when an element is left open above the story."""
     from jnparse.loading import parse_bytes
+    from jnparse.page import Page
 
     text = _html(name)
     body_end = text.index(">", text.index("<body")) + 1
@@ -332,7 +376,7 @@ def test_body_walk_agrees_with_the_xpath_rule_under_an_element_left_open(name: s
             continue
         root = parse_bytes(data)
         for box in root.iter("div", "section", "article", "main", "figure", "aside", "li", "body"):
-            assert kyodo._body_elements(box) == list(kyodo.BODY_PIECES(box, c=box)), (name, stray, box.tag)
+            assert _agrees_with_the_rule(Page(root), box), (name, stray, box.tag)
 
 
 @pytest.mark.parametrize("stray", _STRAYS)
@@ -382,3 +426,50 @@ def test_a_copy_of_the_page_reads_as_the_page(name: str) -> None:
         assert copy.published.date() == page.published.date()
     assert [b.text for b in copy.body] == [b.text for b in page.body]
     assert_every_piece_kept(text, copy)
+
+
+# -- what the story holds, whatever element holds it ------------------------------------------------------
+
+#: Boxes a story may hold, put after the old design's first story paragraph: a bare div with a paragraph in it,
+#: a quotation with no paragraph, a list, a minor subhead, inline markup over a line break, code, a comment
+#: and a table.
+_HOLDS = ('<div>Bare text in a box,<p>a paragraph in it,</p>and its tail.</div>'
+          '<blockquote>A quotation with no paragraph.</blockquote>'
+          '<ul>\n<li>One item.</li>\n<li><p>An item with a paragraph.</p></li>\n</ul>'
+          '<h4>A minor subhead</h4>'
+          '<section><span>Text in a span</span> and <a href="/x">a link</a>,<br>over a line break.</section>'
+          '<script>var x = "code";</script><!-- a note -->'
+          '<table><caption>Seats</caption><tr><th>Party</th><th>Seats</th></tr><tr><td>LDP</td><td>247</td></tr>'
+          '</table>')
+
+
+def test_the_story_reads_every_box_it_holds_in_its_place() -> None:
+    page = _html("old-staff-photo.html")
+    at = page.index("<p>The drones fly")
+    before = jnparse.parse(page)
+    after = jnparse.parse(page[:at] + _HOLDS + page[at:])
+    assert [(b.kind, b.text) for b in after.body] == [(b.kind, b.text) for b in before.body[:1]] + [
+        ("paragraph", "Bare text in a box,"), ("paragraph", "a paragraph in it,"), ("paragraph", "and its tail."),
+        ("paragraph", "A quotation with no paragraph."), ("paragraph", "One item."),
+        ("paragraph", "An item with a paragraph."), ("subhead", "A minor subhead"),
+        ("paragraph", "Text in a span and a link, over a line break."),
+    ] + [(b.kind, b.text) for b in before.body[1:]]
+    assert after.discarded == (Discarded(kind="other", text="Seats\nParty | Seats\nLDP | 247"), *before.discarded)
+    assert after.images == before.images
+
+
+_STORY_OPENERS = ["<p>", "<li>", "<ul>", "<div>", "<blockquote>", "<section>", "<span>", '<a href="/x">', "<h1>",
+                  "<h2>", "<h4>", "<dl>", "<dd>", "<table>", "<td>", "<figure>", "<aside>", "<nav>",
+                  '<div class="mainpic">', "<script>"]
+_STORY_LEAVES = ["Text.", "More words", " ", "\n", "<br>", "<!-- a note -->", '<img src="/a.jpg">']
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(nested_markup(_STORY_OPENERS, _STORY_LEAVES), max_size=5))
+def test_the_story_walk_reads_what_the_rule_finds(parts: list[str]) -> None:
+    from jnparse.loading import parse_bytes
+
+    data = ('<html><body><div class="article-body">' + "".join(parts) + "</div></body></html>").encode()
+    root = parse_bytes(data)
+    for box in root.iter("body", "div", "section", "li"):
+        assert _agrees_with_the_rule(Page(root), box), box.tag

@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import jnparse
+from jnparse._text import table_text
 from jnparse.loading import parse_bytes
+from jnparse.model import Discarded
 from jnparse.page import Page
 from jnparse.sites import mainichi
 
@@ -163,13 +165,19 @@ _PHOTO = "contains(@class, 'articledetail-image') or contains(@class, 'articlede
 _PROMPT = "(contains(@class, 'mustpay') and not(contains(@class, 'is-mustpay'))) or contains(@class, 'paywall')"
 _BELOW_C = "[ancestor-or-self::*[count(. | $c) = 1]]"
 _NOT_ABOVE = "[count(. | $above) != count($above)]"
+_TEXT_BLOCK = "self::p or self::li or self::dt or self::dd or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+_LEFT_OUT = (f"self::figure or self::aside or self::h1 or self::table or self::script or self::style or self::noscript"
+             f" or self::template or {_PHOTO} or {_PROMPT}")
+_READ = f"[not(ancestor::*[{_LEFT_OUT}]{_BELOW_C})][not(ancestor::*[{_TEXT_BLOCK}]{_BELOW_C})]"
 OLD = {
     "body": "//section[@id='articledetail-body'] | //*[@id='articledetail-body']",
     "title_h1": f"//h1[{_HAS.format('title-page')}]",
     "h1": "//h1",
-    # ancestors from the container ($c, the context node) down only: one left open above it is no part of it
-    "pieces": f"(.//p | .//h2 | .//h3)[not(ancestor::figure{_BELOW_C})][not(ancestor::*[{_PHOTO}]{_BELOW_C})]"
-              f"[not(ancestor::*[{_PROMPT}]{_BELOW_C})][not(ancestor::aside{_BELOW_C})][not(ancestor::p{_BELOW_C})]",
+    # what the story walk reads: its text blocks and its bare text, in page order, nothing inside a figure, photo
+    # box, prompt, aside, headline, table or code, nor inside a text block (read with it); the ancestors from the
+    # container ($c, the context node) down only: one left open above it is no part of it
+    "pieces": f"(.//*[{_TEXT_BLOCK}] | .//text()){_READ}",
+    "tables": f".//table{_READ}",
     # ancestors that hold the body ($above) hold the whole story: they are not photo boxes around a photo
     "photo_boxes": f"//*[{_PHOTO}][not(ancestor::*[{_PHOTO}]{_NOT_ABOVE})][not(ancestor::figure{_NOT_ABOVE})]"
                    f" | //*[@id='articledetail-body']//figure[not(ancestor::*[{_PHOTO}]{_NOT_ABOVE})]",
@@ -197,10 +205,24 @@ _MARKUP = nested_markup(_OPENERS, _LEAVES)
 
 
 def _old(root: etree._Element, name: str) -> list[etree._Element]:
-    """What the rule ``name`` finds from ``root`` (its context node, $c; $above: the first body's ancestors)."""
+    """The elements the rule ``name`` finds from ``root`` (its context node, $c; $above: the first body's
+    ancestors)."""
+    return [e for e in _old_nodes(root, name) if isinstance(e, etree._Element)]
+
+
+def _old_nodes(root: etree._Element, name: str) -> list[etree._Element | str]:
+    """The elements and text the rule ``name`` finds from ``root``."""
     body = next(iter(etree.XPath(OLD["body"])(root)), None) if name == "photo_boxes" else None
     above = list(body.iterancestors()) if isinstance(body, etree._Element) else []
-    return [e for e in etree.XPath(OLD[name])(root, c=root, above=above) if isinstance(e, etree._Element)]
+    found = etree.XPath(OLD[name])(root, c=root, above=above)
+    return [n for n in found if isinstance(n, (etree._Element, str))] if isinstance(found, list) else []
+
+
+_SUBHEADS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _bare(text: str) -> str:
+    return "".join(text.split())
 
 
 @settings(max_examples=300, deadline=None)
@@ -226,9 +248,17 @@ def test_scan_is_the_xpath(parts: list[str], with_source: bool) -> None:
         if box is not None:
             assert [a for a in box.iterdescendants("a") if a.get("href") is not None] == _old(box, "links")
     if found.body is not None:
-        want = [mainichi.Block("subhead" if el.tag in ("h2", "h3") else "paragraph", t)
-                for el in _old(found.body, "pieces") if (t := mainichi.text_of(el))]
-        assert mainichi._pieces(found.body) == want
+        # the walk reads all of it once and in order (white space aside), a subhead for each h2-h6 (the rule says
+        # what is read, not where a run of bare text ends), and discards the tables
+        nodes = _old_nodes(found.body, "pieces")
+        text = "".join(mainichi.text_of(n) if isinstance(n, etree._Element) else str(n) for n in nodes)
+        heads = [t for n in nodes
+                 if isinstance(n, etree._Element) and n.tag in _SUBHEADS and (t := mainichi.text_of(n))]
+        tables = [t for table in _old(found.body, "tables") if (t := table_text(table))]
+        blocks, discarded = mainichi._pieces(found.body)
+        assert _bare("".join(b.text for b in blocks)) == _bare(text)
+        assert [b.text for b in blocks if b.kind == "subhead"] == heads
+        assert [d.text for d in discarded] == tables
 
 
 # -- prune() gives the Article the whole page gives ---------------------------------------------------
@@ -343,3 +373,43 @@ def test_an_element_left_open_above_the_story_does_not_empty_it(name: str, stray
         assert [b["text"] for b in got["body"]] == body
         assert [i["caption"] for i in got["images"]] == photos
         assert _article(data) == got  # the cut page, when prune() cuts, reads the same
+
+
+# -- what the story holds, whatever element holds it ------------------------------------------------------
+
+#: Boxes a story may hold, put after the story's first paragraph: a bare div with a paragraph in it, a
+#: quotation with no paragraph, a list, a minor subhead, inline markup over a line break, code, a comment and a
+#: table.
+_HOLDS = ('<div>Bare text in a box,<p>a paragraph in it,</p>and its tail.</div>'
+          '<blockquote>A quotation with no paragraph.</blockquote>'
+          '<ol>\n<li>One item.</li>\n<li><p>An item with a paragraph.</p></li>\n</ol>'
+          '<h4>A minor subhead</h4>'
+          '<section><span>Text in a span</span> and <a href="/x">a link</a>,<br>over a line break.</section>'
+          '<script>var x = "code";</script><!-- a note -->'
+          '<table><caption>Seats</caption><tr><th>Party</th><th>Seats</th></tr><tr><td>LDP</td><td>247</td></tr>'
+          '</table>')
+
+
+def test_the_story_reads_every_box_it_holds_in_its_place() -> None:
+    page = _html("own-story-photo.html")
+    at = page.index("<p>The owner found")
+    before = jnparse.parse(page)
+    after = jnparse.parse(page[:at] + _HOLDS + page[at:])
+    assert [(b.kind, b.text) for b in after.body] == [(b.kind, b.text) for b in before.body[:1]] + [
+        ("paragraph", "Bare text in a box,"), ("paragraph", "a paragraph in it,"), ("paragraph", "and its tail."),
+        ("paragraph", "A quotation with no paragraph."), ("paragraph", "One item."),
+        ("paragraph", "An item with a paragraph."), ("subhead", "A minor subhead"),
+        ("paragraph", "Text in a span and a link, over a line break."),
+    ] + [(b.kind, b.text) for b in before.body[1:]]
+    assert after.discarded == (Discarded(kind="other", text="Seats\nParty | Seats\nLDP | 247"), *before.discarded)
+    assert after.images == before.images
+
+
+def test_the_prompt_in_the_story_stays_out_of_the_body_and_the_bare_text_beside_it_is_in() -> None:
+    """The subscription prompt the design keeps out of the story by its class stays a discarded ``subscribe``
+    block; the bare text before it is the story's last paragraph."""
+    page = _html("paywalled.html").replace('<div class="mustpay-box">', 'Bare words.<div class="mustpay-box">')
+    a = jnparse.parse(page)
+    assert [b.text for b in a.body][-1] == "Bare words."
+    assert [d.kind for d in a.discarded] == ["subscribe"]
+    assert all("paid members" not in b.text for b in a.body)

@@ -14,7 +14,12 @@ Layouts (newest first):
     ``<main>``), then from JSON-LD ``articleBody``; a ``low-confidence`` warning says so.
 ``news2018``
     The older design, URLs ``/news/YYYY/MM/<12-hex>-<slug>.html`` (facts MED): headline
-    ``.main h1``, body ``div.article-body p``, credit line ``p.credit``.
+    ``.main h1``, body ``div.article-body``, credit line ``p.credit``.
+
+In either design the story's container is read whole (``_pieces``): its paragraphs, list items (one paragraph
+each) and quotations are body paragraphs, its h2-h6 subheads, the bare text in a box a paragraph of its own; a
+table is a discarded ``other`` block (a line per row, its cells apart); photo boxes, asides and navs stay out
+of the body.
 
 A copy of a page whose classes are gone (as a web archive such as archive.today stores it) is read as the
 page, with a ``layout``/``fallback`` warning: in the 2018 design the story and the photo box are found by
@@ -59,7 +64,7 @@ from urllib.parse import urlsplit
 import attrs
 from lxml import etree
 
-from .._text import plain_text, squash, strip_suffix, text_of
+from .._text import BLOCK_TAGS, plain_text, squash, strip_suffix, table_text, text_of
 from ..bylines import is_person_name, parse_byline
 from ..datelines import split_dateline
 from ..dates import NeedsReference, parse_jst
@@ -82,14 +87,6 @@ CREDIT = xpath(
     f"//p[{_HAS.format('credit')}] | //*[contains(@class, 'credit')][starts-with(normalize-space(), 'KYODO NEWS')]"
     " | //p[starts-with(normalize-space(), 'KYODO NEWS -')]"
 )
-# body pieces in reading order; photo boxes inside the body are read as images, not paragraphs. Only the
-# ancestors from the container ($c, the context node) down count: an element left open above the container
-# (an unclosed <aside> or <li> in the menus) holds the whole story in the parsed tree, yet is no part of it.
-_BELOW_C = "[ancestor-or-self::*[count(. | $c) = 1]]"
-_NOT_IN_PHOTO = (f"not(ancestor::figure{_BELOW_C}) and not(ancestor::div[{_HAS.format('mainpic')}]{_BELOW_C})"
-                 f" and not(ancestor::aside{_BELOW_C}) and not(ancestor::nav{_BELOW_C})")
-#: called with ``c=`` the context node
-BODY_PIECES = xpath(f"(.//p[not(ancestor::li{_BELOW_C})] | .//h2 | .//h3 | .//li)[{_NOT_IN_PHOTO}]")
 IMAGE_BOXES = xpath(
     f"//div[{_HAS.format('mainpic')}] | //div[{_HAS.format('article-body')}]//figure"
     f" | //article//figure[not(ancestor::div[{_HAS.format('article-body')}])]"
@@ -230,47 +227,99 @@ def _safe_date(page: Page, text: str | None, field: str = "published") -> dt.dat
     return page.date(field, text)
 
 
-def _pieces(page: Page, container: etree._Element) -> list[Piece]:
-    out: list[Piece] = []
-    for el in _body_elements(container):
-        text = text_of(el)
-        if not text:
+#: The story's text blocks, each a piece of its own, by what it is: a list item (or a definition list's term
+#: or definition) is a paragraph, as a paragraph is; h4-h6 are subheads, as h2 and h3 are.
+_TEXT_BLOCKS = {"p": "paragraph", "li": "paragraph", "dt": "paragraph", "dd": "paragraph", "h2": "subhead",
+                "h3": "subhead", "h4": "subhead", "h5": "subhead", "h6": "subhead"}
+#: Elements whose content is code, not text (text_of leaves them out too); their tails are text.
+_CODE = frozenset({"script", "style", "noscript", "template"})
+#: Elements a browser sets apart from what stands around them: the bare text on each side of one is a
+#: paragraph of its own (a ``<br>`` breaks a line inside one, as it does inside a paragraph).
+_SETS_APART = BLOCK_TAGS - {"br"}
+
+
+def _pieces(page: Page, container: etree._Element) -> tuple[list[Piece], list[Discarded]]:
+    """The pieces of the story in ``container``, in reading order, and the tables it holds (discarded: a table
+    is no paragraph, its text a line per row, its cells apart). One walk from the container's children down,
+    nothing above it looked at: a list item, figure, aside or nav left open above the story (a stray start
+    tag in the menus) holds the whole story in the tree, and must not empty it.
+
+    - ``p``, ``li``, ``dt``, ``dd``, ``h2``-``h6`` (_TEXT_BLOCKS): a piece each, all of its text (a list
+      item's paragraphs with it);
+    - a photo box, aside or nav (_blocks_pieces): nothing (the photos are read by _images), as for the
+      headline (an ``h1``, read as the title) and code;
+    - a ``table``: a discarded ``other`` block;
+    - any other element (a div, a list, a quotation, a section; a span or a link) is walked into: the bare
+      text between the blocks (an element's own text and its children's tails) is a paragraph, ended where
+      an element a browser sets apart stands, so no text in the story is lost.
+    """
+    pieces: list[Piece] = []
+    tables: list[Discarded] = []
+    if _blocks_pieces(container):
+        return pieces, tables
+    run: list[str] = []  # the bare text since the last block
+
+    def end_run() -> None:
+        text = squash("".join(run))
+        run.clear()
+        if text:
+            pieces.append(Piece(text=text))
+
+    # an explicit stack, not recursion (a hostile page nests thousands deep): an element to read, the tail
+    # of one walked into, or None where one set apart ends
+    stack: list[etree._Element | str | None] = list(reversed(container))
+    if container.text and not container.text.isspace():
+        run.append(container.text)
+    while stack:
+        el = stack.pop()
+        if el is None:
+            if run:
+                end_run()
             continue
-        tag = el.tag if isinstance(el.tag, str) else ""
-        links = _links(page, el) if len(el) else ()
-        out.append(Piece(text=text, kind="subhead" if tag in ("h2", "h3") else "paragraph", links=links))
-    return out
+        if isinstance(el, str):
+            if run or not el.isspace():
+                run.append(el)
+            continue
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _CODE:
+            pass  # a comment or code: only its tail is text
+        elif (kind := _TEXT_BLOCKS.get(tag)) is not None:
+            if run:
+                end_run()
+            if text := text_of(el):
+                pieces.append(Piece(text=text, kind=kind, links=_links(page, el) if len(el) else ()))
+        elif tag == "table":
+            if run:
+                end_run()
+            if text := table_text(el):
+                tables.append(Discarded(kind="other", text=text))
+        elif tag == "h1" or _blocks_pieces(el):
+            if run:
+                end_run()
+        else:  # a box or inline markup: walked into, its tail read after what it holds
+            apart = tag in _SETS_APART
+            if apart and run:
+                end_run()
+            if el.tail:
+                stack.append(el.tail)
+            if apart:
+                stack.append(None)
+            stack.extend(reversed(el))
+            if el.text and (run or not el.text.isspace()):
+                run.append(el.text)
+            continue
+        tail = el.tail
+        if tail and (run or not tail.isspace()):
+            run.append(tail)
+    if run:
+        end_run()
+    return pieces, tables
 
 
 def _blocks_pieces(el: etree._Element) -> bool:
-    """A photo box, aside or nav: no body piece inside it (BODY_PIECES)."""
+    """A photo box, aside or nav: no body piece inside it."""
     tag = el.tag
     return tag in ("figure", "aside", "nav") or (tag == "div" and has_class(el, "mainpic"))
-
-
-def _body_elements(container: etree._Element) -> list[etree._Element]:
-    """BODY_PIECES from a C-filtered walk of the container: its p (not in a list item), h2, h3 and li
-    descendants, in page order, outside photo boxes, asides and navs, the container itself included.
-    The container's ancestors are not looked at: a list item, figure, aside or nav left open above the
-    story (a stray start tag in the menus) holds the whole story in the tree, and must not empty it."""
-    if _blocks_pieces(container):
-        return []
-    in_li = container.tag == "li"
-    out: list[etree._Element] = []
-    for el in container.iterdescendants("p", "h2", "h3", "li"):
-        li = in_li
-        blocked = False
-        for a in el.iterancestors():
-            if a is container:
-                break
-            if a.tag == "li":
-                li = True
-            elif _blocks_pieces(a):
-                blocked = True
-                break
-        if not blocked and not (li and el.tag == "p"):
-            out.append(el)
-    return out
 
 
 def _links(page: Page, el: etree._Element) -> tuple[Item, ...]:
@@ -413,7 +462,7 @@ def _extract(page: Page, layout: str, container: etree._Element | None, h1: etre
         ("credit line categories", lambda: _section_of(m.group("cats")) if m else None),
         required=False,
     )
-    pieces = _pieces(page, container) if container is not None else []
+    pieces, tables = _pieces(page, container) if container is not None else ([], [])
     if not pieces:
         body_text = page.ld("articleBody")
         if isinstance(body_text, str) and body_text.strip():
@@ -435,7 +484,7 @@ def _extract(page: Page, layout: str, container: etree._Element | None, h1: etre
         if people:
             page.warn("byline", "low-confidence", "byline read from JSON-LD author")
             byline = Byline(raw=", ".join(people), authors=tuple(people), affiliation=None)
-    discarded = done.discarded + _side_lists(page, container)
+    discarded = tables + done.discarded + _side_lists(page, container)
     return Article(
         site=SITE_ID,
         url=page.url,
@@ -729,7 +778,7 @@ def prune(data: bytes) -> bytes | None:
     The checks are byte searches (~100 us in all, against ~400 us to parse a real page's menus).
     Not checked, as it changes no field: an element left open in the cut part around the story (a list
     item, figure, aside, nav...). The body rules look only at the ancestors from the story's container
-    down (see _body_elements), so the whole page reads the story as the cut one does. The caller
+    down (see _pieces), so the whole page reads the story as the cut one does. The caller
     (api.py) guarantees the page is UTF-8 throughout, in the part cut off too.
 
     The walk to the story's container is not base.TagFinder's: it reads the bytes as they are (the

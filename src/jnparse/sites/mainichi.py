@@ -3,14 +3,16 @@
 URLs ``/english/articles/YYYYMMDD/<media>/<n>m/<genre>/<NNN>000c``: YYYYMMDD is the publication date,
 media ``p2a`` the Mainichi's own English stories and ``p2g`` wire copy (Kyodo; MED).
 
-Layout ``cms2020``: the mainichi.jp CMS (facts HIGH for the Japanese site, LOW for /english):
-headline ``h1.title-page``, body ``section#articledetail-body`` (``p`` and ``h2`` subheads), photos in
-``.articledetail-image-left`` / ``.articledetail-body-image-inner`` / ``figure``. Because the English
-DOM is not attested, structured data comes first: published = ``cXenseParse:recs:publishtime``
-("2025-01-14T21:17:27+0900"), ``article:published_time``, JSON-LD ``datePublished``, ``firstcreate``
-("2025-01-14 21:17:27"), and the URL date only as a last resort (midnight, with a
-``low-confidence`` warning); updated = ``article:modified_time``, JSON-LD ``dateModified``,
-``lastupdate``. When the body section is missing, JSON-LD ``articleBody`` is read instead.
+Layout ``cms2020``: the mainichi.jp CMS (facts HIGH for the Japanese site, LOW for /english): headline
+``h1.title-page``, body ``section#articledetail-body`` (read whole by ``_pieces``: paragraphs, list items
+and quotations are body paragraphs, h2-h6 subheads, the bare text in a box a paragraph of its own; a table
+is a discarded ``other`` block), photos in ``.articledetail-image-left`` /
+``.articledetail-body-image-inner`` / ``figure``. Because the English DOM is not attested, structured data
+comes first: published = ``cXenseParse:recs:publishtime`` ("2025-01-14T21:17:27+0900"),
+``article:published_time``, JSON-LD ``datePublished``, ``firstcreate`` ("2025-01-14 21:17:27"), and the URL
+date only as a last resort (midnight, with a ``low-confidence`` warning); updated =
+``article:modified_time``, JSON-LD ``dateModified``, ``lastupdate``. When the body section is missing,
+JSON-LD ``articleBody`` is read instead.
 
 Datelines: own stories "TOKYO -- " (agency None), wire "TOKYO (Kyodo) -- ", "TOKYO (AP) -- ". A
 ``p2g`` story with no agency in its dateline is credited to Kyodo with a ``low-confidence`` warning.
@@ -40,11 +42,11 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .._text import box_text, squash, strip_suffix, text_of
+from .._text import BLOCK_TAGS, box_text, squash, strip_suffix, table_text, text_of
 from ..bylines import is_person_name
 from ..dates import JST, NeedsReference, parse_jst
 from ..loading import RAW_TEXT
-from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, Notice
+from ..model import Article, Block, BlockKind, Byline, Dateline, Discarded, Image, Item, Notice
 from ..page import Page, xpath
 from ..structured import ld_names, ld_text, ld_url, strip_tags
 from ..textcopy import TextCopy
@@ -331,32 +333,96 @@ def _inside(el: etree._Element, container: etree._Element | None) -> bool:
     return container is not None and (el is container or any(a is container for a in el.iterancestors()))
 
 
-def _pieces(container: etree._Element, boxes: frozenset[etree._Element] = frozenset()) -> list[Block]:
-    """Paragraphs and h2/h3 subheads of the body, in reading order; those inside a figure, photo box,
-    prompt, aside or paragraph (the container itself included) are left out, and those inside ``boxes``
-    (the photo boxes and prompts of a copy whose classes are gone, found by what they hold). The container's
-    ancestors are not looked at: a figure or aside left open above the story (a stray start tag in the menus)
-    holds the whole story in the tree, and must not empty it."""
+#: The story's text blocks, each a block of its own, by kind: a list item (or a definition list's term or
+#: definition) is a paragraph, as a paragraph is; h4-h6 are subheads, as h2 and h3 are.
+_TEXT_BLOCKS: dict[str, BlockKind] = {"p": "paragraph", "li": "paragraph", "dt": "paragraph", "dd": "paragraph",
+                                      "h2": "subhead", "h3": "subhead", "h4": "subhead", "h5": "subhead",
+                                      "h6": "subhead"}
+#: Elements whose content is code, not text (text_of leaves them out too); their tails are text.
+_CODE = frozenset({"script", "style", "noscript", "template"})
+#: Elements a browser sets apart from what stands around them: the bare text on each side of one is a
+#: paragraph of its own (a ``<br>`` breaks a line inside one, as it does inside a paragraph).
+_SETS_APART = BLOCK_TAGS - {"br"}
+
+
+def _pieces(container: etree._Element, boxes: frozenset[etree._Element] = frozenset()
+            ) -> tuple[list[Block], list[Discarded]]:
+    """The paragraphs and subheads of the story in ``container``, in reading order, and the tables it holds
+    (discarded: a table is no paragraph, its text a line per row, its cells apart). One walk from the
+    container's children down, nothing above it looked at: a figure or aside left open above the story (a
+    stray start tag in the menus) holds the whole story in the tree, and must not empty it.
+
+    - ``p``, ``li``, ``dt``, ``dd``, ``h2``-``h6`` (_TEXT_BLOCKS): a block each, all of its text (a list
+      item's paragraphs with it, a paragraph's inside a paragraph);
+    - a figure, photo box, prompt or aside (_keeps_out), or one of ``boxes`` (the photo boxes and prompts
+      of a copy whose classes are gone, found by what they hold): nothing (the photos and prompts are read
+      on their own), as for the headline (an ``h1``, read as the title) and code;
+    - a ``table``: a discarded ``other`` block;
+    - any other element (a div, a list, a quotation, a section; a span or a link) is walked into: the bare
+      text between the blocks (an element's own text and its children's tails) is a paragraph, ended where
+      an element a browser sets apart stands, so no text in the story is lost.
+    """
+    blocks: list[Block] = []
+    tables: list[Discarded] = []
     if _keeps_out(container):
-        return []
-    keeps_out = _keeps_out if not boxes else lambda a: a in boxes or _keeps_out(a)
-    out: list[Block] = []
-    for el in container.iterdescendants("p", "h2", "h3"):
-        if any(keeps_out(a) for a in _ancestors_below(el, container)):
-            continue
-        text = text_of(el)
+        return blocks, tables
+    run: list[str] = []  # the bare text since the last block
+
+    def end_run() -> None:
+        text = squash("".join(run))
+        run.clear()
         if text:
-            out.append(Block("subhead" if el.tag in ("h2", "h3") else "paragraph", text))
-    return out
+            blocks.append(Block("paragraph", text))
 
-
-def _ancestors_below(el: etree._Element, container: etree._Element) -> list[etree._Element]:
-    out: list[etree._Element] = []
-    parent = el.getparent()
-    while parent is not None and parent is not container:
-        out.append(parent)
-        parent = parent.getparent()
-    return out
+    # an explicit stack, not recursion (a hostile page nests thousands deep): an element to read, the tail
+    # of one walked into, or None where one set apart ends
+    stack: list[etree._Element | str | None] = list(reversed(container))
+    if container.text and not container.text.isspace():
+        run.append(container.text)
+    while stack:
+        el = stack.pop()
+        if el is None:
+            if run:
+                end_run()
+            continue
+        if isinstance(el, str):
+            if run or not el.isspace():
+                run.append(el)
+            continue
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _CODE:
+            pass  # a comment or code: only its tail is text
+        elif (kind := _TEXT_BLOCKS.get(tag)) is not None:
+            if run:
+                end_run()
+            if text := text_of(el):
+                blocks.append(Block(kind, text))
+        elif tag == "table":
+            if run:
+                end_run()
+            if text := table_text(el):
+                tables.append(Discarded(kind="other", text=text))
+        elif tag == "h1" or _keeps_out(el) or el in boxes:
+            if run:
+                end_run()
+        else:  # a box or inline markup: walked into, its tail read after what it holds
+            apart = tag in _SETS_APART
+            if apart and run:
+                end_run()
+            if el.tail:
+                stack.append(el.tail)
+            if apart:
+                stack.append(None)
+            stack.extend(reversed(el))
+            if el.text and (run or not el.text.isspace()):
+                run.append(el.text)
+            continue
+        tail = el.tail
+        if tail and (run or not tail.isspace()):
+            run.append(tail)
+    if run:
+        end_run()
+    return blocks, tables
 
 
 def _first_caption(box: etree._Element) -> etree._Element | None:
@@ -511,10 +577,10 @@ def extract_cms2020(page: Page) -> Article:
     if body_el is not None:
         # a copy whose classes are gone: the boxes found by what they hold keep their paragraphs out of the body
         boxes = frozenset((*parts.photo_boxes, *parts.prompts)) if unclassed is not None else frozenset()
-        blocks = _pieces(body_el, boxes)
+        blocks, tables = _pieces(body_el, boxes)
     else:
         page.warn("body", "unknown-layout", "no section#articledetail-body")
-        blocks = []
+        blocks, tables = [], []
     if not blocks:
         text = page.ld("articleBody")
         if isinstance(text, str) and text.strip():
@@ -533,7 +599,7 @@ def extract_cms2020(page: Page) -> Article:
         if lead:
             images = [image(page.absolute(lead), None, None)]
     paywalled = _paywalled(page, parts)
-    discarded = list(credits)
+    discarded = tables + credits
     for el in parts.prompts:
         discarded.append(discard("subscribe", None, (), box_text(el)))
     discarded.extend(_side_lists(page, parts))
