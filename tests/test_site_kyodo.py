@@ -234,16 +234,16 @@ def test_prune_skips_a_start_mark_inside_a_script() -> None:
 
 
 #: What the story walk (kyodo._pieces) reads of a box ($c, the context node), as XPath: its text blocks (p, li, dt,
-#: dd, h2-h6) and its bare text, in page order; nothing inside a photo box, aside, nav, headline, table or code
-#: from the box down (the box included), and nothing inside a text block below the box (read with it). Only the
-#: ancestors from the box down count: an element left open above the story holds it in the tree, yet is no part
-#: of it.
+#: dd, h2-h6) and its bare text, in page order; nothing inside a photo box, aside, nav, headline, table, code or an
+#: embed (iframe, svg) from the box down (the box included), and nothing inside a text block below the box (read
+#: with it). Only the ancestors from the box down count: an element left open above the story holds it in the
+#: tree, yet is no part of it.
 _BELOW_C = "[ancestor-or-self::*[count(. | $c) = 1]]"
 _UNDER_C = "[ancestor::*[count(. | $c) = 1]]"
 _TEXT_BLOCK = "self::p or self::li or self::dt or self::dd or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
 _LEFT_OUT = ("self::figure or self::aside or self::nav or self::h1 or self::table or self::script or self::style"
-             " or self::noscript or self::template or self::div[contains(concat(' ', normalize-space(@class), ' '),"
-             " ' mainpic ')]")
+             " or self::noscript or self::template or self::iframe or self::svg"
+             " or self::div[contains(concat(' ', normalize-space(@class), ' '), ' mainpic ')]")
 _READ = f"[not(ancestor::*[{_LEFT_OUT}]{_BELOW_C})][not(ancestor::*[{_TEXT_BLOCK}]{_UNDER_C})]"
 _STORY_READ = etree.XPath(f"(.//*[{_TEXT_BLOCK}] | .//text()){_READ}")
 #: The tables the walk discards, by the same rule.

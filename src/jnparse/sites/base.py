@@ -10,16 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
-from typing import Any, TypeAlias
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Literal, TypeAlias
 
 import attrs
 from lxml import etree
 
-from .._text import squash, text_of
+from .._text import BLOCK_TAGS, squash, text_of
 from ..datelines import split_dateline
 from ..loading import COMMENT_END, NAME_END, RAW_END_ANY, RAW_TEXT
-from ..model import Article, Block, Dateline, Discarded, Image, Item
+from ..model import Article, Block, BlockKind, Dateline, Discarded, Image, Item
 from ..page import Page, unarchived
 from ..structured import ld_url
 from ..textcopy import TextCopy
@@ -517,6 +517,95 @@ def _end_run(run: list[str], out: list[Piece]) -> None:
     run.clear()
     if text:
         out.append(text)
+
+
+#: A story's elements whose text is one block: a paragraph, a list's item or a definition a paragraph, a heading
+#: (below the headline) a subhead
+STORY_BLOCKS: dict[str, BlockKind] = {
+    "p": "paragraph", "li": "paragraph", "dt": "paragraph", "dd": "paragraph",
+    "h2": "subhead", "h3": "subhead", "h4": "subhead", "h5": "subhead", "h6": "subhead",
+}
+#: What a browser sets apart from the text around it: the bare text before one and after it are two paragraphs
+#: (a ``<br>`` is not one: its tail holds a break, the text around it one paragraph as in a ``<p>``)
+SETS_APART = BLOCK_TAGS - {"br"}
+#: A piece of a story read by :func:`walk_story`: (its kind, the element whose text it is, or its bare text)
+StoryPiece: TypeAlias = tuple[Literal["paragraph", "subhead", "table"], "etree._Element | str"]
+
+
+def _never(el: etree._Element) -> bool:
+    return False
+
+
+def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
+               keep_out: Callable[[etree._Element], bool] = _never, blocks: Mapping[str, BlockKind] = STORY_BLOCKS,
+               apart: frozenset[str] = SETS_APART) -> list[StoryPiece]:
+    """The pieces of a story held by ``items`` (a container's children, or the siblings between two of its
+    paragraphs, with ``text`` the bare text before them), in reading order, so that no text in it is lost:
+
+    - an element of ``blocks`` (by default :data:`STORY_BLOCKS`) is a block of that kind, all of its text;
+    - a ``table`` is a piece of kind ``table`` (the caller keeps it out of the body: :func:`table_text`);
+    - an element ``keep_out`` names (a photo box, an aside the site reads elsewhere) and code hold nothing;
+    - any other element (a div, a list, a quotation; a span or a link) is walked into: the bare text between
+      the blocks (elements' own text and their tails) is a paragraph, ended where an element of ``apart``
+      starts or ends (by default :data:`SETS_APART`; Jiji's stories break at a ``<br>`` too).
+
+    An explicit stack, not recursion: a hostile page nests thousands deep."""
+    pieces: list[StoryPiece] = []
+    run: list[str] = []  # the bare text since the last block
+
+    def end_run() -> None:
+        joined = squash("".join(run))
+        run.clear()
+        if joined:
+            pieces.append(("paragraph", joined))
+
+    # an element to read, the tail of one walked into (read after what it holds), or None where one set apart ends
+    stack: list[etree._Element | str | None] = list(items)
+    stack.reverse()
+    if text and not text.isspace():
+        run.append(text)
+    while stack:
+        el = stack.pop()
+        if el is None:
+            if run:
+                end_run()
+            continue
+        if isinstance(el, str):
+            if run or not el.isspace():
+                run.append(el)
+            continue
+        tag = el.tag
+        if not isinstance(tag, str) or tag in NOT_TEXT_TAGS:
+            pass  # a comment or code: only its tail is text
+        elif (kind := blocks.get(tag)) is not None:
+            if run:
+                end_run()
+            pieces.append((kind, el))
+        elif tag == "table":
+            if run:
+                end_run()
+            pieces.append(("table", el))
+        elif keep_out(el):
+            if run:
+                end_run()
+        else:  # a box or inline markup: walked into, its tail read after what it holds
+            set_apart = tag in apart
+            if set_apart and run:
+                end_run()
+            if el.tail:
+                stack.append(el.tail)
+            if set_apart:
+                stack.append(None)
+            stack.extend(reversed(el))
+            if el.text and (run or not el.text.isspace()):
+                run.append(el.text)
+            continue
+        tail = el.tail
+        if tail and (run or not tail.isspace()):  # the new line between two paragraphs is no text
+            run.append(tail)
+    if run:
+        end_run()
+    return pieces
 
 
 def body_blocks(elements: Iterable[etree._Element], *, subhead_tags: frozenset[str] = _SUBHEAD_TAGS) -> list[Block]:

@@ -64,7 +64,7 @@ from urllib.parse import urlsplit
 import attrs
 from lxml import etree
 
-from .._text import BLOCK_TAGS, plain_text, squash, strip_suffix, table_text, text_of
+from .._text import plain_text, squash, strip_suffix, table_text, text_of
 from ..bylines import is_person_name, parse_byline
 from ..datelines import split_dateline
 from ..dates import NeedsReference, parse_jst
@@ -72,7 +72,7 @@ from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, No
 from ..page import Page, first, xpath
 from ..structured import ld_names, ld_text, ld_url, strip_tags
 from ..textcopy import COPYRIGHT_LINE, TextCopy
-from .base import Layout, Site, cut_dateline, cut_to, discard, dropped_holds, has_class, image, img_url
+from .base import Layout, Site, cut_dateline, cut_to, discard, dropped_holds, has_class, image, img_url, walk_story
 
 SITE_ID = "kyodo"
 NAMES = ("Kyodo News", "Kyodo News+", "KYODO NEWS", "KYODO NEWS+", "Kyodo News English")
@@ -227,93 +227,30 @@ def _safe_date(page: Page, text: str | None, field: str = "published") -> dt.dat
     return page.date(field, text)
 
 
-#: The story's text blocks, each a piece of its own, by what it is: a list item (or a definition list's term
-#: or definition) is a paragraph, as a paragraph is; h4-h6 are subheads, as h2 and h3 are.
-_TEXT_BLOCKS = {"p": "paragraph", "li": "paragraph", "dt": "paragraph", "dd": "paragraph", "h2": "subhead",
-                "h3": "subhead", "h4": "subhead", "h5": "subhead", "h6": "subhead"}
-#: Elements whose content is code, not text (text_of leaves them out too); their tails are text.
-_CODE = frozenset({"script", "style", "noscript", "template"})
-#: Elements a browser sets apart from what stands around them: the bare text on each side of one is a
-#: paragraph of its own (a ``<br>`` breaks a line inside one, as it does inside a paragraph).
-_SETS_APART = BLOCK_TAGS - {"br"}
-
-
 def _pieces(page: Page, container: etree._Element) -> tuple[list[Piece], list[Discarded]]:
-    """The pieces of the story in ``container``, in reading order, and the tables it holds (discarded: a table
-    is no paragraph, its text a line per row, its cells apart). One walk from the container's children down,
-    nothing above it looked at: a list item, figure, aside or nav left open above the story (a stray start
-    tag in the menus) holds the whole story in the tree, and must not empty it.
-
-    - ``p``, ``li``, ``dt``, ``dd``, ``h2``-``h6`` (_TEXT_BLOCKS): a piece each, all of its text (a list
-      item's paragraphs with it);
-    - a photo box, aside or nav (_blocks_pieces): nothing (the photos are read by _images), as for the
-      headline (an ``h1``, read as the title) and code;
-    - a ``table``: a discarded ``other`` block;
-    - any other element (a div, a list, a quotation, a section; a span or a link) is walked into: the bare
-      text between the blocks (an element's own text and its children's tails) is a paragraph, ended where
-      an element a browser sets apart stands, so no text in the story is lost.
-    """
+    """The pieces of the story in ``container``, in reading order (with a text block's links), and the tables it
+    holds (discarded: a table is no paragraph, its text a line per row, its cells apart), read by
+    :func:`walk_story` from the container's children down, nothing above it looked at: a list item, figure, aside
+    or nav left open above the story (a stray start tag in the menus) holds the whole story in the tree, and must
+    not empty it. A photo box, aside or nav (:func:`_blocks_pieces`) and the headline (an ``h1``, read as the
+    title) hold nothing of the body: the photos are read by _images."""
     pieces: list[Piece] = []
     tables: list[Discarded] = []
     if _blocks_pieces(container):
         return pieces, tables
-    run: list[str] = []  # the bare text since the last block
-
-    def end_run() -> None:
-        text = squash("".join(run))
-        run.clear()
-        if text:
-            pieces.append(Piece(text=text))
-
-    # an explicit stack, not recursion (a hostile page nests thousands deep): an element to read, the tail
-    # of one walked into, or None where one set apart ends
-    stack: list[etree._Element | str | None] = list(reversed(container))
-    if container.text and not container.text.isspace():
-        run.append(container.text)
-    while stack:
-        el = stack.pop()
-        if el is None:
-            if run:
-                end_run()
-            continue
-        if isinstance(el, str):
-            if run or not el.isspace():
-                run.append(el)
-            continue
-        tag = el.tag
-        if not isinstance(tag, str) or tag in _CODE:
-            pass  # a comment or code: only its tail is text
-        elif (kind := _TEXT_BLOCKS.get(tag)) is not None:
-            if run:
-                end_run()
-            if text := text_of(el):
-                pieces.append(Piece(text=text, kind=kind, links=_links(page, el) if len(el) else ()))
-        elif tag == "table":
-            if run:
-                end_run()
-            if text := table_text(el):
+    for kind, piece in walk_story(container, container.text, keep_out=_outside_body):
+        if isinstance(piece, str):
+            pieces.append(Piece(text=piece))
+        elif kind == "table":
+            if text := table_text(piece):
                 tables.append(Discarded(kind="other", text=text))
-        elif tag == "h1" or _blocks_pieces(el):
-            if run:
-                end_run()
-        else:  # a box or inline markup: walked into, its tail read after what it holds
-            apart = tag in _SETS_APART
-            if apart and run:
-                end_run()
-            if el.tail:
-                stack.append(el.tail)
-            if apart:
-                stack.append(None)
-            stack.extend(reversed(el))
-            if el.text and (run or not el.text.isspace()):
-                run.append(el.text)
-            continue
-        tail = el.tail
-        if tail and (run or not tail.isspace()):
-            run.append(tail)
-    if run:
-        end_run()
+        elif text := text_of(piece):
+            pieces.append(Piece(text=text, kind=kind, links=_links(page, piece) if len(piece) else ()))
     return pieces, tables
+
+
+def _outside_body(el: etree._Element) -> bool:
+    return el.tag == "h1" or _blocks_pieces(el)
 
 
 def _blocks_pieces(el: etree._Element) -> bool:

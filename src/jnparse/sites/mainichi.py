@@ -42,11 +42,11 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .._text import BLOCK_TAGS, box_text, squash, strip_suffix, table_text, text_of
+from .._text import box_text, squash, strip_suffix, table_text, text_of
 from ..bylines import is_person_name
 from ..dates import JST, NeedsReference, parse_jst
 from ..loading import RAW_TEXT
-from ..model import Article, Block, BlockKind, Byline, Dateline, Discarded, Image, Item, Notice
+from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, Notice
 from ..page import Page, xpath
 from ..structured import ld_names, ld_text, ld_url, strip_tags
 from ..textcopy import TextCopy
@@ -63,6 +63,7 @@ from .base import (
     image,
     img_url,
     in_text,
+    walk_story,
 )
 
 SITE_ID = "mainichi"
@@ -333,95 +334,29 @@ def _inside(el: etree._Element, container: etree._Element | None) -> bool:
     return container is not None and (el is container or any(a is container for a in el.iterancestors()))
 
 
-#: The story's text blocks, each a block of its own, by kind: a list item (or a definition list's term or
-#: definition) is a paragraph, as a paragraph is; h4-h6 are subheads, as h2 and h3 are.
-_TEXT_BLOCKS: dict[str, BlockKind] = {"p": "paragraph", "li": "paragraph", "dt": "paragraph", "dd": "paragraph",
-                                      "h2": "subhead", "h3": "subhead", "h4": "subhead", "h5": "subhead",
-                                      "h6": "subhead"}
-#: Elements whose content is code, not text (text_of leaves them out too); their tails are text.
-_CODE = frozenset({"script", "style", "noscript", "template"})
-#: Elements a browser sets apart from what stands around them: the bare text on each side of one is a
-#: paragraph of its own (a ``<br>`` breaks a line inside one, as it does inside a paragraph).
-_SETS_APART = BLOCK_TAGS - {"br"}
-
-
 def _pieces(container: etree._Element, boxes: frozenset[etree._Element] = frozenset()
             ) -> tuple[list[Block], list[Discarded]]:
     """The paragraphs and subheads of the story in ``container``, in reading order, and the tables it holds
-    (discarded: a table is no paragraph, its text a line per row, its cells apart). One walk from the
-    container's children down, nothing above it looked at: a figure or aside left open above the story (a
-    stray start tag in the menus) holds the whole story in the tree, and must not empty it.
-
-    - ``p``, ``li``, ``dt``, ``dd``, ``h2``-``h6`` (_TEXT_BLOCKS): a block each, all of its text (a list
-      item's paragraphs with it, a paragraph's inside a paragraph);
-    - a figure, photo box, prompt or aside (_keeps_out), or one of ``boxes`` (the photo boxes and prompts
-      of a copy whose classes are gone, found by what they hold): nothing (the photos and prompts are read
-      on their own), as for the headline (an ``h1``, read as the title) and code;
-    - a ``table``: a discarded ``other`` block;
-    - any other element (a div, a list, a quotation, a section; a span or a link) is walked into: the bare
-      text between the blocks (an element's own text and its children's tails) is a paragraph, ended where
-      an element a browser sets apart stands, so no text in the story is lost.
-    """
+    (discarded: a table is no paragraph, its text a line per row, its cells apart), read by :func:`walk_story`
+    from the container's children down, nothing above it looked at: a figure or aside left open above the story
+    (a stray start tag in the menus) holds the whole story in the tree, and must not empty it. A figure, photo
+    box, prompt or aside (:func:`_keeps_out`), one of ``boxes`` (the photo boxes and prompts of a copy whose
+    classes are gone, found by what they hold) and the headline (an ``h1``, read as the title) hold nothing of
+    the body: the photos and prompts are read on their own."""
     blocks: list[Block] = []
     tables: list[Discarded] = []
     if _keeps_out(container):
         return blocks, tables
-    run: list[str] = []  # the bare text since the last block
 
-    def end_run() -> None:
-        text = squash("".join(run))
-        run.clear()
-        if text:
-            blocks.append(Block("paragraph", text))
+    def keep_out(el: etree._Element) -> bool:
+        return el.tag == "h1" or _keeps_out(el) or el in boxes
 
-    # an explicit stack, not recursion (a hostile page nests thousands deep): an element to read, the tail
-    # of one walked into, or None where one set apart ends
-    stack: list[etree._Element | str | None] = list(reversed(container))
-    if container.text and not container.text.isspace():
-        run.append(container.text)
-    while stack:
-        el = stack.pop()
-        if el is None:
-            if run:
-                end_run()
-            continue
-        if isinstance(el, str):
-            if run or not el.isspace():
-                run.append(el)
-            continue
-        tag = el.tag
-        if not isinstance(tag, str) or tag in _CODE:
-            pass  # a comment or code: only its tail is text
-        elif (kind := _TEXT_BLOCKS.get(tag)) is not None:
-            if run:
-                end_run()
-            if text := text_of(el):
-                blocks.append(Block(kind, text))
-        elif tag == "table":
-            if run:
-                end_run()
-            if text := table_text(el):
+    for kind, piece in walk_story(container, container.text, keep_out=keep_out):
+        if kind == "table":
+            if isinstance(piece, etree._Element) and (text := table_text(piece)):
                 tables.append(Discarded(kind="other", text=text))
-        elif tag == "h1" or _keeps_out(el) or el in boxes:
-            if run:
-                end_run()
-        else:  # a box or inline markup: walked into, its tail read after what it holds
-            apart = tag in _SETS_APART
-            if apart and run:
-                end_run()
-            if el.tail:
-                stack.append(el.tail)
-            if apart:
-                stack.append(None)
-            stack.extend(reversed(el))
-            if el.text and (run or not el.text.isspace()):
-                run.append(el.text)
-            continue
-        tail = el.tail
-        if tail and (run or not tail.isspace()):
-            run.append(tail)
-    if run:
-        end_run()
+        elif text := (piece if isinstance(piece, str) else text_of(piece)):
+            blocks.append(Block(kind, text))
     return blocks, tables
 
 
