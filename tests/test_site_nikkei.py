@@ -127,6 +127,33 @@ def test_server_layout_reads_body_preview() -> None:
     assert [d.kind for d in article.discarded] == ["ad"]
 
 
+#: An invented story's HTML holding what the reader walks into (a bare div, a list, a quotation), bare text, a
+#: table, an ad and a photo inside a wrapper, and an icon.
+_STORY = (
+    "<p>TOKYO -- Ports reopened on Monday.</p><div>Ferries ran late.<p>Cranes were idle.</p>Trucks queued"
+    ' <a href="/x">at the gates</a>.</div><ul><li>Yokohama reopened first.</li><li>Kobe followed.</li></ul>'
+    '<blockquote>"We lost a day," a clerk said.</blockquote><h4>What comes next</h4><section><div class="o-ads">'
+    '<div id="div-gpt-ad-article-1">Advertisement</div></div><div class="ez-embed-type-image"><img src="/i.jpg">'
+    '<div class="article__caption">A quay in Kobe. © Kyodo</div></div></section>'
+    "<table><tr><th>Port</th><th>Ships</th></tr><tr><td>Kobe</td><td>12</td></tr></table>"
+    "<p>Shipping lines <svg><title>Icon Print</title></svg>expect delays.</p><!-- end -->"
+)
+
+
+def test_what_the_story_holds_is_read_in_its_place() -> None:
+    article = jnparse.parse(_next_page({"headline": "Ports reopen", "body": _STORY}), url=URL)
+    assert [(b.kind, b.text) for b in article.body] == [
+        ("paragraph", "Ports reopened on Monday."), ("paragraph", "Ferries ran late."),
+        ("paragraph", "Cranes were idle."), ("paragraph", "Trucks queued at the gates."),
+        ("paragraph", "Yokohama reopened first."), ("paragraph", "Kobe followed."),
+        ("paragraph", '"We lost a day," a clerk said.'), ("subhead", "What comes next"),
+        ("paragraph", "Shipping lines expect delays."),
+    ]
+    assert [(i.caption, i.credit) for i in article.images] == [("A quay in Kobe.", "Kyodo")]
+    assert [(d.kind, d.text) for d in article.discarded] == [("ad", "Advertisement"),
+                                                              ("other", "Port | Ships\nKobe | 12")]
+
+
 def test_asahi_copy_is_not_claimed() -> None:
     article = jnparse.parse_text((FIXTURES / "asahi" / "vox-populi-copy.txt").read_text(encoding="utf-8"))
     assert article.site == "asahi"

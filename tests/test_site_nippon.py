@@ -73,6 +73,36 @@ def test_detected_by_markup_alone() -> None:
     assert a.site == "nippon" and a.authors == ("Sayaka Furuhata",)
 
 
+#: An invented story holding what the reader walks into (a div with a class it does not know, a list, a
+#: quotation), bare text, a table, a tag list, a comment and a script.
+_STORY = (
+    '<div class="editArea"><p>First.</p>'
+    '<div class="c-box"><h3>Box heading</h3><p>Boxed paragraph.</p>Boxed note <a href="/en/x">with a link</a>.'
+    "<div><div>Deep text.</div></div></div>"
+    "<ol><li>One.</li><li>Two.</li></ol><blockquote>Quoted words.</blockquote><h5>Minor head</h5>"
+    "<table><caption>Votes</caption><tr><th>Party</th><th>Seats</th></tr><tr><td>LDP</td><td>247</td></tr></table>"
+    '<!-- a comment --><script>var x = 1;</script><div class="photo-box"><img src="/a.jpg"><p class="caption">A box.'
+    ' (&#169; Jiji)</p></div><section class="c-detailkeyward"><h2>Tags</h2><a href="/en/tag/rail/">rail</a></section>'
+    "Closing words.<p>Last.</p></div>"
+)
+
+
+def test_what_the_story_holds_is_read_in_its_place() -> None:
+    data = re.sub(r'<div class="editArea">.*?</div>\n', _STORY, _page("feature-author.html"), flags=re.S).encode()
+    a = jnparse.parse(data)
+    assert [(b.kind, b.text) for b in a.body] == [
+        ("paragraph", "First."), ("subhead", "Box heading"), ("paragraph", "Boxed paragraph."),
+        ("paragraph", "Boxed note with a link."), ("paragraph", "Deep text."), ("paragraph", "One."),
+        ("paragraph", "Two."), ("paragraph", "Quoted words."), ("subhead", "Minor head"),
+        ("paragraph", "Closing words."), ("paragraph", "Last."),
+    ]
+    assert [(i.caption, i.credit) for i in a.images] == [("A box.", "Jiji")]
+    # the table, then the tag lists: the one inside the story is read once, as a tag list
+    assert [(d.kind, d.heading, d.text) for d in a.discarded] == [
+        ("other", None, "Votes\nParty | Seats\nLDP | 247"), ("navigation", "Tags", None), ("navigation", "Tags", None)]
+    assert nippon.prune(data) is not None and a.to_dict() == _whole_page_article(data)  # read alike, cut or whole
+
+
 @pytest.mark.parametrize(
     ("caption", "expected"),
     [
@@ -344,8 +374,6 @@ def test_walks_find_what_the_queries_find(parts: list[str]) -> None:
     assert found.area is next(iter(_query(nippon.EDIT_AREA, root)), None)
     assert found.category() is next(iter(_query(nippon.CATEGORY, root)), None)
     assert found.tag_lists == _query(nippon.TAGS, root)
-    for area in _query(etree.XPath("//div"), root):
-        assert list(nippon._pieces(area)) == _query(nippon.BODY, area)
     for box in _query(etree.XPath("//figure | //div"), root):
         assert nippon._caption(box) is next(iter(_query(nippon.FIG_CAPTION, box)), None)
     for box in found.tag_lists:

@@ -6,7 +6,9 @@ standfirst, kept as ``description``), ``byline`` (a string) or ``author.name``, 
 ``lastModifiedDate`` (epoch seconds → ``published`` / ``updated``), ``primaryTag.name`` (the kicker
 above the headline → ``kicker``), ``rootCategory`` (→ ``section``), ``image`` (``imageUrl`` and
 ``fullCaption``) and ``body`` (HTML, parsed once here). Ad blocks (``.o-ads``, ``#AdAsia``) in the body
-are discarded as ``ad``; inline ``.ez-embed-type-image`` photos become images.
+are discarded as ``ad``; inline ``.ez-embed-type-image`` photos become images; whatever else the story holds
+is read where it stands (list items, quotations and bare text as paragraphs, ``h2``-``h6`` as subheads); a
+table is discarded as ``other`` (see ``_read_body``).
 
 Paywalled stories carry only ``preview`` (no ``body``): ``paywalled`` is true. The full body comes from
 the article-access service as JSON ``{"body": "<html>"}``; pass it as ``parse(html, body=...)`` and the
@@ -36,12 +38,12 @@ from typing import Any
 
 from lxml import etree
 
-from .._text import squash, strip_suffix, text_of
+from .._text import BLOCK_TAGS, squash, strip_suffix, table_text, text_of
 from ..agencies import canonical_agency
 from ..bylines import parse_byline, readable_name
 from ..dates import NeedsReference, from_epoch, parse_jst
 from ..errors import WholePageNeeded
-from ..model import Article, Block, Byline, Discarded, Image, Notice
+from ..model import Article, Block, BlockKind, Byline, Discarded, Image, Notice
 from ..page import Page, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
@@ -74,10 +76,6 @@ MAX_BODY_CHARS = 2_000_000
 _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
 NEXT_DATA = xpath("//script[@id='__NEXT_DATA__']")
 # in a body fragment
-# every element _read_body reads: blocks, and (a superset of) ads and inline photos, whose class
-# words are checked in Python
-BODY_PARTS = xpath(".//*[self::p or self::h2 or self::h3 or @id='AdAsia' or contains(@class, 'o-ads')"
-                   " or contains(@class, 'ez-embed-type-image')]")
 FRAGMENT = xpath("/html/body/div")
 # the older server-rendered page
 OLD_TITLE = xpath(f"//h1[{_HAS.format('article-header__title')}]")
@@ -221,76 +219,117 @@ def _class_words(el: etree._Element) -> list[str]:
     return cls.replace("\t", " ").replace("\n", " ").replace("\r", " ").split(" ")
 
 
-def _is_ad(el: etree._Element) -> bool:
-    return el.get("id") == "AdAsia" or "o-ads" in _class_words(el)
-
-
-def _read_body(page: Page, container: etree._Element, source: str | None = None, *, unclassed: bool = False,
+def _read_body(page: Page, container: etree._Element, *, unclassed: bool = False,
                ) -> tuple[list[Block], list[Image], list[Discarded]]:
-    """Blocks, inline images and discarded blocks of a body container (the tree is not changed).
-    ``source``: the HTML the container was parsed from, if it was parsed alone. ``unclassed``: a copy whose
-    classes are gone, whose ads and photos are told by what they hold (:func:`_told_ad`, :func:`_told_photo`)."""
-    if unclassed:
-        found = list(container.iterdescendants("p", "h2", "h3", "div"))  # every box, told by what it holds
-    elif source is not None and not any(mark in source for mark in _PART_MARKS):
-        # no ad or photo can be in it (names are spelt out: "&#" might spell one): only the blocks
-        found = list(container.iterdescendants("p", "h2", "h3"))
-    else:
-        # one query (filtered in C) for every element read; the class words are checked here
-        found = [el for el in BODY_PARTS(container) if isinstance(el, etree._Element)]
-    # only the container and what is in it decide: the elements above it are the page's chrome (a body
-    # container that sits in an ad or a paragraph there is still the article's), and a page cut down to
-    # its article region lacks them
-    outer_ad = _is_ad(container)
-    outer_nesting = container.tag in _NESTING
-    discarded: list[Discarded] = []
-    images: list[Image] = []
-    ads: set[etree._Element] = set()  # every ad in the container (found holds them all, in page order)
-    left_out: set[etree._Element] = set()
-    for el in found:
-        words = _class_words(el)
-        if el.get("id") == "AdAsia" or "o-ads" in words or (unclassed and _told_ad(el)):
-            # an ad inside another is read with it (the outer one comes first in page order: already seen)
-            if not outer_ad and not _below(el, container, ads):
-                discarded.append(discard("ad", None, (), text_of(el, skip=_SKIP)))
-                left_out.add(el)
-            ads.add(el)
-        if "ez-embed-type-image" in words or (unclassed and _told_photo(el) and not _below(el, container, left_out)):
-            cap = next((d for d in el.iterdescendants() if "article__caption" in _class_words(d)), None)
-            if cap is None and unclassed:  # the first box in it with text
-                cap = next((d for d in el.iterdescendants("div", "span", "p", "figcaption") if text_of(d)), None)
-            caption, credit = split_caption(text_of(cap, skip=_SKIP))
-            images.append(image(img_url(page, next(el.iterdescendants("img"), None)), caption, credit))
-            left_out.add(el)
+    """Blocks, inline images and discarded blocks of a body container, in one walk over what it holds (only
+    the container and what is in it decide: the elements above it are the page's chrome, and a page cut down
+    to its article region lacks them). ``unclassed``: a copy whose classes are gone, whose ads and photos are
+    told by what they hold (:func:`_told_ad`, :func:`_told_photo`).
+
+    An ad (discarded as ``ad``) or a photo is taken whole; a paragraph, a subhead (``h2`` to ``h6``) or a list
+    item is a block; a table is discarded as ``other``, a line per row (the tree keeps :func:`table_text`'s
+    marks in it: nothing reads the table again); ``svg`` (icons) and scripts are never read. Every other
+    element is walked into, and the text it holds outside those (a bare ``<div>``'s words, a quotation
+    without paragraphs) is a paragraph wherever a block element starts or ends: nothing in the story is lost."""
     blocks: list[Block] = []
-    for el in found:
-        if el.tag not in _BLOCK_TAGS or outer_nesting or _below(el, container, left_out, _NESTING):
-            continue
-        text = text_of(el, skip=_SKIP)
-        if not text:
-            continue
+    images: list[Image] = []
+    discarded: list[Discarded] = []
+    run: list[str] = []  # bare text met since the last block
+
+    def add(kind: BlockKind, text: str) -> None:
         junk, rest = cut_svg_junk(text)
         if junk is not None:
             discarded.append(discard("share", None, (), junk))
-            if not rest:
-                continue
             text = rest
-        blocks.append(Block("subhead" if el.tag in ("h2", "h3") else "paragraph", text))
+        if text:
+            blocks.append(Block(kind, text))
+
+    def flush() -> None:
+        if run:
+            text = squash("".join(run))
+            run.clear()
+            if text:
+                add("paragraph", text)
+
+    # an explicit stack, not recursion (a hostile story nests thousands deep): an element to read, the text of
+    # a tail, or None where an element walked into ends a block
+    stack: list[etree._Element | str | None] = list(reversed(container))
+    if container.text:
+        run.append(container.text)
+    while stack:
+        el = stack.pop()
+        if el is None:
+            flush()
+            continue
+        if isinstance(el, str):
+            if run or not el.isspace():
+                run.append(el)
+            continue
+        tag = el.tag
+        # the common case, a paragraph with no attributes, is no ad or photo: one keys() call tells it
+        box = _box_kind(el, unclassed) if isinstance(tag, str) and (unclassed or el.keys()) else None
+        if box is not None:
+            flush()
+            if box == "ad":
+                discarded.append(discard("ad", None, (), text_of(el, skip=_SKIP)))
+            else:
+                images.append(_photo(page, el, unclassed=unclassed))
+        elif not isinstance(tag, str) or tag in _NOT_READ:
+            pass  # a comment, a script, an icon: only its tail is text
+        elif tag in _TEXT_BLOCKS:
+            if run:
+                flush()
+            text = text_of(el, skip=_SKIP)
+            if text:
+                add("subhead" if tag in _SUBHEADS else "paragraph", text)
+        elif tag == "table":
+            flush()
+            if rows := table_text(el):
+                discarded.append(Discarded(kind="other", text=rows))
+        else:  # a wrapper (a div, a list, a quotation) or inline markup in bare text: walked into
+            if el.tail:
+                stack.append(el.tail)
+            if tag in _BREAKS:
+                flush()
+                stack.append(None)
+            stack.extend(reversed(el))
+            if el.text:
+                run.append(el.text)
+            continue
+        tail = el.tail
+        if tail and (run or not tail.isspace()):  # the line break between two paragraphs is no text
+            run.append(tail)
+    flush()
     return blocks, images, discarded
 
 
-def _below(el: etree._Element, container: etree._Element, among: set[etree._Element],
-           tags: frozenset[str] = frozenset()) -> bool:
-    """Whether an ancestor of ``el`` inside ``container`` is one of ``among`` or has one of ``tags``."""
-    a = el.getparent()
-    while a is not None and a is not container:
-        if a in among or a.tag in tags:
-            return True
-        a = a.getparent()
-    return False
+def _box_kind(el: etree._Element, unclassed: bool) -> str | None:
+    """``"ad"`` or ``"photo"`` for a box the story reader takes whole, by its class or id (on a copy whose
+    classes are gone, by what it holds); ``None`` for any other element."""
+    words = _class_words(el)
+    if el.get("id") == "AdAsia" or "o-ads" in words or (unclassed and _told_ad(el)):
+        return "ad"
+    if "ez-embed-type-image" in words or (unclassed and _told_photo(el)):
+        return "photo"
+    return None
 
 
-_BLOCK_TAGS = frozenset({"p", "h2", "h3"})
+def _photo(page: Page, box: etree._Element, *, unclassed: bool) -> Image:
+    """An inline photo: its first image, captioned by its ``article__caption`` element (on a copy whose classes
+    are gone, by the first box in it with text)."""
+    cap = next((d for d in box.iterdescendants() if "article__caption" in _class_words(d)), None)
+    if cap is None and unclassed:
+        cap = next((d for d in box.iterdescendants("div", "span", "p", "figcaption") if text_of(d)), None)
+    caption, credit = split_caption(text_of(cap, skip=_SKIP))
+    return image(img_url(page, next(box.iterdescendants("img"), None)), caption, credit)
+
+
+_SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+#: the story's blocks: paragraphs, subheads and list items
+_TEXT_BLOCKS = frozenset({"p", "li", *_SUBHEADS})
+#: elements a browser sets on lines of their own (a line break only parts the lines of one block)
+_BREAKS = BLOCK_TAGS - {"br"}
+
 #: The label of an ad slot, its whole text (lower-cased), and the id of a Google Publisher Tag slot
 #: ("div-gpt-ad-article-1"): an ad told by what it holds on a copy whose classes are gone.
 _AD_LABELS = frozenset({"advertisement", "advertising", "ad", "sponsored"})
@@ -305,10 +344,10 @@ def _told_ad(el: etree._Element) -> bool:
 
 
 def _told_photo(el: etree._Element) -> bool:
-    """An inline photo without its class (``ez-embed-type-image``): a div holding one image, and no paragraph
-    or subhead (its caption is a box of its own)."""
+    """An inline photo without its class (``ez-embed-type-image``): a div holding one image, and no paragraph,
+    subhead or list item (its caption is a box of its own)."""
     return (el.tag == "div" and sum(1 for _ in el.iterdescendants("img")) == 1
-            and next(el.iterdescendants(*_BLOCK_TAGS), None) is None)
+            and next(el.iterdescendants(*_TEXT_BLOCKS), None) is None)
 
 
 def _cut_tags(container: etree._Element) -> bool:
@@ -326,9 +365,9 @@ def _cut_tags(container: etree._Element) -> bool:
 
 
 _BOX_TAGS = frozenset({"div", "span", "p", "figure"})
-_PART_MARKS = ("o-ads", "AdAsia", "ez-embed-type-image", "&#")
 _SKIP = ("svg",)  # inline icons: their <title> text is never content
-_NESTING = frozenset({"p", "h2", "h3", "svg"})
+#: never read in the story: icons, and what text_of() leaves out
+_NOT_READ = frozenset({"svg", "script", "style", "noscript", "template"})
 
 
 def _html_or_text(page: Page, value: str) -> etree._Element | None:
@@ -433,7 +472,7 @@ def extract_next(page: Page) -> Article:
                 cut = "the story's HTML holds tags cut short (the classes were cut out of the page's bytes, its JSON"
                 page.warn("body", "low-confidence", cut + " too): words or paragraphs of the story may be lost")
                 page.warn("images", "low-confidence", cut + " too): photos in the story may be lost")
-            blocks, inline, discarded = _read_body(page, container, body_html, unclassed=unclassed is not None)
+            blocks, inline, discarded = _read_body(page, container, unclassed=unclassed is not None)
             images += inline
     dateline, blocks = cut_dateline(blocks)
     return Article(

@@ -2,6 +2,9 @@
 
 Layout ``2020``: title ``h1``, body ``div.editArea`` (exact class attribute), tags
 ``section.c-detailkeyward a``, author ``meta[name="cXenseParse:author"]`` (facts MED, one scraper 2025).
+Whatever the story holds is read where it stands, at any depth of wrappers (list items, quotations and bare
+text as paragraphs, ``h2``-``h6`` as subheads, figures and photo boxes as images); a table is
+discarded as ``other`` (see ``_body``).
 Times come from structured data when the page has any (JSON-LD ``datePublished``,
 ``article:published_time``, cXense ``recs:publishtime``); otherwise from the date in a Jiji URL
 (``/en/news/yjj<YYYYMMDD><5 digits>/``), which gives the day only (midnight Japan time, with a
@@ -33,12 +36,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .._text import squash, strip_suffix, text_of
+from .._text import BLOCK_TAGS, squash, strip_suffix, table_text, text_of
 from ..bylines import is_person_name, parse_byline
 from ..dates import JST, NeedsReference, parse_jst
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
@@ -72,14 +74,18 @@ FINGERPRINT = xpath(
     "//div[@class='editArea'] | //section[contains(@class,'c-detailkeyward')]"
     " | //link[starts-with(@href,'https://www.nippon.com/')][@rel='canonical' or @rel='alternate']"
 )
-#: What the body is made of (children of div.editArea: paragraphs, subheads, figures and photo boxes, and the
-#: paragraphs of a div without class), a figure's caption and a tag list's heading. The walks _pieces(),
-#: _caption() and _is_heading() find the same (in a few elements a walk costs less than a query), except
-#: that a link around the whole tag list does not hide its heading.
-BODY = xpath("./p | ./h2 | ./h3 | ./h4 | ./div[not(@class)]/p | ./figure | ./div[contains(@class,'photo')]")
+#: A figure's caption and a tag list's heading. The walks _caption() and _is_heading() find the same (in a few
+#: elements a walk costs less than a query), except that a link around the whole tag list does not hide its
+#: heading.
 FIG_CAPTION = xpath("(.//figcaption | .//*[contains(@class,'caption')])[1]")
 TAG_HEADING = xpath("(.//h2 | .//h3 | .//p[not(a)] | .//span[not(ancestor::a)])[1]")
-_PIECE_TAGS = frozenset({"p", "h2", "h3", "h4", "figure"})
+_SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+#: the story's blocks: paragraphs, subheads and list items
+_TEXT_BLOCKS = frozenset({"p", "li", *_SUBHEADS})
+#: never read in the story (as text_of() leaves them out)
+_NOT_READ = frozenset({"script", "style", "noscript", "template"})
+#: elements a browser sets on lines of their own (a line break only parts the lines of one block)
+_BREAKS = BLOCK_TAGS - {"br"}
 
 _JIJI_URL = re.compile(r"/news/yjj(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)\d{5}(?:/|$)")
 _KYODO_URL = re.compile(r"/news/kd\d+(?:/|$)")
@@ -135,21 +141,6 @@ def _date(page: Page, text: str | None) -> dt.datetime | None:
         return None
 
 
-def _pieces(area: etree._Element, *, unclassed: bool = False) -> Iterator[etree._Element]:
-    """What BODY finds, in page order. In a copy whose classes are gone (``unclassed``) a photo box is told
-    by what it holds: a div with a photo is one, its paragraphs are not read."""
-    for el in area:
-        tag = el.tag
-        if tag in _PIECE_TAGS:
-            yield el
-        elif tag == "div":
-            cls = el.get("class")
-            if cls is None and not (unclassed and next(el.iter("img"), None) is not None):
-                yield from el.iterchildren("p")
-            elif cls is None or "photo" in cls:
-                yield el
-
-
 def _caption(box: etree._Element) -> etree._Element | None:
     """A figure's caption: its first ``figcaption`` or element with "caption" in its class."""
     for el in box.iterdescendants():
@@ -158,24 +149,88 @@ def _caption(box: etree._Element) -> etree._Element | None:
     return None
 
 
-def _body(page: Page, area: etree._Element, *, unclassed: bool = False) -> tuple[list[Block], list[Image]]:
-    """The blocks and photos of ``area``. In a copy whose classes are gone (``unclassed``) the caption of a
+def _body(page: Page, area: etree._Element, *, unclassed: bool = False,
+          ) -> tuple[list[Block], list[Image], list[Discarded]]:
+    """The blocks, photos and discarded blocks of ``area``, in one walk over what it holds. A paragraph, a
+    subhead (``h2`` to ``h6``) or a list item is a block; a figure or a photo box (a div with "photo" in its
+    class) is a photo; a table is discarded as ``other``, a line per row (the tree keeps :func:`table_text`'s
+    marks in it: nothing reads the table again); scripts are never read, and a tag list is read apart
+    (:func:`_tags`). Every other element (a div, a list, a quotation, inline markup) is walked into, and the
+    text it holds outside those (a bare ``<div>``'s words, a quotation without paragraphs) is a paragraph
+    wherever a block element starts or ends: nothing in the story is lost. In a copy whose classes are gone
+    (``unclassed``) a photo box is told by what it holds (a div with a photo is one), and the caption of a
     photo with no ``figcaption`` is the text its box holds (its caption element was told by its class)."""
     blocks: list[Block] = []
     images: list[Image] = []
-    for el in _pieces(area, unclassed=unclassed):
+    discarded: list[Discarded] = []
+    run: list[str] = []  # bare text met since the last block
+
+    def flush() -> None:
+        if run:
+            text = squash("".join(run))
+            run.clear()
+            if text:
+                blocks.append(Block("paragraph", text))
+
+    # an explicit stack, not recursion (a hostile story nests thousands deep): an element to read, the text of
+    # a tail, or None where an element walked into ends a block
+    stack: list[etree._Element | str | None] = list(reversed(area))
+    if area.text:
+        run.append(area.text)
+    while stack:
+        el = stack.pop()
+        if el is None:
+            flush()
+            continue
+        if isinstance(el, str):
+            if run or not el.isspace():
+                run.append(el)
+            continue
         tag = el.tag
-        if tag in ("figure", "div"):
+        if tag in _TEXT_BLOCKS:
+            if run:
+                flush()
+            text = text_of(el)
+            if text:
+                blocks.append(Block("subhead" if tag in _SUBHEADS else "paragraph", text))
+        elif not isinstance(tag, str) or tag in _NOT_READ:
+            pass  # a comment, a script: only its tail is text
+        elif tag == "figure" or (tag == "div" and _is_photo_box(el, unclassed=unclassed)):
+            flush()
             cap_el = _caption(el)
             if cap_el is None and unclassed:
                 cap_el = el
             caption, credit = _credit(text_of(cap_el)) if cap_el is not None else (None, None)
             images.append(image(img_url(page, next(el.iter("img"), None)), caption, credit))
+        elif tag == "table":
+            flush()
+            if rows := table_text(el):
+                discarded.append(Discarded(kind="other", text=rows))
+        elif tag == "section" and _is_tag_list(el):
+            pass  # a tag list, discarded apart (_Parts.tag_lists)
+        else:  # a wrapper (a div, a list, a quotation) or inline markup in bare text: walked into
+            if el.tail:
+                stack.append(el.tail)
+            if tag in _BREAKS:
+                flush()
+                stack.append(None)
+            stack.extend(reversed(el))
+            if el.text:
+                run.append(el.text)
             continue
-        text = text_of(el)
-        if text:
-            blocks.append(Block("paragraph" if tag == "p" else "subhead", text))
-    return blocks, images
+        tail = el.tail
+        if tail and (run or not tail.isspace()):  # the line break between two paragraphs is no text
+            run.append(tail)
+    flush()
+    return blocks, images, discarded
+
+
+def _is_photo_box(div: etree._Element, *, unclassed: bool) -> bool:
+    """Whether a div is a photo box: "photo" in its class; in a copy whose classes are gone, a photo in it."""
+    cls = div.get("class")
+    if cls is not None:
+        return "photo" in cls
+    return unclassed and next(div.iter("img"), None) is not None
 
 
 def _byline(page: Page) -> Byline | None:
@@ -313,12 +368,10 @@ class _Parts:
 
 
 def extract_2020(page: Page) -> Article:
-    root = page.root
     parts = _Parts(page)
     area = parts.area
     if area is None:  # on a pruned page, the whole page is read
         page.warn("body", "unknown-layout", "no div.editArea")
-        area = root
     url = page.url
     kind = _kind(url)
     url_day = _url_date(url)
@@ -351,7 +404,11 @@ def extract_2020(page: Page) -> Article:
         ("article:modified_time", lambda: _date(page, page.meta_value("article:modified_time"))),
         required=False,
     )
-    blocks, images = _body(page, area, unclassed=parts.unclassed)
+    blocks: list[Block] = []
+    images: list[Image] = []
+    discarded: list[Discarded] = []
+    if area is not None:
+        blocks, images, discarded = _body(page, area, unclassed=parts.unclassed)
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
         page.warn("body", "missing", "no paragraphs in div.editArea")
@@ -361,7 +418,7 @@ def extract_2020(page: Page) -> Article:
     elif agency is None and kind == "kyodo":
         agency = "Kyodo"
     paywalled = kind == "kyodo" and bool(blocks) and _TRUNCATED.search(blocks[-1].text) is not None
-    discarded = [_tags(page, el) for el in parts.tag_lists]
+    discarded += [_tags(page, el) for el in parts.tag_lists]  # after the story's (the tag lists follow it)
     return Article(
         site=SITE_ID,
         url=url,
