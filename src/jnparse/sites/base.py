@@ -529,7 +529,7 @@ STORY_BLOCKS: dict[str, BlockKind] = {
 #: (a ``<br>`` is not one: its tail holds a break, the text around it one paragraph as in a ``<p>``)
 SETS_APART = BLOCK_TAGS - {"br"}
 #: A piece of a story read by :func:`walk_story`: (its kind, the element whose text it is, or its bare text)
-StoryPiece: TypeAlias = tuple[Literal["paragraph", "subhead", "table"], "etree._Element | str"]
+StoryPiece: TypeAlias = tuple[Literal["paragraph", "subhead", "table", "kept"], "etree._Element | str"]
 
 
 def _never(el: etree._Element) -> bool:
@@ -538,13 +538,15 @@ def _never(el: etree._Element) -> bool:
 
 def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
                keep_out: Callable[[etree._Element], bool] = _never, blocks: Mapping[str, BlockKind] = STORY_BLOCKS,
-               apart: frozenset[str] = SETS_APART) -> list[StoryPiece]:
+               apart: frozenset[str] = SETS_APART, kept: bool = False) -> list[StoryPiece]:
     """The pieces of a story held by ``items`` (a container's children, or the siblings between two of its
     paragraphs, with ``text`` the bare text before them), in reading order, so that no text in it is lost:
 
+    - an element ``keep_out`` names (a photo box, an aside, a list the site reads elsewhere) and code hold
+      nothing of the story (with ``kept``, the first is a piece of kind ``kept``, for the caller to read in its
+      place: an ad, a photo);
     - an element of ``blocks`` (by default :data:`STORY_BLOCKS`) is a block of that kind, all of its text;
     - a ``table`` is a piece of kind ``table`` (the caller keeps it out of the body: :func:`table_text`);
-    - an element ``keep_out`` names (a photo box, an aside the site reads elsewhere) and code hold nothing;
     - any other element (a div, a list, a quotation; a span or a link) is walked into: the bare text between
       the blocks (elements' own text and their tails) is a paragraph, ended where an element of ``apart``
       starts or ends (by default :data:`SETS_APART`; Jiji's stories break at a ``<br>`` too).
@@ -577,6 +579,11 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
         tag = el.tag
         if not isinstance(tag, str) or tag in NOT_TEXT_TAGS:
             pass  # a comment or code: only its tail is text
+        elif keep_out(el):
+            if run:
+                end_run()
+            if kept:
+                pieces.append(("kept", el))
         elif (kind := blocks.get(tag)) is not None:
             if run:
                 end_run()
@@ -585,9 +592,6 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
             if run:
                 end_run()
             pieces.append(("table", el))
-        elif keep_out(el):
-            if run:
-                end_run()
         else:  # a box or inline markup: walked into, its tail read after what it holds
             set_apart = tag in apart
             if set_apart and run:
@@ -606,6 +610,22 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
     if run:
         end_run()
     return pieces
+
+
+def story_blocks(pieces: Iterable[StoryPiece]) -> tuple[list[Block], list[etree._Element]]:
+    """The body blocks of :func:`walk_story`'s pieces (an element's whole text, a run of bare text), and its
+    tables, for the caller to keep out of the body (:func:`table_text`, which marks their cells in the tree:
+    read them last). Pieces of kind ``kept`` are the caller's to read."""
+    blocks: list[Block] = []
+    tables: list[etree._Element] = []
+    for kind, piece in pieces:
+        if isinstance(piece, str):
+            blocks.append(Block("paragraph", piece))
+        elif kind == "table":
+            tables.append(piece)
+        elif kind != "kept" and (text := text_of(piece)):
+            blocks.append(Block(kind, text))
+    return blocks, tables
 
 
 def body_blocks(elements: Iterable[etree._Element], *, subhead_tags: frozenset[str] = _SUBHEAD_TAGS) -> list[Block]:

@@ -40,6 +40,7 @@ from ..page import Page, first, tag_names, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
 from .base import (
+    STORY_BLOCKS,
     Layout,
     Site,
     TagFinder,
@@ -53,6 +54,8 @@ from .base import (
     img_url,
     in_tag,
     link_items,
+    story_blocks,
+    walk_story,
 )
 
 SITE_ID = "japantoday"
@@ -304,85 +307,20 @@ def _category(parts: _Parts) -> etree._Element | None:
 
 
 #: the elements of the story whose text is one block: a paragraph, a list's item or a definition a paragraph, a
-#: heading a subhead
-_STORY_BLOCKS: dict[str, BlockKind] = {
-    "p": "paragraph", "li": "paragraph", "dt": "paragraph", "dd": "paragraph",
-    "h1": "subhead", "h2": "subhead", "h3": "subhead", "h4": "subhead", "h5": "subhead", "h6": "subhead",
-}
-#: elements a browser sets apart from the text around them: the bare text before one and after it are two
-#: paragraphs (a ``<br>`` is not one: its tail holds a break, the text around it one paragraph as in a ``<p>``)
-_STORY_BREAKS = frozenset({"div", "section", "article", "main", "header", "footer", "aside", "nav", "center",
-                           "blockquote", "ul", "ol", "dl", "pre", "address", "form", "details", "hr"})
-#: what holds no text a reader sees (text_of leaves the same out, and an iframe's fallback is markup as text)
-_NOT_STORY = frozenset({"script", "style", "noscript", "template", "iframe"})
+#: heading a subhead (the headline stands outside the story: an h1 inside it is a subhead too)
+_STORY_BLOCKS: dict[str, BlockKind] = {**STORY_BLOCKS, "h1": "subhead"}
+
+
+def _is_figure(el: etree._Element) -> bool:
+    return el.tag == "figure"
 
 
 def _story(body: etree._Element) -> tuple[list[Block], list[etree._Element]]:
-    """The story in ``body``, in reading order, and the tables in it (a table is no paragraph: the caller
-    discards it, read last as ``table_text`` marks its cells in the tree).
-
-    A paragraph, a list's item or a definition is a paragraph, a heading a subhead. A figure is a photo:
+    """The story in ``body``, in reading order (:func:`walk_story`), and the tables in it (a table is no paragraph:
+    the caller discards it, read last as ``table_text`` marks its cells in the tree). A figure is a photo:
     _images reads it (its paragraphs are its caption; one left open above the article holds the body itself,
-    and no caption). Any other element is walked into (a quotation, a bare div, a list, inline markup), and
-    the text it holds outside those blocks, run together with the inline markup around it up to the next
-    element set apart (:data:`_STORY_BREAKS`), is a paragraph: nothing in the story is dropped but what
-    holds no text a reader sees. One visit a child for the usual body of paragraphs; an explicit stack, not
-    recursion (hostile pages nest thousands deep)."""
-    blocks: list[Block] = []
-    tables: list[etree._Element] = []
-    run: list[str] = []  # bare text met since the last block
-
-    def flush() -> None:
-        text = squash("".join(run))
-        run.clear()
-        if text:
-            blocks.append(Block("paragraph", text))
-
-    # an element to read, bare text (an element's tail, read after its children), or None: a break
-    stack: list[etree._Element | str | None] = list(reversed(body))
-    if body.text and not body.text.isspace():
-        run.append(body.text)
-    while stack:
-        el = stack.pop()
-        if el is None:
-            if run:
-                flush()
-            continue
-        if isinstance(el, str):
-            run.append(el)
-            continue
-        tag = el.tag
-        tail = el.tail
-        kind = _STORY_BLOCKS.get(tag) if isinstance(tag, str) else None
-        if kind is not None:
-            if run:
-                flush()
-            text = text_of(el)
-            if text:
-                blocks.append(Block(kind, text))
-        elif tag == "table":
-            if run:
-                flush()
-            tables.append(el)
-        elif isinstance(tag, str) and tag not in _NOT_STORY and tag != "figure":
-            # walked into: its text, its children, then its tail (pushed first, read last; white space too, as
-            # the text around it may join it: "<b>a</b> <b>b</b>")
-            if tail:
-                stack.append(tail)
-            if tag in _STORY_BREAKS:
-                if run:
-                    flush()
-                stack.append(None)
-            stack.extend(reversed(el))
-            if el.text:
-                run.append(el.text)
-            continue
-        # (a comment, a script or a figure holds no story text; its tail does)
-        if tail and (run or not tail.isspace()):  # the new line between two paragraphs is no text
-            run.append(tail)
-    if run:
-        flush()
-    return blocks, tables
+    and no caption)."""
+    return story_blocks(walk_story(body, body.text, keep_out=_is_figure, blocks=_STORY_BLOCKS))
 
 
 def _comment_counts(parts: _Parts) -> list[etree._Element]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -32,11 +33,24 @@ from lxml import etree
 from .._text import squash, strip_suffix, table_text, text_of
 from ..agencies import canonical_agency
 from ..dates import JST, NeedsReference, parse_jst
-from ..model import Article, Block, Discarded, Image, Item, Notice
+from ..model import Article, Block, BlockKind, Discarded, Image, Item, Notice
 from ..page import Page, elements, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy, list_blocks
-from .base import Layout, Site, cut_dateline, cut_to, discard, dropped_holds, image, img_url, prune_region
+from .base import (
+    SETS_APART,
+    Layout,
+    Site,
+    cut_dateline,
+    cut_to,
+    discard,
+    dropped_holds,
+    image,
+    img_url,
+    prune_region,
+    story_blocks,
+    walk_story,
+)
 
 SITE_ID = "jiji"
 AGENCY = "Jiji Press"
@@ -273,82 +287,25 @@ def _body(parts: _Parts, headings: dict[etree._Element, etree._Element | None]) 
     return blocks, tables
 
 
-#: headings between two story paragraphs: the story's subheads
-_SUBHEADS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: headings between two story paragraphs: the story's subheads (any other element is walked into)
+_SUBHEADS: dict[str, BlockKind] = {f"h{n}": "subhead" for n in range(1, 7)}
 #: elements set apart from the text around them: the bare text before one and after it are two paragraphs. A
 #: ``<br>`` too: Jiji breaks its story into paragraphs with them (see :func:`_split_br`).
-_BREAKS = frozenset({"p", "li", "dt", "dd", "div", "section", "article", "main", "header", "footer", "aside", "nav",
-                     "center", "blockquote", "ul", "ol", "dl", "pre", "address", "form", "details", "figure",
-                     "figcaption", "hr", "br"})
-#: what holds no text a reader sees (text_of leaves the same out, and an iframe's fallback is markup as text)
-_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "iframe"})
+_BREAKS = SETS_APART | {"br"}
 
 
 def _read_between(first: etree._Element, last: etree._Element, known: set[etree._Element], blocks: list[Block],
                   tables: list[etree._Element]) -> None:
     """Read into ``blocks`` what stands between the story paragraphs ``first`` and ``last`` (siblings): it is the
-    story's too. A heading is a subhead, a table goes to ``tables``, and what the module reads elsewhere
-    (``known``: the lists and their headings, the photos, the date line) is left to it. Any other element is
-    walked into (a list, a quotation, a bare div, inline markup): its text is paragraphs, broken where an
-    element set apart (:data:`_BREAKS`) starts or ends, a list's item, a quotation's paragraph or a ``<br>``.
-    An explicit stack, not recursion (hostile pages nest thousands deep)."""
-    run: list[str] = []  # bare text met since the last break
-
-    def flush() -> None:
-        text = squash("".join(run))
-        run.clear()
-        if text:
-            blocks.append(Block("paragraph", text))
-
-    # an element to read, bare text (an element's tail, read after its children), or None: a break
-    stack: list[etree._Element | str | None] = []
-    for sibling in first.itersiblings():
-        if sibling is last:
-            break
-        stack.append(sibling)
-    stack.reverse()
-    if first.tail and not first.tail.isspace():
-        run.append(first.tail)
-    while stack:
-        el = stack.pop()
-        if el is None:
-            if run:
-                flush()
-            continue
-        if isinstance(el, str):
-            run.append(el)
-            continue
-        tag = el.tag
-        tail = el.tail
-        if not isinstance(tag, str) or tag in _NOT_TEXT or el in known:
-            pass  # a comment or a script holds no story text, a known box is read elsewhere (their tails are read)
-        elif tag in _SUBHEADS:
-            if run:
-                flush()
-            text = text_of(el)
-            if text:
-                blocks.append(Block("subhead", text))
-        elif tag == "table":
-            if run:
-                flush()
-            tables.append(el)
-        else:
-            # walked into: its text, its children, then its tail (pushed first, read last; white space too, as
-            # the text around it may join it: "<b>a</b> <b>b</b>")
-            if tail:
-                stack.append(tail)
-            if tag in _BREAKS:
-                if run:
-                    flush()
-                stack.append(None)
-            stack.extend(reversed(el))
-            if el.text:
-                run.append(el.text)
-            continue
-        if tail and (run or not tail.isspace()):  # the new line between two paragraphs is no text
-            run.append(tail)
-    if run:
-        flush()
+    story's too (:func:`walk_story`). A heading is a subhead, a table goes to ``tables``, and what the module
+    reads elsewhere (``known``: the lists and their headings, the photos, the date line) is left to it. Any
+    other element is walked into (a list, a quotation, a bare div, inline markup): its text is paragraphs,
+    broken where an element set apart starts or ends, a list's item, a quotation's paragraph or a ``<br>``."""
+    between = list(itertools.takewhile(lambda sibling: sibling is not last, first.itersiblings()))
+    read, found = story_blocks(walk_story(between, first.tail, keep_out=known.__contains__, blocks=_SUBHEADS,
+                                          apart=_BREAKS))
+    blocks += read
+    tables += found
 
 
 def _date(page: Page, field: str, text: str | None) -> dt.datetime | None:

@@ -63,6 +63,7 @@ from .base import (
     image,
     img_url,
     in_text,
+    story_blocks,
     walk_story,
 )
 
@@ -348,16 +349,14 @@ def _pieces(container: etree._Element, boxes: frozenset[etree._Element] = frozen
     if _keeps_out(container):
         return blocks, tables
 
-    def keep_out(el: etree._Element) -> bool:
-        return el.tag == "h1" or _keeps_out(el) or el in boxes
+    def keep_out(el: etree._Element) -> bool:  # (a paragraph is read, unless a photo's or a prompt's class marks it)
+        if el.tag == "h1" or el.tag == "figure" or el.tag == "aside" or el in boxes:
+            return True
+        cls = el.get("class")
+        return cls is not None and (_is_photo(cls) or _is_prompt(cls))
 
-    for kind, piece in walk_story(container, container.text, keep_out=keep_out):
-        if kind == "table":
-            if isinstance(piece, etree._Element) and (text := table_text(piece)):
-                tables.append(Discarded(kind="other", text=text))
-        elif text := (piece if isinstance(piece, str) else text_of(piece)):
-            blocks.append(Block(kind, text))
-    return blocks, tables
+    blocks, found = story_blocks(walk_story(container, container.text, keep_out=keep_out))
+    return blocks, [Discarded(kind="other", text=text) for table in found if (text := table_text(table))]
 
 
 def _first_caption(box: etree._Element) -> etree._Element | None:

@@ -38,12 +38,12 @@ from typing import Any
 
 from lxml import etree
 
-from .._text import BLOCK_TAGS, squash, strip_suffix, table_text, text_of
+from .._text import squash, strip_suffix, table_text, text_of
 from ..agencies import canonical_agency
 from ..bylines import parse_byline, readable_name
 from ..dates import NeedsReference, from_epoch, parse_jst
 from ..errors import WholePageNeeded
-from ..model import Article, Block, BlockKind, Byline, Discarded, Image, Notice
+from ..model import Article, Block, Byline, Discarded, Image, Notice
 from ..page import Page, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy
@@ -62,6 +62,7 @@ from .base import (
     fullest,
     image,
     img_url,
+    walk_story,
 )
 
 SITE_ID = "nikkei"
@@ -234,72 +235,30 @@ def _read_body(page: Page, container: etree._Element, *, unclassed: bool = False
     blocks: list[Block] = []
     images: list[Image] = []
     discarded: list[Discarded] = []
-    run: list[str] = []  # bare text met since the last block
 
-    def add(kind: BlockKind, text: str) -> None:
+    def taken_whole(el: etree._Element) -> bool:
+        # the common case, a paragraph with no attributes, is no ad or photo: one keys() call tells it
+        return (unclassed or bool(el.keys())) and _box_kind(el, unclassed) is not None
+
+    for kind, piece in walk_story(container, container.text, keep_out=taken_whole, kept=True):
+        if kind == "kept" or kind == "table":
+            if not isinstance(piece, etree._Element):
+                continue  # (these pieces are elements)
+            if kind == "table":
+                if rows := table_text(piece):
+                    discarded.append(Discarded(kind="other", text=rows))
+            elif _box_kind(piece, unclassed) == "ad":
+                discarded.append(discard("ad", None, (), text_of(piece, skip=_SKIP)))
+            else:
+                images.append(_photo(page, piece, unclassed=unclassed))
+            continue
+        text = piece if isinstance(piece, str) else text_of(piece, skip=_SKIP)
         junk, rest = cut_svg_junk(text)
-        if junk is not None:
+        if junk is not None:  # an icon's text run into the block's
             discarded.append(discard("share", None, (), junk))
             text = rest
         if text:
             blocks.append(Block(kind, text))
-
-    def flush() -> None:
-        if run:
-            text = squash("".join(run))
-            run.clear()
-            if text:
-                add("paragraph", text)
-
-    # an explicit stack, not recursion (a hostile story nests thousands deep): an element to read, the text of
-    # a tail, or None where an element walked into ends a block
-    stack: list[etree._Element | str | None] = list(reversed(container))
-    if container.text:
-        run.append(container.text)
-    while stack:
-        el = stack.pop()
-        if el is None:
-            flush()
-            continue
-        if isinstance(el, str):
-            if run or not el.isspace():
-                run.append(el)
-            continue
-        tag = el.tag
-        # the common case, a paragraph with no attributes, is no ad or photo: one keys() call tells it
-        box = _box_kind(el, unclassed) if isinstance(tag, str) and (unclassed or el.keys()) else None
-        if box is not None:
-            flush()
-            if box == "ad":
-                discarded.append(discard("ad", None, (), text_of(el, skip=_SKIP)))
-            else:
-                images.append(_photo(page, el, unclassed=unclassed))
-        elif not isinstance(tag, str) or tag in _NOT_READ:
-            pass  # a comment, a script, an icon: only its tail is text
-        elif tag in _TEXT_BLOCKS:
-            if run:
-                flush()
-            text = text_of(el, skip=_SKIP)
-            if text:
-                add("subhead" if tag in _SUBHEADS else "paragraph", text)
-        elif tag == "table":
-            flush()
-            if rows := table_text(el):
-                discarded.append(Discarded(kind="other", text=rows))
-        else:  # a wrapper (a div, a list, a quotation) or inline markup in bare text: walked into
-            if el.tail:
-                stack.append(el.tail)
-            if tag in _BREAKS:
-                flush()
-                stack.append(None)
-            stack.extend(reversed(el))
-            if el.text:
-                run.append(el.text)
-            continue
-        tail = el.tail
-        if tail and (run or not tail.isspace()):  # the line break between two paragraphs is no text
-            run.append(tail)
-    flush()
     return blocks, images, discarded
 
 
@@ -324,11 +283,8 @@ def _photo(page: Page, box: etree._Element, *, unclassed: bool) -> Image:
     return image(img_url(page, next(box.iterdescendants("img"), None)), caption, credit)
 
 
-_SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-#: the story's blocks: paragraphs, subheads and list items
-_TEXT_BLOCKS = frozenset({"p", "li", *_SUBHEADS})
-#: elements a browser sets on lines of their own (a line break only parts the lines of one block)
-_BREAKS = BLOCK_TAGS - {"br"}
+#: the story's blocks: paragraphs, subheads and list items (a photo's box holds none)
+_TEXT_BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "h6")
 
 #: The label of an ad slot, its whole text (lower-cased), and the id of a Google Publisher Tag slot
 #: ("div-gpt-ad-article-1"): an ad told by what it holds on a copy whose classes are gone.
@@ -366,8 +322,6 @@ def _cut_tags(container: etree._Element) -> bool:
 
 _BOX_TAGS = frozenset({"div", "span", "p", "figure"})
 _SKIP = ("svg",)  # inline icons: their <title> text is never content
-#: never read in the story: icons, and what text_of() leaves out
-_NOT_READ = frozenset({"svg", "script", "style", "noscript", "template"})
 
 
 def _html_or_text(page: Page, value: str) -> etree._Element | None:

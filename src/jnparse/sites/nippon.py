@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .._text import BLOCK_TAGS, squash, strip_suffix, table_text, text_of
+from .._text import squash, strip_suffix, table_text, text_of
 from ..bylines import is_person_name, parse_byline
 from ..dates import JST, NeedsReference, parse_jst
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
@@ -61,6 +61,7 @@ from .base import (
     has_class,
     image,
     img_url,
+    walk_story,
 )
 
 SITE_ID = "nippon"
@@ -79,13 +80,6 @@ FINGERPRINT = xpath(
 #: heading.
 FIG_CAPTION = xpath("(.//figcaption | .//*[contains(@class,'caption')])[1]")
 TAG_HEADING = xpath("(.//h2 | .//h3 | .//p[not(a)] | .//span[not(ancestor::a)])[1]")
-_SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-#: the story's blocks: paragraphs, subheads and list items
-_TEXT_BLOCKS = frozenset({"p", "li", *_SUBHEADS})
-#: never read in the story (as text_of() leaves them out)
-_NOT_READ = frozenset({"script", "style", "noscript", "template"})
-#: elements a browser sets on lines of their own (a line break only parts the lines of one block)
-_BREAKS = BLOCK_TAGS - {"br"}
 
 _JIJI_URL = re.compile(r"/news/yjj(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)\d{5}(?:/|$)")
 _KYODO_URL = re.compile(r"/news/kd\d+(?:/|$)")
@@ -163,65 +157,28 @@ def _body(page: Page, area: etree._Element, *, unclassed: bool = False,
     blocks: list[Block] = []
     images: list[Image] = []
     discarded: list[Discarded] = []
-    run: list[str] = []  # bare text met since the last block
 
-    def flush() -> None:
-        if run:
-            text = squash("".join(run))
-            run.clear()
-            if text:
-                blocks.append(Block("paragraph", text))
-
-    # an explicit stack, not recursion (a hostile story nests thousands deep): an element to read, the text of
-    # a tail, or None where an element walked into ends a block
-    stack: list[etree._Element | str | None] = list(reversed(area))
-    if area.text:
-        run.append(area.text)
-    while stack:
-        el = stack.pop()
-        if el is None:
-            flush()
-            continue
-        if isinstance(el, str):
-            if run or not el.isspace():
-                run.append(el)
-            continue
+    def taken_apart(el: etree._Element) -> bool:  # a photo; a tag list (discarded apart: _Parts.tag_lists)
         tag = el.tag
-        if tag in _TEXT_BLOCKS:
-            if run:
-                flush()
-            text = text_of(el)
-            if text:
-                blocks.append(Block("subhead" if tag in _SUBHEADS else "paragraph", text))
-        elif not isinstance(tag, str) or tag in _NOT_READ:
-            pass  # a comment, a script: only its tail is text
-        elif tag == "figure" or (tag == "div" and _is_photo_box(el, unclassed=unclassed)):
-            flush()
-            cap_el = _caption(el)
-            if cap_el is None and unclassed:
-                cap_el = el
-            caption, credit = _credit(text_of(cap_el)) if cap_el is not None else (None, None)
-            images.append(image(img_url(page, next(el.iter("img"), None)), caption, credit))
-        elif tag == "table":
-            flush()
-            if rows := table_text(el):
+        return (tag == "figure" or (tag == "div" and _is_photo_box(el, unclassed=unclassed))
+                or (tag == "section" and _is_tag_list(el)))
+
+    for kind, piece in walk_story(area, area.text, keep_out=taken_apart, kept=True):
+        if isinstance(piece, str):
+            blocks.append(Block("paragraph", piece))
+        elif kind == "table":
+            if rows := table_text(piece):
                 discarded.append(Discarded(kind="other", text=rows))
-        elif tag == "section" and _is_tag_list(el):
-            pass  # a tag list, discarded apart (_Parts.tag_lists)
-        else:  # a wrapper (a div, a list, a quotation) or inline markup in bare text: walked into
-            if el.tail:
-                stack.append(el.tail)
-            if tag in _BREAKS:
-                flush()
-                stack.append(None)
-            stack.extend(reversed(el))
-            if el.text:
-                run.append(el.text)
-            continue
-        tail = el.tail
-        if tail and (run or not tail.isspace()):  # the line break between two paragraphs is no text
-            run.append(tail)
-    flush()
+        elif kind == "kept":
+            if piece.tag == "section":
+                continue
+            cap_el = _caption(piece)
+            if cap_el is None and unclassed:
+                cap_el = piece
+            caption, credit = _credit(text_of(cap_el)) if cap_el is not None else (None, None)
+            images.append(image(img_url(page, next(piece.iter("img"), None)), caption, credit))
+        elif text := text_of(piece):
+            blocks.append(Block(kind, text))
     return blocks, images, discarded
 
 
