@@ -192,9 +192,20 @@ def box_text(el: etree._Element | None, text: Callable[[etree._Element], str] | 
     return block_text(el)
 
 
-#: written after each cell and each row of a table for :func:`table_text` (noncharacters: no page's text holds them)
-_CELL_END, _ROW_END = "\ufdd0", "\ufdd1"
+#: written after each cell and each row of a table for :func:`table_text`: format characters no news page's text
+#: holds (invisible separator, invisible plus), no white space, and below the wide characters (squash's break
+#: rule looks no further at a character before U+2E80)
+_CELL_END, _ROW_END = "\u2063", "\u2064"
 _CELLS = ("td", "th")
+
+
+
+
+def _mark(cell: etree._Element, mark: str) -> None:
+    try:  # noqa: SIM105 (a try costs nothing until it catches; contextlib.suppress is a call a cell)
+        cell.tail = mark + (cell.tail or "")
+    except ValueError:  # a damaged page's text may hold control characters lxml will not write back
+        pass
 
 
 def table_text(table: etree._Element) -> str:
@@ -202,18 +213,26 @@ def table_text(table: etree._Element) -> str:
     ("Party | Seats" ⏎ "LDP | 247"), each cell's own pieces run together ("目<ruby>前</ruby>で" is "目前で").
     Its rows and cells are marked in the tree, then the table is serialised once in C: a serialisation a cell
     costs three times as much. (The marks stay: the caller discards the table.)"""
+    # one mark a cell, written when the next one is met (a row's last cell, or the caption, ends the row):
+    # writing a tail is what costs, ~1 us each
+    pending: etree._Element | None = None
     for node in table.iter("td", "th", "tr", "caption"):
-        try:  # noqa: SIM105 (a try costs nothing until it catches; contextlib.suppress is a call a cell)
-            node.tail = (_CELL_END if node.tag in _CELLS else _ROW_END) + (node.tail or "")
-        except ValueError:  # a damaged page's text may hold control characters lxml will not write back
-            pass
-    raw = etree.tostring(table, method="text", encoding="unicode", with_tail=False)
-    lines = []
-    for row in raw.split(_ROW_END):
-        cells = [c for c in (squash(cell) for cell in row.split(_CELL_END)) if c]
-        if cells:
-            lines.append(" | ".join(cells))
-    return "\n".join(lines)
+        tag = node.tag
+        if pending is not None and tag != "caption":
+            _mark(pending, _CELL_END if tag in _CELLS else _ROW_END)
+        pending = node if tag != "tr" else None
+        if tag == "caption":
+            _mark(node, _ROW_END)
+            pending = None
+    if pending is not None:
+        _mark(pending, _ROW_END)
+    # squashed whole (the marks are no white space; a cell's ends then hold a space at most), then split at the
+    # marks, empty cells and rows left out
+    text = squash(etree.tostring(table, method="text", encoding="unicode", with_tail=False))
+    for mark in (_CELL_END, _ROW_END):
+        text = text.replace(" " + mark, mark).replace(mark + " ", mark)
+    return "\n".join(" | ".join(c for c in row.split(_CELL_END) if c) for row in text.split(_ROW_END)
+                     if row.strip(_CELL_END))
 
 
 def strip_suffix(title: str, names: Iterable[str]) -> str:
