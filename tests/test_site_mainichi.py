@@ -14,7 +14,6 @@ from lxml import etree
 import jnparse
 from jnparse._text import table_text
 from jnparse.loading import parse_bytes
-from jnparse.model import Discarded
 from jnparse.page import Page
 from jnparse.sites import mainichi
 
@@ -22,6 +21,7 @@ from .conftest import FIXTURES
 from .prune_checks import article as _article
 from .prune_checks import nested_markup
 from .prune_checks import whole_page_article as _whole_page_article
+from .story_markup import HELD_BLOCKS, HELD_TABLE, HOLDS
 
 HERE = FIXTURES / "mainichi"
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -377,31 +377,14 @@ def test_an_element_left_open_above_the_story_does_not_empty_it(name: str, stray
 
 # -- what the story holds, whatever element holds it ------------------------------------------------------
 
-#: Boxes a story may hold, put after the story's first paragraph: a bare div with a paragraph in it, a
-#: quotation with no paragraph, a list, a minor subhead, inline markup over a line break, code, a comment and a
-#: table.
-_HOLDS = ('<div>Bare text in a box,<p>a paragraph in it,</p>and its tail.</div>'
-          '<blockquote>A quotation with no paragraph.</blockquote>'
-          '<ol>\n<li>One item.</li>\n<li><p>An item with a paragraph.</p></li>\n</ol>'
-          '<h4>A minor subhead</h4>'
-          '<section><span>Text in a span</span> and <a href="/x">a link</a>,<br>over a line break.</section>'
-          '<script>var x = "code";</script><!-- a note -->'
-          '<table><caption>Seats</caption><tr><th>Party</th><th>Seats</th></tr><tr><td>LDP</td><td>247</td></tr>'
-          '</table>')
-
-
 def test_the_story_reads_every_box_it_holds_in_its_place() -> None:
     page = _html("own-story-photo.html")
     at = page.index("<p>The owner found")
     before = jnparse.parse(page)
-    after = jnparse.parse(page[:at] + _HOLDS + page[at:])
-    assert [(b.kind, b.text) for b in after.body] == [(b.kind, b.text) for b in before.body[:1]] + [
-        ("paragraph", "Bare text in a box,"), ("paragraph", "a paragraph in it,"), ("paragraph", "and its tail."),
-        ("paragraph", "A quotation with no paragraph."), ("paragraph", "One item."),
-        ("paragraph", "An item with a paragraph."), ("subhead", "A minor subhead"),
-        ("paragraph", "Text in a span and a link, over a line break."),
-    ] + [(b.kind, b.text) for b in before.body[1:]]
-    assert after.discarded == (Discarded(kind="other", text="Seats\nParty | Seats\nLDP | 247"), *before.discarded)
+    after = jnparse.parse(page[:at] + HOLDS.format(list="ol") + page[at:])
+    assert [(b.kind, b.text) for b in after.body] == [
+        *((b.kind, b.text) for b in before.body[:1]), *HELD_BLOCKS, *((b.kind, b.text) for b in before.body[1:])]
+    assert after.discarded == (HELD_TABLE, *before.discarded)
     assert after.images == before.images
 
 

@@ -1,0 +1,26 @@
+"""Markup a story may hold, for the site tests that put it into a page's story (tests/test_site_kyodo.py,
+tests/test_site_mainichi.py): what each element reads as, written from the markup."""
+
+from __future__ import annotations
+
+from jnparse.model import Discarded
+
+#: Boxes a story may hold: a bare div with a paragraph in it, a quotation with no paragraph, a list, a minor
+#: subhead, inline markup over a line break, code, a comment and a table (``{list}``: "ul" or "ol").
+HOLDS = ('<div>Bare text in a box,<p>a paragraph in it,</p>and its tail.</div>'
+         '<blockquote>A quotation with no paragraph.</blockquote>'
+         '<{list}>\n<li>One item.</li>\n<li><p>An item with a paragraph.</p></li>\n</{list}>'
+         '<h4>A minor subhead</h4>'
+         '<section><span>Text in a span</span> and <a href="/x">a link</a>,<br>over a line break.</section>'
+         '<script>var x = "code";</script><!-- a note -->'
+         '<table><caption>Seats</caption><tr><th>Party</th><th>Seats</th></tr><tr><td>LDP</td><td>247</td></tr>'
+         '</table>')
+#: the body blocks HOLDS reads as, in order
+HELD_BLOCKS = [
+    ("paragraph", "Bare text in a box,"), ("paragraph", "a paragraph in it,"), ("paragraph", "and its tail."),
+    ("paragraph", "A quotation with no paragraph."), ("paragraph", "One item."),
+    ("paragraph", "An item with a paragraph."), ("subhead", "A minor subhead"),
+    ("paragraph", "Text in a span and a link, over a line break."),
+]
+#: the discarded block HOLDS' table reads as
+HELD_TABLE = Discarded(kind="other", text="Seats\nParty | Seats\nLDP | 247")
