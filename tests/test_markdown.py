@@ -153,6 +153,7 @@ _TEXT_CHARS = st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), black
 @example("# hashtag")
 @example("> quoted")
 @example("=")  # a line of "="s under no text is text, not a heading's underline
+@example("\U000f0000 \\* private")  # a character of the plane escapes are sheltered in while the marks are read
 @example("![not an image](x) and [not a link](y) with `ticks` and *stars* and _underscores_")
 def test_escaped_text_comes_back_as_it_was(line: str) -> None:
     # what an HTML-to-Markdown tool escapes, undone: a paragraph's text, and a list item's link text

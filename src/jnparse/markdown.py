@@ -110,8 +110,11 @@ def _plain(line: str, above: str = "") -> str:
     if _RULE.match(line) or _REF_DEFINITION.match(line) or _TABLE_RULE.match(line) or (
             above.strip() and _UNDERLINE.match(line)):
         return ""
-    # an escaped character ("\\*", "\\_", "1\\.") is text: sheltered from the marks' patterns until the end
-    line = _ESCAPE.sub(lambda m: chr(_SHELTER + ord(m.group(1))), line)
+    # an escaped character ("\\*", "\\_", "1\\.") is text: sheltered from the marks' patterns until the end (on
+    # a line that holds a character of the shelter's plane itself, unescaped at the end without that shelter)
+    sheltered = _ESCAPED_BACK.search(line) is None
+    if sheltered:
+        line = _ESCAPE.sub(lambda m: chr(_SHELTER + ord(m.group(1))), line)
     quote = _QUOTE.match(line)
     if quote is not None:
         line = line[quote.end():]
@@ -134,7 +137,10 @@ def _plain(line: str, above: str = "") -> str:
     stripped = line.strip()
     if len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|":  # a table's row: its cells, apart
         line = " ".join(cell.strip() for cell in stripped[1:-1].split("|") if cell.strip())
-    line = _ESCAPED_BACK.sub(lambda m: chr(ord(m.group()) - _SHELTER), line).strip()
+    if sheltered:
+        line = _ESCAPED_BACK.sub(lambda m: chr(ord(m.group()) - _SHELTER), line).strip()
+    else:
+        line = _ESCAPE.sub(r"\1", line).strip()
     if not line:
         return ""
     return bullet + line
