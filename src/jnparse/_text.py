@@ -201,38 +201,29 @@ _CELLS = ("td", "th")
 
 
 
-def _mark(cell: etree._Element, mark: str) -> None:
-    try:  # noqa: SIM105 (a try costs nothing until it catches; contextlib.suppress is a call a cell)
-        cell.tail = mark + (cell.tail or "")
-    except ValueError:  # a damaged page's text may hold control characters lxml will not write back
-        pass
-
-
 def table_text(table: etree._Element) -> str:
     """A table's text as a browser lays it out: its caption, then a line per row, the row's cells apart
     ("Party | Seats" ⏎ "LDP | 247"), each cell's own pieces run together ("目<ruby>前</ruby>で" is "目前で").
     Its rows and cells are marked in the tree, then the table is serialised once in C: a serialisation a cell
     costs three times as much. (The marks stay: the caller discards the table.)"""
-    # one mark a cell, written when the next one is met (a row's last cell, or the caption, ends the row):
-    # writing a tail is what costs, ~1 us each
-    pending: etree._Element | None = None
-    for node in table.iter("td", "th", "tr", "caption"):
-        tag = node.tag
-        if pending is not None and tag != "caption":
-            _mark(pending, _CELL_END if tag in _CELLS else _ROW_END)
-        pending = node if tag != "tr" else None
-        if tag == "caption":
-            _mark(node, _ROW_END)
-            pending = None
-    if pending is not None:
-        _mark(pending, _ROW_END)
+    # one mark a cell (a row's last cell, and the caption, end the row): writing a tail is what costs, ~1 us each
+    for cell in table.iter("td", "th", "caption"):
+        after = cell.getnext()
+        try:  # noqa: SIM105 (a try costs nothing until it catches; contextlib.suppress is a call a cell)
+            cell.tail = (_CELL_END if after is not None and after.tag in _CELLS else _ROW_END) + (cell.tail or "")
+        except ValueError:  # a damaged page's text may hold control characters lxml will not write back
+            pass
     # squashed whole (the marks are no white space; a cell's ends then hold a space at most), then split at the
     # marks, empty cells and rows left out
     text = squash(etree.tostring(table, method="text", encoding="unicode", with_tail=False))
     for mark in (_CELL_END, _ROW_END):
         text = text.replace(" " + mark, mark).replace(mark + " ", mark)
-    return "\n".join(" | ".join(c for c in row.split(_CELL_END) if c) for row in text.split(_ROW_END)
-                     if row.strip(_CELL_END))
+    # an empty cell's mark beside another, or beside a row's end, and an empty row's, say nothing
+    for run, mark in ((_CELL_END * 2, _CELL_END), (_CELL_END + _ROW_END, _ROW_END), (_ROW_END + _CELL_END, _ROW_END),
+                      (_ROW_END * 2, _ROW_END)):
+        while run in text:
+            text = text.replace(run, mark)
+    return text.replace(_CELL_END, " | ").replace(_ROW_END, "\n").strip(" |\n")
 
 
 def strip_suffix(title: str, names: Iterable[str]) -> str:
