@@ -41,7 +41,7 @@ def _old_prune(data: bytes) -> bytes | None:
     end = data.rfind(b"<footer", main)
     if end < 0:
         end = len(data)
-    if any(data.find(mark, end) >= 0 for mark in japantimes._PRUNE_RISKS):
+    if any(data.find(mark, end) >= 0 for mark, _at in japantimes._PRUNE_PROBES):  # (each by a plain find)
         return None
     lead = b""
     wrapper = data.rfind(b'<div id="wrapper"', body, main)

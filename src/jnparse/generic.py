@@ -33,7 +33,7 @@ from .dates import NeedsReference, parse_jst
 from .errors import ExtraRequiredError
 from .loading import mark_line_breaks
 from .model import Article, Block, Byline, Discarded, Image, Item, Notice
-from .page import Page, elements, first, strings, tag_names, xpath
+from .page import Page, elements, first, tag_names, xpath
 from .prompts import without_prompts
 from .sites.base import find_bytes, image, img_url, is_share_address, is_share_box, link_items
 from .structured import ld_names, ld_text, ld_url, strip_tags
@@ -72,11 +72,6 @@ def _update(page: Page, published: dt.datetime | None, text: str | None) -> dt.d
         page.warn("updated", "disagree", f"modified {value.isoformat()}, before it was published: not an update")
         return None
     return value
-
-
-def _first_str(result: Any) -> str | None:
-    s = strings(result)
-    return s[0] if s else None
 
 
 def _time_of(page: Page, found: Any) -> dt.datetime | None:
@@ -321,7 +316,6 @@ def _images(page: Page) -> list[Image]:
 _MIN_MARKED_TEXT = 200
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol", "dl"})
-_ITEMS = frozenset({"li", "dt", "dd"})
 _TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"})
 _WRAPPERS = frozenset({"div", "section", "article", "main", "header", "center", "details"})
 #: Never article text: code, embedded objects, controls, navigation and pictures (images are read

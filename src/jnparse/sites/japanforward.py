@@ -248,10 +248,6 @@ def _list_links(el: etree._Element) -> list[etree._Element]:
 _LANG_SWITCH = re.compile(r"^このページを\s*日本語\s*で読む$")
 _NEWSLETTERS = ("Weekly Digest", "The Editor's Picks", "The Editor’s Picks", "Sports Updates",
                 "Hidden Wonders of Japan")
-_NEWSLETTER_LINE = re.compile(
-    r"^(?:" + "|".join(re.escape(n) for n in _NEWSLETTERS) + r")\b|\bnewsletter\b|^(?:Sign up|Subscribe)\b",
-    re.IGNORECASE,
-)
 # "(©Sankei by NAME)", "(© Sankei)", "(Inside image ©Sankei by NAME)", "(© JAPAN Forward)"
 _CREDIT = re.compile(r"\s*\((?:[A-Za-z ]{0,20}?\s)?©\s?(?P<credit>[^()]{1,80})\)\s*\.?$")
 _AUTHOR_LINE = re.compile(r"^(?:Author|By)\s*[:\s]")

@@ -1568,9 +1568,8 @@ def parse_text(copy: TextCopy) -> Article:
 # -- cutting the page down before it is parsed ---------------------------------------------------------
 
 #: Marks that, found after the footer, make prune() keep the whole page: structured data and the
-#: paywall boxes a script appends at the end of the body (a page saved from a browser holds them).
-_PRUNE_RISKS = (b"ld+json", b"tpModal", b"piano-recommend", b"Unable to view")
-#: where to look each one up by memchr (find_bytes): a byte rare in pages, -1 for a plain find
+#: paywall boxes a script appends at the end of the body (a page saved from a browser holds them); each with
+#: where to look it up by memchr (find_bytes): a byte rare in pages, -1 for a plain find
 _PRUNE_PROBES = ((b"ld+json", 2), (b"tpModal", 2), (b"piano-recommend", -1), (b"Unable to view", 0))
 
 

@@ -80,7 +80,6 @@ FINGERPRINT = xpath(
 _BREAKS = re.compile(r"(?:\s*<br\s*/?>\s*)+", re.IGNORECASE)
 _LINES = re.compile(r"\s*\n\s*")
 _ID = re.compile(r"^\d{8}_\d{1,3}$")
-_URL_ID = re.compile(r"/nhkworld/(?:data/)?en/news/(\d{8}_\d{1,3})(?:[/.]|$)")
 
 
 def paragraphs(text: str | None) -> list[Block]:
