@@ -1,7 +1,8 @@
 """Nothing in a story is lost, whatever element holds it. A bulleted or numbered list, a quotation, a minor
-subhead, a bare div of text or a table, put between the first two paragraphs of the story of every fixture and
-corpus page, comes back in the body in its place (the list's items, the quotation and the div as paragraphs,
-the h4 as a subhead) or, for the table, as a discarded ``other`` block with a line per row, its cells apart."""
+subhead, a bare div of text, a table or text in no element at all, put between the first two paragraphs of the
+story of every fixture and corpus page, comes back in the body in its place (the list's items, the quotation,
+the div and the bare text as paragraphs, the h4 as a subhead) or, for the table, as a discarded ``other`` block
+with a line per row, its cells apart."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ INSERTS: dict[str, tuple[bytes, list[Block]]] = {
     "div": (b"<div>Pelicans returned to the bay this spring.</div>",
             [Block("paragraph", "Pelicans returned to the bay this spring.")]),
     "table": (b"<table><tr><th>Party</th><th>Seats</th></tr><tr><td>LDP</td><td>247</td></tr></table>", []),
+    "bare": (b"Loose words stand <em>here</em>.\n", [Block("paragraph", "Loose words stand here.")]),
 }
 TABLE = Discarded(kind="other", text="Party | Seats\nLDP | 247")
 
@@ -72,9 +74,9 @@ def test_what_the_story_holds_is_read_or_discarded(path: Path, at: int, name: st
     data = path.read_bytes()
     markup, gained = INSERTS[name]
     before, after = jnparse.parse(data), jnparse.parse(data[:at] + markup + data[at:])
-    if name == "div" and _by_trafilatura(before, data):
-        # the generic reader's body is trafilatura's, read for precision: it takes a lone div of bare text for
-        # page furniture (read for recall, it takes boilerplate for text on other pages: the lesser harm)
+    if name in ("div", "bare") and _by_trafilatura(before, data):
+        # the generic reader's body is trafilatura's, read for precision: it takes a lone div of bare text (or
+        # bare text alone) for page furniture (read for recall, it takes boilerplate for text on other pages)
         assert after.body == before.body
         return
     second = next(i for i, b in enumerate(before.body) if b.kind == "paragraph" and i > 0

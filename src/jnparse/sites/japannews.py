@@ -22,7 +22,19 @@ from ..model import Article, Block, Byline, Discarded, Image, Item
 from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy, is_bullet, list_blocks
-from .base import Layout, Site, body_blocks, cut_dateline, cut_to, fullest, image, img_url, is_share_box, prune_region
+from .base import (
+    Layout,
+    Site,
+    cut_dateline,
+    cut_to,
+    fullest,
+    image,
+    img_url,
+    is_share_box,
+    prune_region,
+    story_blocks,
+    walk_story,
+)
 
 SITE_ID = "japannews"
 NAMES = ("The Japan News", "The Japan News by The Yomiuri Shimbun", "Japan News")
@@ -226,37 +238,24 @@ def _images(page: Page, block: etree._Element) -> list[Image]:
     return out
 
 
-_SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_LISTS = frozenset({"ul", "ol"})
-#: what a wrapper div holds when it is more than a box of bare text
-_BLOCKS = frozenset({"p", "div", "ul", "ol", "blockquote", "table", "figure", *_SUBHEADS})
+def _outside_story(el: etree._Element) -> bool:
+    """What the article block holds that is no part of the story: a photo (read by _images), and a paragraph or
+    box a class or id marks (the byline and date lines, read on their own; ads, offers, share buttons)."""
+    tag = el.tag
+    return tag == "figure" or ((tag == "p" or tag == "div") and (el.get("class") is not None
+                                                                   or el.get("id") is not None))
 
 
-def _body_elements(block: etree._Element, tables: list[etree._Element], depth: int = 0) -> list[etree._Element]:
-    """The story's blocks in the article block, in reading order: paragraphs without a class, subheads (h2-h6),
-    the items of lists, the paragraphs of a quotation (or the quotation whole), and what plain wrapper divs
-    (no class, no id) hold, a div of bare text read whole. Tables go to ``tables`` (kept out of the body, never
-    lost); photos, and boxes a class or id marks, are read elsewhere."""
-    out: list[etree._Element] = []
-    for child in block:
-        tag = child.tag
-        if tag == "p":
-            if child.get("class") is None:
-                out.append(child)
-        elif tag in _SUBHEADS:
-            out.append(child)
-        elif tag in _LISTS:
-            out.extend(li for li in child if li.tag == "li")
-        elif tag == "blockquote":
-            out.extend([p for p in child if p.tag == "p"] or [child])
-        elif tag == "table":
-            tables.append(child)
-        elif tag == "div" and child.get("class") is None and child.get("id") is None and depth < 8:
-            if any(c.tag in _BLOCKS for c in child):
-                out += _body_elements(child, tables, depth + 1)
-            else:
-                out.append(child)
-    return out
+def _story(block: etree._Element, skip: tuple[etree._Element | None, ...]) -> tuple[list[Block], list[etree._Element]]:
+    """The story's blocks in the article block, in reading order (:func:`walk_story`): its paragraphs, subheads
+    (h2-h6), lists' items, quotations, and the text of plain wrapper divs or standing bare between them; and its
+    tables, kept out of the body, never lost. ``skip``: the byline and date paragraphs (a copy whose classes
+    are gone has them classless)."""
+
+    def keep_out(el: etree._Element) -> bool:
+        return _outside_story(el) or el in skip
+
+    return story_blocks(walk_story(block, block.text, keep_out=keep_out))
 
 
 def _paywalled(page: Page) -> bool:
@@ -361,9 +360,7 @@ def extract_wp2022(page: Page) -> Article:
         required=False,
     )
     byline = parse_byline(text_of(byline_el))
-    tables: list[etree._Element] = []
-    blocks: list[Block] = body_blocks([el for el in _body_elements(block, tables) if el is not postdate_el
-                                       and el is not byline_el])
+    blocks, tables = _story(block, (postdate_el, byline_el)) if block is not root else ([], [])
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
         page.warn("body", "missing", "no paragraphs in div#p-article-block")

@@ -36,7 +36,18 @@ from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, No
 from ..page import Page, elements, first, xpath
 from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import SHARE_NETWORKS, TextCopy
-from .base import Layout, Site, cut_dateline, discard, find_bytes, fullest, image, is_link_menu, is_share_box
+from .base import (
+    INLINE_TAGS,
+    Layout,
+    Site,
+    cut_dateline,
+    discard,
+    find_bytes,
+    fullest,
+    image,
+    is_link_menu,
+    is_share_box,
+)
 
 SITE_ID = "japantimes"
 NAMES = ("The Japan Times", "Japan Times", "japantimes.co.jp")
@@ -579,49 +590,92 @@ class _Body:
         self._group = group
 
     def walk(self, container: etree._Element, depth: int = 0) -> None:
-        page = self.page
+        """Read the blocks and boxes of ``container``; the bare text standing between them (with the phrasing
+        markup in it, a link, an emphasis) is a paragraph of its own, never dropped."""
+        run: list[str] = []
+        linked = True  # the run so far is links' text alone
+        text = container.text
+        if text and not text.isspace():
+            run.append(text)
+            linked = False
         for el in container:
             tag = el.tag
-            if not isinstance(tag, str) or tag in _SKIP_TAGS:
-                continue
-            tag = tag.lower()
-            cls = el.get(b"class")
-            el_id = el.get(b"id")
-            # most children are bare paragraphs: no class, no id, so no kind
-            classes = cls.split() if cls else _NO_CLASSES
-            kind = _kind(classes, el_id) if classes or el_id else None
-            if kind is None and self.unclassed and not classes and tag in _BOXES:
-                kind = _told_kind(el)
-            if kind is not None:
-                self._group = None
-                self.discarded.append(_side_block(page, el, kind))
-                continue
-            if tag in ("figure", "picture") or "image_body" in classes or "article-image-gallery" in classes:
-                continue  # photos: read by _images
-            if tag in ("p", "li") or tag in _SUBHEADS or (tag in _WRAPPERS and len(el) == 0):  # (a div of bare text)
-                text = squash(el.text) if len(el) == 0 else _text(el)
-                if not text:
-                    continue
-                boiler = _boilerplate(text)
-                if boiler is not None:
-                    self._boiler(boiler[0], boiler[1], text)
-                    continue
-                self._group = None
-                self.blocks.append(Block("subhead" if tag in _SUBHEADS else "paragraph", text))
-            elif tag in ("ul", "ol", "div", "section", "blockquote") and depth < 6:
-                if tag == "div" and classes and not _has_paragraphs(el):
-                    text = box_text(el, _text)
-                    if text:  # an unknown box with text: kept, but out of the body
-                        self._group = None
-                        self.discarded.append(_discarded("other", None, (), text))
-                    continue
-                self.walk(el, depth + 1)
-            elif tag == "table":  # kept out of the body, its rows and cells apart
-                self._group = None
-                self.discarded.append(_discarded("other", None, (), table_text(el)))
-            elif text := box_text(el, _text):
-                self._group = None
-                self.discarded.append(_discarded("other", None, (), text))
+            if isinstance(tag, str) and tag in INLINE_TAGS and tag not in _SKIP_TAGS:
+                run.append(_text(el) if len(el) else (el.text or ""))
+                linked = linked and tag == "a"
+            else:
+                if run:
+                    self._loose(run, linked)
+                linked = True
+                self._child(el, depth)
+            tail = el.tail
+            if tail and (run or not tail.isspace()):
+                run.append(tail)
+                linked = linked and tail.isspace()
+        if run:
+            self._loose(run, linked)
+
+    def _loose(self, run: list[str], linked: bool) -> None:
+        """A run of bare text: a paragraph, or a line of the site's boilerplate; links alone (a promo's banner, a
+        "JOIN THE CONVERSATION" button) are kept out as ``other``."""
+        text = squash("".join(run))
+        run.clear()
+        if not text:
+            return
+        boiler = _boilerplate(text)
+        if boiler is not None:
+            self._boiler(boiler[0], boiler[1], text)
+            return
+        self._group = None
+        if linked:
+            self.discarded.append(_discarded("other", None, (), text))
+        else:
+            self.blocks.append(Block("paragraph", text))
+
+    def _child(self, el: etree._Element, depth: int) -> None:
+        """One element of a container the walk reads: a block, a box kept out, or a wrapper walked into."""
+        page = self.page
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP_TAGS:
+            return
+        tag = tag.lower()
+        cls = el.get(b"class")
+        el_id = el.get(b"id")
+        # most children are bare paragraphs: no class, no id, so no kind
+        classes = cls.split() if cls else _NO_CLASSES
+        kind = _kind(classes, el_id) if classes or el_id else None
+        if kind is None and self.unclassed and not classes and tag in _BOXES:
+            kind = _told_kind(el)
+        if kind is not None:
+            self._group = None
+            self.discarded.append(_side_block(page, el, kind))
+            return
+        if tag in ("figure", "picture") or "image_body" in classes or "article-image-gallery" in classes:
+            return  # photos: read by _images
+        if tag in ("p", "li") or tag in _SUBHEADS or (tag in _WRAPPERS and len(el) == 0):  # (a div of bare text)
+            text = squash(el.text) if len(el) == 0 else _text(el)
+            if not text:
+                return
+            boiler = _boilerplate(text)
+            if boiler is not None:
+                self._boiler(boiler[0], boiler[1], text)
+                return
+            self._group = None
+            self.blocks.append(Block("subhead" if tag in _SUBHEADS else "paragraph", text))
+        elif tag in ("ul", "ol", "div", "section", "blockquote") and depth < 6:
+            if tag == "div" and classes and not _has_paragraphs(el):
+                text = box_text(el, _text)
+                if text:  # an unknown box with text: kept, but out of the body
+                    self._group = None
+                    self.discarded.append(_discarded("other", None, (), text))
+                return
+            self.walk(el, depth + 1)
+        elif tag == "table":  # kept out of the body, its rows and cells apart
+            self._group = None
+            self.discarded.append(_discarded("other", None, (), table_text(el)))
+        elif text := box_text(el, _text):
+            self._group = None
+            self.discarded.append(_discarded("other", None, (), text))
 
 
 _NO_CLASSES: list[str] = []  # shared, never changed
