@@ -32,7 +32,7 @@ from ..agencies import canonical_agency
 from ..bylines import BY_LINE, is_person_name, parse_byline
 from ..dates import NeedsReference, parse_date_only, parse_jst
 from ..errors import NotAnArticleError
-from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, Notice
+from ..model import Article, Block, BlockKind, Byline, Dateline, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, xpath
 from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import SHARE_NETWORKS, TextCopy
@@ -620,6 +620,11 @@ class _Body:
         "JOIN THE CONVERSATION" button) are kept out as ``other``."""
         text = squash("".join(run))
         run.clear()
+        self._line(text, "paragraph", linked)
+
+    def _line(self, text: str, kind: BlockKind, linked: bool = False) -> None:
+        """A block's text: a block of ``kind``, a line of the site's boilerplate, or (``linked``: links alone)
+        a box kept out."""
         if not text:
             return
         boiler = _boilerplate(text)
@@ -630,7 +635,7 @@ class _Body:
         if linked:
             self.discarded.append(_discarded("other", None, (), text))
         else:
-            self.blocks.append(Block("paragraph", text))
+            self.blocks.append(Block(kind, text))
 
     def _child(self, el: etree._Element, depth: int) -> None:
         """One element of a container the walk reads: a block, a box kept out, or a wrapper walked into."""
@@ -653,15 +658,7 @@ class _Body:
         if tag in ("figure", "picture") or "image_body" in classes or "article-image-gallery" in classes:
             return  # photos: read by _images
         if tag in ("p", "li") or tag in _SUBHEADS or (tag in _WRAPPERS and len(el) == 0):  # (a div of bare text)
-            text = squash(el.text) if len(el) == 0 else _text(el)
-            if not text:
-                return
-            boiler = _boilerplate(text)
-            if boiler is not None:
-                self._boiler(boiler[0], boiler[1], text)
-                return
-            self._group = None
-            self.blocks.append(Block("subhead" if tag in _SUBHEADS else "paragraph", text))
+            self._line(squash(el.text) if len(el) == 0 else _text(el), "subhead" if tag in _SUBHEADS else "paragraph")
         elif tag in ("ul", "ol", "div", "section", "blockquote") and depth < 6:
             if tag == "div" and classes and not _has_paragraphs(el):
                 text = box_text(el, _text)
