@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import jnparse
 
 from .conftest import CORPUS, FIXTURES
+from .stripped import renamed
 
 STAFF = (FIXTURES / "japannews" / "staff-byline-photo-subheads.html").read_bytes()
 
@@ -356,14 +357,6 @@ def test_an_article_page_whose_body_is_not_found_is_still_an_article() -> None:
     assert ("body", "missing") in {(w.field, w.code) for w in a.warnings}
 
 
-def _redesigned(data: bytes) -> bytes:
-    """The page after a redesign that renamed every class and id (the markup's structure kept)."""
-    import re
-
-    return re.sub(rb"""(class|id)=("[^"]*"|'[^']*')""",
-                  lambda m: m.group(1) + b'="' + b" ".join(b"v2-" + w for w in m.group(2)[1:-1].split()) + b'"', data)
-
-
 @pytest.mark.parametrize("name", ["japanforward/columnist-university", "japantimes/wp2013-wire-related-gallery",
                                   "japantimes/current-staff-two-writers", "mainichi/kyodo-wire",
                                   "nippon/feature-author"])
@@ -374,7 +367,7 @@ def test_a_redesign_that_hides_the_story_from_the_layout_falls_back_to_the_gener
 
     path = FIXTURES / f"{name}.html"
     expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    a = jnparse.parse(_redesigned(path.read_bytes()))
+    a = jnparse.parse(renamed(path.read_bytes()))
     assert a.site == expected["site"] and a.layout == "generic"
     assert a.title == expected["title"]
     body = [b.text for b in a.body]
@@ -415,7 +408,7 @@ def test_a_japan_news_redesign_keeps_the_byline_and_date_by_their_text(name: str
 
     path = FIXTURES / "japannews" / f"{name}.html"
     expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    a = jnparse.parse(_redesigned(path.read_bytes()))
+    a = jnparse.parse(renamed(path.read_bytes()))
     assert a.byline is not None and list(a.byline.authors) == expected["byline"]["authors"]
     from lxml import html as lxml_html
 

@@ -14,6 +14,7 @@ import jnparse
 from jnparse._text import WIDE
 
 from .conftest import CORPUS, FIXTURES
+from .stripped import CLASS, CLASS_OR_ID, FIELDS, ID, STRIPS, lists, warned
 
 PAGES = sorted(FIXTURES.glob("*/*.html")) + sorted(CORPUS.glob("*/*.html"))
 _TAG = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>\"']+))?)*)\s*(/?)>")
@@ -156,53 +157,50 @@ def test_some_fixture_pages_carry_japanese_to_wrap() -> None:
     assert [p for p in _WRAPPABLE if FIXTURES in p.parents]
 
 
-_CLASS = re.compile(rb"""\sclass=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
 _JAPAN_NEWS_PAGES = [p for p in PAGES if p.parent.name == "japannews"]
 
 
-_CLASS_OR_ID = re.compile(rb"""\s(?:class|id)=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
-_FIELDS = ("site", "title", "section", "published", "updated", "byline", "dateline", "agency", "body", "images",
-           "paywalled")
 
 
-@pytest.mark.parametrize("strip", [_CLASS, _CLASS_OR_ID], ids=["classes", "classes-and-ids"])
+def _read_stripped(path: Path, strip: re.Pattern[bytes]) -> tuple[jnparse.Article, jnparse.Article]:
+    """The page and its copy stripped by ``strip``, once it is checked that they read alike: every field of
+    :data:`FIELDS`, and every list of stories or buttons."""
+    data = path.read_bytes()
+    whole, bare = jnparse.parse(data), jnparse.parse(strip.sub(b"", data))
+    for field in FIELDS:
+        assert getattr(bare, field) == getattr(whole, field), field
+    assert lists(bare) == lists(whole)
+    return whole, bare
+
+
+@STRIPS
 @pytest.mark.parametrize("path", _JAPAN_NEWS_PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_a_japan_news_page_with_its_classes_stripped(path: Path, strip: re.Pattern[bytes]) -> None:
     # as a web archive's copy stores it: no class attribute left (nor any id). The byline and date lines are told
     # by their text, above the story's first paragraph; the lists of stories by their headings ("JN ACCESS
     # RANKING"), the share buttons by their links; without ids, the article block is the div of most paragraphs
-    data = path.read_bytes()
-    whole, bare = jnparse.parse(data), jnparse.parse(strip.sub(b"", data))
-    for field in _FIELDS:
-        assert getattr(bare, field) == getattr(whole, field), field
-    lists = [(d.kind, d.heading, d.items) for d in whole.discarded if d.items]
-    assert lists and [(d.kind, d.heading, d.items) for d in bare.discarded if d.items] == lists
-    assert ("discarded", "fallback") in {(w.field, w.code) for w in bare.warnings}
-    assert (("layout", "fallback") in {(w.field, w.code) for w in bare.warnings}) == (strip is _CLASS_OR_ID)
+    whole, bare = _read_stripped(path, strip)
+    assert lists(whole)
+    assert ("discarded", "fallback") in warned(bare)
+    assert (("layout", "fallback") in warned(bare)) == (strip is CLASS_OR_ID)
 
 
 _JAPAN_TIMES_PAGES = [p for p in PAGES if p.parent.name == "japantimes"]
 
 
-@pytest.mark.parametrize("strip", [_CLASS, _CLASS_OR_ID], ids=["classes", "classes-and-ids"])
+@STRIPS
 @pytest.mark.parametrize("path", _JAPAN_TIMES_PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_a_japan_times_page_with_its_classes_stripped(path: Path, strip: re.Pattern[bytes]) -> None:
     # both designs: the header's parts, the story and the photos are found by their places; the boxes in and
     # after the story by what they hold (share buttons, "RELATED STORIES", a menu of links, the site's
     # subscribe and commenting notes), the sidebar's by its headings and tabs
-    data = path.read_bytes()
-    whole, bare = jnparse.parse(data), jnparse.parse(strip.sub(b"", data))
-    for field in _FIELDS:
-        assert getattr(bare, field) == getattr(whole, field), field
-    lists = [(d.kind, d.heading, d.items) for d in whole.discarded if d.items]
-    assert [(d.kind, d.heading, d.items) for d in bare.discarded if d.items] == lists
+    whole, bare = _read_stripped(path, strip)
     notes = [(d.kind, d.text) for d in whole.discarded if d.kind in ("subscribe", "comments") and d.text]
     assert [(d.kind, d.text) for d in bare.discarded if d.kind in ("subscribe", "comments") and d.text] == notes
-    assert ("layout", "fallback") in {(w.field, w.code) for w in bare.warnings}
-    assert ("layout", "fallback") not in {(w.field, w.code) for w in whole.warnings}
+    assert ("layout", "fallback") in warned(bare)
+    assert ("layout", "fallback") not in warned(whole)
 
 
-_ID = re.compile(rb"""\sid=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
 _IDS_IN_JSON = {"staff-next-image-ads"}
 
 
@@ -211,16 +209,16 @@ def test_a_page_with_its_ids_stripped_reads_as_the_page(path: Path) -> None:
     # as a sanitiser that keeps classes but not ids leaves a page: what an id marked (the story's container, a
     # data script) is found by its place or what it holds, and the reading says so when it had to
     data = path.read_bytes()
-    whole, bare = _read(data), _read(_ID.sub(b"", data))
+    whole, bare = _read(data), _read(ID.sub(b"", data))
     if isinstance(whole, str):  # no article: none either way
         assert bare == whole
         return
     assert isinstance(whole, dict) and isinstance(bare, dict)
-    fields: tuple[str, ...] = (*_FIELDS, "discarded")
+    fields: tuple[str, ...] = (*FIELDS, "discarded")
     if path.stem in _IDS_IN_JSON:
         # the strip reaches into the story's HTML written in the page's JSON (ids of ad slots there), taking
         # words with it: the reading says its body and photos may have lost some
-        said = {(w.field, w.code) for w in jnparse.parse(_ID.sub(b"", data)).warnings}
+        said = {(w.field, w.code) for w in jnparse.parse(ID.sub(b"", data)).warnings}
         assert {("body", "low-confidence"), ("images", "low-confidence")} <= said
         fields = tuple(f for f in fields if f not in ("body", "images"))
     for field in fields:
@@ -255,7 +253,7 @@ def test_an_archived_copy_without_its_classes(path: Path) -> None:
     # the share buttons of a copy whose classes are gone are told by their links, which the archive's copy
     # points through the archive ("https://web.archive.org/web/…/https://twitter.com/intent/…")
     data = path.read_bytes()
-    whole, bare = _read(data), _read(as_archived(_CLASS.sub(b"", data)))
+    whole, bare = _read(data), _read(as_archived(CLASS.sub(b"", data)))
     assert isinstance(whole, dict) and isinstance(bare, dict)
     assert [d for d in bare["discarded"] if d["items"]] == [d for d in whole["discarded"] if d["items"]]
     assert bare["body"] == whole["body"]

@@ -15,6 +15,7 @@ import jnparse
 
 from .conftest import CORPUS, FIXTURES
 from .page_text import render
+from .stripped import STRIPS
 
 HERE = FIXTURES / "generic"
 
@@ -562,12 +563,10 @@ def test_listed_stories_thumbnails_are_not_the_storys_photos() -> None:
                                                       ("https://example.jp/map.png", None)]
 
 
-_CLASS = re.compile(rb"""\sclass=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
-_CLASS_OR_ID = re.compile(rb"""\s(?:class|id)=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
 _GENERIC_PAGES = sorted(HERE.glob("*.html")) + sorted(CORPUS.glob("other/*.html"))
 
 
-@pytest.mark.parametrize("strip", [_CLASS, _CLASS_OR_ID], ids=["classes", "classes-and-ids"])
+@STRIPS
 @pytest.mark.parametrize("path", _GENERIC_PAGES, ids=lambda p: p.stem)
 def test_a_page_with_its_classes_stripped_reads_as_the_page(path: Path, strip: re.Pattern[bytes]) -> None:
     # the boxes inside the story that a class named are told by what they hold (share buttons by their links,

@@ -22,6 +22,7 @@ from jnparse.textcopy import TextCopy
 
 from .conftest import CORPUS, FIXTURES
 from .page_text import kept_texts
+from .stripped import CLASS, CLASS_OR_ID
 
 PAGES = sorted(FIXTURES.glob("*/*.html")) + (sorted(CORPUS.glob("*/*.html")) if CORPUS.exists() else [])
 TEXTS = sorted(FIXTURES.glob("*/*.txt")) + (sorted(CORPUS.glob("*/*.txt")) if CORPUS.exists() else [])
@@ -38,8 +39,6 @@ def outcome(data: bytes | str, *, text: bool = False) -> jnparse.Article | None:
         return None
 
 
-_CLASS = re.compile(rb"""\sclass=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
-_CLASS_OR_ID = re.compile(rb"""\s(?:class|id)=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
 
 
 def mutate(data: bytes, rng: random.Random) -> bytes:
@@ -62,7 +61,7 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     if op == 6:  # attributes shuffled away
         return data.replace(b'class="', b'data-x="', rng.randrange(1, 50))
     if op == 7:  # every class (and maybe every id) stripped, as a web archive stores a page
-        return (_CLASS_OR_ID if rng.random() < 0.5 else _CLASS).sub(b"", data)
+        return (CLASS_OR_ID if rng.random() < 0.5 else CLASS).sub(b"", data)
     return bytes(reversed(data[i:j])).join((data[:i], data[j:]))  # a piece reversed
 
 

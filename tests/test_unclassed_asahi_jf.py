@@ -13,20 +13,11 @@ import jnparse
 from jnparse.sites import japanforward
 
 from .conftest import CORPUS, FIXTURES
-
-_CLASS = re.compile(rb"""\sclass=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
-_CLASS_OR_ID = re.compile(rb"""\s(?:class|id)=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
-_STRIPS = pytest.mark.parametrize("strip", [_CLASS, _CLASS_OR_ID], ids=["classes", "classes-and-ids"])
+from .stripped import FIELDS, STRIPS, lists, renamed, warned
 
 _PAGES = [p for site in ("asahi", "japanforward")
           for p in sorted(FIXTURES.glob(f"{site}/*.html")) + sorted(CORPUS.glob(f"{site}*/*.html"))]
-_FIELDS = ("site", "title", "section", "published", "updated", "byline", "dateline", "agency", "body", "images",
-           "paywalled")
 _FALLBACK = ("layout", "fallback")
-
-
-def _warned(article: jnparse.Article) -> set[tuple[str, str]]:
-    return {(w.field, w.code) for w in article.warnings}
 
 
 def _same_reading(data: bytes, strip: re.Pattern[bytes]) -> None:
@@ -34,22 +25,21 @@ def _same_reading(data: bytes, strip: re.Pattern[bytes]) -> None:
     the body (the share bars, the language switch, the newsletter promos, a teaser's blurbs), the fallback said
     on the stripped reading only."""
     whole, bare = jnparse.parse(data), jnparse.parse(strip.sub(b"", data))
-    for field in _FIELDS:
+    for field in FIELDS:
         assert getattr(bare, field) == getattr(whole, field), field
-    lists = [(d.kind, d.heading, d.items) for d in whole.discarded if d.items]
-    assert [(d.kind, d.heading, d.items) for d in bare.discarded if d.items] == lists
+    assert lists(bare) == lists(whole)
     assert bare.discarded == whole.discarded
     assert (bare.kicker, bare.description, bare.date_text) == (whole.kicker, whole.description, whole.date_text)
     assert bare.layout == whole.layout != "generic"
-    assert _FALLBACK in _warned(bare)
-    assert _FALLBACK not in _warned(whole)
+    assert _FALLBACK in warned(bare)
+    assert _FALLBACK not in warned(whole)
 
 
 def test_the_fixture_pages_are_there() -> None:
     assert {p.parent.name for p in _PAGES} == {"asahi", "japanforward"}
 
 
-@_STRIPS
+@STRIPS
 @pytest.mark.parametrize("path", _PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_a_page_with_its_classes_stripped(path: Path, strip: re.Pattern[bytes]) -> None:
     # AJW: the headline in its div in a div, the byline and date lines beside it, the story (the div with the
@@ -70,7 +60,7 @@ _THUMB = (b'<div class="post-thumbnail"><figure><img src="/t.jpg">'
           b"<figcaption>A view of the river. (\xc2\xa9Sankei)</figcaption></figure></div>")
 
 
-@_STRIPS
+@STRIPS
 def test_a_japan_forward_page_with_boxes_in_its_content_and_a_thumbnail(strip: re.Pattern[bytes]) -> None:
     # share buttons and Jetpack's related posts inside the content are told by their links and heading, the post
     # thumbnail between the header and the content by its place
@@ -93,7 +83,7 @@ def _with_menus(page: bytes) -> bytes:
     return page[:open_end] + top + page[open_end:close_at] + bottom + page[close_at:]
 
 
-@_STRIPS
+@STRIPS
 def test_a_japan_forward_page_without_classes_is_read_whole(strip: re.Pattern[bytes]) -> None:
     # its social box above the article is told by its label, not by a mark the prune could find in the bytes
     data = _with_menus(_JF.read_bytes())
@@ -113,7 +103,7 @@ def _list_page() -> bytes:
             f'<ul class="List">{items}</ul></div></body></html>').encode()
 
 
-@_STRIPS
+@STRIPS
 def test_an_ajw_list_page_with_its_classes_stripped_is_still_no_article(strip: re.Pattern[bytes]) -> None:
     # its heading stands where a headline would, but no story stands beside it: no reading by place
     data = _list_page()
@@ -123,22 +113,16 @@ def test_an_ajw_list_page_with_its_classes_stripped_is_still_no_article(strip: r
         jnparse.parse(strip.sub(b"", data))
 
 
-def _renamed(data: bytes) -> bytes:
-    """The page after a redesign that renamed every class (as tests/test_api.py's ``_redesigned``)."""
-    return re.sub(rb"""class=("[^"]*"|'[^']*')""",
-                  lambda m: b'class="' + b" ".join(b"v2-" + w for w in m.group(1)[1:-1].split()) + b'"', data)
-
-
 @pytest.mark.parametrize("path", _PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_a_page_whose_classes_were_renamed_is_no_stripped_copy(path: Path) -> None:
     # a redesign is not read by the places of the old design's parts: the generic reader takes it (a teaser's one
     # paragraph is no story to it)
-    data = _renamed(path.read_bytes())
+    data = renamed(path.read_bytes(), ids=False)
     if path.stem == "photo-teaser-ap":
         with pytest.raises(jnparse.NotAnArticleError, match="no reader found"):
             jnparse.parse(data)
         return
     article = jnparse.parse(data)
     assert article.layout == "generic"
-    assert ("layout", "unknown-layout") in _warned(article)
-    assert _FALLBACK not in _warned(article)
+    assert ("layout", "unknown-layout") in warned(article)
+    assert _FALLBACK not in warned(article)

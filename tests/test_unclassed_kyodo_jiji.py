@@ -11,26 +11,19 @@ import pytest
 import jnparse
 
 from .conftest import CORPUS, FIXTURES
-
-_CLASS = re.compile(rb"""\sclass=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
-_CLASS_OR_ID = re.compile(rb"""\s(?:class|id)=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
+from .stripped import CLASS, FIELDS, STRIPS, lists, renamed, warned
 
 _SITES = ("kyodo", "jiji")
 _PAGES = [p for site in _SITES
           for p in sorted(FIXTURES.glob(f"{site}/*.html")) + sorted(CORPUS.glob(f"{site}*/*.html"))]
-_FIELDS = ("site", "title", "section", "published", "updated", "byline", "dateline", "agency", "body", "images",
-           "paywalled", "date_text")
-
-
-def _codes(article: jnparse.Article) -> set[tuple[str, str]]:
-    return {(w.field, w.code) for w in article.warnings}
+_FIELDS = (*FIELDS, "date_text")
 
 
 def test_there_are_pages_of_both_sites() -> None:
     assert {p.parent.name for p in _PAGES} == set(_SITES)
 
 
-@pytest.mark.parametrize("strip", [_CLASS, _CLASS_OR_ID], ids=["classes", "classes-and-ids"])
+@STRIPS
 @pytest.mark.parametrize("path", _PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_a_kyodo_or_jiji_page_with_its_classes_stripped(path: Path, strip: re.Pattern[bytes]) -> None:
     # Kyodo's 2018 design: the story and the photo box beside the headline and its "KYODO NEWS -" credit line;
@@ -46,16 +39,15 @@ def test_a_kyodo_or_jiji_page_with_its_classes_stripped(path: Path, strip: re.Pa
     bare = jnparse.parse(strip.sub(b"", data))
     for field in _FIELDS:
         assert getattr(bare, field) == getattr(whole, field), field
-    lists = [(d.kind, d.heading, d.items) for d in whole.discarded if d.items]
-    assert [(d.kind, d.heading, d.items) for d in bare.discarded if d.items] == lists
+    assert lists(bare) == lists(whole)
     # the boxes with no items too: the digest's separators, a breaking story's "==Kyodo"
     assert bare.discarded == whole.discarded
-    assert ("layout", "fallback") in _codes(bare)
-    assert ("layout", "fallback") not in _codes(whole)
-    assert ("layout", "unknown-layout") not in _codes(bare)
+    assert ("layout", "fallback") in warned(bare)
+    assert ("layout", "fallback") not in warned(whole)
+    assert ("layout", "unknown-layout") not in warned(bare)
 
 
-@pytest.mark.parametrize("strip", [_CLASS, _CLASS_OR_ID], ids=["classes", "classes-and-ids"])
+@STRIPS
 def test_a_stripped_jiji_page_says_which_design_it_was_read_as(strip: re.Pattern[bytes]) -> None:
     # the 2013 design (h1.text4L) differs from the current one (h1#article-title) by its class and id names
     # only: with its ids kept, its region div#contents tells it; without them, it is read as the current
@@ -64,7 +56,7 @@ def test_a_stripped_jiji_page_says_which_design_it_was_read_as(strip: re.Pattern
     assert jnparse.parse(data).layout == "jiji/text4l"
     bare = jnparse.parse(strip.sub(b"", data))
     said = " ".join(w.detail for w in bare.warnings if (w.field, w.code) == ("layout", "fallback"))
-    if strip is _CLASS:
+    if strip is CLASS:
         assert bare.layout == "jiji/text4l" and "read as the current" not in said
     else:
         assert bare.layout == "jiji/current" and "read as the current" in said
@@ -72,24 +64,18 @@ def test_a_stripped_jiji_page_says_which_design_it_was_read_as(strip: re.Pattern
     assert jnparse.parse(strip.sub(b"", current)).layout == "jiji/current"
 
 
-def _renamed(data: bytes) -> bytes:
-    """The page after a redesign that renamed every class and id (the markup's structure kept)."""
-    return re.sub(rb"""(class|id)=("[^"]*"|'[^']*')""",
-                  lambda m: m.group(1) + b'="' + b" ".join(b"v2-" + w for w in m.group(2)[1:-1].split()) + b'"', data)
-
-
 @pytest.mark.parametrize("path", [p for p in _PAGES if p.parent.name == "jiji"], ids=lambda p: p.stem)
 def test_a_jiji_page_whose_classes_were_renamed_is_no_stripped_copy(path: Path) -> None:
     # its story's paragraphs carry classes the layout does not know: a redesign, for the generic reader
-    a = jnparse.parse(_renamed(path.read_bytes()))
-    assert a.layout == "generic" and ("layout", "unknown-layout") in _codes(a)
-    assert ("layout", "fallback") not in _codes(a)
+    a = jnparse.parse(renamed(path.read_bytes()))
+    assert a.layout == "generic" and ("layout", "unknown-layout") in warned(a)
+    assert ("layout", "fallback") not in warned(a)
 
 
 @pytest.mark.parametrize("path", [p for p in _PAGES if p.parent.name == "kyodo"], ids=lambda p: p.stem)
 def test_a_kyodo_page_whose_classes_were_renamed_is_no_stripped_copy(path: Path) -> None:
     # the 2018 design's boxes renamed: the 2025 reader takes the box whose class names an article body, as it
     # did before; no reading by place
-    a = jnparse.parse(_renamed(path.read_bytes()))
+    a = jnparse.parse(renamed(path.read_bytes()))
     assert a.layout == "kyodo/articles2025"
-    assert ("layout", "fallback") not in _codes(a)
+    assert ("layout", "fallback") not in warned(a)

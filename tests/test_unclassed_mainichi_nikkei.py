@@ -16,16 +16,11 @@ import jnparse
 
 from .conftest import CORPUS, FIXTURES
 from .prune_checks import article, whole_page_article
+from .stripped import CLASS, CLASS_OR_ID, FIELDS, STRIPS, lists, renamed, warned
 
 _SITES = ("mainichi", "nikkei")
 PAGES = [p for site in _SITES for p in (*sorted(FIXTURES.glob(f"{site}/*.html")),
                                        *sorted(CORPUS.glob(f"{site}*/*.html")))]
-_CLASS = re.compile(rb"""\sclass=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
-_CLASS_OR_ID = re.compile(rb"""\s(?:class|id)=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
-_STRIPS = [_CLASS, _CLASS_OR_ID]
-_STRIP_IDS = ["classes", "classes-and-ids"]
-_FIELDS = ("site", "title", "section", "published", "updated", "byline", "dateline", "agency", "body", "images",
-           "paywalled")
 
 #: Fields a stripped copy of a page cannot give back, by page and strip, and why. The strip runs over the
 #: page's bytes, into the Next.js page's __NEXT_DATA__ JSON too, where the story's HTML writes its quotes
@@ -35,24 +30,16 @@ _FIELDS = ("site", "title", "section", "published", "updated", "byline", "dateli
 #: the ad (``id=\"div-gpt-ad-article-1\"\u003eAdvertisement…\u003cp\u003eThe``): that photo and that
 #: paragraph are lost, and the reader, which sees the cut tags left behind, warns of both fields.
 _LOST = {
-    ("nikkei/staff-next-image-ads", "classes"): ("images",),
-    ("nikkei/staff-next-image-ads", "classes-and-ids"): ("body", "images"),
+    ("nikkei/staff-next-image-ads", CLASS): ("images",),
+    ("nikkei/staff-next-image-ads", CLASS_OR_ID): ("body", "images"),
 }
-
-
-def _warned(a: jnparse.Article) -> set[tuple[str, str]]:
-    return {(w.field, w.code) for w in a.warnings}
-
-
-def _lists(a: jnparse.Article) -> list[tuple[str, str | None, tuple[jnparse.Item, ...]]]:
-    return [(d.kind, d.heading, d.items) for d in a.discarded if d.items]
 
 
 def _name(path: Path) -> str:
     return f"{path.parent.name}/{path.stem}"
 
 
-@pytest.mark.parametrize("strip", _STRIPS, ids=_STRIP_IDS)
+@STRIPS
 @pytest.mark.parametrize("path", PAGES, ids=_name)
 def test_a_page_with_its_classes_stripped_reads_as_the_page(path: Path, strip: re.Pattern[bytes]) -> None:
     # The Mainichi: the story by its id or its place after the headline, photos beside and in it by their
@@ -61,15 +48,15 @@ def test_a_page_with_its_classes_stripped_reads_as_the_page(path: Path, strip: r
     # photos in the story by what they hold
     data = path.read_bytes()
     whole, bare = jnparse.parse(data), jnparse.parse(strip.sub(b"", data))
-    lost = _LOST.get((_name(path), _STRIP_IDS[_STRIPS.index(strip)]), ())
-    for field in _FIELDS:
+    lost = _LOST.get((_name(path), strip), ())
+    for field in FIELDS:
         if field not in lost:
             assert getattr(bare, field) == getattr(whole, field), field
-    assert _lists(bare) == _lists(whole)
-    assert ("layout", "fallback") in _warned(bare)
-    assert ("layout", "fallback") not in _warned(whole)
+    assert lists(bare) == lists(whole)
+    assert ("layout", "fallback") in warned(bare)
+    assert ("layout", "fallback") not in warned(whole)
     for field in lost:
-        assert (field, "low-confidence") in _warned(bare) and (field, "low-confidence") not in _warned(whole)
+        assert (field, "low-confidence") in warned(bare) and (field, "low-confidence") not in warned(whole)
     if "images" in lost:  # the lead photo (from the JSON's own fields) is kept; the one in the story's HTML went
         assert bare.images == whole.images[:1] and len(whole.images) == 2
     if "body" in lost:  # what is left of the story reads as it did, in its order; one paragraph went
@@ -80,7 +67,7 @@ def test_the_fields_a_copy_cannot_give_back_are_those_of_pages_there_are() -> No
     assert {page for page, _ in _LOST} <= {_name(p) for p in PAGES}
 
 
-@pytest.mark.parametrize("strip", _STRIPS, ids=_STRIP_IDS)
+@STRIPS
 @pytest.mark.parametrize("path", PAGES, ids=_name)
 def test_a_stripped_page_reads_the_same_cut_or_whole(path: Path, strip: re.Pattern[bytes]) -> None:
     # the Next.js page's cut keeps its data script and drops the chrome that tells a stripped copy: such a page
@@ -103,11 +90,11 @@ def test_a_page_whose_classes_were_taken_out_of_its_tree_loses_nothing(path: Pat
     # no strip cuts into the JSON: every field and list as on the page, with no warning of a field lost
     data = path.read_bytes()
     whole, bare = jnparse.parse(data), jnparse.parse(_tree_stripped(data))
-    for field in _FIELDS:
+    for field in FIELDS:
         assert getattr(bare, field) == getattr(whole, field), field
-    assert _lists(bare) == _lists(whole)
-    assert ("layout", "fallback") in _warned(bare)
-    assert not {w for w in _warned(bare) if w[1] == "low-confidence"} - _warned(whole)
+    assert lists(bare) == lists(whole)
+    assert ("layout", "fallback") in warned(bare)
+    assert not {w for w in warned(bare) if w[1] == "low-confidence"} - warned(whole)
 
 
 _SERVER = FIXTURES / "nikkei" / "server-layout-2021.html"
@@ -117,7 +104,7 @@ _PHOTO = (b'<div class="ez-embed-type-image"><img src="https://www.ft.com/__orig
           b' wait at a charging stand in Jakarta. (Photo by Ken Tanaka)</span></div></div>')
 
 
-@pytest.mark.parametrize("strip", _STRIPS, ids=_STRIP_IDS)
+@STRIPS
 def test_a_photo_in_a_stripped_story_is_told_by_what_it_holds(strip: re.Pattern[bytes]) -> None:
     data = _SERVER.read_bytes()
     at = data.rindex(b"</div>", 0, data.index(b"</body>"))
@@ -142,7 +129,7 @@ _NOT_ARTICLES = {
 }
 
 
-@pytest.mark.parametrize("strip", _STRIPS, ids=_STRIP_IDS)
+@STRIPS
 @pytest.mark.parametrize("name", sorted(_NOT_ARTICLES))
 def test_a_stripped_page_that_holds_no_story_is_still_no_article(name: str, strip: re.Pattern[bytes]) -> None:
     data, url = _NOT_ARTICLES[name]
@@ -152,17 +139,11 @@ def test_a_stripped_page_that_holds_no_story_is_still_no_article(name: str, stri
         jnparse.parse(strip.sub(b"", data), url=url)
 
 
-def _renamed(data: bytes) -> bytes:
-    """The page after a redesign that renamed every class and id (as tests/test_api.py's _redesigned)."""
-    return re.sub(rb"""(class|id)=("[^"]*"|'[^']*')""",
-                  lambda m: m.group(1) + b'="' + b" ".join(b"v2-" + w for w in m.group(2)[1:-1].split()) + b'"', data)
-
-
 @pytest.mark.parametrize("path", PAGES, ids=_name)
 def test_a_page_whose_classes_were_renamed_is_no_stripped_copy(path: Path) -> None:
     # a redesign keeps classes, under other names: the reading by places is not for it. (Its renamed ids leave
     # a Next.js page's data script to be found by how its JSON begins, which says so: no reading by place.)
-    read = jnparse.parse(_renamed(path.read_bytes()))
+    read = jnparse.parse(renamed(path.read_bytes()))
     notes = [w for w in read.warnings if (w.field, w.code) == ("layout", "fallback")]
     assert all("no ids" in w.detail and "data script" in w.detail for w in notes)
 
@@ -179,11 +160,11 @@ _MARKED_BY_CLASS_ONLY = (
 )
 
 
-@pytest.mark.parametrize("strip", _STRIPS, ids=_STRIP_IDS)
+@STRIPS
 def test_what_only_a_class_marks_is_warned_of_on_a_stripped_mainichi_page(strip: re.Pattern[bytes]) -> None:
     whole, bare = jnparse.parse(_MARKED_BY_CLASS_ONLY), jnparse.parse(strip.sub(b"", _MARKED_BY_CLASS_ONLY))
     assert (whole.section, whole.paywalled) == ("Japan", True)
     assert bare.body == whole.body and bare.title == whole.title
     # no copy of the page tells its current section or its paywall any more: said, not read wrong in silence
     assert (bare.section, bare.paywalled) == (None, False)
-    assert {("section", "missing"), ("paywalled", "low-confidence"), ("layout", "fallback")} <= _warned(bare)
+    assert {("section", "missing"), ("paywalled", "low-confidence"), ("layout", "fallback")} <= warned(bare)

@@ -15,15 +15,10 @@ from jnparse.sites import nhk, nippon
 
 from .conftest import CORPUS, FIXTURES
 from .prune_checks import cut_page_article, whole_page_article
-
-_CLASS = re.compile(rb"""\sclass=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
-_CLASS_OR_ID = re.compile(rb"""\s(?:class|id)=(?:"[^"]*"|'[^']*'|[^\s>]+)""")
-_STRIPS = pytest.mark.parametrize("strip", [_CLASS, _CLASS_OR_ID], ids=["classes", "classes-and-ids"])
+from .stripped import CLASS, CLASS_OR_ID, FIELDS, STRIPS, lists, renamed, warned
 
 _SITES = ("nippon", "nhk")
 PAGES = [p for site in _SITES for p in sorted(FIXTURES.glob(f"{site}/*.html")) + sorted(CORPUS.glob(f"{site}*/*.html"))]
-_FIELDS = ("site", "title", "section", "published", "updated", "byline", "dateline", "agency", "body", "images",
-           "paywalled")
 _FALLBACK = ("layout", "fallback")
 
 
@@ -32,17 +27,16 @@ def _assert_reads_alike(data: bytes, strip: re.Pattern[bytes]) -> jnparse.Articl
     stripped reading."""
     assert strip.search(data) is not None  # there is something to strip
     whole, bare = jnparse.parse(data), jnparse.parse(strip.sub(b"", data))
-    for field in _FIELDS:
+    for field in FIELDS:
         assert getattr(bare, field) == getattr(whole, field), field
-    lists = [(d.kind, d.heading, d.items) for d in whole.discarded if d.items]
-    assert [(d.kind, d.heading, d.items) for d in bare.discarded if d.items] == lists
+    assert lists(bare) == lists(whole)
     assert bare.layout == whole.layout  # the site's reader, not the generic one
-    assert _FALLBACK in {(w.field, w.code) for w in bare.warnings}
-    assert _FALLBACK not in {(w.field, w.code) for w in whole.warnings}
+    assert _FALLBACK in warned(bare)
+    assert _FALLBACK not in warned(whole)
     return bare
 
 
-@_STRIPS
+@STRIPS
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_a_page_with_its_classes_stripped_reads_as_the_page(path: Path, strip: re.Pattern[bytes]) -> None:
     # nippon.com: the story is the div after the headline with the most paragraphs, the category label the
@@ -70,7 +64,7 @@ def _changed(data: bytes, old: bytes, new: bytes) -> bytes:
     return data.replace(old, new)
 
 
-@_STRIPS
+@STRIPS
 @pytest.mark.parametrize(
     ("page", "change"),
     [
@@ -109,7 +103,7 @@ def test_a_changed_page_with_its_classes_stripped_reads_as_the_page(
 def test_a_photo_box_and_a_caption_without_their_classes() -> None:
     # a real value, not only "as the page": the caption and its credit from the box's text
     page = _changed(_FEATURE, b"<h2>A second", _PHOTO_BOX + b"<h2>A second")
-    bare = jnparse.parse(_CLASS.sub(b"", page))
+    bare = jnparse.parse(CLASS.sub(b"", page))
     assert [(i.url, i.caption, i.credit) for i in bare.images][1:] == [
         ("https://www.nippon.com/en/p.jpg", "Steam over a tub.", "Jiji")]
     assert "Steam over a tub. (© Jiji)" not in [b.text for b in bare.body]
@@ -121,7 +115,7 @@ def test_the_cut_page_of_a_stripped_copy_is_read_as_is(site: str) -> None:
     # it, so the cut parse stands (no warning that asks for the whole page) and reads as the whole page
     prune = {"nippon": nippon.prune, "nhk": nhk.prune}[site]
     for path in sorted(FIXTURES.glob(f"{site}/*.html")):
-        data = _CLASS_OR_ID.sub(b"", path.read_bytes())
+        data = CLASS_OR_ID.sub(b"", path.read_bytes())
         pruned = prune(data)
         assert pruned is not None, path.name
         cut = cut_page_article(pruned, data)
@@ -130,16 +124,10 @@ def test_the_cut_page_of_a_stripped_copy_is_read_as_is(site: str) -> None:
         assert cut == whole_page_article(data), path.name
 
 
-def _renamed(data: bytes) -> bytes:
-    """The page after a redesign that renamed every class (as test_api's _redesigned)."""
-    return re.sub(rb"""class=("[^"]*"|'[^']*')""",
-                  lambda m: b'class="' + b" ".join(b"v2-" + w for w in m.group(1)[1:-1].split()) + b'"', data)
-
-
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_a_page_whose_classes_were_renamed_is_no_stripped_copy(path: Path) -> None:
     # a redesign keeps its classes under other names: it is not read by places (nippon.com hands it to the
     # generic reader, NHK reads its JSON-LD), and says nothing of a class-less copy
-    a = jnparse.parse(_renamed(path.read_bytes()))
+    a = jnparse.parse(renamed(path.read_bytes(), ids=False))
     assert _FALLBACK not in {(w.field, w.code) for w in a.warnings}
     assert not [d for d in a.discarded if d.items and d.heading in ("Tags", "Related")]
