@@ -116,3 +116,18 @@ def test_mark_line_breaks() -> None:
     assert squash(etree.tostring(root, method="text", encoding="unicode")) == "one two three four"
     mark_line_breaks(root)  # twice: a break more reads the same
     assert root.findtext(".//p") == "one"
+
+
+@pytest.mark.parametrize(("page", "document", "words"), [
+    ("japantimes/current-paywalled-with-content.html", "japantimes/getArticleContent-641290.json", "town of"),
+    ("nikkei/paywalled-with-access.html", "nikkei/paywalled-with-access-body.json", "largest banks"),
+])
+def test_a_line_break_in_a_body_served_apart_keeps_the_words_apart(page: str, document: str, words: str) -> None:
+    # The Japan Times' article-content JSON and Nikkei Asia's article-access JSON hold the story's HTML: it is
+    # parsed as a page is, its <br> a break too
+    html, body = (FIXTURES / page).read_bytes(), (FIXTURES / document).read_text(encoding="utf-8")
+    assert body.count(words) == 1
+    plain = jnparse.parse(html, body=body)
+    broken = jnparse.parse(html, body=body.replace(words, words.replace(" ", "<br>")))
+    assert any(words in b.text for b in plain.body)
+    assert broken.body == plain.body

@@ -32,6 +32,7 @@ from ..agencies import canonical_agency
 from ..bylines import BY_LINE, is_person_name, parse_byline
 from ..dates import NeedsReference, parse_date_only, parse_jst
 from ..errors import NotAnArticleError
+from ..loading import parse_fragment
 from ..model import Article, Block, BlockKind, Byline, Dateline, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, xpath
 from ..structured import ld_names, ld_text, strip_tags
@@ -895,10 +896,7 @@ def _body_document(page: Page) -> tuple[etree._Element | None, bool | None]:
     if not isinstance(html, str) or not html.strip():
         page.warn("body", "missing", "the body document has no articleBody")
         return None, full_flag
-    try:
-        root = etree.fromstring(f"<html><body>{html}</body></html>", etree.HTMLParser(no_network=True))
-    except etree.LxmlError:
-        root = None
+    root = parse_fragment(html)  # parsed as a page is: the same safe settings, each <br> a break
     if root is None:
         page.warn("body", "skipped", "the body document's articleBody is not HTML")
         return None, full_flag

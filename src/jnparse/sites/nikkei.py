@@ -43,6 +43,7 @@ from ..agencies import canonical_agency
 from ..bylines import parse_byline, readable_name
 from ..dates import NeedsReference, from_epoch, parse_jst
 from ..errors import WholePageNeeded
+from ..loading import parse_fragment
 from ..model import Article, Block, Byline, Discarded, Image, Notice
 from ..page import Page, first, xpath
 from ..structured import ld_text, strip_tags
@@ -77,7 +78,6 @@ MAX_BODY_CHARS = 2_000_000
 _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
 NEXT_DATA = xpath("//script[@id='__NEXT_DATA__']")
 # in a body fragment
-FRAGMENT = xpath("/html/body/div")
 # the older server-rendered page
 OLD_TITLE = xpath(f"//h1[{_HAS.format('article-header__title')}]")
 OLD_AUTHOR = xpath(f"//span[{_HAS.format('article__author')}]")
@@ -194,21 +194,16 @@ def _date(page: Page, text: str | None) -> dt.datetime | None:
 
 # -- body HTML ----------------------------------------------------------------------------------------
 
-_PARSER = etree.HTMLParser(no_network=True, remove_comments=True)
-
-
 def _fragment(page: Page, html: str) -> etree._Element | None:
+    """The story's HTML (from the data script or the article-access JSON) as a ``<div>``, parsed as a page is
+    (:func:`~jnparse.loading.parse_fragment`: the same safe settings, each ``<br>`` a break)."""
     if len(html) > MAX_BODY_CHARS:
         page.warn("body", "skipped", f"a body of {len(html)} characters was not parsed (limit {MAX_BODY_CHARS})")
         return None
-    try:
-        doc = etree.fromstring(f"<html><body><div>{html}</div></body></html>", _PARSER)
-    except (etree.LxmlError, ValueError):
+    fragment = parse_fragment(html)
+    if fragment is None and html.strip():
         page.warn("body", "skipped", "the body HTML could not be parsed")
-        return None
-    if doc is None:
-        return None
-    return first(FRAGMENT(doc))
+    return fragment
 
 
 def _class_words(el: etree._Element) -> list[str]:
