@@ -235,13 +235,3 @@ def strip_suffix(title: str, names: Iterable[str]) -> str:
             if t.endswith(suffix) and len(t) > len(suffix):
                 return t[: -len(suffix)].rstrip()
     return t
-
-
-def strip_prefix(title: str, names: Iterable[str]) -> str:
-    t = squash(title)
-    for name in names:
-        for sep in (" | ", " - ", " – ", " — ", ": "):
-            prefix = name + sep
-            if t.startswith(prefix) and len(t) > len(prefix):
-                return t[len(prefix) :].lstrip()
-    return t

@@ -68,7 +68,6 @@ CUR_SECTION_LINKS = xpath(f"//*[{_HAS.format('article-section')}]//a")
 OLD_DATELINE = xpath(f"./p[1]//span[{_HAS.format('dateline')}]")
 
 # both designs
-ALL_LINKS = xpath(".//a")
 UNABLE = xpath("//*[normalize-space(text())='Unable to view this article?']")
 _UNABLE_BYTES = re.compile(rb"Unable\s+to\s+view")
 _LOWER_CXENSPAR = str.maketrans("CXENSPAR", "cxenspar")  # as XPath translate() in the meta lookup

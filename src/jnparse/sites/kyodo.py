@@ -91,7 +91,6 @@ IMAGE_BOXES = xpath(
     f"//div[{_HAS.format('mainpic')}] | //div[{_HAS.format('article-body')}]//figure"
     f" | //article//figure[not(ancestor::div[{_HAS.format('article-body')}])]"
 )
-BOX_IMG = xpath(".//img")
 BOX_CAPTION = xpath(f"(.//figcaption | .//p | .//*[{_HAS.format('caption')}])[1]")
 LINKS = xpath(".//a[@href]")
 SIDE_HEADINGS = xpath("//h2 | //h3 | //h4")
@@ -109,7 +108,6 @@ FINGERPRINT = xpath(
 )
 
 NEW_URL = re.compile(r"^/articles/-/\d+/?$")
-OLD_URL = re.compile(r"^/news/(?P<y>\d{4})/(?P<m>\d\d)/(?P<key>[0-9a-f]{12})-[\w-]+\.html$")
 
 # -- text rules -------------------------------------------------------------------------------------------
 CREDIT_LINE = re.compile(r"^KYODO NEWS\s*(?:[-–—•·]\s*)?(?P<when>.+?)\s*(?:\|\s*(?P<cats>[^|]*))?$")
