@@ -57,8 +57,8 @@ def _with_a_break(data: bytes, url: str | None) -> tuple[bytes, bytes, str] | No
         tokens = block.text.split(" ")
         for k in range(len(tokens) // 2, len(tokens) - 1):
             words = f"{tokens[k]} {tokens[k + 1]}"
-            if len(words) < 9:
-                continue
+            if len(words) < 9 or sum(b.text.count(words) for b in article.body) != 1:
+                continue  # (words found once in the body: the paragraph they split is told by them)
             for p in paragraphs:  # the paragraph the block was read from (a caption may hold the same words)
                 if block.text[:40] in squash(p.text_content()) and _split_at_space(p, words):
                     return before, html.tostring(root), words
@@ -106,6 +106,24 @@ def test_a_line_break_in_a_paragraph_keeps_the_words_apart(plain: bytes, broken:
     assert _fields(broken.replace(b"<br>", b"<br>\n")) == expected
 
 
+@pytest.mark.parametrize("pair", [b"<br><br>", b"<br>\n<br>\n", b"<br/> <br/>"])
+@pytest.mark.parametrize(("plain", "broken", "words"), _CASES)
+def test_two_line_breaks_in_a_paragraph_make_two_paragraphs(plain: bytes, broken: bytes, words: str,
+                                                            pair: bytes) -> None:
+    # a blank line inside a <p> (two breaks in a row): a browser shows two paragraphs, and so does a text copy
+    expected = _fields(plain)
+    if not _by_trafilatura(expected, plain):  # (trafilatura writes the pair as one break: the words kept apart)
+        expected["body"] = _split_where(expected["body"], words)  # type: ignore[arg-type]
+    inserted = b"<br>" + words.partition(" ")[2].encode()[:4]  # (the page's own breaks stay single)
+    assert broken.count(inserted) == 1
+    assert _fields(broken.replace(inserted, pair + inserted[4:])) == expected
+
+
+def _by_trafilatura(fields: dict[str, object], data: bytes) -> bool:
+    """Whether the generic reader took the body from trafilatura (the page marks no ``articleBody``)."""
+    return fields["site"] == "generic" and b"articleBody" not in data
+
+
 def test_most_pages_are_tried() -> None:
     # the pages whose story is not in <p> elements (a JSON body, text split by <br> already) are not
     assert len(_CASES) >= 0.7 * len(PAGES)
@@ -116,6 +134,28 @@ def test_mark_line_breaks() -> None:
     assert squash(etree.tostring(root, method="text", encoding="unicode")) == "one two three four"
     mark_line_breaks(root)  # twice: a break more reads the same
     assert root.findtext(".//p") == "one"
+
+
+def _paragraphs(markup: bytes) -> list[tuple[dict[str, str], str]]:
+    root = parse_bytes(markup)
+    return [(dict(p.attrib), squash(etree.tostring(p, method="text", encoding="unicode", with_tail=False)))
+            for p in root.iter("p")]
+
+
+def test_two_line_breaks_split_their_paragraph() -> None:
+    assert _paragraphs(b'<p class="txt" id="p1">One <b>two</b><br> <br>three <i>four</i> five</p>tail') == [
+        ({"class": "txt", "id": "p1"}, "One two"), ({"class": "txt"}, "three four five")]  # (no id twice)
+    # three in a row: one split; a pair at the start or the end of a paragraph splits nothing
+    assert _paragraphs(b"<p>a<br><br><br>b<br><br></p><p><br><br>c</p>") == [({}, "a"), ({}, "b"), ({}, "c")]
+    assert _paragraphs(b"<p>a<br><br>b<br>c<br><br>d</p>") == [({}, "a"), ({}, "b c"), ({}, "d")]
+    # a pair in an element inside the paragraph, or in a div, splits nothing (a line break each)
+    assert _paragraphs(b"<p><span>a<br><br>b</span></p>") == [({}, "a b")]
+    root = parse_bytes(b"<div>a<br><br>b</div><p>c</p>")
+    assert [squash(t) for t in root.itertext()] == ["a", "", "b", "c"]
+    # the text after the paragraph stays after it, after the new one
+    div = parse_bytes(b"<div><p>a<br><br>b</p>after</div>").find(".//div")
+    assert div is not None
+    assert [(p.tag, p.text, p.tail) for p in div] == [("p", "a", None), ("p", "b", "after")]
 
 
 @pytest.mark.parametrize(("page", "document", "words"), [

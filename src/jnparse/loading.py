@@ -573,12 +573,46 @@ def mark_line_breaks(root: etree._Element, tag: str = "br") -> None:
     """Write a :data:`BLOCK_BREAK` where each ``<br>`` stands, so every reader's text keeps the words on its two
     sides apart ("line one<br>line two" reads "line one line two", not "line oneline two"): lxml's text
     serialiser writes nothing for an element without text. One pass over the tree, in C but for the few
-    ``<br>`` a page holds. ``tag``: the line break's name in another vocabulary (trafilatura's ``<lb/>``)."""
+    ``<br>`` a page holds. ``tag``: the line break's name in another vocabulary (trafilatura's ``<lb/>``).
+
+    Two breaks in a row inside a ``<p>`` (a blank line between two texts, as a browser shows it) end one
+    paragraph and start another: the ``<p>`` is split in two there (:func:`_split_paragraph`), so every
+    reader reads two paragraphs, as a text copy of the page shows them."""
+    doubled: list[etree._Element] = []
     for br in root.iter(tag):
         try:  # noqa: SIM105 (a try costs nothing until it catches)
             br.tail = BLOCK_BREAK + (br.tail or "")
         except ValueError:  # a damaged page's text may hold control characters lxml will not write back
             pass
+        before = br.getprevious()
+        if before is not None and before.tag == tag and (not before.tail or before.tail.isspace()):
+            doubled.append(br)
+    for second in reversed(doubled):  # the last first: what each split moves holds no pair still to split
+        _split_paragraph(second, tag)
+
+
+def _split_paragraph(second: etree._Element, tag: str) -> None:
+    """Split the ``<p>`` whose child ``second`` is the second of two line breaks in a row: what follows the pair
+    goes to a new ``<p>`` right after it (its attributes but the id), and the pair goes. Nothing is done when
+    the pair stands in another element, or at the paragraph's start or end (no text on one side)."""
+    first = second.getprevious()
+    paragraph = second.getparent()
+    if first is None or first.tag != tag or paragraph is None or paragraph.tag != "p":
+        return  # (a break of a pair already split, or a pair in a span, a div, a list item)
+    after = (second.tail or "").lstrip()
+    if not (after or second.getnext() is not None):
+        return
+    if not (first.getprevious() is not None or (paragraph.text and not paragraph.text.isspace())):
+        return
+    rest = paragraph.makeelement("p", {k: v for k, v in paragraph.attrib.items() if k != "id"})
+    rest.text = after or None
+    for moved in list(second.itersiblings()):
+        rest.append(moved)  # (with its tail)
+    rest.tail = paragraph.tail
+    paragraph.tail = None
+    paragraph.remove(second)
+    paragraph.remove(first)  # (its tail: the white space between the two)
+    paragraph.addnext(rest)
 
 
 #: Codecs that map byte 0x5C to a backslash (as browsers do) where the page means the yen sign of JIS X 0201,
