@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import jnparse
-from jnparse._text import table_text, text_of
+from jnparse._text import text_of
 from jnparse.page import Page
 from jnparse.sites import kyodo
+from jnparse.sites.base import apart_text
 
 from .conftest import FIXTURES
 from .prune_checks import nested_markup
@@ -246,19 +247,19 @@ _LEFT_OUT = ("self::figure or self::aside or self::nav or self::h1 or self::tabl
              " or self::div[contains(concat(' ', normalize-space(@class), ' '), ' mainpic ')]")
 _READ = f"[not(ancestor::*[{_LEFT_OUT}]{_BELOW_C})][not(ancestor::*[{_TEXT_BLOCK}]{_UNDER_C})]"
 _STORY_READ = etree.XPath(f"(.//*[{_TEXT_BLOCK}] | .//text()){_READ}")
-#: The tables the walk discards, by the same rule.
-_STORY_TABLES = etree.XPath(f".//table{_READ}")
+#: The tables, asides and navs the walk keeps apart (discarded), by the same rule.
+_STORY_APART = etree.XPath(f".//*[self::table or self::aside or self::nav]{_READ}")
 _SUBHEADS = ("h2", "h3", "h4", "h5", "h6")
 
 
 def _agrees_with_the_rule(page: Page, box: etree._Element) -> bool:
     """Whether the walk of ``box`` reads what _STORY_READ finds, all of it once and in order (white space aside),
     with a subhead for each h2-h6 (the rule says what is read, not where a run of bare text ends), and
-    discards the tables _STORY_TABLES finds."""
+    discards the tables, asides and navs _STORY_APART finds."""
     found = _STORY_READ(box, c=box)
     text = "".join(text_of(n) if isinstance(n, etree._Element) else str(n) for n in found)
     heads = [t for n in found if isinstance(n, etree._Element) and n.tag in _SUBHEADS and (t := text_of(n))]
-    tables = [t for table in _STORY_TABLES(box, c=box) if (t := table_text(table))]
+    tables = [t for el in _STORY_APART(box, c=box) if (t := apart_text(el))]
     pieces, discarded = kyodo._pieces(page, box)
     return (_bare("".join(p.text for p in pieces)) == _bare(text) and [d.text for d in discarded] == tables
             and [p.text for p in pieces if p.kind == "subhead"] == heads)

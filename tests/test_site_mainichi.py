@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import jnparse
-from jnparse._text import table_text
 from jnparse.loading import parse_bytes
 from jnparse.page import Page
 from jnparse.sites import mainichi
+from jnparse.sites.base import apart_text
 
 from .conftest import FIXTURES
 from .prune_checks import article as _article
@@ -166,7 +166,8 @@ _PROMPT = "(contains(@class, 'mustpay') and not(contains(@class, 'is-mustpay')))
 _BELOW_C = "[ancestor-or-self::*[count(. | $c) = 1]]"
 _NOT_ABOVE = "[count(. | $above) != count($above)]"
 _TEXT_BLOCK = "self::p or self::li or self::dt or self::dd or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-_LEFT_OUT = (f"self::figure or self::aside or self::h1 or self::table or self::script or self::style or self::noscript"
+_LEFT_OUT = (f"self::figure or self::aside or self::nav or self::h1 or self::table or self::script or self::style"
+             " or self::noscript"
              f" or self::template or {_PHOTO} or {_PROMPT}")
 _READ = f"[not(ancestor::*[{_LEFT_OUT}]{_BELOW_C})][not(ancestor::*[{_TEXT_BLOCK}]{_BELOW_C})]"
 OLD = {
@@ -174,10 +175,11 @@ OLD = {
     "title_h1": f"//h1[{_HAS.format('title-page')}]",
     "h1": "//h1",
     # what the story walk reads: its text blocks and its bare text, in page order, nothing inside a figure, photo
-    # box, prompt, aside, headline, table or code, nor inside a text block (read with it); the ancestors from the
+    # box, prompt, aside, nav, headline, table or code, nor inside a text block (read with it); the ancestors from the
     # container ($c, the context node) down only: one left open above it is no part of it
     "pieces": f"(.//*[{_TEXT_BLOCK}] | .//text()){_READ}",
-    "tables": f".//table{_READ}",
+    # what it keeps apart (discarded): a table, aside or nav, unless a photo's or a prompt's class marks it
+    "apart": f".//*[(self::table or self::aside or self::nav) and not({_PHOTO} or {_PROMPT})]{_READ}",
     # ancestors that hold the body ($above) hold the whole story: they are not photo boxes around a photo
     "photo_boxes": f"//*[{_PHOTO}][not(ancestor::*[{_PHOTO}]{_NOT_ABOVE})][not(ancestor::figure{_NOT_ABOVE})]"
                    f" | //*[@id='articledetail-body']//figure[not(ancestor::*[{_PHOTO}]{_NOT_ABOVE})]",
@@ -192,7 +194,7 @@ OLD = {
 
 _OPENERS = [
     '<div class="articledetail-image-left">', '<div class="articledetail-body-image-inner">', "<figure>", "<aside>",
-    '<div class="mustpay-box">', '<section id="articledetail-body" class="articledetail-body is-mustpay">',
+    "<nav>", '<div class="mustpay-box">', '<section id="articledetail-body" class="articledetail-body is-mustpay">',
     '<div id="articledetail-body">', '<div class="a\tpaywall">', '<div class="container">', "<ul>",
     '<li class="active">', "<li>", "<p>", '<p class="caption">', '<h1 class="x title-page">', "<h1>", "<h2>",
     "<h3>", "<h4>", '<span class="caption">', "<figcaption>", '<a href="/x">', "<a>", '<div class="is-mustpay">',
@@ -249,12 +251,12 @@ def test_scan_is_the_xpath(parts: list[str], with_source: bool) -> None:
             assert [a for a in box.iterdescendants("a") if a.get("href") is not None] == _old(box, "links")
     if found.body is not None:
         # the walk reads all of it once and in order (white space aside), a subhead for each h2-h6 (the rule says
-        # what is read, not where a run of bare text ends), and discards the tables
+        # what is read, not where a run of bare text ends), and discards the tables, asides and navs
         nodes = _old_nodes(found.body, "pieces")
         text = "".join(mainichi.text_of(n) if isinstance(n, etree._Element) else str(n) for n in nodes)
         heads = [t for n in nodes
                  if isinstance(n, etree._Element) and n.tag in _SUBHEADS and (t := mainichi.text_of(n))]
-        tables = [t for table in _old(found.body, "tables") if (t := table_text(table))]
+        tables = [t for el in _old(found.body, "apart") if (t := apart_text(el))]
         blocks, discarded = mainichi._pieces(found.body)
         assert _bare("".join(b.text for b in blocks)) == _bare(text)
         assert [b.text for b in blocks if b.kind == "subhead"] == heads

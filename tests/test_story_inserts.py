@@ -1,8 +1,8 @@
 """Nothing in a story is lost, whatever element holds it. A bulleted or numbered list, a quotation, a minor
-subhead, a bare div of text, a table or text in no element at all, put between the first two paragraphs of the
-story of every fixture and corpus page, comes back in the body in its place (the list's items, the quotation,
-the div and the bare text as paragraphs, the h4 as a subhead) or, for the table, as a discarded ``other`` block
-with a line per row, its cells apart."""
+subhead, a bare div of text, a table, an aside, a nav or text in no element at all, put between the first two
+paragraphs of the story of every fixture and corpus page, comes back in the body in its place (the list's items,
+the quotation, the div and the bare text as paragraphs, the h4 as a subhead) or, for the table, the aside and the
+nav, as a discarded ``other`` block (a table's text a line per row, its cells apart)."""
 
 from __future__ import annotations
 
@@ -31,8 +31,15 @@ INSERTS: dict[str, tuple[bytes, list[Block]]] = {
             [Block("paragraph", "Pelicans returned to the bay this spring.")]),
     "table": (b"<table><tr><th>Party</th><th>Seats</th></tr><tr><td>LDP</td><td>247</td></tr></table>", []),
     "bare": (b"Loose words stand <em>here</em>.\n", [Block("paragraph", "Loose words stand here.")]),
+    "aside": (b"<aside><h3>Fact box</h3><p>Otters sleep holding hands.</p></aside>", []),
+    "nav": (b'<nav><a href="/otters/">Otters</a> <a href="/seals/">Seals</a></nav>', []),
 }
-TABLE = Discarded(kind="other", text="Party | Seats\nLDP | 247")
+#: what is kept apart, whole, as a discarded block: a table, a box beside the story, a menu of links
+APART = {
+    "table": Discarded(kind="other", text="Party | Seats\nLDP | 247"),
+    "aside": Discarded(kind="other", text="Fact box Otters sleep holding hands."),
+    "nav": Discarded(kind="other", text="Otters Seals"),
+}
 
 
 def _place(data: bytes, article: jnparse.Article) -> int | None:
@@ -74,16 +81,17 @@ def test_what_the_story_holds_is_read_or_discarded(path: Path, at: int, name: st
     data = path.read_bytes()
     markup, gained = INSERTS[name]
     before, after = jnparse.parse(data), jnparse.parse(data[:at] + markup + data[at:])
-    if name in ("div", "bare") and _by_trafilatura(before, data):
+    if name in ("div", "bare", "aside", "nav") and _by_trafilatura(before, data):
         # the generic reader's body is trafilatura's, read for precision: it takes a lone div of bare text (or
-        # bare text alone) for page furniture (read for recall, it takes boilerplate for text on other pages)
+        # bare text alone) for page furniture (read for recall, it takes boilerplate for text on other pages),
+        # and drops asides and navs unseen
         assert after.body == before.body
         return
     second = next(i for i, b in enumerate(before.body) if b.kind == "paragraph" and i > 0
                   and any(x.kind == "paragraph" for x in before.body[:i]))
     assert after.body == (*before.body[:second], *gained, *before.body[second:])
     added = [d for d in after.discarded if d not in before.discarded]
-    assert added == ([TABLE] if name == "table" else [])
+    assert added == ([APART[name]] if name in APART else [])
 
 
 def _by_trafilatura(article: jnparse.Article, data: bytes) -> bool:

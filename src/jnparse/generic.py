@@ -318,11 +318,11 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol", "dl"})
 _TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"})
 _WRAPPERS = frozenset({"div", "section", "article", "main", "header", "center", "details"})
-#: Never article text: code, embedded objects, controls, navigation and pictures (images are read
+#: Never article text: code, embedded objects, controls and pictures (images are read
 #: from the figures separately).
 _NOT_TEXT = frozenset({
     "script", "style", "noscript", "template", "iframe", "object", "embed", "video", "audio", "canvas", "svg",
-    "form", "button", "input", "select", "textarea", "label", "nav", "figure", "picture", "img", "map", "hr",
+    "form", "button", "input", "select", "textarea", "label", "figure", "picture", "img", "map", "hr",
 })
 _PHONETIC = ("rt", "rp")  # ruby readings: "目（め）" reads as "目"
 _CODE = ("script", "style", "noscript", "template")  # what text_of leaves out
@@ -521,9 +521,10 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
                 text = _text(el)
                 if text:
                     blocks.append(Block("subhead" if tag in _HEADINGS else "paragraph", text))
-        elif tag in _WRAPPERS or tag in _LISTS or tag == "blockquote" or tag == "aside":
+        elif tag in _WRAPPERS or tag in _LISTS or tag == "blockquote" or tag == "aside" or tag == "nav":
+            # (an aside or a nav is no part of the story: kept apart whole, as every site's reader keeps it)
             kind = (_widget_kind(el) if el.keys() else _told_kind(el) if unclassed else None) \
-                or ("other" if tag == "aside" else None)
+                or ("other" if tag == "aside" or tag == "nav" else None)
             if kind is not None:
                 skip(kind, el)
             else:

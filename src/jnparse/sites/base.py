@@ -16,7 +16,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 from lxml import etree
 
-from .._text import BLOCK_TAGS, squash, text_of
+from .._text import BLOCK_TAGS, box_text, squash, table_text, text_of
 from ..datelines import split_dateline
 from ..loading import COMMENT_END, NAME_END, RAW_END_ANY, RAW_TEXT
 from ..model import Article, Block, BlockKind, Dateline, Discarded, Image, Item
@@ -528,8 +528,12 @@ STORY_BLOCKS: dict[str, BlockKind] = {
 #: What a browser sets apart from the text around it: the bare text before one and after it are two paragraphs
 #: (a ``<br>`` is not one: its tail holds a break, the text around it one paragraph as in a ``<p>``)
 SETS_APART = BLOCK_TAGS - {"br"}
+#: What a story holds that is no part of it, kept out of the body whole as a discarded block (its text by
+#: :func:`apart_text`): a table (no paragraph: a line per row), an aside (a box beside the story: a fact box, a
+#: "Read also" list) or a nav (links)
+APART = frozenset({"table", "aside", "nav"})
 #: A piece of a story read by :func:`walk_story`: (its kind, the element whose text it is, or its bare text)
-StoryPiece: TypeAlias = tuple[Literal["paragraph", "subhead", "table", "kept"], "etree._Element | str"]
+StoryPiece: TypeAlias = tuple[Literal["paragraph", "subhead", "apart", "kept"], "etree._Element | str"]
 
 
 def _never(el: etree._Element) -> bool:
@@ -546,7 +550,8 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
       nothing of the story (with ``kept``, the first is a piece of kind ``kept``, for the caller to read in its
       place: an ad, a photo);
     - an element of ``blocks`` (by default :data:`STORY_BLOCKS`) is a block of that kind, all of its text;
-    - a ``table`` is a piece of kind ``table`` (the caller keeps it out of the body: :func:`table_text`);
+    - a ``table``, ``aside`` or ``nav`` (:data:`APART`) is a piece of kind ``apart``: the caller keeps it out of
+      the body, as a discarded block (:func:`apart_text`);
     - any other element (a div, a list, a quotation; a span or a link) is walked into: the bare text between
       the blocks (elements' own text and their tails) is a paragraph, ended where an element of ``apart``
       starts or ends (by default :data:`SETS_APART`; Jiji's stories break at a ``<br>`` too).
@@ -588,10 +593,10 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
             if run:
                 end_run()
             pieces.append((kind, el))
-        elif tag == "table":
+        elif tag in APART:
             if run:
                 end_run()
-            pieces.append(("table", el))
+            pieces.append(("apart", el))
         else:  # a box or inline markup: walked into, its tail read after what it holds
             set_apart = tag in apart
             if set_apart and run:
@@ -613,19 +618,32 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
 
 
 def story_blocks(pieces: Iterable[StoryPiece]) -> tuple[list[Block], list[etree._Element]]:
-    """The body blocks of :func:`walk_story`'s pieces (an element's whole text, a run of bare text), and its
-    tables, for the caller to keep out of the body (:func:`table_text`, which marks their cells in the tree:
-    read them last). Pieces of kind ``kept`` are the caller's to read."""
+    """The body blocks of :func:`walk_story`'s pieces (an element's whole text, a run of bare text), and the
+    elements it keeps apart (tables, asides, navs), for the caller to keep out of the body (:func:`kept_apart`:
+    a table's text marks its cells in the tree, so read them last). Pieces of kind ``kept`` are the caller's to
+    read."""
     blocks: list[Block] = []
-    tables: list[etree._Element] = []
+    apart: list[etree._Element] = []
     for kind, piece in pieces:
         if isinstance(piece, str):
             blocks.append(Block("paragraph", piece))
-        elif kind == "table":
-            tables.append(piece)
+        elif kind == "apart":
+            apart.append(piece)
         elif kind != "kept" and (text := text_of(piece)):
             blocks.append(Block(kind, text))
-    return blocks, tables
+    return blocks, apart
+
+
+def apart_text(el: etree._Element) -> str:
+    """The text of an element a story keeps apart (:data:`APART`): a table's a line per row, its cells apart
+    (:func:`table_text`, which marks the cells in the tree), a box's with its blocks apart."""
+    return table_text(el) if el.tag == "table" else box_text(el)
+
+
+def kept_apart(elements: Iterable[etree._Element]) -> list[Discarded]:
+    """The discarded ``other`` blocks of the elements a story keeps apart (:func:`apart_text`; none for one
+    with no text)."""
+    return [Discarded(kind="other", text=text) for el in elements if (text := apart_text(el))]
 
 
 def body_blocks(elements: Iterable[etree._Element], *, subhead_tags: frozenset[str] = _SUBHEAD_TAGS) -> list[Block]:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import attrs
 from lxml import etree
 
-from .._text import box_text, plain_text, squash, strip_suffix, table_text, text_of
+from .._text import box_text, plain_text, squash, strip_suffix, text_of
 from ..bylines import BY_LINE, parse_byline
 from ..dates import parse_jst
 from ..model import Article, Block, Byline, Discarded, Image, Item
@@ -31,6 +31,7 @@ from .base import (
     image,
     img_url,
     is_share_box,
+    kept_apart,
     prune_region,
     story_blocks,
     walk_story,
@@ -373,7 +374,7 @@ def extract_wp2022(page: Page) -> Article:
         side = [*side, *(el for el in headed if el not in side)]
         page.warn("discarded", "fallback", "lists of stories found by their headings: no class marks them")
     discarded = [_side_block(page, el) for el in side]
-    discarded += [Discarded(kind="other", text=table_text(t) or None) for t in tables]
+    discarded += kept_apart(tables)  # (the story's tables and boxes: read last, table_text marks cells)
     return Article(
         site=SITE_ID,
         url=page.url,

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .._text import block_text, box_text, squash, strip_suffix, table_text, text_of
+from .._text import block_text, box_text, squash, strip_suffix, text_of
 from ..agencies import canonical_agency
 from ..bylines import parse_byline
 from ..dates import NeedsReference, parse_jst
@@ -53,6 +53,7 @@ from .base import (
     image,
     img_url,
     in_tag,
+    kept_apart,
     link_items,
     story_blocks,
     walk_story,
@@ -516,8 +517,8 @@ def extract_2018(page: Page) -> Article:
         agency = dateline.agency
     discarded.extend(_side_blocks(page, parts))
     images = _images(page, parts)
-    # the story's tables, read last (table_text marks their cells in the tree)
-    discarded.extend(Discarded(kind="other", text=text) for t in tables if (text := table_text(t)))
+    # the story's tables and boxes, read last (table_text marks their cells in the tree)
+    discarded.extend(kept_apart(tables))
     return Article(
         site=SITE_ID,
         url=page.url,

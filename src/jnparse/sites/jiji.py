@@ -30,7 +30,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from lxml import etree
 
-from .._text import squash, strip_suffix, table_text, text_of
+from .._text import squash, strip_suffix, text_of
 from ..agencies import canonical_agency
 from ..dates import JST, NeedsReference, parse_jst
 from ..model import Article, Block, BlockKind, Discarded, Image, Item, Notice
@@ -47,6 +47,7 @@ from .base import (
     dropped_holds,
     image,
     img_url,
+    kept_apart,
     prune_region,
     story_blocks,
     walk_story,
@@ -463,8 +464,8 @@ def _extract(page: Page, layout: str) -> Article:
     if dateline is not None and dateline.agency not in (None, AGENCY):
         page.warn("agency", "disagree", f"dateline credits {dateline.agency}")
     images, discarded = _images(page, parts), _discarded(page, parts, headings)
-    # the story's tables, read last (table_text marks their cells in the tree)
-    discarded.extend(Discarded(kind="other", text=text) for t in tables if (text := table_text(t)))
+    # the story's tables and boxes, read last (table_text marks their cells in the tree)
+    discarded.extend(kept_apart(tables))
     return Article(
         site=SITE_ID,
         url=page.url,

@@ -64,7 +64,7 @@ from urllib.parse import urlsplit
 import attrs
 from lxml import etree
 
-from .._text import plain_text, squash, strip_suffix, table_text, text_of
+from .._text import plain_text, squash, strip_suffix, text_of
 from ..bylines import is_person_name, parse_byline
 from ..datelines import split_dateline
 from ..dates import NeedsReference, parse_jst
@@ -72,7 +72,19 @@ from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, No
 from ..page import Page, first, xpath
 from ..structured import ld_names, ld_text, ld_url, strip_tags
 from ..textcopy import COPYRIGHT_LINE, TextCopy
-from .base import Layout, Site, cut_dateline, cut_to, discard, dropped_holds, has_class, image, img_url, walk_story
+from .base import (
+    Layout,
+    Site,
+    apart_text,
+    cut_dateline,
+    cut_to,
+    discard,
+    dropped_holds,
+    has_class,
+    image,
+    img_url,
+    walk_story,
+)
 
 SITE_ID = "kyodo"
 NAMES = ("Kyodo News", "Kyodo News+", "KYODO NEWS", "KYODO NEWS+", "Kyodo News English")
@@ -239,8 +251,8 @@ def _pieces(page: Page, container: etree._Element) -> tuple[list[Piece], list[Di
     for kind, piece in walk_story(container, container.text, keep_out=_outside_body):
         if isinstance(piece, str):
             pieces.append(Piece(text=piece))
-        elif kind == "table":
-            if text := table_text(piece):
+        elif kind == "apart":
+            if text := apart_text(piece):
                 tables.append(Discarded(kind="other", text=text))
         elif text := text_of(piece):
             pieces.append(Piece(text=text, kind=kind, links=_links(page, piece) if len(piece) else ()))
@@ -248,7 +260,8 @@ def _pieces(page: Page, container: etree._Element) -> tuple[list[Piece], list[Di
 
 
 def _outside_body(el: etree._Element) -> bool:
-    return el.tag == "h1" or _blocks_pieces(el)
+    """The headline, read as the title, and a photo box, read by _images (an aside or nav is kept apart)."""
+    return el.tag == "h1" or el.tag == "figure" or (el.tag == "div" and has_class(el, "mainpic"))
 
 
 def _blocks_pieces(el: etree._Element) -> bool:

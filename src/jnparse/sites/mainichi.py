@@ -42,7 +42,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .._text import box_text, squash, strip_suffix, table_text, text_of
+from .._text import box_text, squash, strip_suffix, text_of
 from ..bylines import is_person_name
 from ..dates import JST, NeedsReference, parse_jst
 from ..loading import RAW_TEXT
@@ -63,6 +63,7 @@ from .base import (
     image,
     img_url,
     in_text,
+    kept_apart,
     story_blocks,
     walk_story,
 )
@@ -350,13 +351,13 @@ def _pieces(container: etree._Element, boxes: frozenset[etree._Element] = frozen
         return blocks, tables
 
     def keep_out(el: etree._Element) -> bool:  # (a paragraph is read, unless a photo's or a prompt's class marks it)
-        if el.tag == "h1" or el.tag == "figure" or el.tag == "aside" or el in boxes:
+        if el.tag == "h1" or el.tag == "figure" or el in boxes:
             return True
         cls = el.get("class")
         return cls is not None and (_is_photo(cls) or _is_prompt(cls))
 
     blocks, found = story_blocks(walk_story(container, container.text, keep_out=keep_out))
-    return blocks, [Discarded(kind="other", text=text) for table in found if (text := table_text(table))]
+    return blocks, kept_apart(found)
 
 
 def _first_caption(box: etree._Element) -> etree._Element | None:

@@ -38,7 +38,7 @@ from typing import Any
 
 from lxml import etree
 
-from .._text import squash, strip_suffix, table_text, text_of
+from .._text import squash, strip_suffix, text_of
 from ..agencies import canonical_agency
 from ..bylines import parse_byline, readable_name
 from ..dates import NeedsReference, from_epoch, parse_jst
@@ -56,6 +56,7 @@ from .base import (
     TailCut,
     Unsure,
     after_headline,
+    apart_text,
     cut_dateline,
     discard,
     dropped_holds,
@@ -236,11 +237,11 @@ def _read_body(page: Page, container: etree._Element, *, unclassed: bool = False
         return (unclassed or bool(el.keys())) and _box_kind(el, unclassed) is not None
 
     for kind, piece in walk_story(container, container.text, keep_out=taken_whole, kept=True):
-        if kind == "kept" or kind == "table":
+        if kind == "kept" or kind == "apart":
             if not isinstance(piece, etree._Element):
                 continue  # (these pieces are elements)
-            if kind == "table":
-                if rows := table_text(piece):
+            if kind == "apart":
+                if rows := apart_text(piece):
                     discarded.append(Discarded(kind="other", text=rows))
             elif _box_kind(piece, unclassed) == "ad":
                 discarded.append(discard("ad", None, (), text_of(piece, skip=_SKIP)))

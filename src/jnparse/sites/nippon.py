@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .._text import squash, strip_suffix, table_text, text_of
+from .._text import squash, strip_suffix, text_of
 from ..bylines import is_person_name, parse_byline
 from ..dates import JST, NeedsReference, parse_jst
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
@@ -52,6 +52,7 @@ from .base import (
     Layout,
     Site,
     TagFinder,
+    apart_text,
     cut_dateline,
     cut_to,
     discard,
@@ -166,8 +167,8 @@ def _body(page: Page, area: etree._Element, *, unclassed: bool = False,
     for kind, piece in walk_story(area, area.text, keep_out=taken_apart, kept=True):
         if isinstance(piece, str):
             blocks.append(Block("paragraph", piece))
-        elif kind == "table":
-            if rows := table_text(piece):
+        elif kind == "apart":
+            if rows := apart_text(piece):
                 discarded.append(Discarded(kind="other", text=rows))
         elif kind == "kept":
             if piece.tag == "section":
