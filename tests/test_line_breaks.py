@@ -8,7 +8,10 @@ pretty-printed page writes it). The two readings must be the same."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from hypothesis import given
 from lxml import etree, html
 
 import jnparse
@@ -16,6 +19,7 @@ from jnparse._text import squash
 from jnparse.loading import mark_line_breaks, parse_bytes
 
 from .conftest import CORPUS, FIXTURES
+from .prune_checks import nested_markup
 
 PAGES = sorted(FIXTURES.glob("*/*.html")) + sorted(CORPUS.glob("*/*.html"))
 
@@ -171,3 +175,23 @@ def test_a_line_break_in_a_body_served_apart_keeps_the_words_apart(page: str, do
     broken = jnparse.parse(html, body=body.replace(words, words.replace(" ", "<br>")))
     assert any(words in b.text for b in plain.body)
     assert broken.body == plain.body
+
+
+_OPENERS = ["<p>", '<p class="c" id="i">', "<span>", "<div>", "<b>", "<li>", "<td>", "<a href='/x'>"]
+_LEAVES = ["<br>", "<br/>", "<br>", " ", "\n", "word", "two words", "東京"]
+
+
+@given(markup=nested_markup(_OPENERS, _LEAVES))
+def test_splitting_paragraphs_keeps_every_word(markup: str) -> None:
+    # whatever holds the breaks, the split moves text and drops breaks, never loses, doubles or reorders a word
+    data = f"<html><body>{markup}</body></html>".encode()
+    plain = etree.fromstring(data, etree.HTMLParser(encoding="utf-8"))
+    marked = parse_bytes(data)
+    words = "".join("".join(plain.itertext()).split())
+    assert "".join("".join(marked.itertext()).split()) == words
+    for p in marked.iter("p"):  # no pair left in a paragraph with text on both sides
+        for first, second in itertools.pairwise(p):
+            if first.tag == second.tag == "br" and (first.tail or "").isspace():
+                before = (p.text or "").strip() or first.getprevious() is not None
+                after = (second.tail or "").strip() or second.getnext() is not None
+                assert not (before and after), etree.tostring(p)
