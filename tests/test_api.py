@@ -129,6 +129,19 @@ def test_absolute_links_match_urljoin(path: str) -> None:
     assert page.absolute(href) == want
 
 
+def test_an_address_without_a_scheme_is_https_on_a_page_without_an_address() -> None:
+    from lxml import etree
+
+    from jnparse.page import Page
+
+    page = Page(etree.fromstring("<html/>"))
+    assert page.absolute("//twitter.com/intent/tweet?x=1") == "https://twitter.com/intent/tweet?x=1"
+    assert page.absolute("/contact-us/") == "/contact-us/"  # (no host to put before it: as the page has it)
+    assert page.absolute("///x") == "///x"
+    with_base = Page(etree.fromstring("<html/>"), url="http://example.org/a/")
+    assert with_base.absolute("//cdn.example.org/p.jpg") == "http://cdn.example.org/p.jpg"  # (the page's scheme)
+
+
 def test_every_documented_site_has_a_module() -> None:
     ids = {s.id for s in jnparse.sites()}
     assert ids >= {"japannews", "japantimes", "kyodo", "nhk", "mainichi", "asahi", "nikkei", "jiji", "japantoday",

@@ -184,8 +184,8 @@ class Page:
         if not href or href.startswith(("javascript:", "data:", "#", "mailto:")):
             return None
         base = self.base_url
-        if not base:
-            return href
+        if not base:  # (an address without a scheme, "//host/path", is read as https, as a browser on https reads it)
+            return "https:" + href if href.startswith("//") and len(href) > 2 and href[2] != "/" else href
         if (href.startswith("/") and not href.startswith("//") and "/." not in href and "\\" not in href
                 and "?" not in href and "#" not in href):
             # a root-relative path: scheme and host of the page, then the path (what urljoin gives)
