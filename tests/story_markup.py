@@ -24,3 +24,20 @@ HELD_BLOCKS = [
 ]
 #: the discarded block HOLDS' table reads as
 HELD_TABLE = Discarded(kind="other", text="Seats\nParty | Seats\nLDP | 247")
+
+
+def _boxed() -> str:
+    """An XPath test that holds where :func:`jnparse.sites.base.box_kind` names a box: a word of the element's class
+    or id (lower-cased, split at what is no letter) is one of ``BOX_WORDS``. (Only the punctuation and digits class
+    names hold are split at: enough for the pages the tests read.)"""
+    from jnparse.sites.base import BOX_WORDS
+
+    apart = "-_0123456789.:/\t\n\r"
+    words = f"translate(concat(' ', @class, ' ', @id, ' '), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ{apart}', " \
+            f"'abcdefghijklmnopqrstuvwxyz{' ' * len(apart)}')"
+    return " or ".join(f"contains({words}, ' {word} ')" for word in BOX_WORDS)
+
+
+#: An XPath test for an element whose class or id names a box (an ad slot, a "Related" box): the story walks keep
+#: such an element apart, as a discarded block of that kind
+BOXED = _boxed()

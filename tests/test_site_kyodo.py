@@ -13,11 +13,11 @@ import jnparse
 from jnparse._text import text_of
 from jnparse.page import Page
 from jnparse.sites import kyodo
-from jnparse.sites.base import apart_text
+from jnparse.sites.base import apart_block
 
 from .conftest import FIXTURES
 from .prune_checks import nested_markup
-from .story_markup import HELD_BLOCKS, HELD_TABLE, HOLDS
+from .story_markup import BOXED, HELD_BLOCKS, HELD_TABLE, HOLDS
 
 HERE = FIXTURES / "kyodo"
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -236,19 +236,23 @@ def test_prune_skips_a_start_mark_inside_a_script() -> None:
 
 #: What the story walk (kyodo._pieces) reads of a box ($c, the context node), as XPath: its text blocks (p, li, dt,
 #: dd, h2-h6) and its bare text, in page order; nothing inside a photo box, aside, nav, headline, table, code or an
-#: embed (iframe, svg) from the box down (the box included), and nothing inside a text block below the box (read
-#: with it). Only the ancestors from the box down count: an element left open above the story holds it in the
-#: tree, yet is no part of it.
+#: embed (iframe, svg) from the box down (the box included), nor in an element whose class or id names a box
+#: (:data:`BOXED`) below it, and nothing inside a text block below the box (read with it). Only the ancestors from
+#: the box down count: an element left open above the story holds it in the tree, yet is no part of it.
 _BELOW_C = "[ancestor-or-self::*[count(. | $c) = 1]]"
 _UNDER_C = "[ancestor::*[count(. | $c) = 1]]"
 _TEXT_BLOCK = "self::p or self::li or self::dt or self::dd or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-_LEFT_OUT = ("self::figure or self::aside or self::nav or self::h1 or self::table or self::script or self::style"
-             " or self::noscript or self::template or self::iframe or self::svg"
+_KEPT_OUT = ("self::figure or self::h1 or self::script or self::style or self::noscript or self::template"
+             " or self::iframe or self::svg"
              " or self::div[contains(concat(' ', normalize-space(@class), ' '), ' mainpic ')]")
-_READ = f"[not(ancestor::*[{_LEFT_OUT}]{_BELOW_C})][not(ancestor::*[{_TEXT_BLOCK}]{_UNDER_C})]"
-_STORY_READ = etree.XPath(f"(.//*[{_TEXT_BLOCK}] | .//text()){_READ}")
-#: The tables, asides and navs the walk keeps apart (discarded), by the same rule.
-_STORY_APART = etree.XPath(f".//*[self::table or self::aside or self::nav]{_READ}")
+_APART = f"self::table or self::aside or self::nav or {BOXED}"
+# (the box itself may be an aside or nav, whose walk reads nothing, but not one whose class names a box: its
+# walk reads what it holds)
+_READ = (f"[not(ancestor::*[{_KEPT_OUT} or self::table or self::aside or self::nav]{_BELOW_C})]"
+         f"[not(ancestor::*[{BOXED}]{_UNDER_C})][not(ancestor::*[{_TEXT_BLOCK}]{_UNDER_C})]")
+_STORY_READ = etree.XPath(f"(.//*[({_TEXT_BLOCK}) and not({BOXED})] | .//text()){_READ}")
+#: The tables, asides, navs and named boxes the walk keeps apart (discarded), by the same rule.
+_STORY_APART = etree.XPath(f".//*[({_APART}) and not({_KEPT_OUT})]{_READ}")
 _SUBHEADS = ("h2", "h3", "h4", "h5", "h6")
 
 
@@ -259,7 +263,7 @@ def _agrees_with_the_rule(page: Page, box: etree._Element) -> bool:
     found = _STORY_READ(box, c=box)
     text = "".join(text_of(n) if isinstance(n, etree._Element) else str(n) for n in found)
     heads = [t for n in found if isinstance(n, etree._Element) and n.tag in _SUBHEADS and (t := text_of(n))]
-    tables = [t for el in _STORY_APART(box, c=box) if (t := apart_text(el))]
+    tables = [b.text for el in _STORY_APART(box, c=box) if (b := apart_block(page, el)) is not None]
     pieces, discarded = kyodo._pieces(page, box)
     return (_bare("".join(p.text for p in pieces)) == _bare(text) and [d.text for d in discarded] == tables
             and [p.text for p in pieces if p.kind == "subhead"] == heads)

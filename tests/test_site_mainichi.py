@@ -15,13 +15,13 @@ import jnparse
 from jnparse.loading import parse_bytes
 from jnparse.page import Page
 from jnparse.sites import mainichi
-from jnparse.sites.base import apart_text
+from jnparse.sites.base import apart_block
 
 from .conftest import FIXTURES
 from .prune_checks import article as _article
 from .prune_checks import nested_markup
 from .prune_checks import whole_page_article as _whole_page_article
-from .story_markup import HELD_BLOCKS, HELD_TABLE, HOLDS
+from .story_markup import BOXED, HELD_BLOCKS, HELD_TABLE, HOLDS
 
 HERE = FIXTURES / "mainichi"
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -169,7 +169,9 @@ _TEXT_BLOCK = "self::p or self::li or self::dt or self::dd or self::h2 or self::
 _LEFT_OUT = (f"self::figure or self::aside or self::nav or self::h1 or self::table or self::script or self::style"
              " or self::noscript"
              f" or self::template or {_PHOTO} or {_PROMPT}")
-_READ = f"[not(ancestor::*[{_LEFT_OUT}]{_BELOW_C})][not(ancestor::*[{_TEXT_BLOCK}]{_BELOW_C})]"
+_UNDER_C = "[ancestor::*[count(. | $c) = 1]]"
+_READ = (f"[not(ancestor::*[{_LEFT_OUT}]{_BELOW_C})][not(ancestor::*[{BOXED}]{_UNDER_C})]"
+         f"[not(ancestor::*[{_TEXT_BLOCK}]{_BELOW_C})]")
 OLD = {
     "body": "//section[@id='articledetail-body'] | //*[@id='articledetail-body']",
     "title_h1": f"//h1[{_HAS.format('title-page')}]",
@@ -177,9 +179,11 @@ OLD = {
     # what the story walk reads: its text blocks and its bare text, in page order, nothing inside a figure, photo
     # box, prompt, aside, nav, headline, table or code, nor inside a text block (read with it); the ancestors from the
     # container ($c, the context node) down only: one left open above it is no part of it
-    "pieces": f"(.//*[{_TEXT_BLOCK}] | .//text()){_READ}",
-    # what it keeps apart (discarded): a table, aside or nav, unless a photo's or a prompt's class marks it
-    "apart": f".//*[(self::table or self::aside or self::nav) and not({_PHOTO} or {_PROMPT})]{_READ}",
+    "pieces": f"(.//*[({_TEXT_BLOCK}) and not({BOXED})] | .//text()){_READ}",
+    # what it keeps apart (discarded): a table, aside or nav, or an element whose class or id names a box (an ad
+    # slot, a "Related" box), unless a photo's or a prompt's class marks it, or it is code, a figure or the headline
+    "apart": f".//*[(self::table or self::aside or self::nav or {BOXED}) and not({_PHOTO} or {_PROMPT} or self::figure"
+             f" or self::h1 or self::script or self::style or self::noscript or self::template)]{_READ}",
     # ancestors that hold the body ($above) hold the whole story: they are not photo boxes around a photo
     "photo_boxes": f"//*[{_PHOTO}][not(ancestor::*[{_PHOTO}]{_NOT_ABOVE})][not(ancestor::figure{_NOT_ABOVE})]"
                    f" | //*[@id='articledetail-body']//figure[not(ancestor::*[{_PHOTO}]{_NOT_ABOVE})]",
@@ -198,7 +202,7 @@ _OPENERS = [
     '<div id="articledetail-body">', '<div class="a\tpaywall">', '<div class="container">', "<ul>",
     '<li class="active">', "<li>", "<p>", '<p class="caption">', '<h1 class="x title-page">', "<h1>", "<h2>",
     "<h3>", "<h4>", '<span class="caption">', "<figcaption>", '<a href="/x">', "<a>", '<div class="is-mustpay">',
-    '<div class="title-page\xa0x">', "<div>",
+    '<div class="title-page\xa0x">', "<div>", '<div class="ad-slot">', '<p class="Related_links">',
 ]
 _LEAVES = ['<img src="/a.jpg" alt="Alt (Kyodo)">', "Most Viewed", "Latest", "TOKYO -- Text.", "x", " "]
 
@@ -256,8 +260,8 @@ def test_scan_is_the_xpath(parts: list[str], with_source: bool) -> None:
         text = "".join(mainichi.text_of(n) if isinstance(n, etree._Element) else str(n) for n in nodes)
         heads = [t for n in nodes
                  if isinstance(n, etree._Element) and n.tag in _SUBHEADS and (t := mainichi.text_of(n))]
-        tables = [t for el in _old(found.body, "apart") if (t := apart_text(el))]
-        blocks, discarded = mainichi._pieces(found.body)
+        tables = [b.text for el in _old(found.body, "apart") if (b := apart_block(page, el)) is not None]
+        blocks, discarded = mainichi._pieces(page, found.body)
         assert _bare("".join(b.text for b in blocks)) == _bare(text)
         assert [b.text for b in blocks if b.kind == "subhead"] == heads
         assert [d.text for d in discarded] == tables

@@ -1,8 +1,10 @@
 """Nothing in a story is lost, whatever element holds it. A bulleted or numbered list, a quotation, a minor
-subhead, a bare div of text, a table, an aside, a nav or text in no element at all, put between the first two
-paragraphs of the story of every fixture and corpus page, comes back in the body in its place (the list's items,
-the quotation, the div and the bare text as paragraphs, the h4 as a subhead) or, for the table, the aside and the
-nav, as a discarded ``other`` block (a table's text a line per row, its cells apart)."""
+subhead, a bare div of text, a table, an aside, a nav, text in no element at all, a paragraph or box with a class or
+id, put between the first two paragraphs of the story of every fixture and corpus page, comes back in the body in
+its place (the list's items, the quotation, the divs, the classed paragraph and the bare text as paragraphs, the h4
+as a subhead) or, for the table, the aside and the nav, as a discarded ``other`` block (a table's text a line per
+row, its cells apart), and for a box whose class names it (an ad slot, a "Related" box, share buttons) as a
+discarded block of that kind."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import jnparse
-from jnparse.model import Block, Discarded
+from jnparse.model import Block, Discarded, Item
 
 from .conftest import CORPUS, FIXTURES
 
@@ -33,12 +35,27 @@ INSERTS: dict[str, tuple[bytes, list[Block]]] = {
     "bare": (b"Loose words stand <em>here</em>.\n", [Block("paragraph", "Loose words stand here.")]),
     "aside": (b"<aside><h3>Fact box</h3><p>Otters sleep holding hands.</p></aside>", []),
     "nav": (b'<nav><a href="/otters/">Otters</a> <a href="/seals/">Seals</a></nav>', []),
+    # a paragraph or box with a class or id is the story's like any other (an editor's centred line, a block
+    # group), unless its class or id names a box: an ad slot, a "Related" box, share buttons
+    "p.class": (b'<p class="has-text-align-center">Zebras crossed at noon.</p>',
+                [Block("paragraph", "Zebras crossed at noon.")]),
+    "p#id": (b'<p id="para-7">Herons nested early.</p>', [Block("paragraph", "Herons nested early.")]),
+    "div.class": (b'<div class="wp-block-group"><p>Quokkas rested in the shade.</p></div>',
+                  [Block("paragraph", "Quokkas rested in the shade.")]),
+    "ad": (b'<div class="ad-slot">Advertisement: Quokka Travel</div>', []),
+    "related": (b'<div class="related-box"><h3>Read also</h3><a href="https://example.com/quokkas/">Quokka story</a>'
+                b'</div>', []),
+    "share": (b'<p class="share-line"><a href="https://twitter.com/intent/tweet?u=1">Tweet</a></p>', []),
 }
 #: what is kept apart, whole, as a discarded block: a table, a box beside the story, a menu of links
 APART = {
     "table": Discarded(kind="other", text="Party | Seats\nLDP | 247"),
     "aside": Discarded(kind="other", text="Fact box Otters sleep holding hands."),
     "nav": Discarded(kind="other", text="Otters Seals"),
+    "ad": Discarded(kind="ad", text="Advertisement: Quokka Travel"),
+    "related": Discarded(kind="related", heading="Read also",
+                         items=(Item(title="Quokka story", url="https://example.com/quokkas/"),)),
+    "share": Discarded(kind="share", items=(Item(title="Tweet", url="https://twitter.com/intent/tweet?u=1"),)),
 }
 
 
@@ -81,10 +98,10 @@ def test_what_the_story_holds_is_read_or_discarded(path: Path, at: int, name: st
     data = path.read_bytes()
     markup, gained = INSERTS[name]
     before, after = jnparse.parse(data), jnparse.parse(data[:at] + markup + data[at:])
-    if name in ("div", "bare", "aside", "nav") and _by_trafilatura(before, data):
+    if name in ("div", "bare", "aside", "nav", "ad", "related", "share") and _by_trafilatura(before, data):
         # the generic reader's body is trafilatura's, read for precision: it takes a lone div of bare text (or
         # bare text alone) for page furniture (read for recall, it takes boilerplate for text on other pages),
-        # and drops asides and navs unseen
+        # and drops asides, navs and boxes unseen
         assert after.body == before.body
         return
     second = next(i for i, b in enumerate(before.body) if b.kind == "paragraph" and i > 0

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from ._text import box_text, plain_text, squash, strip_suffix, table_text, text_nodes, text_of
+from ._text import plain_text, squash, strip_suffix, text_nodes, text_of
 from .agencies import canonical_agency
 from .bylines import BY_LINE, is_person_name, parse_byline
 from .datelines import split_dateline
@@ -35,7 +35,7 @@ from .loading import mark_line_breaks
 from .model import Article, Block, Byline, Discarded, Image, Item, Notice
 from .page import Page, elements, first, tag_names, xpath
 from .prompts import without_prompts
-from .sites.base import find_bytes, image, img_url, is_share_address, is_share_box, link_items
+from .sites.base import box_block, box_kind, find_bytes, image, img_url, is_share_address, is_share_box
 from .structured import ld_names, ld_text, ld_url, strip_tags
 from .textcopy import COPYRIGHT_LINE, TextCopy, is_bullet, list_item
 
@@ -368,31 +368,6 @@ def _set_text(el: etree._Element, value: str | None, *, tail: bool = False) -> N
 def _text(el: etree._Element) -> str:
     """``text_of(el)`` for an element with no scripts or styles under it."""
     return squash(el.text) if len(el) == 0 else plain_text(el)
-#: Class or id words of boxes placed inside article text, by the discarded kind they are recorded as.
-_WIDGET_WORDS: dict[str, str] = {
-    "share": "share", "sharing": "share", "social": "share", "sns": "share", "sharedaddy": "share",
-    "related": "related", "yarpp": "related", "recommend": "related", "recommended": "related",
-    "ad": "ad", "ads": "ad", "advert": "ad", "advertisement": "ad", "adsbygoogle": "ad", "sponsored": "ad",
-    "promo": "promo", "newsletter": "newsletter", "subscribe": "subscribe", "signup": "newsletter",
-    "offer": "subscribe", "paywall": "subscribe",
-    "comments": "comments", "comment": "comments",
-}
-_WORDS = re.compile(r"[a-z]+")
-
-
-def _widget_kind(el: etree._Element) -> str | None:
-    """The discarded kind of a box inside the article text (by its class and id words), or ``None``."""
-    cls = el.get("class")
-    ident = el.get("id")
-    if not cls and not ident:
-        return None  # most paragraphs: no names at all
-    for word in _WORDS.findall(f"{cls or ''} {ident or ''}".lower()):
-        kind = _WIDGET_WORDS.get(word)
-        if kind is not None:
-            return kind
-    return None
-
-
 def _no_classes(page: Page) -> bool:
     """Whether the page has no class attribute (a web archive's copy strips them): its bytes hold no
     ``class=`` (a page with classes has its first near its top: the search stops there)."""
@@ -484,14 +459,7 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
 
     def skip(kind: str, el: etree._Element) -> None:
         flush()
-        if kind in ("related", "share"):  # a list of stories or of share buttons: heading and links
-            heading = next((h for h in el.iter(*_HEADINGS)), None)
-            discarded.append(Discarded(kind=kind, heading=(_text(heading) if heading is not None else "") or None,
-                                            items=link_items(page, el)))
-        elif el.tag == "table":  # cells apart, not run together
-            discarded.append(Discarded(kind=kind, text=table_text(el) or None))
-        else:
-            discarded.append(Discarded(kind=kind, text=box_text(el, _text) or None))  # its scripts are stripped
+        discarded.append(box_block(page, el, kind, _text))  # (its scripts are stripped: _text reads it)
 
     unclassed = _no_classes(page)  # its boxes are told by what they hold, no class or id naming them
     # an explicit stack, not recursion (hostile pages nest thousands deep): an element to read, a
@@ -512,7 +480,7 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
         if tag in _TEXT_BLOCKS or (tag == "blockquote" and el.find("p") is None):
             # the common case, a paragraph with no attributes, skips the widget test (one keys() call costs
             # a fifth of the two get() calls that would tell no class and no id)
-            kind = _widget_kind(el) if el.keys() else None
+            kind = box_kind(el) if el.keys() else None
             if kind is not None:
                 skip(kind, el)
             else:
@@ -523,7 +491,7 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
                     blocks.append(Block("subhead" if tag in _HEADINGS else "paragraph", text))
         elif tag in _WRAPPERS or tag in _LISTS or tag == "blockquote" or tag == "aside" or tag == "nav":
             # (an aside or a nav is no part of the story: kept apart whole, as every site's reader keeps it)
-            kind = (_widget_kind(el) if el.keys() else _told_kind(el) if unclassed else None) \
+            kind = (box_kind(el) if el.keys() else _told_kind(el) if unclassed else None) \
                 or ("other" if tag == "aside" or tag == "nav" else None)
             if kind is not None:
                 skip(kind, el)

@@ -51,6 +51,8 @@ from .base import (
     Layout,
     Piece,
     Site,
+    apart_block,
+    box_kind,
     class_words,
     cut_dateline,
     cut_to,
@@ -264,8 +266,8 @@ def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> lis
     stack.reverse()
     while stack:
         piece = stack.pop()
-        if isinstance(piece, str) or piece.tag not in _WRAPPERS:
-            out.append(piece)
+        if isinstance(piece, str) or piece.tag not in _WRAPPERS or (piece.keys() and box_kind(piece) is not None):
+            out.append(piece)  # (a box its class or id names, an ad slot or a "Related" box: kept apart whole)
         elif not (piece.tag == "div" and (has_class(piece, *_OUT_CLASSES) or any(piece is p for p in photos))):
             stack.extend(reversed(story_pieces(piece)))
     return out
@@ -302,13 +304,14 @@ def _body(page: Page, pieces: list[Piece]) -> tuple[list[Block], list[Discarded]
     out: list[Discarded] = []
     teaser = False
     for i, piece in enumerate(pieces):
-        text = _piece_text(piece)
-        if not text:
-            continue
         el = None if isinstance(piece, str) else piece
         tag = "" if el is None else el.tag
-        if tag and tag not in _TEXT_BLOCKS:
-            out.append(Discarded(kind="other", text=text))
+        if el is not None and (tag not in _TEXT_BLOCKS or (el.keys() and box_kind(el) is not None)):
+            if (kept := apart_block(page, el)) is not None:  # (of the kind its class or id names, else "other")
+                out.append(kept)
+            continue
+        text = _piece_text(piece)
+        if not text:
             continue
         if SEPARATOR.match(text):
             out.append(discard("other", None, (), text))

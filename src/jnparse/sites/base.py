@@ -528,10 +528,50 @@ STORY_BLOCKS: dict[str, BlockKind] = {
 #: What a browser sets apart from the text around it: the bare text before one and after it are two paragraphs
 #: (a ``<br>`` is not one: its tail holds a break, the text around it one paragraph as in a ``<p>``)
 SETS_APART = BLOCK_TAGS - {"br"}
-#: What a story holds that is no part of it, kept out of the body whole as a discarded block (its text by
-#: :func:`apart_text`): a table (no paragraph: a line per row), an aside (a box beside the story: a fact box, a
-#: "Read also" list) or a nav (links)
+#: What a story holds that is no part of it, kept out of the body whole as a discarded block
+#: (:func:`kept_apart`): a table (no paragraph: a line per row), an aside (a box beside the story: a fact box, a
+#: "Read also" list) or a nav (links); and any element whose class or id names a box (:func:`box_kind`)
 APART = frozenset({"table", "aside", "nav"})
+
+#: Class or id words of boxes placed inside a story, by the discarded kind they are recorded as
+BOX_WORDS: dict[str, str] = {
+    "share": "share", "sharing": "share", "social": "share", "sns": "share", "sharedaddy": "share",
+    "related": "related", "yarpp": "related", "recommend": "related", "recommended": "related",
+    "ad": "ad", "ads": "ad", "advert": "ad", "advertisement": "ad", "adsbygoogle": "ad", "sponsored": "ad",
+    "promo": "promo", "newsletter": "newsletter", "subscribe": "subscribe", "signup": "newsletter",
+    "offer": "subscribe", "paywall": "subscribe",
+    "comments": "comments", "comment": "comments",
+}
+_WORDS = re.compile(r"[a-z]+")
+
+
+def box_kind(el: etree._Element) -> str | None:
+    """The discarded kind a box inside a story is recorded as, by the words of its class and id
+    (:data:`BOX_WORDS`: "ad-slot" is an ad, "related-links" a list of related stories), or ``None``."""
+    cls = el.get("class")
+    ident = el.get("id")
+    if not cls and not ident:
+        return None  # most paragraphs: no names at all
+    for word in _WORDS.findall(f"{cls or ''} {ident or ''}".lower()):
+        kind = BOX_WORDS.get(word)
+        if kind is not None:
+            return kind
+    return None
+
+
+def box_block(page: Page, el: etree._Element, kind: str, text: Callable[[etree._Element], str] = text_of
+              ) -> Discarded:
+    """The discarded block of ``kind`` a box inside a story is: a list of stories or of share buttons its
+    heading and its links; a table its text a line per row, its cells apart (:func:`table_text`, which marks
+    them in the tree: read tables last); any other box its text, its blocks apart. ``text`` reads an element
+    (:func:`text_of`, or a faster one for a tree without scripts)."""
+    if kind in ("related", "share"):
+        heading = next(el.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
+        return Discarded(kind=kind, heading=(text(heading) if heading is not None else "") or None,
+                         items=link_items(page, el))
+    if el.tag == "table":
+        return Discarded(kind=kind, text=table_text(el) or None)
+    return Discarded(kind=kind, text=box_text(el, text) or None)
 #: A piece of a story read by :func:`walk_story`: (its kind, the element whose text it is, or its bare text)
 StoryPiece: TypeAlias = tuple[Literal["paragraph", "subhead", "apart", "kept"], "etree._Element | str"]
 
@@ -550,8 +590,9 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
       nothing of the story (with ``kept``, the first is a piece of kind ``kept``, for the caller to read in its
       place: an ad, a photo);
     - an element of ``blocks`` (by default :data:`STORY_BLOCKS`) is a block of that kind, all of its text;
-    - a ``table``, ``aside`` or ``nav`` (:data:`APART`) is a piece of kind ``apart``: the caller keeps it out of
-      the body, as a discarded block (:func:`apart_text`);
+    - a ``table``, ``aside`` or ``nav`` (:data:`APART`), or an element whose class or id names a box
+      (:func:`box_kind`: an ad slot, a "Related" box), is a piece of kind ``apart``: the caller keeps it out of
+      the body, as a discarded block (:func:`kept_apart`);
     - any other element (a div, a list, a quotation; a span or a link) is walked into: the bare text between
       the blocks (elements' own text and their tails) is a paragraph, ended where an element of ``apart``
       starts or ends (by default :data:`SETS_APART`; Jiji's stories break at a ``<br>`` too).
@@ -589,14 +630,14 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
                 end_run()
             if kept:
                 pieces.append(("kept", el))
+        elif tag in APART or (el.keys() and box_kind(el) is not None):
+            if run:
+                end_run()
+            pieces.append(("apart", el))
         elif (kind := blocks.get(tag)) is not None:
             if run:
                 end_run()
             pieces.append((kind, el))
-        elif tag in APART:
-            if run:
-                end_run()
-            pieces.append(("apart", el))
         else:  # a box or inline markup: walked into, its tail read after what it holds
             set_apart = tag in apart
             if set_apart and run:
@@ -634,16 +675,17 @@ def story_blocks(pieces: Iterable[StoryPiece]) -> tuple[list[Block], list[etree.
     return blocks, apart
 
 
-def apart_text(el: etree._Element) -> str:
-    """The text of an element a story keeps apart (:data:`APART`): a table's a line per row, its cells apart
-    (:func:`table_text`, which marks the cells in the tree), a box's with its blocks apart."""
-    return table_text(el) if el.tag == "table" else box_text(el)
+def apart_block(page: Page, el: etree._Element) -> Discarded | None:
+    """The discarded block of an element a story keeps apart (:func:`walk_story`): of the kind its class or id
+    names (:func:`box_kind`), else ``other`` (:func:`box_block`); ``None`` when it holds no text."""
+    found = box_block(page, el, (box_kind(el) if el.keys() else None) or "other")
+    return found if found.text or found.items or found.heading else None
 
 
-def kept_apart(elements: Iterable[etree._Element]) -> list[Discarded]:
-    """The discarded ``other`` blocks of the elements a story keeps apart (:func:`apart_text`; none for one
-    with no text)."""
-    return [Discarded(kind="other", text=text) for el in elements if (text := apart_text(el))]
+def kept_apart(page: Page, elements: Iterable[etree._Element]) -> list[Discarded]:
+    """The discarded blocks of the elements a story keeps apart (:func:`apart_block`), in order; none for one
+    with no text. (Tables' cells are marked in the tree as they are read: read these last.)"""
+    return [block for el in elements if (block := apart_block(page, el)) is not None]
 
 
 def body_blocks(elements: Iterable[etree._Element], *, subhead_tags: frozenset[str] = _SUBHEAD_TAGS) -> list[Block]:

@@ -55,6 +55,8 @@ from .base import (
     Layout,
     Site,
     TailCut,
+    box_block,
+    box_kind,
     cut_dateline,
     cut_to,
     discard,
@@ -337,6 +339,8 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
                 discarded.append(discard(kind, text_of(_heading(el)) or None, link_items(page, el)))
             else:  # a plain wrapper: read its pieces in order
                 stack.extend(reversed(story_pieces(el)))
+        elif el.keys() and (kind := box_kind(el)) is not None:  # a paragraph or list its class names a box
+            discarded.append(box_block(page, el, kind))
         elif tag in _WRAPPERS:  # a list, a quotation: its items and paragraphs, in order
             stack.extend(reversed(story_pieces(el)))
         elif tag == "table":

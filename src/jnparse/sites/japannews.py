@@ -240,11 +240,11 @@ def _images(page: Page, block: etree._Element) -> list[Image]:
 
 
 def _outside_story(el: etree._Element) -> bool:
-    """What the article block holds that is no part of the story: a photo (read by _images), and a paragraph or
-    box a class or id marks (the byline and date lines, read on their own; ads, offers, share buttons)."""
-    tag = el.tag
-    return tag == "figure" or ((tag == "p" or tag == "div") and (el.get("class") is not None
-                                                                   or el.get("id") is not None))
+    """What the article block holds that is read on its own: a photo (read by _images). (The byline and date
+    lines are skipped by the caller; a box its class or id names, an ad or a "Related" box, is kept apart by
+    :func:`walk_story`; any other paragraph, classed or not, is the story's: an editor's centred line is
+    ``<p class="has-text-align-center">``.)"""
+    return el.tag == "figure"
 
 
 def _story(block: etree._Element, skip: tuple[etree._Element | None, ...]) -> tuple[list[Block], list[etree._Element]]:
@@ -374,7 +374,7 @@ def extract_wp2022(page: Page) -> Article:
         side = [*side, *(el for el in headed if el not in side)]
         page.warn("discarded", "fallback", "lists of stories found by their headings: no class marks them")
     discarded = [_side_block(page, el) for el in side]
-    discarded += kept_apart(tables)  # (the story's tables and boxes: read last, table_text marks cells)
+    discarded += kept_apart(page, tables)  # (the story's tables and boxes: read last, table_text marks cells)
     return Article(
         site=SITE_ID,
         url=page.url,

@@ -41,6 +41,8 @@ from .base import (
     INLINE_TAGS,
     Layout,
     Site,
+    box_block,
+    box_kind,
     cut_dateline,
     discard,
     find_bytes,
@@ -654,6 +656,10 @@ class _Body:
         if kind is not None:
             self._group = None
             self.discarded.append(_side_block(page, el, kind))
+            return
+        if (classes or el_id) and (named := box_kind(el)) is not None:  # a box of no known class: "ad-slot"
+            self._group = None
+            self.discarded.append(box_block(page, el, named, _text))
             return
         if tag in ("figure", "picture") or "image_body" in classes or "article-image-gallery" in classes:
             return  # photos: read by _images

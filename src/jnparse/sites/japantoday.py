@@ -518,7 +518,7 @@ def extract_2018(page: Page) -> Article:
     discarded.extend(_side_blocks(page, parts))
     images = _images(page, parts)
     # the story's tables and boxes, read last (table_text marks their cells in the tree)
-    discarded.extend(kept_apart(tables))
+    discarded.extend(kept_apart(page, tables))
     return Article(
         site=SITE_ID,
         url=page.url,

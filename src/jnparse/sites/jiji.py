@@ -465,7 +465,7 @@ def _extract(page: Page, layout: str) -> Article:
         page.warn("agency", "disagree", f"dateline credits {dateline.agency}")
     images, discarded = _images(page, parts), _discarded(page, parts, headings)
     # the story's tables and boxes, read last (table_text marks their cells in the tree)
-    discarded.extend(kept_apart(tables))
+    discarded.extend(kept_apart(page, tables))
     return Article(
         site=SITE_ID,
         url=page.url,

@@ -75,7 +75,7 @@ from ..textcopy import COPYRIGHT_LINE, TextCopy
 from .base import (
     Layout,
     Site,
-    apart_text,
+    apart_block,
     cut_dateline,
     cut_to,
     discard,
@@ -252,8 +252,8 @@ def _pieces(page: Page, container: etree._Element) -> tuple[list[Piece], list[Di
         if isinstance(piece, str):
             pieces.append(Piece(text=piece))
         elif kind == "apart":
-            if text := apart_text(piece):
-                tables.append(Discarded(kind="other", text=text))
+            if (block := apart_block(page, piece)) is not None:
+                tables.append(block)
         elif text := text_of(piece):
             pieces.append(Piece(text=text, kind=kind, links=_links(page, piece) if len(piece) else ()))
     return pieces, tables

@@ -336,7 +336,7 @@ def _inside(el: etree._Element, container: etree._Element | None) -> bool:
     return container is not None and (el is container or any(a is container for a in el.iterancestors()))
 
 
-def _pieces(container: etree._Element, boxes: frozenset[etree._Element] = frozenset()
+def _pieces(page: Page, container: etree._Element, boxes: frozenset[etree._Element] = frozenset()
             ) -> tuple[list[Block], list[Discarded]]:
     """The paragraphs and subheads of the story in ``container``, in reading order, and the tables it holds
     (discarded: a table is no paragraph, its text a line per row, its cells apart), read by :func:`walk_story`
@@ -357,7 +357,7 @@ def _pieces(container: etree._Element, boxes: frozenset[etree._Element] = frozen
         return cls is not None and (_is_photo(cls) or _is_prompt(cls))
 
     blocks, found = story_blocks(walk_story(container, container.text, keep_out=keep_out))
-    return blocks, kept_apart(found)
+    return blocks, kept_apart(page, found)
 
 
 def _first_caption(box: etree._Element) -> etree._Element | None:
@@ -512,7 +512,7 @@ def extract_cms2020(page: Page) -> Article:
     if body_el is not None:
         # a copy whose classes are gone: the boxes found by what they hold keep their paragraphs out of the body
         boxes = frozenset((*parts.photo_boxes, *parts.prompts)) if unclassed is not None else frozenset()
-        blocks, tables = _pieces(body_el, boxes)
+        blocks, tables = _pieces(page, body_el, boxes)
     else:
         page.warn("body", "unknown-layout", "no section#articledetail-body")
         blocks, tables = [], []

@@ -56,7 +56,7 @@ from .base import (
     TailCut,
     Unsure,
     after_headline,
-    apart_text,
+    apart_block,
     cut_dateline,
     discard,
     dropped_holds,
@@ -241,8 +241,8 @@ def _read_body(page: Page, container: etree._Element, *, unclassed: bool = False
             if not isinstance(piece, etree._Element):
                 continue  # (these pieces are elements)
             if kind == "apart":
-                if rows := apart_text(piece):
-                    discarded.append(Discarded(kind="other", text=rows))
+                if (block := apart_block(page, piece)) is not None:
+                    discarded.append(block)
             elif _box_kind(piece, unclassed) == "ad":
                 discarded.append(discard("ad", None, (), text_of(piece, skip=_SKIP)))
             else:

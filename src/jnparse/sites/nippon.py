@@ -52,7 +52,7 @@ from .base import (
     Layout,
     Site,
     TagFinder,
-    apart_text,
+    apart_block,
     cut_dateline,
     cut_to,
     discard,
@@ -168,8 +168,8 @@ def _body(page: Page, area: etree._Element, *, unclassed: bool = False,
         if isinstance(piece, str):
             blocks.append(Block("paragraph", piece))
         elif kind == "apart":
-            if rows := apart_text(piece):
-                discarded.append(Discarded(kind="other", text=rows))
+            if (block := apart_block(page, piece)) is not None:
+                discarded.append(block)
         elif kind == "kept":
             if piece.tag == "section":
                 continue
