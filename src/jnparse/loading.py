@@ -604,8 +604,17 @@ def _split_paragraph(second: etree._Element, tag: str) -> None:
         return
     if not (first.getprevious() is not None or (paragraph.text and not paragraph.text.isspace())):
         return
-    rest = paragraph.makeelement("p", {k: v for k, v in paragraph.attrib.items() if k != "id"})
-    rest.text = after or None
+    rest = paragraph.makeelement("p")
+    for name, value in paragraph.attrib.items():
+        if name != "id":
+            try:  # noqa: SIM105
+                rest.set(name, value)
+            except ValueError:  # a damaged page's attribute (a control character in its name) lxml will not write
+                pass
+    try:
+        rest.text = after or None
+    except ValueError:  # (a control character in the text): the paragraph stays whole, its breaks a space each
+        return
     for moved in list(second.itersiblings()):
         rest.append(moved)  # (with its tail)
     rest.tail = paragraph.tail
