@@ -614,7 +614,7 @@ def _story_of(inner: str) -> tuple[list[tuple[str, str]], list[str]]:
 
     root = parse_bytes(f"<html><body><div itemprop='articleBody'>{inner}</div></body></html>".encode())
     body = next(el for el in root.iter("div") if el.get("itemprop") == "articleBody")
-    blocks, tables = japantoday._story(body)
+    blocks, tables = japantoday._story(body, [])
     return [(b.kind, b.text) for b in blocks], [t.tag for t in tables]
 
 
@@ -647,7 +647,7 @@ def test_story_of_a_deeply_nested_body() -> None:
         node = etree.SubElement(node, "div")
     node.text = "Deep text."
     etree.SubElement(body, "p").text = "After."
-    blocks, _ = japantoday._story(body)
+    blocks, _ = japantoday._story(body, [])
     assert [(b.kind, b.text) for b in blocks] == [("paragraph", "Deep text."), ("paragraph", "After.")]
 
 

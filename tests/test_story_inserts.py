@@ -9,6 +9,7 @@ discarded block of that kind."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,36 @@ def test_a_copied_list_reads_as_the_pages(path: Path, at: int, second: int, mark
     listed = "".join(f"{mark}{b.text}\n" for b in _ITEMS) + "\n"
     before, after = jnparse.parse_text(text), jnparse.parse_text(text[:at] + listed + text[at:])
     assert after.body == (*before.body[:second], *_ITEMS, *before.body[second:])
+
+
+def _named_boxes(data: bytes) -> list[bytes]:
+    """Each element of the page whose class or id names a box (:func:`box_kind`: its share buttons, its ads, its
+    lists of related stories …), serialised, once each (small ones: the page's whole column is not put in)."""
+    from lxml import etree, html
+
+    from jnparse.sites.base import box_kind
+
+    found: dict[bytes, None] = {}
+    for el in html.fromstring(data).iter():
+        if isinstance(el.tag, str) and el.tag not in ("html", "head", "body") and el.keys() and box_kind(el):
+            markup = etree.tostring(el, with_tail=False)
+            if len(markup) <= 3000:
+                found.setdefault(markup)
+    return list(found)
+
+
+@pytest.mark.parametrize("path", [c.values[0] for c in _CASES if c.values[2] == "ul"], ids=lambda p: p.stem)
+def test_a_page_s_own_boxes_inside_the_story_are_read_once(path: Path) -> None:
+    # the site's own share buttons, ads, offers or lists put into its story: kept out of the body, and recorded once
+    # (a reader that finds them by their class wherever they stand must not record them again as a box of the story)
+    data = path.read_bytes()
+    before = jnparse.parse(data)
+    at = _place(data, before)
+    assert at is not None
+    for markup in _named_boxes(data):
+        after = jnparse.parse(data[:at] + markup + data[at:])
+        if _by_trafilatura(before, data):
+            continue  # (trafilatura's body: what it drops is not seen)
+        assert after.body == before.body or markup.startswith(b"<span"), markup[:80]  # (a span is inline text)
+        counts = Counter(after.discarded)
+        assert all(n <= before.discarded.count(d) + 1 for d, n in counts.items()), markup[:80]

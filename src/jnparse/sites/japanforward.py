@@ -337,6 +337,8 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
                 discarded.append(discard("ad", None, (), text))
             elif unclassed and (kind := _told_kind(el)) is not None:
                 discarded.append(discard(kind, text_of(_heading(el)) or None, link_items(page, el)))
+            elif (kind := box_kind(el)) is not None:  # a box its class or id names ("social-box")
+                discarded.append(box_block(page, el, kind))
             else:  # a plain wrapper: read its pieces in order
                 stack.extend(reversed(story_pieces(el)))
         elif el.keys() and (kind := box_kind(el)) is not None:  # a paragraph or list its class names a box

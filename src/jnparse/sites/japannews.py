@@ -247,14 +247,16 @@ def _outside_story(el: etree._Element) -> bool:
     return el.tag == "figure"
 
 
-def _story(block: etree._Element, skip: tuple[etree._Element | None, ...]) -> tuple[list[Block], list[etree._Element]]:
+def _story(block: etree._Element, skip: tuple[etree._Element | None, ...], side: list[etree._Element]
+           ) -> tuple[list[Block], list[etree._Element]]:
     """The story's blocks in the article block, in reading order (:func:`walk_story`): its paragraphs, subheads
     (h2-h6), lists' items, quotations, and the text of plain wrapper divs or standing bare between them; and its
-    tables, kept out of the body, never lost. ``skip``: the byline and date paragraphs (a copy whose classes
-    are gone has them classless)."""
+    tables and boxes, kept out of the body, never lost. ``skip``: the byline and date paragraphs (a copy whose
+    classes are gone has them classless); ``side``: the side blocks, read on their own wherever they stand (share
+    buttons or an offer placed inside the block)."""
 
     def keep_out(el: etree._Element) -> bool:
-        return _outside_story(el) or el in skip
+        return _outside_story(el) or el in skip or (bool(side) and el in side)
 
     return story_blocks(walk_story(block, block.text, keep_out=keep_out))
 
@@ -361,7 +363,7 @@ def extract_wp2022(page: Page) -> Article:
         required=False,
     )
     byline = parse_byline(text_of(byline_el))
-    blocks, tables = _story(block, (postdate_el, byline_el)) if block is not root else ([], [])
+    blocks, tables = _story(block, (postdate_el, byline_el), parts.side) if block is not root else ([], [])
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
         page.warn("body", "missing", "no paragraphs in div#p-article-block")

@@ -312,16 +312,16 @@ def _category(parts: _Parts) -> etree._Element | None:
 _STORY_BLOCKS: dict[str, BlockKind] = {**STORY_BLOCKS, "h1": "subhead"}
 
 
-def _is_figure(el: etree._Element) -> bool:
-    return el.tag == "figure"
-
-
-def _story(body: etree._Element) -> tuple[list[Block], list[etree._Element]]:
-    """The story in ``body``, in reading order (:func:`walk_story`), and the tables in it (a table is no paragraph:
-    the caller discards it, read last as ``table_text`` marks its cells in the tree). A figure is a photo:
+def _story(body: etree._Element, counts: list[etree._Element]) -> tuple[list[Block], list[etree._Element]]:
+    """The story in ``body``, in reading order (:func:`walk_story`), and the tables and boxes in it (no paragraphs:
+    the caller discards them, read last as ``table_text`` marks a table's cells in the tree). A figure is a photo:
     _images reads it (its paragraphs are its caption; one left open above the article holds the body itself,
-    and no caption)."""
-    return story_blocks(walk_story(body, body.text, keep_out=_is_figure, blocks=_STORY_BLOCKS))
+    and no caption); a comment count (``counts``) is read by _side_blocks."""
+
+    def keep_out(el: etree._Element) -> bool:
+        return el.tag == "figure" or (bool(counts) and el in counts)
+
+    return story_blocks(walk_story(body, body.text, keep_out=keep_out, blocks=_STORY_BLOCKS))
 
 
 def _comment_counts(parts: _Parts) -> list[etree._Element]:
@@ -436,9 +436,9 @@ def _images(page: Page, parts: _Parts) -> list[Image]:
     return out
 
 
-def _side_blocks(page: Page, parts: _Parts) -> list[Discarded]:
+def _side_blocks(page: Page, parts: _Parts, counts: list[etree._Element]) -> list[Discarded]:
     out: list[Discarded] = []
-    for el in _comment_counts(parts):
+    for el in counts:  # (:func:`_comment_counts`)
         out.append(discard("comments", None, (), box_text(el)))
     taken: set[etree._Element] = set()
     # the headings inside a body, walked in C (not each heading's ancestors)
@@ -498,7 +498,8 @@ def extract_2018(page: Page) -> Article:
         ("article:modified_time", lambda: _date(page, "updated", page.meta_value("article:modified_time"))),
         required=False,
     )
-    blocks, tables = _story(body_el) if body_el is not None else ([], [])
+    counts = _comment_counts(parts)
+    blocks, tables = _story(body_el, counts) if body_el is not None else ([], [])
     if body_el is None:
         page.warn("body", "missing", "no [itemprop=articleBody]")
     discarded: list[Discarded] = []
@@ -515,7 +516,7 @@ def extract_2018(page: Page) -> Article:
     dateline, blocks = cut_dateline(blocks)
     if agency is None and dateline is not None:
         agency = dateline.agency
-    discarded.extend(_side_blocks(page, parts))
+    discarded.extend(_side_blocks(page, parts, counts))
     images = _images(page, parts)
     # the story's tables and boxes, read last (table_text marks their cells in the tree)
     discarded.extend(kept_apart(page, tables))
