@@ -199,8 +199,6 @@ _CELL_END, _ROW_END = "\u2063", "\u2064"
 _CELLS = ("td", "th")
 
 
-
-
 def table_text(table: etree._Element) -> str:
     """A table's text as a browser lays it out: its caption, then a line per row, the row's cells apart
     ("Party | Seats" ⏎ "LDP | 247"), each cell's own pieces run together ("目<ruby>前</ruby>で" is "目前で").

@@ -368,6 +368,8 @@ def _set_text(el: etree._Element, value: str | None, *, tail: bool = False) -> N
 def _text(el: etree._Element) -> str:
     """``text_of(el)`` for an element with no scripts or styles under it."""
     return squash(el.text) if len(el) == 0 else plain_text(el)
+
+
 def _no_classes(page: Page) -> bool:
     """Whether the page has no class attribute (a web archive's copy strips them): its bytes hold no
     ``class=`` (a page with classes has its first near its top: the search stops there)."""

@@ -28,6 +28,7 @@ ARTICLE_TYPES = frozenset(
     }
 )
 
+
 class HeadData:
     """What one pass over a page's ``meta``, ``link``, ``title``, ``script`` and ``base`` elements finds."""
 

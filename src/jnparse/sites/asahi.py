@@ -251,9 +251,6 @@ _TEXT_BLOCKS = _SUBHEADS | {"p", "li"}
 _WRAPPERS = frozenset({"div", "ul", "ol", "blockquote", "section", "article", "main", "center"})
 
 
-
-
-
 def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> list[Piece]:
     """The story's pieces in reading order: its paragraphs, subheads (``h2``–``h6``), list items and runs of bare
     text, and in their places the other elements it holds (a table, an ``aside``: :func:`_body` keeps them out of

@@ -572,6 +572,8 @@ def box_block(page: Page, el: etree._Element, kind: str, text: Callable[[etree._
     if el.tag == "table":
         return Discarded(kind=kind, text=table_text(el) or None)
     return Discarded(kind=kind, text=box_text(el, text) or None)
+
+
 #: A piece of a story read by :func:`walk_story`: (its kind, the element whose text it is, or its bare text)
 StoryPiece: TypeAlias = tuple[Literal["paragraph", "subhead", "apart", "kept"], "etree._Element | str"]
 
@@ -660,9 +662,9 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
 
 def story_blocks(pieces: Iterable[StoryPiece]) -> tuple[list[Block], list[etree._Element]]:
     """The body blocks of :func:`walk_story`'s pieces (an element's whole text, a run of bare text), and the
-    elements it keeps apart (tables, asides, navs), for the caller to keep out of the body (:func:`kept_apart`:
-    a table's text marks its cells in the tree, so read them last). Pieces of kind ``kept`` are the caller's to
-    read."""
+    elements it keeps apart (tables, asides, navs, named boxes), for the caller to keep out of the body
+    (:func:`kept_apart`: a table's text marks its cells in the tree, so read them last). Pieces of kind ``kept``
+    are the caller's to read."""
     blocks: list[Block] = []
     apart: list[etree._Element] = []
     for kind, piece in pieces:

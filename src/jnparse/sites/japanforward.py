@@ -243,10 +243,6 @@ def _list_links(el: etree._Element) -> list[etree._Element]:
     return out
 
 
-
-
-
-
 _LANG_SWITCH = re.compile(r"^このページを\s*日本語\s*で読む$")
 _NEWSLETTERS = ("Weekly Digest", "The Editor's Picks", "The Editor’s Picks", "Sports Updates",
                 "Hidden Wonders of Japan")
