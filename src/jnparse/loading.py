@@ -575,9 +575,11 @@ def mark_line_breaks(root: etree._Element, tag: str = "br") -> None:
     serialiser writes nothing for an element without text. One pass over the tree, in C but for the few
     ``<br>`` a page holds. ``tag``: the line break's name in another vocabulary (trafilatura's ``<lb/>``).
 
-    Two breaks in a row inside a ``<p>`` (a blank line between two texts, as a browser shows it) end one
-    paragraph and start another: the ``<p>`` is split in two there (:func:`_split_paragraph`), so every
-    reader reads two paragraphs, as a text copy of the page shows them."""
+    Two breaks in a row (a blank line between two texts, as a browser shows it) end one paragraph and start
+    another, as a text copy of the page shows them. Inside a ``<p>`` the ``<p>`` is split in two there
+    (:func:`_split_paragraph`); anywhere else (bare text in a ``<div>``, as older pages write their stories) the
+    second becomes an empty ``<div>`` (:data:`PARAGRAPH_BREAK`), which every reader's walk takes for the end of a
+    run of text and reads no text in."""
     doubled: list[etree._Element] = []
     for br in root.iter(tag):
         try:  # noqa: SIM105 (a try costs nothing until it catches)
@@ -588,7 +590,16 @@ def mark_line_breaks(root: etree._Element, tag: str = "br") -> None:
         if before is not None and before.tag == tag and (not before.tail or before.tail.isspace()):
             doubled.append(br)
     for second in reversed(doubled):  # the last first: what each split moves holds no pair still to split
-        _split_paragraph(second, tag)
+        parent = second.getparent()
+        if parent is not None and parent.tag == "p":
+            _split_paragraph(second, tag)
+        elif parent is not None:
+            second.tag = PARAGRAPH_BREAK
+
+
+#: What the second of two line breaks in a row becomes outside a ``<p>`` (:func:`mark_line_breaks`): an empty
+#: block element, which ends a run of bare text in every story walk
+PARAGRAPH_BREAK = "div"
 
 
 def _split_paragraph(second: etree._Element, tag: str) -> None:

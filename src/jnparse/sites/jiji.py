@@ -33,6 +33,7 @@ from lxml import etree
 from .._text import squash, strip_suffix, text_of
 from ..agencies import canonical_agency
 from ..dates import JST, NeedsReference, parse_jst
+from ..loading import PARAGRAPH_BREAK
 from ..model import Article, Block, BlockKind, Discarded, Image, Item, Notice
 from ..page import Page, elements, xpath
 from ..structured import ld_text, strip_tags
@@ -244,10 +245,11 @@ def photo_credit(text: str) -> tuple[str, str | None]:
 
 
 def _split_br(el: etree._Element) -> list[str]:
-    """The text of an element in pieces separated by ``<br>`` (runs of them count once)."""
+    """The text of an element in pieces separated by ``<br>`` (runs of them count once; the second of a pair is
+    an empty block by then: :data:`~jnparse.loading.PARAGRAPH_BREAK`)."""
     parts: list[str] = [el.text or ""]
     for child in el:
-        if child.tag == "br":
+        if child.tag == "br" or (child.tag == PARAGRAPH_BREAK and not len(child) and not child.text):
             parts.append("")
         elif isinstance(child.tag, str) and child.tag not in ("script", "style"):
             parts[-1] += "".join(child.itertext())
