@@ -41,3 +41,8 @@ def _boxed() -> str:
 #: An XPath test for an element whose class or id names a box (an ad slot, a "Related" box): the story walks keep
 #: such an element apart, as a discarded block of that kind
 BOXED = _boxed()
+
+#: An XPath test on a figure that holds a photo's box, not a quotation or table set apart
+#: (:func:`jnparse.sites.base.is_text_figure`): a picture in it, or neither a quotation nor a table
+PHOTO_FIGURE = ("not(.//blockquote or .//table) or .//img or .//picture or .//video or .//iframe or .//object"
+                " or .//embed or .//svg or .//canvas or .//amp-img")

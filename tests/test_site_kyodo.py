@@ -17,7 +17,7 @@ from jnparse.sites.base import apart_block
 
 from .conftest import FIXTURES
 from .prune_checks import nested_markup
-from .story_markup import BOXED, HELD_BLOCKS, HELD_TABLE, HOLDS
+from .story_markup import BOXED, HELD_BLOCKS, HELD_TABLE, HOLDS, PHOTO_FIGURE
 
 HERE = FIXTURES / "kyodo"
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -242,8 +242,8 @@ def test_prune_skips_a_start_mark_inside_a_script() -> None:
 _BELOW_C = "[ancestor-or-self::*[count(. | $c) = 1]]"
 _UNDER_C = "[ancestor::*[count(. | $c) = 1]]"
 _TEXT_BLOCK = "self::p or self::li or self::dt or self::dd or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-_KEPT_OUT = ("self::figure or self::h1 or self::script or self::style or self::noscript or self::template"
-             " or self::iframe or self::svg"
+_KEPT_OUT = (f"self::figure[{PHOTO_FIGURE}] or self::h1 or self::script or self::style or self::noscript"
+             " or self::template or self::iframe or self::svg"
              " or self::div[contains(concat(' ', normalize-space(@class), ' '), ' mainpic ')]")
 _APART = f"self::table or self::aside or self::nav or {BOXED}"
 # (the box itself may be an aside or nav, whose walk reads nothing, but not one whose class names a box: its

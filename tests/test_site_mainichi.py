@@ -21,7 +21,7 @@ from .conftest import FIXTURES
 from .prune_checks import article as _article
 from .prune_checks import nested_markup
 from .prune_checks import whole_page_article as _whole_page_article
-from .story_markup import BOXED, HELD_BLOCKS, HELD_TABLE, HOLDS
+from .story_markup import BOXED, HELD_BLOCKS, HELD_TABLE, HOLDS, PHOTO_FIGURE
 
 HERE = FIXTURES / "mainichi"
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -166,8 +166,8 @@ _PROMPT = "(contains(@class, 'mustpay') and not(contains(@class, 'is-mustpay')))
 _BELOW_C = "[ancestor-or-self::*[count(. | $c) = 1]]"
 _NOT_ABOVE = "[count(. | $above) != count($above)]"
 _TEXT_BLOCK = "self::p or self::li or self::dt or self::dd or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-_LEFT_OUT = (f"self::figure or self::aside or self::nav or self::h1 or self::table or self::script or self::style"
-             " or self::noscript"
+_LEFT_OUT = (f"self::figure[{PHOTO_FIGURE}] or self::aside or self::nav or self::h1 or self::table or self::script"
+             " or self::style or self::noscript"
              f" or self::template or {_PHOTO} or {_PROMPT}")
 _UNDER_C = "[ancestor::*[count(. | $c) = 1]]"
 _READ = (f"[not(ancestor::*[{_LEFT_OUT}]{_BELOW_C})][not(ancestor::*[{BOXED}]{_UNDER_C})]"
@@ -176,17 +176,18 @@ OLD = {
     "body": "//section[@id='articledetail-body'] | //*[@id='articledetail-body']",
     "title_h1": f"//h1[{_HAS.format('title-page')}]",
     "h1": "//h1",
-    # what the story walk reads: its text blocks and its bare text, in page order, nothing inside a figure, photo
-    # box, prompt, aside, nav, headline, table or code, nor inside a text block (read with it); the ancestors from the
-    # container ($c, the context node) down only: one left open above it is no part of it
+    # what the story walk reads: its text blocks and its bare text, in page order, nothing inside a photo's
+    # figure, photo box, prompt, aside, nav, headline, table or code, nor inside a text block (read with it); the
+    # ancestors from the container ($c, the context node) down only: one left open above it is no part of it
     "pieces": f"(.//*[({_TEXT_BLOCK}) and not({BOXED})] | .//text()){_READ}",
     # what it keeps apart (discarded): a table, aside or nav, or an element whose class or id names a box (an ad
     # slot, a "Related" box), unless a photo's or a prompt's class marks it, or it is code, a figure or the headline
-    "apart": f".//*[(self::table or self::aside or self::nav or {BOXED}) and not({_PHOTO} or {_PROMPT} or self::figure"
-             f" or self::h1 or self::script or self::style or self::noscript or self::template)]{_READ}",
+    "apart": f".//*[(self::table or self::aside or self::nav or {BOXED}) and not({_PHOTO} or {_PROMPT}"
+             f" or self::figure[{PHOTO_FIGURE}] or self::h1 or self::script or self::style or self::noscript"
+             f" or self::template)]{_READ}",
     # ancestors that hold the body ($above) hold the whole story: they are not photo boxes around a photo
     "photo_boxes": f"//*[{_PHOTO}][not(ancestor::*[{_PHOTO}]{_NOT_ABOVE})][not(ancestor::figure{_NOT_ABOVE})]"
-                   f" | //*[@id='articledetail-body']//figure[not(ancestor::*[{_PHOTO}]{_NOT_ABOVE})]",
+                   f" | //*[@id='articledetail-body']//figure[{PHOTO_FIGURE}][not(ancestor::*[{_PHOTO}]{_NOT_ABOVE})]",
     "box_img": ".//img",
     "box_caption": "(.//figcaption | .//*[contains(@class, 'caption')] | .//p)[1]",
     "mustpay": f"//*[{_HAS.format('is-mustpay')}]",
@@ -198,6 +199,7 @@ OLD = {
 
 _OPENERS = [
     '<div class="articledetail-image-left">', '<div class="articledetail-body-image-inner">', "<figure>", "<aside>",
+    "<blockquote>",
     "<nav>", '<div class="mustpay-box">', '<section id="articledetail-body" class="articledetail-body is-mustpay">',
     '<div id="articledetail-body">', '<div class="a\tpaywall">', '<div class="container">', "<ul>",
     '<li class="active">', "<li>", "<p>", '<p class="caption">', '<h1 class="x title-page">', "<h1>", "<h2>",

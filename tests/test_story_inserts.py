@@ -49,6 +49,11 @@ INSERTS: dict[str, tuple[bytes, list[Block]]] = {
     "div.class": (b'<div class="wp-block-group"><p>Quokkas rested in the shade.</p></div>',
                   [Block("paragraph", "Quokkas rested in the shade.")]),
     "ad": (b'<div class="ad-slot">Advertisement: Quokka Travel</div>', []),
+    # a figure that sets a quotation or a table apart (WordPress's pull quote and table blocks) is no photo
+    "pullquote": (b'<figure class="wp-block-pullquote"><blockquote><p>Otters never sleep alone.</p></blockquote>'
+                  b'</figure>', [Block("paragraph", "Otters never sleep alone.")]),
+    "figure-table": (b'<figure class="wp-block-table"><table><tr><th>Party</th><th>Seats</th></tr><tr><td>LDP</td>'
+                     b'<td>247</td></tr></table></figure>', []),
     "related": (b'<div class="related-box"><h3>Read also</h3><a href="https://example.com/quokkas/">Quokka story</a>'
                 b'</div>', []),
     "share": (b'<p class="share-line"><a href="https://twitter.com/intent/tweet?u=1">Tweet</a></p>', []),
@@ -59,6 +64,7 @@ APART = {
     "aside": Discarded(kind="other", text="Fact box Otters sleep holding hands."),
     "nav": Discarded(kind="other", text="Otters Seals"),
     "ad": Discarded(kind="ad", text="Advertisement: Quokka Travel"),
+    "figure-table": Discarded(kind="other", text="Party | Seats\nLDP | 247"),
     "related": Discarded(kind="related", heading="Read also",
                          items=(Item(title="Quokka story", url="https://example.com/quokkas/"),)),
     "share": Discarded(kind="share", items=(Item(title="Tweet", url="https://twitter.com/intent/tweet?u=1"),)),
@@ -104,11 +110,11 @@ def test_what_the_story_holds_is_read_or_discarded(path: Path, at: int, name: st
     data = path.read_bytes()
     markup, gained = INSERTS[name]
     before, after = jnparse.parse(data), jnparse.parse(data[:at] + markup + data[at:])
-    if name in ("div", "bare", "div-brbr", "bare-brbr", "aside", "nav", "ad", "related", "share") \
-            and _by_trafilatura(before, data):
+    if name in ("div", "bare", "div-brbr", "bare-brbr", "aside", "nav", "ad", "related", "share", "pullquote",
+                "figure-table") and _by_trafilatura(before, data):
         # the generic reader's body is trafilatura's, read for precision: it takes a lone div of bare text (or
         # bare text alone) for page furniture (read for recall, it takes boilerplate for text on other pages),
-        # and drops asides, navs and boxes unseen; of bare text split by a blank line it may keep a part
+        # and drops asides, navs, boxes and figures unseen; of bare text split by a blank line it may keep a part
         if name.endswith("brbr"):
             assert [b for b in after.body if b in before.body] == list(before.body)
             assert {b for b in after.body if b not in before.body} <= set(gained)
@@ -190,3 +196,19 @@ def test_a_page_s_own_boxes_inside_the_story_are_read_once(path: Path) -> None:
         assert after.body == before.body or markup.startswith(b"<span"), markup[:80]  # (a span is inline text)
         counts = Counter(after.discarded)
         assert all(n <= before.discarded.count(d) + 1 for d, n in counts.items()), markup[:80]
+
+
+@pytest.mark.parametrize("path", [c.values[0] for c in _CASES if c.values[2] == "ul"
+                                  and c.values[0].parent.name in ("japannews", "japantoday")], ids=lambda p: p.stem)
+def test_a_photo_without_a_figcaption_keeps_its_text_as_its_caption(path: Path) -> None:
+    # a figure's text outside a figcaption is its caption, not lost; an empty figure (an image a script fills in)
+    # records no photo
+    data = path.read_bytes()
+    before = jnparse.parse(data)
+    at = _place(data, before)
+    assert at is not None
+    photo = b'<figure><img src="https://example.com/otter.jpg"><p>An otter at rest.</p></figure><figure></figure>'
+    after = jnparse.parse(data[:at] + photo + data[at:])
+    added = [i for i in after.images if i not in before.images]
+    assert [(i.url, i.caption) for i in added] == [("https://example.com/otter.jpg", "An otter at rest.")]
+    assert after.body == before.body

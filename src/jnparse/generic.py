@@ -35,7 +35,16 @@ from .loading import mark_line_breaks
 from .model import Article, Block, Byline, Discarded, Image, Item, Notice
 from .page import Page, elements, first, tag_names, xpath
 from .prompts import without_prompts
-from .sites.base import box_block, box_kind, find_bytes, image, img_url, is_share_address, is_share_box
+from .sites.base import (
+    box_block,
+    box_kind,
+    find_bytes,
+    image,
+    img_url,
+    is_share_address,
+    is_share_box,
+    is_text_figure,
+)
 from .structured import ld_names, ld_text, ld_url, strip_tags
 from .textcopy import COPYRIGHT_LINE, TextCopy, is_bullet, list_item
 
@@ -491,7 +500,8 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
                 text = _text(el)
                 if text:
                     blocks.append(Block("subhead" if tag in _HEADINGS else "paragraph", text))
-        elif tag in _WRAPPERS or tag in _LISTS or tag == "blockquote" or tag == "aside" or tag == "nav":
+        elif tag in _WRAPPERS or tag in _LISTS or tag == "blockquote" or tag == "aside" or tag == "nav" \
+                or (tag == "figure" and is_text_figure(el)):  # (a pull quote, a table in a figure: walked into)
             # (an aside or a nav is no part of the story: kept apart whole, as every site's reader keeps it)
             kind = (box_kind(el) if el.keys() else _told_kind(el) if unclassed else None) \
                 or ("other" if tag == "aside" or tag == "nav" else None)

@@ -64,6 +64,7 @@ from .base import (
     img_url,
     in_text,
     is_share_address,
+    is_text_figure,
     story_pieces,
 )
 
@@ -263,9 +264,11 @@ def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> lis
     stack.reverse()
     while stack:
         piece = stack.pop()
-        if isinstance(piece, str) or piece.tag not in _WRAPPERS or (piece.keys() and box_kind(piece) is not None):
+        if isinstance(piece, str) or (piece.tag not in _WRAPPERS and not is_text_figure(piece)) \
+                or (piece.keys() and box_kind(piece) is not None):
             out.append(piece)  # (a box its class or id names, an ad slot or a "Related" box: kept apart whole)
         elif not (piece.tag == "div" and (has_class(piece, *_OUT_CLASSES) or any(piece is p for p in photos))):
+            # (a figure without a picture, a pull quote or a table, is walked into too: is_text_figure)
             stack.extend(reversed(story_pieces(piece)))
     return out
 

@@ -574,6 +574,19 @@ def box_block(page: Page, el: etree._Element, kind: str, text: Callable[[etree._
     return Discarded(kind=kind, text=box_text(el, text) or None)
 
 
+#: What shows a picture (or plays one) in a figure
+_PICTURE_TAGS = ("img", "picture", "video", "iframe", "object", "embed", "svg", "canvas", "amp-img")
+
+
+def is_text_figure(el: etree._Element) -> bool:
+    """Whether ``el`` is a ``<figure>`` that sets a quotation or a table apart and holds no picture (WordPress
+    writes ``figure.wp-block-pullquote``, ``figure.wp-block-table``). Its text is the story's, read where it
+    stands; it is no photo, and its caption no photo's. (A figure without a picture that holds neither stays a
+    photo's box: its picture may come from a script or a style.)"""
+    return (el.tag == "figure" and next(el.iter("blockquote", "table"), None) is not None
+            and next(el.iter(*_PICTURE_TAGS), None) is None)
+
+
 #: A piece of a story read by :func:`walk_story`: (its kind, the element whose text it is, or its bare text)
 StoryPiece: TypeAlias = tuple[Literal["paragraph", "subhead", "apart", "kept"], "etree._Element | str"]
 

@@ -67,6 +67,7 @@ from .base import (
     img_url,
     in_tag,
     is_share_box,
+    is_text_figure,
     link_items,
     story_pieces,
 )
@@ -288,6 +289,8 @@ def _lang_block(page: Page, el: etree._Element, text: str) -> Discarded:
 
 def _figure(page: Page, fig: etree._Element) -> Image:
     cap_el = _caption(fig)
+    if cap_el is None and fig.tag == "figure":
+        cap_el = fig  # no caption element: whatever text the figure holds is its caption (never lost)
     caption, credit = _credit(text_of(cap_el)) if cap_el is not None else (None, None)
     return image(img_url(page, next(fig.iterdescendants("img"), None)), caption, credit)
 
@@ -323,7 +326,7 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
             discarded.append(_lang_block(page, el, text))
         elif _is_newsletter(el, text, cls):
             discarded.append(_newsletter_block(el, text))
-        elif tag == "figure" or (tag == "div" and "wp-caption" in raw_cls):
+        elif (tag == "figure" and not is_text_figure(el)) or (tag == "div" and "wp-caption" in raw_cls):
             images.append(_figure(page, el))
         elif tag == "div":
             if any(k in cls for k in ("share", "sharedaddy", "jp-relatedposts", "related")):
@@ -339,7 +342,7 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
                 stack.extend(reversed(story_pieces(el)))
         elif el.keys() and (kind := box_kind(el)) is not None:  # a paragraph or list its class names a box
             discarded.append(box_block(page, el, kind))
-        elif tag in _WRAPPERS:  # a list, a quotation: its items and paragraphs, in order
+        elif tag in _WRAPPERS or tag == "figure":  # a list, a quotation, a pull quote: its pieces, in order
             stack.extend(reversed(story_pieces(el)))
         elif tag == "table":
             if rows := table_text(el):

@@ -31,6 +31,7 @@ from .base import (
     image,
     img_url,
     is_share_box,
+    is_text_figure,
     kept_apart,
     prune_region,
     story_blocks,
@@ -228,6 +229,8 @@ _SKIPPED_TAGS = ("script", "style", "noscript", "template")
 def _images(page: Page, block: etree._Element) -> list[Image]:
     out: list[Image] = []
     for fig in block.iter("figure"):
+        if is_text_figure(fig):
+            continue  # (a pull quote or a table: the story's, read by _story)
         cap_el = next(fig.iter("figcaption"), None)
         credit = caption = None
         if cap_el is not None:
@@ -235,16 +238,21 @@ def _images(page: Page, block: etree._Element) -> list[Image]:
             credit = text_of(credit_el) or None
             full = text_of(cap_el)
             caption = full[len(credit):].strip() if credit and full.startswith(credit) else full
-        out.append(image(img_url(page, next(fig.iter("img"), None)), caption, credit))
+        else:  # no figcaption: whatever text the box holds is its caption (never lost)
+            caption = box_text(fig) or None
+        url = img_url(page, next(fig.iter("img"), None))
+        if url or caption or credit:  # (an empty box, an image a script fills in: nothing to record)
+            out.append(image(url, caption, credit))
     return out
 
 
 def _outside_story(el: etree._Element) -> bool:
-    """What the article block holds that is read on its own: a photo (read by _images). (The byline and date
+    """What the article block holds that is read on its own: a photo (read by _images; a figure without a picture,
+    a pull quote or a table, is the story's). (The byline and date
     lines are skipped by the caller; a box its class or id names, an ad or a "Related" box, is kept apart by
     :func:`walk_story`; any other paragraph, classed or not, is the story's: an editor's centred line is
     ``<p class="has-text-align-center">``.)"""
-    return el.tag == "figure"
+    return el.tag == "figure" and not is_text_figure(el)
 
 
 def _story(block: etree._Element, skip: tuple[etree._Element | None, ...], side: list[etree._Element]

@@ -50,6 +50,7 @@ from .base import (
     image,
     is_link_menu,
     is_share_box,
+    is_text_figure,
 )
 
 SITE_ID = "japantimes"
@@ -661,11 +662,12 @@ class _Body:
             self._group = None
             self.discarded.append(box_block(page, el, named, _text))
             return
-        if tag in ("figure", "picture") or "image_body" in classes or "article-image-gallery" in classes:
-            return  # photos: read by _images
+        if (tag == "figure" and not is_text_figure(el)) or tag == "picture" or "image_body" in classes \
+                or "article-image-gallery" in classes:
+            return  # photos: read by _images (a figure without a picture, a pull quote or a table, is walked)
         if tag in ("p", "li") or tag in _SUBHEADS or (tag in _WRAPPERS and len(el) == 0):  # (a div of bare text)
             self._line(squash(el.text) if len(el) == 0 else _text(el), "subhead" if tag in _SUBHEADS else "paragraph")
-        elif tag in ("ul", "ol", "div", "section", "blockquote") and depth < 6:
+        elif tag in ("ul", "ol", "div", "section", "blockquote", "figure") and depth < 6:
             if tag == "div" and classes and not _has_paragraphs(el):
                 text = box_text(el, _text)
                 if text:  # an unknown box with text: kept, but out of the body

@@ -53,6 +53,7 @@ from .base import (
     image,
     img_url,
     in_tag,
+    is_text_figure,
     kept_apart,
     link_items,
     story_blocks,
@@ -319,7 +320,7 @@ def _story(body: etree._Element, counts: list[etree._Element]) -> tuple[list[Blo
     and no caption); a comment count (``counts``) is read by _side_blocks."""
 
     def keep_out(el: etree._Element) -> bool:
-        return el.tag == "figure" or (bool(counts) and el in counts)
+        return (el.tag == "figure" and not is_text_figure(el)) or (bool(counts) and el in counts)
 
     return story_blocks(walk_story(body, body.text, keep_out=keep_out, blocks=_STORY_BLOCKS))
 
@@ -427,9 +428,11 @@ def _byline(page: Page, parts: _Parts, blocks: list[Block]) -> tuple[Byline | No
 def _images(page: Page, parts: _Parts) -> list[Image]:
     out: list[Image] = []
     for fig in parts.figures:
-        if not any(a.tag == "article" for a in fig.iterancestors()):
-            continue
-        caption, credit = split_photo_credit(text_of(next(fig.iter("figcaption"), None)))
+        if is_text_figure(fig) or not any(a.tag == "article" for a in fig.iterancestors()):
+            continue  # (a figure without a picture, a pull quote or a table, is the story's: _story reads it)
+        cap_el = next(fig.iter("figcaption"), None)
+        # (no figcaption: whatever text the box holds is its caption, never lost)
+        caption, credit = split_photo_credit(text_of(cap_el) if cap_el is not None else box_text(fig))
         url = img_url(page, next(fig.iter("img"), None))
         if url or caption:
             out.append(image(url, caption, credit))

@@ -83,6 +83,7 @@ from .base import (
     has_class,
     image,
     img_url,
+    is_text_figure,
     walk_story,
 )
 
@@ -261,13 +262,15 @@ def _pieces(page: Page, container: etree._Element) -> tuple[list[Piece], list[Di
 
 def _outside_body(el: etree._Element) -> bool:
     """The headline, read as the title, and a photo box, read by _images (an aside or nav is kept apart)."""
-    return el.tag == "h1" or el.tag == "figure" or (el.tag == "div" and has_class(el, "mainpic"))
+    return el.tag == "h1" or (el.tag == "figure" and not is_text_figure(el)) \
+        or (el.tag == "div" and has_class(el, "mainpic"))
 
 
 def _blocks_pieces(el: etree._Element) -> bool:
     """A photo box, aside or nav: no body piece inside it."""
     tag = el.tag
-    return tag in ("figure", "aside", "nav") or (tag == "div" and has_class(el, "mainpic"))
+    return (tag in ("aside", "nav") or (tag == "figure" and not is_text_figure(el))
+            or (tag == "div" and has_class(el, "mainpic")))
 
 
 def _links(page: Page, el: etree._Element) -> tuple[Item, ...]:
@@ -288,6 +291,8 @@ def _image_boxes(page: Page, unclassed: _Unclassed | None = None) -> list[etree.
             if has_class(el, "mainpic") or (photos and el in photos):
                 out.append(el)
             continue
+        if is_text_figure(el):
+            continue  # (a pull quote or a table: the story's, read by _pieces)
         ancestors = list(el.iterancestors("div", "article"))
         if any(a.tag == "div" and (a is story or has_class(a, "article-body")) for a in ancestors) or any(
                 a.tag == "article" for a in ancestors):

@@ -63,6 +63,7 @@ from .base import (
     image,
     img_url,
     in_text,
+    is_text_figure,
     kept_apart,
     story_blocks,
     walk_story,
@@ -193,10 +194,10 @@ def _scan(page: Page) -> _Parts:
         if parts.body is None and el.get("id") == BODY_ID:
             parts.body = el
         if not cls:
-            if tag == "figure":
+            if tag == "figure" and not is_text_figure(el):  # (a pull quote or a table in a figure: the story's)
                 boxes.append(el)
             continue
-        if tag == "figure" or _is_photo(cls):
+        if (tag == "figure" and not is_text_figure(el)) or _is_photo(cls):
             boxes.append(el)
         if "pay" in cls:
             if _is_prompt(cls):
@@ -214,7 +215,7 @@ def _add_story_figures(page: Page, parts: _Parts, story: etree._Element) -> None
     """Add to the photo boxes the figures of a story found by its place (:func:`_is_photo_box` tells a figure of
     the story by the story's id), in page order."""
     boxes = set(parts.photo_boxes)
-    extra = [f for f in story.iter("figure") if f not in boxes and not any(
+    extra = [f for f in story.iter("figure") if f not in boxes and not is_text_figure(f) and not any(
         a in boxes or a.tag == "figure" or _is_photo(a.get("class")) for a in _between_up(f, story))]
     if extra:
         boxes.update(extra)
@@ -351,7 +352,7 @@ def _pieces(page: Page, container: etree._Element, boxes: frozenset[etree._Eleme
         return blocks, tables
 
     def keep_out(el: etree._Element) -> bool:  # (a paragraph is read, unless a photo's or a prompt's class marks it)
-        if el.tag == "h1" or el.tag == "figure" or el in boxes:
+        if el.tag == "h1" or (el.tag == "figure" and not is_text_figure(el)) or el in boxes:
             return True
         cls = el.get("class")
         return cls is not None and (_is_photo(cls) or _is_prompt(cls))
@@ -639,10 +640,11 @@ def _read_unclassed(page: Page, parts: _Parts, story: etree._Element) -> None:
     subscription prompts in the story (a box with a link, whose words speak of paying: :data:`_PROMPT_WORDS`),
     with which the design's ``is-mustpay`` flag goes."""
     parts.body = story
-    boxes = [el for el in _between(parts.h1, story) if el.tag == "figure" or next(el.iter("img"), None) is not None]
+    boxes = [el for el in _between(parts.h1, story)
+             if (el.tag == "figure" and not is_text_figure(el)) or next(el.iter("img"), None) is not None]
     inside: list[etree._Element] = []
     for el in story.iterdescendants("figure", "img"):
-        if any(_inside(el, box) for box in inside):
+        if any(_inside(el, box) for box in inside) or is_text_figure(el):
             continue
         box = el if el.tag == "figure" else _photo_box(el, story)
         if box is not None:

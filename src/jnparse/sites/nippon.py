@@ -62,6 +62,7 @@ from .base import (
     has_class,
     image,
     img_url,
+    is_text_figure,
     walk_story,
 )
 
@@ -161,7 +162,8 @@ def _body(page: Page, area: etree._Element, *, unclassed: bool = False,
 
     def taken_apart(el: etree._Element) -> bool:  # a photo; a tag list (discarded apart: _Parts.tag_lists)
         tag = el.tag
-        return (tag == "figure" or (tag == "div" and _is_photo_box(el, unclassed=unclassed))
+        return ((tag == "figure" and not is_text_figure(el))
+                or (tag == "div" and _is_photo_box(el, unclassed=unclassed))
                 or (tag == "section" and _is_tag_list(el)))
 
     for kind, piece in walk_story(area, area.text, keep_out=taken_apart, kept=True):
@@ -174,7 +176,7 @@ def _body(page: Page, area: etree._Element, *, unclassed: bool = False,
             if piece.tag == "section":
                 continue
             cap_el = _caption(piece)
-            if cap_el is None and unclassed:
+            if cap_el is None and (unclassed or piece.tag == "figure"):  # (its text is its caption: never lost)
                 cap_el = piece
             caption, credit = _credit(text_of(cap_el)) if cap_el is not None else (None, None)
             images.append(image(img_url(page, next(piece.iter("img"), None)), caption, credit))
