@@ -48,7 +48,10 @@ def _old_prune(data: bytes) -> bytes | None:
     if wrapper >= 0:
         menu = data.find(b'<nav id="menu"', wrapper, main)
         lead = data[wrapper:menu] if menu >= 0 else data[wrapper:main]
-    return data[:body] + b"<body>" + lead + data[main:end]
+    if end == len(data):
+        return data[:body] + b"<body>" + lead + data[main:]
+    # a cut before the footer is marked, for the extractor to tell one that fell inside the story
+    return japantimes._CUT_2013.join(data, body, main, end, lead=lead, note="footer")
 
 
 _PIECES = [b"<head></head>", b"<body>", b'<div id="wrapper">', b'<nav id="menu">', b'<div class="main">', b"<p>x</p>",

@@ -245,10 +245,10 @@ _TEXT_BLOCK = "self::p or self::li or self::dt or self::dd or self::h2 or self::
 _KEPT_OUT = (f"self::figure[{PHOTO_FIGURE}] or self::h1 or self::script or self::style or self::noscript"
              " or self::template or self::iframe or self::svg"
              " or self::div[contains(concat(' ', normalize-space(@class), ' '), ' mainpic ')]")
-_APART = f"self::table or self::aside or self::nav or {BOXED}"
+_APART = f"self::table or self::aside or self::nav or self::footer or {BOXED}"
 # (the box itself may be an aside or nav, whose walk reads nothing, but not one whose class names a box: its
 # walk reads what it holds)
-_READ = (f"[not(ancestor::*[{_KEPT_OUT} or self::table or self::aside or self::nav]{_BELOW_C})]"
+_READ = (f"[not(ancestor::*[{_KEPT_OUT} or self::table or self::aside or self::nav or self::footer]{_BELOW_C})]"
          f"[not(ancestor::*[{BOXED}]{_UNDER_C})][not(ancestor::*[{_TEXT_BLOCK}]{_UNDER_C})]")
 _STORY_READ = etree.XPath(f"(.//*[({_TEXT_BLOCK}) and not({BOXED})] | .//text()){_READ}")
 #: The tables, asides, navs and named boxes the walk keeps apart (discarded), by the same rule.

@@ -166,8 +166,8 @@ _PROMPT = "(contains(@class, 'mustpay') and not(contains(@class, 'is-mustpay')))
 _BELOW_C = "[ancestor-or-self::*[count(. | $c) = 1]]"
 _NOT_ABOVE = "[count(. | $above) != count($above)]"
 _TEXT_BLOCK = "self::p or self::li or self::dt or self::dd or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-_LEFT_OUT = (f"self::figure[{PHOTO_FIGURE}] or self::aside or self::nav or self::h1 or self::table or self::script"
-             " or self::style or self::noscript"
+_LEFT_OUT = (f"self::figure[{PHOTO_FIGURE}] or self::aside or self::nav or self::footer or self::h1 or self::table"
+             " or self::script or self::style or self::noscript"
              f" or self::template or {_PHOTO} or {_PROMPT}")
 _UNDER_C = "[ancestor::*[count(. | $c) = 1]]"
 _READ = (f"[not(ancestor::*[{_LEFT_OUT}]{_BELOW_C})][not(ancestor::*[{BOXED}]{_UNDER_C})]"
@@ -182,7 +182,7 @@ OLD = {
     "pieces": f"(.//*[({_TEXT_BLOCK}) and not({BOXED})] | .//text()){_READ}",
     # what it keeps apart (discarded): a table, aside or nav, or an element whose class or id names a box (an ad
     # slot, a "Related" box), unless a photo's or a prompt's class marks it, or it is code, a figure or the headline
-    "apart": f".//*[(self::table or self::aside or self::nav or {BOXED}) and not({_PHOTO} or {_PROMPT}"
+    "apart": f".//*[(self::table or self::aside or self::nav or self::footer or {BOXED}) and not({_PHOTO} or {_PROMPT}"
              f" or self::figure[{PHOTO_FIGURE}] or self::h1 or self::script or self::style or self::noscript"
              f" or self::template)]{_READ}",
     # ancestors that hold the body ($above) hold the whole story: they are not photo boxes around a photo

@@ -41,6 +41,7 @@ INSERTS: dict[str, tuple[bytes, list[Block]]] = {
                   [Block("paragraph", "Loose walrus words."), Block("paragraph", "More seal words.")]),
     "aside": (b"<aside><h3>Fact box</h3><p>Otters sleep holding hands.</p></aside>", []),
     "nav": (b'<nav><a href="/otters/">Otters</a> <a href="/seals/">Seals</a></nav>', []),
+    "footer": (b"<footer><p>Otters were counted by volunteers.</p></footer>", []),
     # a paragraph or box with a class or id is the story's like any other (an editor's centred line, a block
     # group), unless its class or id names a box: an ad slot, a "Related" box, share buttons
     "p.class": (b'<p class="has-text-align-center">Zebras crossed at noon.</p>',
@@ -63,6 +64,7 @@ APART = {
     "table": Discarded(kind="other", text="Party | Seats\nLDP | 247"),
     "aside": Discarded(kind="other", text="Fact box Otters sleep holding hands."),
     "nav": Discarded(kind="other", text="Otters Seals"),
+    "footer": Discarded(kind="other", text="Otters were counted by volunteers."),
     "ad": Discarded(kind="ad", text="Advertisement: Quokka Travel"),
     "figure-table": Discarded(kind="other", text="Party | Seats\nLDP | 247"),
     "related": Discarded(kind="related", heading="Read also",
@@ -110,8 +112,8 @@ def test_what_the_story_holds_is_read_or_discarded(path: Path, at: int, name: st
     data = path.read_bytes()
     markup, gained = INSERTS[name]
     before, after = jnparse.parse(data), jnparse.parse(data[:at] + markup + data[at:])
-    if name in ("div", "bare", "div-brbr", "bare-brbr", "aside", "nav", "ad", "related", "share", "pullquote",
-                "figure-table") and _by_trafilatura(before, data):
+    if name in ("div", "bare", "div-brbr", "bare-brbr", "aside", "nav", "footer", "ad", "related", "share",
+                "pullquote", "figure-table") and _by_trafilatura(before, data):
         # the generic reader's body is trafilatura's, read for precision: it takes a lone div of bare text (or
         # bare text alone) for page furniture (read for recall, it takes boilerplate for text on other pages),
         # and drops asides, navs, boxes and figures unseen; of bare text split by a blank line it may keep a part

@@ -325,6 +325,8 @@ def _images(page: Page) -> list[Image]:
 _MIN_MARKED_TEXT = 200
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol", "dl"})
+#: Boxes inside a story that are no part of it, kept apart whole (as the site readers keep them: base.APART)
+_APART = frozenset({"aside", "nav", "footer"})
 _TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"})
 _WRAPPERS = frozenset({"div", "section", "article", "main", "header", "center", "details"})
 #: Never article text: code, embedded objects, controls and pictures (images are read
@@ -500,11 +502,11 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
                 text = _text(el)
                 if text:
                     blocks.append(Block("subhead" if tag in _HEADINGS else "paragraph", text))
-        elif tag in _WRAPPERS or tag in _LISTS or tag == "blockquote" or tag == "aside" or tag == "nav" \
+        elif tag in _WRAPPERS or tag in _LISTS or tag == "blockquote" or tag in _APART \
                 or (tag == "figure" and is_text_figure(el)):  # (a pull quote, a table in a figure: walked into)
-            # (an aside or a nav is no part of the story: kept apart whole, as every site's reader keeps it)
+            # (an aside, a nav or a footer is no part of the story: kept apart whole, as every site's reader keeps it)
             kind = (box_kind(el) if el.keys() else _told_kind(el) if unclassed else None) \
-                or ("other" if tag == "aside" or tag == "nav" else None)
+                or ("other" if tag in _APART else None)
             if kind is not None:
                 skip(kind, el)
             else:

@@ -530,8 +530,9 @@ STORY_BLOCKS: dict[str, BlockKind] = {
 SETS_APART = BLOCK_TAGS - {"br"}
 #: What a story holds that is no part of it, kept out of the body whole as a discarded block
 #: (:func:`kept_apart`): a table (no paragraph: a line per row), an aside (a box beside the story: a fact box, a
-#: "Read also" list) or a nav (links); and any element whose class or id names a box (:func:`box_kind`)
-APART = frozenset({"table", "aside", "nav"})
+#: "Read also" list), a nav (links) or a footer (the story's own: its tags, a note on the writer); and any element
+#: whose class or id names a box (:func:`box_kind`)
+APART = frozenset({"table", "aside", "nav", "footer"})
 
 #: Class or id words of boxes placed inside a story, by the discarded kind they are recorded as
 BOX_WORDS: dict[str, str] = {
@@ -605,7 +606,7 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
       nothing of the story (with ``kept``, the first is a piece of kind ``kept``, for the caller to read in its
       place: an ad, a photo);
     - an element of ``blocks`` (by default :data:`STORY_BLOCKS`) is a block of that kind, all of its text;
-    - a ``table``, ``aside`` or ``nav`` (:data:`APART`), or an element whose class or id names a box
+    - a ``table``, ``aside``, ``nav`` or ``footer`` (:data:`APART`), or an element whose class or id names a box
       (:func:`box_kind`: an ad slot, a "Related" box), is a piece of kind ``apart``: the caller keeps it out of
       the body, as a discarded block (:func:`kept_apart`);
     - any other element (a div, a list, a quotation; a span or a link) is walked into: the bare text between

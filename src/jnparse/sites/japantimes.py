@@ -31,7 +31,7 @@ from .._text import box_text, squash, strip_suffix, table_text, text_of
 from ..agencies import canonical_agency
 from ..bylines import BY_LINE, is_person_name, parse_byline
 from ..dates import NeedsReference, parse_date_only, parse_jst
-from ..errors import NotAnArticleError
+from ..errors import NotAnArticleError, WholePageNeeded
 from ..loading import parse_fragment
 from ..model import Article, Block, BlockKind, Byline, Dateline, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, xpath
@@ -41,6 +41,7 @@ from .base import (
     INLINE_TAGS,
     Layout,
     Site,
+    TailCut,
     box_block,
     box_kind,
     cut_dateline,
@@ -1247,6 +1248,8 @@ def _read_unclassed(page: Page, parts: _Parts) -> None:
 
 
 def extract_wp2013(page: Page) -> Article:
+    if _CUT_2013.cut_short(page.root, _open_at_cut):  # (takes the cut's sentinel out of the tree)
+        raise WholePageNeeded("the pruned page was cut inside the story: parse the whole page")
     parts = _parts(page)
     article_el = parts.jtarticle
     if article_el is None:  # a copy whose ids are gone: the story's container by its place
@@ -1642,17 +1645,30 @@ def prune(data: bytes) -> bytes | None:
         return _prune_current(data, body)
     end = data.rfind(b"<footer", main)
     if end < 0:
-        end = len(data)
+        end = len(data)  # (nothing dropped after the story: no cut to mark)
     for mark, at in _PRUNE_PROBES:
         if (data.find(mark, end) if at < 0 else find_bytes(data, mark, end, at=at)) >= 0:
             return None
-    view = memoryview(data)  # one copy of the kept bytes, not one per concatenation
-    lead = view[0:0]
+    lead = b""
     wrapper = data.rfind(b'<div id="wrapper"', body, main)
     if wrapper >= 0:
         menu = data.find(b'<nav id="menu"', wrapper, main)
-        lead = view[wrapper:menu] if menu >= 0 else view[wrapper:main]
-    return b"".join((view[:body], b"<body>", lead, view[main:end]))
+        lead = data[wrapper:menu] if menu >= 0 else data[wrapper:main]
+    if end == len(data):
+        return b"".join((data[:body], b"<body>", lead, data[main:]))
+    # marked, so that the extractor tells a cut that fell inside the story (a <footer> in it, on a page whose
+    # own footer is missing: a download cut short) and has the page read whole
+    return _CUT_2013.join(data, body, main, end, lead=lead, note="footer")
+
+
+#: The mark of a 2013-2023 page whose tail prune() dropped (:class:`TailCut`)
+_CUT_2013 = TailCut("japantimes-wp2013")
+
+
+def _open_at_cut(el: etree._Element) -> bool:
+    """Whether an element open where prune() cut the page holds what the extractor reads: any but the page's
+    wrapper (the site's footer stands inside it)."""
+    return el.get("id") != "wrapper"
 
 
 #: Bytes rare in a page's tags, rarest first, for find_bytes: a mark is looked up by memchr on the first

@@ -267,9 +267,9 @@ def _outside_body(el: etree._Element) -> bool:
 
 
 def _blocks_pieces(el: etree._Element) -> bool:
-    """A photo box, aside or nav: no body piece inside it."""
+    """A photo box, aside, nav or footer: no body piece inside it."""
     tag = el.tag
-    return (tag in ("aside", "nav") or (tag == "figure" and not is_text_figure(el))
+    return (tag in ("aside", "nav", "footer") or (tag == "figure" and not is_text_figure(el))
             or (tag == "div" and has_class(el, "mainpic")))
 
 
