@@ -214,3 +214,23 @@ def test_a_photo_without_a_figcaption_keeps_its_text_as_its_caption(path: Path) 
     added = [i for i in after.images if i not in before.images]
     assert [(i.url, i.caption) for i in added] == [("https://example.com/otter.jpg", "An otter at rest.")]
     assert after.body == before.body
+
+
+@pytest.mark.parametrize("path", [c.values[0] for c in _CASES if c.values[2] == "ul"], ids=lambda p: p.stem)
+def test_a_footer_in_the_story_of_a_page_cut_before_its_own(path: Path) -> None:
+    # a download cut short before the site's footer, whose story holds a <footer> of its own: a reader that cuts
+    # the page at its last <footer> before parsing must not lose the rest of the story there
+    data = path.read_bytes()
+    end = data.rfind(b"<footer")  # (no footer: cut before </body>, as a download cut short is)
+    data = data[: end if end >= 0 else data.rfind(b"</body")]
+    try:
+        before = jnparse.parse(data)
+    except jnparse.NotAnArticleError:  # (a page whose story a cut this short leaves unread)
+        return
+    at = _place(data, before)
+    if at is None:
+        return
+    after = jnparse.parse(data[:at] + b"<footer><p>Otters were counted by volunteers.</p></footer>" + data[at:])
+    if not _by_trafilatura(before, data):
+        assert after.body == before.body
+        assert APART["footer"] in after.discarded

@@ -18,6 +18,7 @@ from lxml import etree
 from .._text import box_text, plain_text, squash, strip_suffix, text_of
 from ..bylines import BY_LINE, parse_byline
 from ..dates import parse_jst
+from ..errors import WholePageNeeded
 from ..model import Article, Block, Byline, Discarded, Image, Item
 from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
@@ -25,6 +26,7 @@ from ..textcopy import TextCopy, is_bullet, list_blocks
 from .base import (
     Layout,
     Site,
+    TailCut,
     cut_dateline,
     cut_to,
     fullest,
@@ -320,6 +322,8 @@ def _block_by_place(root: etree._Element) -> etree._Element | None:
 
 def extract_wp2022(page: Page) -> Article:
     root = page.root
+    if _CUT.cut_short(root, _open_at_cut):  # (takes the cut's sentinel out of the tree)
+        raise WholePageNeeded("the pruned page was cut inside the story: parse the whole page")
     parts = _scan(root)
     bloc_1 = parts.bloc_1
     block = parts.article
@@ -635,7 +639,21 @@ def prune(data: bytes) -> bytes | None:
             return None
         if data.find(b"setTags", end) >= 0:
             end = len(data)
-    return cut_to(data, body, start, end)
+    if end == len(data):
+        return cut_to(data, body, start, end)
+    # marked, so that the extractor tells a cut that fell inside the story (a <footer> of the story's, on a page
+    # whose own footer is missing: a download cut short) and has the page read whole
+    return _CUT.join(data, body, start, end, note="footer")
+
+
+#: The mark of a page whose tail prune() dropped (:class:`TailCut`)
+_CUT = TailCut("japannews")
+
+
+def _open_at_cut(el: etree._Element) -> bool:
+    """Whether an element open where prune() cut the page holds what the extractor reads: any but the
+    ``div#container`` the site's footer stands in (or that div with its id gone)."""
+    return el.tag != "div" or el.get("id") not in (None, "container")
 
 
 SITE = Site(
