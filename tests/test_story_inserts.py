@@ -58,6 +58,7 @@ INSERTS: dict[str, tuple[bytes, list[Block]]] = {
     "related": (b'<div class="related-box"><h3>Read also</h3><a href="https://example.com/quokkas/">Quokka story</a>'
                 b'</div>', []),
     "share": (b'<p class="share-line"><a href="https://twitter.com/intent/tweet?u=1">Tweet</a></p>', []),
+    "related-text": (b'<div class="related-note"><p>Otter facts are on page three.</p></div>', []),
 }
 #: what is kept apart, whole, as a discarded block: a table, a box beside the story, a menu of links
 APART = {
@@ -70,6 +71,7 @@ APART = {
     "related": Discarded(kind="related", heading="Read also",
                          items=(Item(title="Quokka story", url="https://example.com/quokkas/"),)),
     "share": Discarded(kind="share", items=(Item(title="Tweet", url="https://twitter.com/intent/tweet?u=1"),)),
+    "related-text": Discarded(kind="related", text="Otter facts are on page three."),  # (no link: its text)
 }
 
 
@@ -113,7 +115,7 @@ def test_what_the_story_holds_is_read_or_discarded(path: Path, at: int, name: st
     markup, gained = INSERTS[name]
     before, after = jnparse.parse(data), jnparse.parse(data[:at] + markup + data[at:])
     if name in ("div", "bare", "div-brbr", "bare-brbr", "aside", "nav", "footer", "ad", "related", "share",
-                "pullquote", "figure-table") and _by_trafilatura(before, data):
+                "related-text", "pullquote", "figure-table") and _by_trafilatura(before, data):
         # the generic reader's body is trafilatura's, read for precision: it takes a lone div of bare text (or
         # bare text alone) for page furniture (read for recall, it takes boilerplate for text on other pages),
         # and drops asides, navs, boxes and figures unseen; of bare text split by a blank line it may keep a part

@@ -563,13 +563,12 @@ def box_kind(el: etree._Element) -> str | None:
 def box_block(page: Page, el: etree._Element, kind: str, text: Callable[[etree._Element], str] = text_of
               ) -> Discarded:
     """The discarded block of ``kind`` a box inside a story is: a list of stories or of share buttons its
-    heading and its links; a table its text a line per row, its cells apart (:func:`table_text`, which marks
-    them in the tree: read tables last); any other box its text, its blocks apart. ``text`` reads an element
-    (:func:`text_of`, or a faster one for a tree without scripts)."""
-    if kind in ("related", "share"):
+    heading and its links (one with no link, its text); a table its text a line per row, its cells apart
+    (:func:`table_text`, which marks them in the tree: read tables last); any other box its text, its blocks
+    apart. ``text`` reads an element (:func:`text_of`, or a faster one for a tree without scripts)."""
+    if kind in ("related", "share") and (items := link_items(page, el)):
         heading = next(el.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
-        return Discarded(kind=kind, heading=(text(heading) if heading is not None else "") or None,
-                         items=link_items(page, el))
+        return Discarded(kind=kind, heading=(text(heading) if heading is not None else "") or None, items=items)
     if el.tag == "table":
         return Discarded(kind=kind, text=table_text(el) or None)
     return Discarded(kind=kind, text=box_text(el, text) or None)

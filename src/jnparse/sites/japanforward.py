@@ -330,8 +330,10 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
             images.append(_figure(page, el))
         elif tag == "div":
             if any(k in cls for k in ("share", "sharedaddy", "jp-relatedposts", "related")):
-                discarded.append(discard("share" if "share" in cls else "related",
-                                         text_of(_heading(el)) or None, link_items(page, el)))
+                box = "share" if "share" in cls else "related"
+                items = link_items(page, el)  # (a box with no link: its text, not lost)
+                discarded.append(discard(box, text_of(_heading(el)) or None, items) if items
+                                 else discard(box, None, (), box_text(el)))
             elif any(k in cls for k in ("ad", "advert", "banner")) and not text.endswith("."):
                 discarded.append(discard("ad", None, (), text))
             elif unclassed and (kind := _told_kind(el)) is not None:
