@@ -249,11 +249,10 @@ def _images(page: Page, block: etree._Element) -> list[Image]:
 
 
 def _outside_story(el: etree._Element) -> bool:
-    """What the article block holds that is read on its own: a photo (read by _images; a figure without a picture,
-    a pull quote or a table, is the story's). (The byline and date
-    lines are skipped by the caller; a box its class or id names, an ad or a "Related" box, is kept apart by
-    :func:`walk_story`; any other paragraph, classed or not, is the story's: an editor's centred line is
-    ``<p class="has-text-align-center">``.)"""
+    """What the article block holds that is read on its own: a photo (read by _images; a figure that sets a
+    quotation or a table apart is the story's). The byline and date lines are skipped by the caller; a box its
+    class or id names (an ad, a "Related" box) is kept apart by :func:`walk_story`; any other paragraph, classed
+    or not, is the story's: an editor's centred line is ``<p class="has-text-align-center">``."""
     return el.tag == "figure" and not is_text_figure(el)
 
 
