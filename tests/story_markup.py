@@ -46,3 +46,7 @@ BOXED = _boxed()
 #: (:func:`jnparse.sites.base.is_text_figure`): a picture in it, or neither a quotation nor a table
 PHOTO_FIGURE = ("not(.//blockquote or .//table) or .//img or .//picture or .//video or .//iframe or .//object"
                 " or .//embed or .//svg or .//canvas or .//amp-img")
+
+#: An XPath test on a table that holds data, which the story walks keep apart, not one that lays out paragraphs
+#: (:func:`jnparse.sites.base.lays_out`), which they walk into
+DATA_TABLE = "self::table[not(.//p or .//h2 or .//h3 or .//h4 or .//h5 or .//h6)]"

@@ -53,6 +53,9 @@ INSERTS: dict[str, tuple[bytes, list[Block]]] = {
     # a figure that sets a quotation or a table apart (WordPress's pull quote and table blocks) is no photo
     "pullquote": (b'<figure class="wp-block-pullquote"><blockquote><p>Otters never sleep alone.</p></blockquote>'
                   b'</figure>', [Block("paragraph", "Otters never sleep alone.")]),
+    # a table that lays out paragraphs (an older page's story in a table's cells) is read through
+    "layout-table": (b"<table><tr><td><p>Otters rest in kelp.</p><p>Seals bask on rocks.</p></td></tr></table>",
+                     [Block("paragraph", "Otters rest in kelp."), Block("paragraph", "Seals bask on rocks.")]),
     "figure-table": (b'<figure class="wp-block-table"><table><tr><th>Party</th><th>Seats</th></tr><tr><td>LDP</td>'
                      b'<td>247</td></tr></table></figure>', []),
     "related": (b'<div class="related-box"><h3>Read also</h3><a href="https://example.com/quokkas/">Quokka story</a>'

@@ -36,6 +36,7 @@ from .model import Article, Block, Byline, Discarded, Image, Item, Notice
 from .page import Page, elements, first, tag_names, xpath
 from .prompts import without_prompts
 from .sites.base import (
+    TABLE_PARTS,
     box_block,
     box_kind,
     find_bytes,
@@ -44,6 +45,7 @@ from .sites.base import (
     is_share_address,
     is_share_box,
     is_text_figure,
+    lays_out,
 )
 from .structured import ld_names, ld_text, ld_url, strip_tags
 from .textcopy import COPYRIGHT_LINE, TextCopy, is_bullet, list_item
@@ -328,7 +330,9 @@ _LISTS = frozenset({"ul", "ol", "dl"})
 #: Boxes inside a story that are no part of it, kept apart whole (as the site readers keep them: base.APART)
 _APART = frozenset({"aside", "nav", "footer"})
 _TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"})
-_WRAPPERS = frozenset({"div", "section", "article", "main", "header", "center", "details"})
+_WRAPPERS = frozenset({"div", "section", "article", "main", "header", "center", "details",
+                       # a table that lays out paragraphs (base.lays_out) is walked into, cell by cell
+                       *TABLE_PARTS})
 #: Never article text: code, embedded objects, controls and pictures (images are read
 #: from the figures separately).
 _NOT_TEXT = frozenset({
@@ -503,7 +507,8 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
                 if text:
                     blocks.append(Block("subhead" if tag in _HEADINGS else "paragraph", text))
         elif tag in _WRAPPERS or tag in _LISTS or tag == "blockquote" or tag in _APART \
-                or (tag == "figure" and is_text_figure(el)):  # (a pull quote, a table in a figure: walked into)
+                or (tag == "figure" and is_text_figure(el)) or (tag == "table" and lays_out(el)):
+            # (a pull quote, a table in a figure, a table laying out paragraphs: walked into)
             # (an aside, a nav or a footer is no part of the story: kept apart whole, as every site's reader keeps it)
             kind = (box_kind(el) if el.keys() else _told_kind(el) if unclassed else None) \
                 or ("other" if tag in _APART else None)

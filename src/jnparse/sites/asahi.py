@@ -48,6 +48,7 @@ from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import COPYRIGHT_LINE, SHARE_NETWORKS, TextCopy
 from .base import (
+    TABLE_PARTS,
     Layout,
     Piece,
     Site,
@@ -65,6 +66,7 @@ from .base import (
     in_text,
     is_share_address,
     is_text_figure,
+    lays_out,
     story_pieces,
 )
 
@@ -249,7 +251,7 @@ def _scan(main: etree._Element) -> _Parts:
 _SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _TEXT_BLOCKS = _SUBHEADS | {"p", "li"}
 #: Walked into: their blocks read in order, their bare text a paragraph (a div of a photo or the share bar is not)
-_WRAPPERS = frozenset({"div", "ul", "ol", "blockquote", "section", "article", "main", "center"})
+_WRAPPERS = frozenset({"div", "ul", "ol", "blockquote", "section", "article", "main", "center", *TABLE_PARTS})
 
 
 def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> list[Piece]:
@@ -264,7 +266,8 @@ def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> lis
     stack.reverse()
     while stack:
         piece = stack.pop()
-        if isinstance(piece, str) or (piece.tag not in _WRAPPERS and not is_text_figure(piece)) \
+        if isinstance(piece, str) or (piece.tag not in _WRAPPERS and not is_text_figure(piece)
+                                      and not (piece.tag == "table" and lays_out(piece))) \
                 or (piece.keys() and box_kind(piece) is not None):
             out.append(piece)  # (a box its class or id names, an ad slot or a "Related" box: kept apart whole)
         elif not (piece.tag == "div" and (has_class(piece, *_OUT_CLASSES) or any(piece is p for p in photos))):

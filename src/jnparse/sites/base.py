@@ -587,6 +587,16 @@ def is_text_figure(el: etree._Element) -> bool:
             and next(el.iter(*_PICTURE_TAGS), None) is None)
 
 
+#: The parts of a table a walk goes through when the table :func:`lays_out` text
+TABLE_PARTS = frozenset({"thead", "tbody", "tfoot", "tr", "td", "th"})
+
+
+def lays_out(table: etree._Element) -> bool:
+    """Whether a ``<table>`` lays out text (an older page's story set in a table's cells: they hold paragraphs or
+    headings) rather than holding data: its text is read as the story's, cell by cell, not kept apart."""
+    return next(table.iter("p", "h2", "h3", "h4", "h5", "h6"), None) is not None
+
+
 #: A piece of a story read by :func:`walk_story`: (its kind, the element whose text it is, or its bare text)
 StoryPiece: TypeAlias = tuple[Literal["paragraph", "subhead", "apart", "kept"], "etree._Element | str"]
 
@@ -605,7 +615,8 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
       nothing of the story (with ``kept``, the first is a piece of kind ``kept``, for the caller to read in its
       place: an ad, a photo);
     - an element of ``blocks`` (by default :data:`STORY_BLOCKS`) is a block of that kind, all of its text;
-    - a ``table``, ``aside``, ``nav`` or ``footer`` (:data:`APART`), or an element whose class or id names a box
+    - a ``table`` (unless it :func:`lays_out` text), ``aside``, ``nav`` or ``footer`` (:data:`APART`), or an element
+      whose class or id names a box
       (:func:`box_kind`: an ad slot, a "Related" box), is a piece of kind ``apart``: the caller keeps it out of
       the body, as a discarded block (:func:`kept_apart`);
     - any other element (a div, a list, a quotation; a span or a link) is walked into: the bare text between
@@ -645,7 +656,7 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
                 end_run()
             if kept:
                 pieces.append(("kept", el))
-        elif tag in APART or (el.keys() and box_kind(el) is not None):
+        elif (tag in APART and not (tag == "table" and lays_out(el))) or (el.keys() and box_kind(el) is not None):
             if run:
                 end_run()
             pieces.append(("apart", el))

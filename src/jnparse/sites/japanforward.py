@@ -52,6 +52,7 @@ from ..page import Page, xpath
 from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import TextCopy, is_bullet, list_blocks, list_item
 from .base import (
+    TABLE_PARTS,
     Layout,
     Site,
     TailCut,
@@ -68,6 +69,7 @@ from .base import (
     in_tag,
     is_share_box,
     is_text_figure,
+    lays_out,
     link_items,
     story_pieces,
 )
@@ -344,7 +346,8 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
                 stack.extend(reversed(story_pieces(el)))
         elif el.keys() and (kind := box_kind(el)) is not None:  # a paragraph or list its class names a box
             discarded.append(box_block(page, el, kind))
-        elif tag in _WRAPPERS or tag == "figure":  # a list, a quotation, a pull quote: its pieces, in order
+        elif tag in _WRAPPERS or tag == "figure" or tag in TABLE_PARTS or (tag == "table" and lays_out(el)):
+            # a list, a quotation, a pull quote, a table laying out paragraphs: its pieces, in order
             stack.extend(reversed(story_pieces(el)))
         elif tag == "table":
             if rows := table_text(el):

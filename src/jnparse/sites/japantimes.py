@@ -52,6 +52,7 @@ from .base import (
     is_link_menu,
     is_share_box,
     is_text_figure,
+    lays_out,
 )
 
 SITE_ID = "japantimes"
@@ -676,6 +677,10 @@ class _Body:
                     self.discarded.append(_discarded("other", None, (), text))
                 return
             self.walk(el, depth + 1)
+        elif tag == "table" and lays_out(el) and depth < 6:  # a table that lays out the story's paragraphs
+            for cell in el.iter("td", "th"):  # (its own cells, each once: not those of a table inside one)
+                if next(cell.iterancestors("table"), None) is el:
+                    self.walk(cell, depth + 1)
         elif tag == "table":  # kept out of the body, its rows and cells apart
             self._group = None
             self.discarded.append(_discarded("other", None, (), table_text(el)))
