@@ -30,6 +30,8 @@ INSERTS: dict[str, tuple[bytes, list[Block]]] = {
     "blockquote": (b"<blockquote><p>Walruses gathered near the pier at dawn.</p></blockquote>",
                    [Block("paragraph", "Walruses gathered near the pier at dawn.")]),
     "h4": (b"<h4>Narwhal season opens</h4>", [Block("subhead", "Narwhal season opens")]),
+    "dl": (b"<dl><dt>Otter</dt><dd>A river mammal that uses tools.</dd></dl>",
+           [Block("paragraph", "Otter"), Block("paragraph", "A river mammal that uses tools.")]),
     "div": (b"<div>Pelicans returned to the bay this spring.</div>",
             [Block("paragraph", "Pelicans returned to the bay this spring.")]),
     "table": (b"<table><tr><th>Party</th><th>Seats</th></tr><tr><td>LDP</td><td>247</td></tr></table>", []),

@@ -133,8 +133,9 @@ def _collect(el: etree._Element, skipped: set[str], parts: list[str]) -> None:
 BLOCK_BREAK = "\u2028"
 
 #: elements a browser sets apart from what stands around them (a line of their own)
-BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "section", "article", "aside", "header", "footer", "h1", "h2",
-                        "h3", "h4", "h5", "h6", "br", "blockquote", "figure", "figcaption", "table", "tr"})
+BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "section", "article", "aside", "header",
+                        "footer", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote", "figure", "figcaption",
+                        "table", "tr", "pre"})
 
 
 def block_text(el: etree._Element) -> str:

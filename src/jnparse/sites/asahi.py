@@ -249,9 +249,9 @@ def _scan(main: etree._Element) -> _Parts:
 
 #: Read as a paragraph each (a list's item too) or, the headings, as a subhead each
 _SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_TEXT_BLOCKS = _SUBHEADS | {"p", "li"}
+_TEXT_BLOCKS = _SUBHEADS | {"p", "li", "dt", "dd"}
 #: Walked into: their blocks read in order, their bare text a paragraph (a div of a photo or the share bar is not)
-_WRAPPERS = frozenset({"div", "ul", "ol", "blockquote", "section", "article", "main", "center", *TABLE_PARTS})
+_WRAPPERS = frozenset({"div", "ul", "ol", "dl", "blockquote", "section", "article", "main", "center", *TABLE_PARTS})
 
 
 def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> list[Piece]:

@@ -94,9 +94,9 @@ _HEADING_TAGS = frozenset({"h2", "h3", "h4"})  # a box's heading
 # the content's pieces (:func:`_pieces`): read as a paragraph each (a list's item too) or, the headings, as a
 # subhead each
 _SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_TEXT_BLOCKS = _SUBHEADS | {"p", "li"}
+_TEXT_BLOCKS = _SUBHEADS | {"p", "li", "dt", "dd"}
 #: Walked into (a div unless its class names a box): their blocks read in order, their bare text a paragraph
-_WRAPPERS = frozenset({"div", "ul", "ol", "blockquote", "section", "article", "main", "center"})
+_WRAPPERS = frozenset({"div", "ul", "ol", "dl", "blockquote", "section", "article", "main", "center"})
 
 
 def _words(cls: str) -> list[str]:

@@ -667,9 +667,9 @@ class _Body:
         if (tag == "figure" and not is_text_figure(el)) or tag == "picture" or "image_body" in classes \
                 or "article-image-gallery" in classes:
             return  # photos: read by _images (a figure without a picture, a pull quote or a table, is walked)
-        if tag in ("p", "li") or tag in _SUBHEADS or (tag in _WRAPPERS and len(el) == 0):  # (a div of bare text)
+        if tag in ("p", "li", "dt", "dd") or tag in _SUBHEADS or (tag in _WRAPPERS and len(el) == 0):  # (bare div)
             self._line(squash(el.text) if len(el) == 0 else _text(el), "subhead" if tag in _SUBHEADS else "paragraph")
-        elif tag in ("ul", "ol", "div", "section", "blockquote", "figure") and depth < 6:
+        elif tag in ("ul", "ol", "dl", "div", "section", "blockquote", "figure") and depth < 6:
             if tag == "div" and classes and not _has_paragraphs(el):
                 text = box_text(el, _text)
                 if text:  # an unknown box with text: kept, but out of the body
