@@ -264,8 +264,10 @@ def _story(block: etree._Element, skip: tuple[etree._Element | None, ...], side:
     classes are gone has them classless); ``side``: the side blocks, read on their own wherever they stand (share
     buttons or an offer placed inside the block)."""
 
+    read_apart = {*skip, *side}  # (a set: each element of the story is asked)
+
     def keep_out(el: etree._Element) -> bool:
-        return _outside_story(el) or el in skip or (bool(side) and el in side)
+        return _outside_story(el) or el in read_apart
 
     return story_blocks(walk_story(block, block.text, keep_out=keep_out))
 
