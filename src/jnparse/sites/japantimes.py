@@ -666,7 +666,7 @@ class _Body:
             return
         if (tag == "figure" and not is_text_figure(el)) or tag == "picture" or "image_body" in classes \
                 or "article-image-gallery" in classes:
-            return  # photos: read by _images (a figure without a picture, a pull quote or a table, is walked)
+            return  # photos: read by _images (a figure setting a quotation or a table apart is walked into)
         if tag in ("p", "li", "dt", "dd") or tag in _SUBHEADS or (tag in _WRAPPERS and len(el) == 0):  # (bare div)
             self._line(squash(el.text) if len(el) == 0 else _text(el), "subhead" if tag in _SUBHEADS else "paragraph")
         elif tag in ("ul", "ol", "dl", "div", "section", "blockquote", "figure") and depth < 6:
