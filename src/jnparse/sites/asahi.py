@@ -271,7 +271,7 @@ def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> lis
                 or (piece.keys() and box_kind(piece) is not None):
             out.append(piece)  # (a box its class or id names, an ad slot or a "Related" box: kept apart whole)
         elif not (piece.tag == "div" and (has_class(piece, *_OUT_CLASSES) or any(piece is p for p in photos))):
-            # (a figure without a picture, a pull quote or a table, is walked into too: is_text_figure)
+            # (a figure setting a quotation or a table apart is walked into too: is_text_figure)
             stack.extend(reversed(story_pieces(piece)))
     return out
 

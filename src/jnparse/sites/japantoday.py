@@ -429,7 +429,7 @@ def _images(page: Page, parts: _Parts) -> list[Image]:
     out: list[Image] = []
     for fig in parts.figures:
         if is_text_figure(fig) or not any(a.tag == "article" for a in fig.iterancestors()):
-            continue  # (a figure without a picture, a pull quote or a table, is the story's: _story reads it)
+            continue  # (a figure setting a quotation or a table apart is the story's: _story reads it)
         cap_el = next(fig.iter("figcaption"), None)
         # (no figcaption: whatever text the box holds is its caption, never lost)
         caption, credit = split_photo_credit(text_of(cap_el) if cap_el is not None else box_text(fig))
