@@ -200,6 +200,37 @@ _CELL_END, _ROW_END = "\u2063", "\u2064"
 _CELLS = ("td", "th")
 
 
+#: What lxml will not write into a tree's text, though libxml2 keeps it from a damaged page: the C0 controls but
+#: tab, line feed and carriage return, U+FFFE, U+FFFF and lone surrogates
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def set_text(el: etree._Element, value: str | None, *, tail: bool = False) -> None:
+    """Set an element's text (or its tail). lxml refuses a text holding a character it will not write (a control
+    character a damaged page holds, which libxml2 kept) and, refusing it, has already dropped the old text: such
+    a text is written with a space for each of those characters (a vertical tab pasted from a word processor is
+    a line break), never lost."""
+    try:
+        if tail:
+            el.tail = value
+        else:
+            el.text = value
+    except ValueError:
+        clean = _UNWRITABLE.sub(" ", value) if value is not None else None
+        try:
+            if tail:
+                el.tail = clean
+            else:
+                el.text = clean
+        except ValueError:  # (a character lxml refuses that the pattern does not name: as the page has it, lost)
+            pass
+
+
+def writable(text: str) -> str:
+    """``text`` as :func:`set_text` writes it into a tree: each character lxml will not write a space."""
+    return _UNWRITABLE.sub(" ", text)
+
+
 def table_text(table: etree._Element) -> str:
     """A table's text as a browser lays it out: its caption, then a line per row, the row's cells apart
     ("Party | Seats" ⏎ "LDP | 247"), each cell's own pieces run together ("目<ruby>前</ruby>で" is "目前で").
@@ -208,10 +239,11 @@ def table_text(table: etree._Element) -> str:
     # one mark a cell (a row's last cell, and the caption, end the row): writing a tail is what costs, ~1 us each
     for cell in table.iter("td", "th", "caption"):
         after = cell.getnext()
-        try:  # noqa: SIM105 (a try costs nothing until it catches; contextlib.suppress is a call a cell)
-            cell.tail = (_CELL_END if after is not None and after.tag in _CELLS else _ROW_END) + (cell.tail or "")
+        mark = (_CELL_END if after is not None and after.tag in _CELLS else _ROW_END) + (cell.tail or "")
+        try:  # (a try costs nothing until it catches; the helper is a call a cell)
+            cell.tail = mark
         except ValueError:  # a damaged page's text may hold control characters lxml will not write back
-            pass
+            set_text(cell, mark, tail=True)
     # squashed whole (the marks are no white space; a cell's ends then hold a space at most), then split at the
     # marks, empty cells and rows left out
     text = squash(etree.tostring(table, method="text", encoding="unicode", with_tail=False))

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from ._text import plain_text, squash, strip_suffix, text_nodes, text_of
+from ._text import plain_text, set_text, squash, strip_suffix, text_nodes, text_of
 from .agencies import canonical_agency
 from .bylines import BY_LINE, is_person_name, parse_byline
 from .datelines import split_dateline
@@ -359,25 +359,13 @@ def _strip_readings_and_code(el: etree._Element) -> None:
     for node in el.iter("ruby"):
         text = node.text
         if text is not None and (text[0] in _SOURCE_SPACE or text[-1] in _SOURCE_SPACE):
-            _set_text(node, text.strip(_SOURCE_SPACE) or None)
+            set_text(node, text.strip(_SOURCE_SPACE) or None)
         if not len(node):
             continue
         for base in node:  # (<rb> elements, rare)
             tail = base.tail
             if tail is not None and (tail[0] in _SOURCE_SPACE or tail[-1] in _SOURCE_SPACE):
-                _set_text(base, tail.strip(_SOURCE_SPACE) or None, tail=True)
-
-
-def _set_text(el: etree._Element, value: str | None, *, tail: bool = False) -> None:
-    """Set an element's text (or tail), unless lxml refuses it: a damaged page's text may hold control
-    characters libxml2 kept, which lxml will not write back. Such a text stays as the page has it."""
-    try:
-        if tail:
-            el.tail = value
-        else:
-            el.text = value
-    except ValueError:
-        pass
+                set_text(base, tail.strip(_SOURCE_SPACE) or None, tail=True)
 
 
 def _text(el: etree._Element) -> str:

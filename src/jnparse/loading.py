@@ -19,7 +19,7 @@ import zlib
 
 from lxml import etree
 
-from ._text import BLOCK_BREAK
+from ._text import BLOCK_BREAK, set_text
 from .errors import DecodeError, InputError, InputTooLargeError
 
 #: Default limit on the size of one input, in bytes (configurable per call).
@@ -582,10 +582,11 @@ def mark_line_breaks(root: etree._Element, tag: str = "br") -> None:
     run of text and reads no text in."""
     doubled: list[etree._Element] = []
     for br in root.iter(tag):
-        try:  # noqa: SIM105 (a try costs nothing until it catches)
-            br.tail = BLOCK_BREAK + (br.tail or "")
+        marked = BLOCK_BREAK + (br.tail or "")
+        try:
+            br.tail = marked
         except ValueError:  # a damaged page's text may hold control characters lxml will not write back
-            pass
+            set_text(br, marked, tail=True)
         before = br.getprevious()
         if before is not None and before.tag == tag and (not before.tail or before.tail.isspace()):
             doubled.append(br)
@@ -622,13 +623,10 @@ def _split_paragraph(second: etree._Element, tag: str) -> None:
                 rest.set(name, value)
             except ValueError:  # a damaged page's attribute (a control character in its name) lxml will not write
                 pass
-    try:
-        rest.text = after or None
-    except ValueError:  # (a control character in the text): the paragraph stays whole, its breaks a space each
-        return
+    set_text(rest, after or None)  # (a control character lxml will not write: a space)
+    set_text(rest, paragraph.tail, tail=True)
     for moved in list(second.itersiblings()):
         rest.append(moved)  # (with its tail)
-    rest.tail = paragraph.tail
     paragraph.tail = None
     paragraph.remove(second)
     paragraph.remove(first)  # (its tail: the white space between the two)
@@ -654,15 +652,15 @@ def restore_yen_signs(root: etree._Element) -> None:
         if el is None or _YEN_AMOUNT.search(found) is None:
             continue
         fixed = _YEN_AMOUNT.sub("¥", found)
-        try:
-            if found.is_attribute:
+        if found.is_attribute:
+            try:  # noqa: SIM105
                 el.set("content", fixed)
-            elif found.is_tail:
-                el.tail = fixed
-            elif el.tag not in ("script", "style") or "ld+json" in (el.get("type") or ""):
-                el.text = fixed
-        except ValueError:  # text holding control characters, which libxml2 keeps and lxml will not set
-            continue
+            except ValueError:  # a value holding control characters, which libxml2 keeps and lxml will not set
+                pass
+        elif found.is_tail:
+            set_text(el, fixed, tail=True)
+        elif el.tag not in ("script", "style") or "ld+json" in (el.get("type") or ""):
+            set_text(el, fixed)
 
 
 def load_html(
