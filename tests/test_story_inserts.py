@@ -1,10 +1,17 @@
-"""Nothing in a story is lost, whatever element holds it. A bulleted or numbered list, a quotation, a minor
-subhead, a bare div of text, a table, an aside, a nav, text in no element at all, a paragraph or box with a class or
-id, put between the first two paragraphs of the story of every fixture and corpus page, comes back in the body in
-its place (the list's items, the quotation, the divs, the classed paragraph and the bare text as paragraphs, the h4
-as a subhead) or, for the table, the aside and the nav, as a discarded ``other`` block (a table's text a line per
-row, its cells apart), and for a box whose class names it (an ad slot, a "Related" box, share buttons) as a
-discarded block of that kind."""
+"""Nothing in a story is lost or misread, whatever element holds it. Each of :data:`INSERTS` is put between the
+first two paragraphs of the story of every fixture and corpus page, and comes back in its place in the body:
+
+- a list's items, a quotation, a definition list's terms and definitions, a bare div, bare text, a paragraph or box
+  with a class or id (an editor's centred line, a block group), a pull quote's figure and a table laying out
+  paragraphs as paragraphs; an h4 as a subhead; two ``<br>`` in a row end a paragraph of bare text;
+
+or, kept apart whole, as a discarded block (:data:`APART`):
+
+- a table of data, an aside, a nav and a footer as ``other`` (a table's text a line per row, its cells apart);
+- a box whose class names it (an ad slot, a "Related" box, share buttons) as a block of that kind.
+
+Also: every page's own named boxes put into its story are recorded once; a footer in the story of a page cut
+before its own footer cuts nothing; a photo without a figcaption keeps its text as its caption."""
 
 from __future__ import annotations
 
