@@ -216,7 +216,7 @@ def set_text(el: etree._Element, value: str | None, *, tail: bool = False) -> No
         else:
             el.text = value
     except ValueError:
-        clean = _UNWRITABLE.sub(" ", value) if value is not None else None
+        clean = writable(value) if value is not None else None
         try:
             if tail:
                 el.tail = clean

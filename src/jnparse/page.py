@@ -56,6 +56,12 @@ def unarchived(url: str) -> str:
     return m.group(1) if m is not None else url
 
 
+def unarchived_link(href: str) -> str:
+    """:func:`unarchived` for a page's links, each asked: two substring tests first (an archive's link-out
+    addresses write "/web/" and "/o/" as such), the patterns only for the few that hold one."""
+    return unarchived(href) if "/web/" in href or "/o/" in href else href
+
+
 #: fields whose text a source may give although it cannot be that field (a label swollen by broken markup)
 _PLAUSIBLE: dict[str, Callable[[str], bool]] = {"section": is_label}
 
@@ -177,8 +183,7 @@ class Page:
         if not href:
             return None
         href = href.strip()
-        if "/web/" in href or "/o/" in href:  # a page saved by the Wayback Machine or archive.today links
-            href = unarchived(href)  # through it: the address it holds
+        href = unarchived_link(href)  # a page saved by the Wayback Machine or archive.today links through it
         if href.startswith(("https://", "http://")):
             return href
         if not href or href.startswith(("javascript:", "data:", "#", "mailto:")):

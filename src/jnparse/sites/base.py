@@ -20,7 +20,7 @@ from .._text import BLOCK_TAGS, box_text, squash, table_text, text_of
 from ..datelines import split_dateline
 from ..loading import COMMENT_END, NAME_END, RAW_END_ANY, RAW_TEXT
 from ..model import Article, Block, BlockKind, Dateline, Discarded, Image, Item
-from ..page import Page, unarchived
+from ..page import Page, unarchived_link
 from ..structured import ld_url
 from ..textcopy import TextCopy
 
@@ -587,6 +587,12 @@ def is_text_figure(el: etree._Element) -> bool:
             and next(el.iter(*_PICTURE_TAGS), None) is None)
 
 
+def is_photo_figure(el: etree._Element) -> bool:
+    """Whether ``el`` is a ``<figure>`` that holds a photo's box, read by a site's photo reader: any figure but one
+    that sets a quotation or a table apart (:func:`is_text_figure`)."""
+    return el.tag == "figure" and not is_text_figure(el)
+
+
 #: The parts of a table a walk goes through when the table :func:`lays_out` text
 TABLE_PARTS = frozenset({"thead", "tbody", "tfoot", "tr", "td", "th"})
 
@@ -616,9 +622,8 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
       place: an ad, a photo);
     - an element of ``blocks`` (by default :data:`STORY_BLOCKS`) is a block of that kind, all of its text;
     - a ``table`` (unless it :func:`lays_out` text), ``aside``, ``nav`` or ``footer`` (:data:`APART`), or an element
-      whose class or id names a box
-      (:func:`box_kind`: an ad slot, a "Related" box), is a piece of kind ``apart``: the caller keeps it out of
-      the body, as a discarded block (:func:`kept_apart`);
+      whose class or id names a box (:func:`box_kind`: an ad slot, a "Related" box), is a piece of kind
+      ``apart``: the caller keeps it out of the body, as a discarded block (:func:`kept_apart`);
     - any other element (a div, a list, a quotation; a span or a link) is walked into: the bare text between
       the blocks (elements' own text and their tails) is a paragraph, ended where an element of ``apart``
       starts or ends (by default :data:`SETS_APART`; Jiji's stories break at a ``<br>`` too).
@@ -772,9 +777,7 @@ SHARE_ADDRESS = re.compile(
 def is_share_address(href: str) -> bool:
     """Whether a link posts the story to a network (:data:`SHARE_ADDRESS`), read through an archive's address
     (a Wayback Machine or archive.today copy links through it)."""
-    if "/web/" in href or "/o/" in href:
-        href = unarchived(href)
-    return SHARE_ADDRESS.match(href) is not None
+    return SHARE_ADDRESS.match(unarchived_link(href)) is not None
 
 
 def is_share_box(el: etree._Element) -> bool:

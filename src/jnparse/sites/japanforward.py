@@ -67,8 +67,8 @@ from .base import (
     image,
     img_url,
     in_tag,
+    is_photo_figure,
     is_share_box,
-    is_text_figure,
     lays_out,
     link_items,
     story_pieces,
@@ -328,7 +328,7 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
             discarded.append(_lang_block(page, el, text))
         elif _is_newsletter(el, text, cls):
             discarded.append(_newsletter_block(el, text))
-        elif (tag == "figure" and not is_text_figure(el)) or (tag == "div" and "wp-caption" in raw_cls):
+        elif is_photo_figure(el) or (tag == "div" and "wp-caption" in raw_cls):
             images.append(_figure(page, el))
         elif tag == "div":
             if any(k in cls for k in ("share", "sharedaddy", "jp-relatedposts", "related")):

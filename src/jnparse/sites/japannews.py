@@ -32,6 +32,7 @@ from .base import (
     fullest,
     image,
     img_url,
+    is_photo_figure,
     is_share_box,
     is_text_figure,
     kept_apart,
@@ -253,7 +254,7 @@ def _outside_story(el: etree._Element) -> bool:
     quotation or a table apart is the story's). The byline and date lines are skipped by the caller; a box its
     class or id names (an ad, a "Related" box) is kept apart by :func:`walk_story`; any other paragraph, classed
     or not, is the story's: an editor's centred line is ``<p class="has-text-align-center">``."""
-    return el.tag == "figure" and not is_text_figure(el)
+    return is_photo_figure(el)
 
 
 def _story(block: etree._Element, skip: tuple[etree._Element | None, ...], side: list[etree._Element]

@@ -50,8 +50,8 @@ from .base import (
     fullest,
     image,
     is_link_menu,
+    is_photo_figure,
     is_share_box,
-    is_text_figure,
     lays_out,
 )
 
@@ -664,7 +664,7 @@ class _Body:
             self._group = None
             self.discarded.append(box_block(page, el, named, _text))
             return
-        if (tag == "figure" and not is_text_figure(el)) or tag == "picture" or "image_body" in classes \
+        if is_photo_figure(el) or tag == "picture" or "image_body" in classes \
                 or "article-image-gallery" in classes:
             return  # photos: read by _images (a figure setting a quotation or a table apart is walked into)
         if tag in ("p", "li", "dt", "dd") or tag in _SUBHEADS or (tag in _WRAPPERS and len(el) == 0):  # (bare div)

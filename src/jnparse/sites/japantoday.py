@@ -53,6 +53,7 @@ from .base import (
     image,
     img_url,
     in_tag,
+    is_photo_figure,
     is_text_figure,
     kept_apart,
     link_items,
@@ -320,7 +321,7 @@ def _story(body: etree._Element, counts: list[etree._Element]) -> tuple[list[Blo
     and no caption); a comment count (``counts``) is read by _side_blocks."""
 
     def keep_out(el: etree._Element) -> bool:
-        return (el.tag == "figure" and not is_text_figure(el)) or (bool(counts) and el in counts)
+        return is_photo_figure(el) or (bool(counts) and el in counts)
 
     return story_blocks(walk_story(body, body.text, keep_out=keep_out, blocks=_STORY_BLOCKS))
 

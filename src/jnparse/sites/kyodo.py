@@ -83,6 +83,7 @@ from .base import (
     has_class,
     image,
     img_url,
+    is_photo_figure,
     is_text_figure,
     walk_story,
 )
@@ -239,11 +240,12 @@ def _safe_date(page: Page, text: str | None, field: str = "published") -> dt.dat
 
 
 def _pieces(page: Page, container: etree._Element) -> tuple[list[Piece], list[Discarded]]:
-    """The pieces of the story in ``container``, in reading order (with a text block's links), and the tables it
-    holds (discarded: a table is no paragraph, its text a line per row, its cells apart), read by
+    """The pieces of the story in ``container``, in reading order (with a text block's links), and the blocks it
+    keeps apart (discarded: a table of data, its text a line per row, its cells apart; an aside, nav, footer or
+    named box: :func:`~jnparse.sites.base.apart_block`), read by
     :func:`walk_story` from the container's children down, nothing above it looked at: a list item, figure, aside
     or nav left open above the story (a stray start tag in the menus) holds the whole story in the tree, and must
-    not empty it. A photo box, aside or nav (:func:`_blocks_pieces`) and the headline (an ``h1``, read as the
+    not empty it. A photo box (:func:`_is_photo_box`) and the headline (an ``h1``, read as the
     title) hold nothing of the body: the photos are read by _images."""
     pieces: list[Piece] = []
     tables: list[Discarded] = []
@@ -260,17 +262,19 @@ def _pieces(page: Page, container: etree._Element) -> tuple[list[Piece], list[Di
     return pieces, tables
 
 
+def _is_photo_box(el: etree._Element) -> bool:
+    """A photo's figure or ``div.mainpic``: read by _images."""
+    return is_photo_figure(el) or (el.tag == "div" and has_class(el, "mainpic"))
+
+
 def _outside_body(el: etree._Element) -> bool:
-    """The headline, read as the title, and a photo box, read by _images (an aside or nav is kept apart)."""
-    return el.tag == "h1" or (el.tag == "figure" and not is_text_figure(el)) \
-        or (el.tag == "div" and has_class(el, "mainpic"))
+    """The headline, read as the title, and a photo box (an aside, nav or footer is kept apart by walk_story)."""
+    return el.tag == "h1" or _is_photo_box(el)
 
 
 def _blocks_pieces(el: etree._Element) -> bool:
     """A photo box, aside, nav or footer: no body piece inside it."""
-    tag = el.tag
-    return (tag in ("aside", "nav", "footer") or (tag == "figure" and not is_text_figure(el))
-            or (tag == "div" and has_class(el, "mainpic")))
+    return el.tag in ("aside", "nav", "footer") or _is_photo_box(el)
 
 
 def _links(page: Page, el: etree._Element) -> tuple[Item, ...]:

@@ -63,6 +63,7 @@ from .base import (
     image,
     img_url,
     in_text,
+    is_photo_figure,
     is_text_figure,
     kept_apart,
     story_blocks,
@@ -194,10 +195,10 @@ def _scan(page: Page) -> _Parts:
         if parts.body is None and el.get("id") == BODY_ID:
             parts.body = el
         if not cls:
-            if tag == "figure" and not is_text_figure(el):  # (a pull quote or a table in a figure: the story's)
+            if is_photo_figure(el):  # (a pull quote or a table in a figure: the story's)
                 boxes.append(el)
             continue
-        if (tag == "figure" and not is_text_figure(el)) or _is_photo(cls):
+        if is_photo_figure(el) or _is_photo(cls):
             boxes.append(el)
         if "pay" in cls:
             if _is_prompt(cls):
@@ -352,7 +353,7 @@ def _pieces(page: Page, container: etree._Element, boxes: frozenset[etree._Eleme
         return blocks, tables
 
     def keep_out(el: etree._Element) -> bool:  # (a paragraph is read, unless a photo's or a prompt's class marks it)
-        if el.tag == "h1" or (el.tag == "figure" and not is_text_figure(el)) or el in boxes:
+        if el.tag == "h1" or is_photo_figure(el) or el in boxes:
             return True
         cls = el.get("class")
         return cls is not None and (_is_photo(cls) or _is_prompt(cls))
@@ -641,7 +642,7 @@ def _read_unclassed(page: Page, parts: _Parts, story: etree._Element) -> None:
     with which the design's ``is-mustpay`` flag goes."""
     parts.body = story
     boxes = [el for el in _between(parts.h1, story)
-             if (el.tag == "figure" and not is_text_figure(el)) or next(el.iter("img"), None) is not None]
+             if is_photo_figure(el) or next(el.iter("img"), None) is not None]
     inside: list[etree._Element] = []
     for el in story.iterdescendants("figure", "img"):
         if any(_inside(el, box) for box in inside) or is_text_figure(el):

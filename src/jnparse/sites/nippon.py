@@ -62,7 +62,7 @@ from .base import (
     has_class,
     image,
     img_url,
-    is_text_figure,
+    is_photo_figure,
     walk_story,
 )
 
@@ -162,7 +162,7 @@ def _body(page: Page, area: etree._Element, *, unclassed: bool = False,
 
     def taken_apart(el: etree._Element) -> bool:  # a photo; a tag list (discarded apart: _Parts.tag_lists)
         tag = el.tag
-        return ((tag == "figure" and not is_text_figure(el))
+        return (is_photo_figure(el)
                 or (tag == "div" and _is_photo_box(el, unclassed=unclassed))
                 or (tag == "section" and _is_tag_list(el)))
 
