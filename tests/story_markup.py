@@ -1,8 +1,10 @@
 """Markup a story may hold, for the site tests that put it into a page's story (tests/test_site_kyodo.py,
-tests/test_site_mainichi.py): what each element reads as, written from the markup."""
+tests/test_site_mainichi.py, tests/test_site_asahi.py, tests/test_site_japanforward.py): what each element reads
+as, written from the markup."""
 
 from __future__ import annotations
 
+import jnparse
 from jnparse.model import Discarded
 
 #: Boxes a story may hold: a bare div with a paragraph in it, a quotation with no paragraph, a list, a minor
@@ -24,6 +26,38 @@ HELD_BLOCKS = [
 ]
 #: the discarded block HOLDS' table reads as
 HELD_TABLE = Discarded(kind="other", text="Seats\nParty | Seats\nLDP | 247")
+
+
+def assert_holds_read_in_place(page: str, before_text: str, list_tag: str) -> None:
+    """:data:`HOLDS` put into ``page``'s story before the text ``before_text`` (the start of its second paragraph):
+    the body reads :data:`HELD_BLOCKS` in that place, the table is discarded first, and the photos stay."""
+    at = page.index(before_text)
+    before = jnparse.parse(page)
+    after = jnparse.parse(page[:at] + HOLDS.format(list=list_tag) + page[at:])
+    assert [(b.kind, b.text) for b in after.body] == [
+        *((b.kind, b.text) for b in before.body[:1]), *HELD_BLOCKS, *((b.kind, b.text) for b in before.body[1:])]
+    assert after.discarded == (HELD_TABLE, *before.discarded)
+    assert after.images == before.images
+
+
+#: Boxes a story may hold, for the AJW's and JAPAN Forward's readers: a list, quotations with and without
+#: paragraphs, minor headings, a bare div with a link, code, a paragraph and a tail, a table and an aside
+BOXES = """<ul><li>One <b>item</b>.</li><li>Another.</li></ul>
+<blockquote>A quoted line.</blockquote>
+<blockquote><p>A quoted paragraph.</p><p>And another.</p></blockquote>
+<h4>Minor</h4><h6>Least</h6>
+<div>A bare div, <a href="/x">linked</a>.<script>var x = 1;</script><p>Its paragraph.</p>Its tail text.</div>
+<table><tr><th>Party</th><th>Seats</th></tr><tr><td>LDP</td><td>247</td></tr></table>
+<aside><p>A box of its own.</p></aside>
+"""
+#: the body blocks BOXES reads as, in order
+BOXES_BLOCKS = [
+    ("paragraph", "One item."), ("paragraph", "Another."), ("paragraph", "A quoted line."),
+    ("paragraph", "A quoted paragraph."), ("paragraph", "And another."), ("subhead", "Minor"), ("subhead", "Least"),
+    ("paragraph", "A bare div, linked."), ("paragraph", "Its paragraph."), ("paragraph", "Its tail text."),
+]
+#: the discarded blocks BOXES' table and aside read as, in order
+BOXES_KEPT_APART = [("other", "Party | Seats\nLDP | 247"), ("other", "A box of its own.")]
 
 
 def _boxed() -> str:

@@ -11,6 +11,7 @@ from jnparse.sites import asahi
 
 from .conftest import FIXTURES
 from .prune_checks import cut_page_article, whole_page_article
+from .story_markup import BOXES, BOXES_BLOCKS, BOXES_KEPT_APART
 
 DIR = FIXTURES / "asahi"
 
@@ -201,21 +202,14 @@ def test_tricky_page_reads_the_right_elements() -> None:
                                                         ("paragraph", "Nested")]
 
 
-_STORY = """<html><head><title>T | The Asahi Shimbun</title></head><body><div id="MainInner">
+_STORY = ("""<html><head><title>T | The Asahi Shimbun</title></head><body><div id="MainInner">
  <div class="ArticleTitle"><div class="Title"><h1>Headline</h1></div></div>
  <div class="ArticleText">Bare text <em>opens</em> the story.
   <p>First.</p>
-  <ul><li>One <b>item</b>.</li><li>Another.</li></ul>
-  <blockquote>A quoted line.</blockquote>
-  <blockquote><p>A quoted paragraph.</p><p>And another.</p></blockquote>
-  <h4>Minor</h4><h6>Least</h6>
-  <div>A bare div, <a href="/x">linked</a>.<script>var x = 1;</script><p>Its paragraph.</p>Its tail text.</div>
-  <table><tr><th>Party</th><th>Seats</th></tr><tr><td>LDP</td><td>247</td></tr></table>
-  <aside><p>A box of its own.</p></aside>
-  <div class="Caption"><p>A caption.</p></div>
+""" + BOXES + """  <div class="Caption"><p>A caption.</p></div>
   <p>Last.</p> And after it.
  </div>
-</div></body></html>"""
+</div></body></html>""")
 
 
 def test_every_piece_of_the_story_is_read_or_kept_out() -> None:
@@ -223,14 +217,10 @@ def test_every_piece_of_the_story_is_read_or_kept_out() -> None:
     # element the story holds no paragraph in (an aside) kept out of the body, but not lost
     article = jnparse.parse(_STORY, url="https://www.asahi.com/ajw/articles/1")
     assert [(b.kind, b.text) for b in article.body] == [
-        ("paragraph", "Bare text opens the story."), ("paragraph", "First."), ("paragraph", "One item."),
-        ("paragraph", "Another."), ("paragraph", "A quoted line."), ("paragraph", "A quoted paragraph."),
-        ("paragraph", "And another."), ("subhead", "Minor"), ("subhead", "Least"),
-        ("paragraph", "A bare div, linked."), ("paragraph", "Its paragraph."), ("paragraph", "Its tail text."),
+        ("paragraph", "Bare text opens the story."), ("paragraph", "First."), *BOXES_BLOCKS,
         ("paragraph", "Last."), ("paragraph", "And after it."),
     ]
-    assert [(d.kind, d.text) for d in article.discarded] == [("other", "Party | Seats\nLDP | 247"),
-                                                             ("other", "A box of its own.")]
+    assert [(d.kind, d.text) for d in article.discarded] == BOXES_KEPT_APART
 
 
 def _chrome(page: bytes, top: bytes, bottom: bytes = b"") -> bytes:

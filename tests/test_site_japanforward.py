@@ -13,6 +13,7 @@ from jnparse.textcopy import TextCopy
 from .conftest import FIXTURES
 from .prune_checks import article as _article
 from .prune_checks import whole_page_article as _whole_page_article
+from .story_markup import BOXES, BOXES_BLOCKS, BOXES_KEPT_APART
 
 HERE = FIXTURES / "japanforward"
 
@@ -79,16 +80,7 @@ def test_author_line_at_the_end_is_the_byline() -> None:
     assert not any(b.text.startswith("Author:") for b in a.body)
 
 
-_INSERTS = """<p>Bare text <em>opens</em> the story.</p>
-<ul><li>One <b>item</b>.</li><li>Another.</li></ul>
-<blockquote>A quoted line.</blockquote>
-<blockquote><p>A quoted paragraph.</p><p>And another.</p></blockquote>
-<h4>Minor</h4><h6>Least</h6>
-<div>A bare div, <a href="/x">linked</a>.<script>var x = 1;</script><p>Its paragraph.</p>Its tail text.</div>
-<table><tr><th>Party</th><th>Seats</th></tr><tr><td>LDP</td><td>247</td></tr></table>
-<aside><p>A box of its own.</p></aside>
-Closing bare text.
-"""
+_INSERTS = "<p>Bare text <em>opens</em> the story.</p>\n" + BOXES + "Closing bare text.\n"
 
 
 def test_every_piece_of_the_content_is_read_or_kept_out() -> None:
@@ -99,15 +91,10 @@ def test_every_piece_of_the_content_is_read_or_kept_out() -> None:
     html = html.replace('<div class="jf-newsletter-promo">', _INSERTS + '<div class="jf-newsletter-promo">')
     before, a = jnparse.parse(_page("columnist-university.html")), jnparse.parse(html)
     assert [(b.kind, b.text) for b in a.body[len(before.body):]] == [
-        ("paragraph", "Bare text opens the story."), ("paragraph", "One item."), ("paragraph", "Another."),
-        ("paragraph", "A quoted line."), ("paragraph", "A quoted paragraph."), ("paragraph", "And another."),
-        ("subhead", "Minor"), ("subhead", "Least"), ("paragraph", "A bare div, linked."),
-        ("paragraph", "Its paragraph."), ("paragraph", "Its tail text."), ("paragraph", "Closing bare text."),
+        ("paragraph", "Bare text opens the story."), *BOXES_BLOCKS, ("paragraph", "Closing bare text."),
     ]
     assert a.body[:len(before.body)] == before.body
-    assert [(d.kind, d.text) for d in a.discarded] == [("other", "Party | Seats\nLDP | 247"),
-                                                       ("other", "A box of its own."),
-                                                       *((d.kind, d.text) for d in before.discarded)]
+    assert [(d.kind, d.text) for d in a.discarded] == [*BOXES_KEPT_APART, *((d.kind, d.text) for d in before.discarded)]
 
 
 def test_mojibake_copy_is_repaired_to_the_clean_page() -> None:

@@ -21,7 +21,7 @@ from .conftest import FIXTURES
 from .prune_checks import article as _article
 from .prune_checks import nested_markup
 from .prune_checks import whole_page_article as _whole_page_article
-from .story_markup import BOXED, DATA_TABLE, HELD_BLOCKS, HELD_TABLE, HOLDS, PHOTO_FIGURE
+from .story_markup import BOXED, DATA_TABLE, PHOTO_FIGURE, assert_holds_read_in_place
 
 HERE = FIXTURES / "mainichi"
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -386,14 +386,7 @@ def test_an_element_left_open_above_the_story_does_not_empty_it(name: str, stray
 # -- what the story holds, whatever element holds it ------------------------------------------------------
 
 def test_the_story_reads_every_box_it_holds_in_its_place() -> None:
-    page = _html("own-story-photo.html")
-    at = page.index("<p>The owner found")
-    before = jnparse.parse(page)
-    after = jnparse.parse(page[:at] + HOLDS.format(list="ol") + page[at:])
-    assert [(b.kind, b.text) for b in after.body] == [
-        *((b.kind, b.text) for b in before.body[:1]), *HELD_BLOCKS, *((b.kind, b.text) for b in before.body[1:])]
-    assert after.discarded == (HELD_TABLE, *before.discarded)
-    assert after.images == before.images
+    assert_holds_read_in_place(_html("own-story-photo.html"), "<p>The owner found", "ol")
 
 
 def test_the_prompt_in_the_story_stays_out_of_the_body_and_the_bare_text_beside_it_is_in() -> None:
