@@ -256,9 +256,10 @@ _WRAPPERS = frozenset({"div", "ul", "ol", "dl", "blockquote", "section", "articl
 
 def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> list[Piece]:
     """The story's pieces in reading order: its paragraphs, subheads (``h2``–``h6``), list items and runs of bare
-    text, and in their places the other elements it holds (a table, an ``aside``: :func:`_body` keeps them out of
-    the body, not lost). The walk goes into the wrappers (:data:`_WRAPPERS`), not into a photo or the share bar (a
-    div of :data:`_OUT_CLASSES`, or one of ``photos``: those of a page whose classes are gone)."""
+    text, and in their places the other elements it holds (a table of data, an ``aside``, a box its class names:
+    :func:`_body` keeps them out of the body, not lost). The walk goes into the wrappers (:func:`_walked_into`), not
+    into a photo or the share bar (a div of :data:`_OUT_CLASSES`, or one of ``photos``: those of a page whose
+    classes are gone)."""
     if any(has_class(a, *_OUT_CLASSES) for a in (container, *container.iterancestors("div"))):
         return []  # the whole text sits inside one
     out: list[Piece] = []
@@ -266,14 +267,17 @@ def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> lis
     stack.reverse()
     while stack:
         piece = stack.pop()
-        if isinstance(piece, str) or (piece.tag not in _WRAPPERS and not is_text_figure(piece)
-                                      and not (piece.tag == "table" and lays_out(piece))) \
-                or (piece.keys() and box_kind(piece) is not None):
+        if isinstance(piece, str) or not _walked_into(piece) or (piece.keys() and box_kind(piece) is not None):
             out.append(piece)  # (a box its class or id names, an ad slot or a "Related" box: kept apart whole)
         elif not (piece.tag == "div" and (has_class(piece, *_OUT_CLASSES) or any(piece is p for p in photos))):
-            # (a figure setting a quotation or a table apart is walked into too: is_text_figure)
             stack.extend(reversed(story_pieces(piece)))
     return out
+
+
+def _walked_into(el: etree._Element) -> bool:
+    """A wrapper (:data:`_WRAPPERS`), a figure setting a quotation or a table apart (:func:`is_text_figure`) or a
+    table laying out paragraphs (:func:`lays_out`): its pieces are the story's, in its place."""
+    return el.tag in _WRAPPERS or is_text_figure(el) or (el.tag == "table" and lays_out(el))
 
 
 def _safe_date(page: Page, text: str | None) -> dt.datetime | None:

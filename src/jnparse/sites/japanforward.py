@@ -96,7 +96,7 @@ _HEADING_TAGS = frozenset({"h2", "h3", "h4"})  # a box's heading
 _SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _TEXT_BLOCKS = _SUBHEADS | {"p", "li", "dt", "dd"}
 #: Walked into (a div unless its class names a box): their blocks read in order, their bare text a paragraph
-_WRAPPERS = frozenset({"div", "ul", "ol", "dl", "blockquote", "section", "article", "main", "center"})
+_WRAPPERS = frozenset({"div", "ul", "ol", "dl", "blockquote", "section", "article", "main", "center", *TABLE_PARTS})
 
 
 def _words(cls: str) -> list[str]:
@@ -346,8 +346,9 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
                 stack.extend(reversed(story_pieces(el)))
         elif el.keys() and (kind := box_kind(el)) is not None:  # a paragraph or list its class names a box
             discarded.append(box_block(page, el, kind))
-        elif tag in _WRAPPERS or tag == "figure" or tag in TABLE_PARTS or (tag == "table" and lays_out(el)):
-            # a list, a quotation, a pull quote, a table laying out paragraphs: its pieces, in order
+        elif tag in _WRAPPERS or tag == "figure" or (tag == "table" and lays_out(el)):
+            # a list, a quotation, a pull quote (a photo's figure is read above), a table laying out paragraphs:
+            # its pieces, in order
             stack.extend(reversed(story_pieces(el)))
         elif tag == "table":
             if rows := table_text(el):
