@@ -36,7 +36,7 @@ from .model import Article, Block, Byline, Discarded, Image, Item, Notice
 from .page import Page, elements, first, tag_names, xpath
 from .prompts import without_prompts
 from .sites.base import (
-    TABLE_PARTS,
+    STORY_WRAPPERS,
     box_block,
     box_kind,
     find_bytes,
@@ -326,13 +326,12 @@ def _images(page: Page) -> list[Image]:
 #: Below this much text the marked element is a teaser or a stub, not the article.
 _MIN_MARKED_TEXT = 200
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_LISTS = frozenset({"ul", "ol", "dl"})
 #: Boxes inside a story that are no part of it, kept apart whole (as the site readers keep them: base.APART)
 _APART = frozenset({"aside", "nav", "footer"})
 _TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"})
-_WRAPPERS = frozenset({"div", "section", "article", "main", "header", "center", "details",
-                       # a table that lays out paragraphs (base.lays_out) is walked into, cell by cell
-                       *TABLE_PARTS})
+#: Walked into: the story's own boxes (base.STORY_WRAPPERS) and, inside the element marked as the article's body, a
+#: header or a heading group (a section's heading and its standfirst)
+_WRAPPERS = STORY_WRAPPERS | {"header", "hgroup"}
 #: Never article text: code, embedded objects, controls and pictures (images are read
 #: from the figures separately).
 _NOT_TEXT = frozenset({
@@ -494,7 +493,7 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
                 text = _text(el)
                 if text:
                     blocks.append(Block("subhead" if tag in _HEADINGS else "paragraph", text))
-        elif tag in _WRAPPERS or tag in _LISTS or tag == "blockquote" or tag in _APART \
+        elif tag in _WRAPPERS or tag in _APART \
                 or (tag == "figure" and is_text_figure(el)) or (tag == "table" and lays_out(el)):
             # (a pull quote, a table in a figure, a table laying out paragraphs: walked into)
             # (an aside, a nav or a footer is no part of the story: kept apart whole, as every site's reader keeps it)
@@ -514,8 +513,12 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
         elif tag == "table":
             skip("other", el)
         elif tag and tag not in _NOT_TEXT:
-            # inline markup (a, em, strong, ruby ...): part of a run of bare text (a <br>'s tail holds its break)
-            inline.append(_text(el) if len(el) else (el.text or ""))
+            # inline markup (a, em, strong, ruby ...): part of a run of bare text (a <br>'s tail holds its break),
+            # unless its class or id names a box (a "social-title" span), kept apart as the site readers keep it
+            if el.keys() and (kind := box_kind(el)) is not None:
+                skip(kind, el)
+            else:
+                inline.append(_text(el) if len(el) else (el.text or ""))
         tail = el.tail
         if tail and (inline or not tail.isspace()):  # the new line between two paragraphs is no text
             inline.append(tail)

@@ -48,7 +48,8 @@ from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import COPYRIGHT_LINE, SHARE_NETWORKS, TextCopy
 from .base import (
-    TABLE_PARTS,
+    STORY_BLOCKS,
+    STORY_WRAPPERS,
     Layout,
     Piece,
     Site,
@@ -247,11 +248,8 @@ def _scan(main: etree._Element) -> _Parts:
     return parts
 
 
-#: Read as a paragraph each (a list's item too) or, the headings, as a subhead each
+#: The story's blocks (base.STORY_BLOCKS) read as a subhead each
 _SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_TEXT_BLOCKS = _SUBHEADS | {"p", "li", "dt", "dd"}
-#: Walked into: their blocks read in order, their bare text a paragraph (a div of a photo or the share bar is not)
-_WRAPPERS = frozenset({"div", "ul", "ol", "dl", "blockquote", "section", "article", "main", "center", *TABLE_PARTS})
 
 
 def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> list[Piece]:
@@ -275,9 +273,9 @@ def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> lis
 
 
 def _walked_into(el: etree._Element) -> bool:
-    """A wrapper (:data:`_WRAPPERS`), a figure setting a quotation or a table apart (:func:`is_text_figure`) or a
+    """A wrapper (:data:`STORY_WRAPPERS`), a figure setting a quotation or a table apart (:func:`is_text_figure`) or a
     table laying out paragraphs (:func:`lays_out`): its pieces are the story's, in its place."""
-    return el.tag in _WRAPPERS or is_text_figure(el) or (el.tag == "table" and lays_out(el))
+    return el.tag in STORY_WRAPPERS or is_text_figure(el) or (el.tag == "table" and lays_out(el))
 
 
 def _safe_date(page: Page, text: str | None) -> dt.datetime | None:
@@ -298,7 +296,7 @@ def _piece_text(piece: Piece) -> str:
     """A piece's text: a table's a line per row (its cells apart), a box's with its blocks apart."""
     if isinstance(piece, str):
         return piece
-    if piece.tag in _TEXT_BLOCKS:
+    if piece.tag in STORY_BLOCKS:
         return text_of(piece)
     return table_text(piece) if piece.tag == "table" else box_text(piece)
 
@@ -313,7 +311,7 @@ def _body(page: Page, pieces: list[Piece]) -> tuple[list[Block], list[Discarded]
     for i, piece in enumerate(pieces):
         el = None if isinstance(piece, str) else piece
         tag = "" if el is None else el.tag
-        if el is not None and (tag not in _TEXT_BLOCKS or (el.keys() and box_kind(el) is not None)):
+        if el is not None and (tag not in STORY_BLOCKS or (el.keys() and box_kind(el) is not None)):
             if (kept := apart_block(page, el)) is not None:  # (of the kind its class or id names, else "other")
                 out.append(kept)
             continue

@@ -488,14 +488,16 @@ Piece: TypeAlias = etree._Element | str
 def story_pieces(el: etree._Element) -> list[Piece]:
     """``el``'s children in reading order, each run of bare text between them joined into a string: ``el``'s own
     text, its children's tails and the text of phrasing markup (:data:`INLINE_TAGS`). Scripts and styles are
-    left out; every other element is a piece of its own, for the reader to read, walk into or keep out."""
+    left out; every other element is a piece of its own, for the reader to read, walk into or keep out, and so is
+    phrasing markup whose class or id names a box (a "social-title" span: :func:`box_kind`), as :func:`walk_story`
+    keeps it apart."""
     out: list[Piece] = []
     text = el.text
     run = [text] if text and not text.isspace() else []
     for child in el:
         tag = child.tag
         if isinstance(tag, str) and tag not in NOT_TEXT_TAGS:
-            if tag not in INLINE_TAGS:
+            if tag not in INLINE_TAGS or (child.keys() and box_kind(child) is not None):
                 if run:
                     _end_run(run, out)
                 out.append(child)
@@ -595,6 +597,15 @@ def is_photo_figure(el: etree._Element) -> bool:
 
 #: The parts of a table a walk goes through when the table :func:`lays_out` text
 TABLE_PARTS = frozenset({"thead", "tbody", "tfoot", "tr", "td", "th"})
+#: What a story's walk goes into: boxes of the story's own text (a div, a list, a quotation, a centred line, a
+#: contact address, preformatted text, a disclosure and its summary, a pull quote's caption), their blocks read in
+#: order and their bare text a paragraph, as :func:`walk_story` reads any element it does not keep apart. (A table's
+#: parts: those of a table that :func:`lays_out` text.) Not a ``<header>`` or an ``<hgroup>``: a reader that walks
+#: a whole ``<article>`` when it finds no story in it would read the headline, the kicker and the byline as the body.
+STORY_WRAPPERS = frozenset({
+    "div", "section", "article", "main", "center", "address", "pre", "details", "summary", "figcaption",
+    "ul", "ol", "dl", "blockquote", *TABLE_PARTS,
+})
 
 
 def lays_out(table: etree._Element) -> bool:

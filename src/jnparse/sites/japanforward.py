@@ -52,7 +52,8 @@ from ..page import Page, xpath
 from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import TextCopy, is_bullet, list_blocks, list_item
 from .base import (
-    TABLE_PARTS,
+    STORY_BLOCKS,
+    STORY_WRAPPERS,
     Layout,
     Site,
     TailCut,
@@ -91,12 +92,8 @@ FINGERPRINT = xpath(
 )
 _XML_SPACE = re.compile("[ \t\r\n]+")
 _HEADING_TAGS = frozenset({"h2", "h3", "h4"})  # a box's heading
-# the content's pieces (:func:`_pieces`): read as a paragraph each (a list's item too) or, the headings, as a
-# subhead each
+#: The story's blocks (base.STORY_BLOCKS) read as a subhead each
 _SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_TEXT_BLOCKS = _SUBHEADS | {"p", "li", "dt", "dd"}
-#: Walked into (a div unless its class names a box): their blocks read in order, their bare text a paragraph
-_WRAPPERS = frozenset({"div", "ul", "ol", "dl", "blockquote", "section", "article", "main", "center", *TABLE_PARTS})
 
 
 def _words(cls: str) -> list[str]:
@@ -306,7 +303,7 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
     """Blocks, photos, boxes kept out of the body, and a byline printed in the content; ``unclassed``: the page's
     classes are gone, and a box is told by what it holds (:func:`_told_kind`).
 
-    The content's pieces (:func:`_pieces`) are read in order, the wrappers' (:data:`_WRAPPERS`) in their place:
+    The content's pieces (:func:`_pieces`) are read in order, the wrappers' (:data:`STORY_WRAPPERS`) in their place:
     paragraphs, subheads (``h2``–``h6``), each list item and each run of bare text are body blocks; a table is
     kept out as ``other`` (a line per row, its cells apart), and so is any other element with text (an ``aside``)."""
     blocks: list[Block] = []
@@ -346,14 +343,14 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
                 stack.extend(reversed(story_pieces(el)))
         elif el.keys() and (kind := box_kind(el)) is not None:  # a paragraph or list its class names a box
             discarded.append(box_block(page, el, kind))
-        elif tag in _WRAPPERS or tag == "figure" or (tag == "table" and lays_out(el)):
+        elif tag in STORY_WRAPPERS or tag == "figure" or (tag == "table" and lays_out(el)):
             # a list, a quotation, a pull quote (a photo's figure is read above), a table laying out paragraphs:
             # its pieces, in order
             stack.extend(reversed(story_pieces(el)))
         elif tag == "table":
             if rows := table_text(el):
                 discarded.append(Discarded(kind="other", text=rows))
-        elif tag not in _TEXT_BLOCKS:
+        elif tag not in STORY_BLOCKS:
             if text:  # an element the content holds no body text in (an aside): kept out, not lost
                 discarded.append(discard("other", None, (), box_text(el)))
         else:

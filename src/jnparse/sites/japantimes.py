@@ -39,6 +39,7 @@ from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import SHARE_NETWORKS, TextCopy
 from .base import (
     INLINE_TAGS,
+    STORY_WRAPPERS,
     Layout,
     Site,
     TailCut,
@@ -605,7 +606,9 @@ class _Body:
             linked = False
         for el in container:
             tag = el.tag
-            if isinstance(tag, str) and tag in INLINE_TAGS and tag not in _SKIP_TAGS:
+            # (phrasing markup its class or id names a box, a "social-title" span, is a box: _child keeps it out)
+            if isinstance(tag, str) and tag in INLINE_TAGS and tag not in _SKIP_TAGS \
+                    and not (el.keys() and box_kind(el) is not None):
                 run.append(_text(el) if len(el) else (el.text or ""))
                 linked = linked and tag == "a"
             else:
@@ -669,7 +672,7 @@ class _Body:
             return  # photos: read by _images (a figure setting a quotation or a table apart is walked into)
         if tag in ("p", "li", "dt", "dd") or tag in _SUBHEADS or (tag in _WRAPPERS and len(el) == 0):  # (bare div)
             self._line(squash(el.text) if len(el) == 0 else _text(el), "subhead" if tag in _SUBHEADS else "paragraph")
-        elif tag in ("ul", "ol", "dl", "div", "section", "blockquote", "figure") and depth < 6:
+        elif (tag in STORY_WRAPPERS or tag == "figure") and depth < 6:
             if tag == "div" and classes and not _has_paragraphs(el):
                 text = box_text(el, _text)
                 if text:  # an unknown box with text: kept, but out of the body
