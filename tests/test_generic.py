@@ -335,6 +335,18 @@ def test_bare_text_with_inline_markup_is_one_paragraph(monkeypatch: pytest.Monke
     ]
 
 
+def test_a_header_or_heading_group_in_the_marked_body_is_read_block_by_block() -> None:
+    # a section's heading group inside the article's body: its heading a subhead, its standfirst a paragraph (read
+    # as one run of inline text, they ran together: "Otter reportA kelp story")
+    body = ("<div itemprop='articleBody'><p>The first paragraph of the story tells of otters in the bay.</p>"
+            "<hgroup><h3>Otter report</h3><p>A kelp story</p></hgroup>"
+            "<header><h3>Seal report</h3></header>"
+            f"{_PARAS}</div>")
+    a = jnparse.parse(_doc("<title>T</title>", body))
+    assert [(b.kind, b.text) for b in a.body[1:4]] == [
+        ("subhead", "Otter report"), ("paragraph", "A kelp story"), ("subhead", "Seal report")]
+
+
 @pytest.mark.parametrize("with_bytes", [True, False])
 def test_elements_with_gives_what_the_whole_tree_query_gives(with_bytes: bool) -> None:
     from lxml import etree
