@@ -487,7 +487,8 @@ def _text_header(
     perhaps after a "-" bullet), photo credit and caption, byline. Each line goes to one place.
 
     The share buttons anchor the headline (the line before them) and the section label (the line
-    before the headline); without them the first short line is the section and the next the title.
+    before the headline); without them a photo's credit line does (the headline stands above it), and
+    without either the first short line is the section and the next the title.
     """
     title = section = None
     byline = None
@@ -520,6 +521,16 @@ def _text_header(
         if chrome:
             discarded.insert(0, Discarded(kind="navigation", text="\n".join(chrome)))
         header = header[last_share + 1 :]
+    elif (credit_at := _photo_credit_at(header)) is not None:
+        # no buttons, but a photo's credit line (then its caption) under the headline: the line above it is the
+        # headline, and the one above that the section label (a short headline is no section label)
+        above = header[: max(credit_at - 1, 0)]
+        title = header[credit_at - 1] if credit_at else None
+        if above and _is_section_label(above[-1]):
+            section = above.pop()
+        if above:  # menus, breadcrumbs
+            discarded.insert(0, Discarded(kind="navigation", text="\n".join(above)))
+        header = header[credit_at:]
     else:
         header = [ln for ln in header if ln not in _SHARE_WORDS]
         if len(header) >= 2 and _is_section_label(header[0]):
@@ -539,6 +550,15 @@ def _text_header(
         else:
             images.append(image(None, line, None))
     return title, section, byline, images, discarded
+
+
+def _photo_credit_at(header: list[str]) -> int | None:
+    """Where a photo's credit stands alone on a line of the header, its caption on the next (``None``: none)."""
+    for i, line in enumerate(header[:-1]):
+        m = _KNOWN_CREDITS.match(line)
+        if m is not None and m.end() == len(line):
+            return i
+    return None
 
 
 def _is_section_label(line: str) -> bool:
