@@ -72,9 +72,22 @@ def _boxed() -> str:
     return " or ".join(f"contains({words}, ' {word} ')" for word in BOX_WORDS)
 
 
-#: An XPath test for an element whose class or id names a box (an ad slot, a "Related" box): the story walks keep
-#: such an element apart, as a discarded block of that kind
-BOXED = _boxed()
+def _phrasing() -> str:
+    """An XPath test that holds on phrasing markup (:data:`jnparse.sites.base.INLINE_TAGS`)."""
+    from jnparse.sites.base import INLINE_TAGS
+
+    return " or ".join(f"self::{tag}" for tag in sorted(INLINE_TAGS))
+
+
+_PHRASING = _phrasing()
+#: Phrasing markup that stands between blocks (:func:`jnparse.sites.base.phrasing_box`): the nearest sibling before
+#: it and the nearest after it that is an element or holds text are no text and no phrasing markup
+_ALONE = (f"not(preceding-sibling::node()[self::* or normalize-space()][1][self::text() or {_PHRASING}])"
+          f" and not(following-sibling::node()[self::* or normalize-space()][1][self::text() or {_PHRASING}])")
+
+#: An XPath test for an element whose class or id names a box (an ad slot, a "Related" box), phrasing markup only
+#: where it stands between blocks: the story walks keep such an element apart, as a discarded block of that kind
+BOXED = f"({_boxed()}) and (not({_PHRASING}) or ({_ALONE}))"
 
 #: An XPath test on a figure that holds a photo's box, not a quotation or table set apart
 #: (:func:`jnparse.sites.base.is_text_figure`): a picture in it, or neither a quotation nor a table

@@ -39,7 +39,7 @@ def test_a_copy_without_share_buttons_reads_its_header_as_with_them(headline: st
 
 @pytest.mark.parametrize("section", [True, False])
 def test_a_headline_above_a_photo_credit_is_the_headline(section: bool) -> None:
-    header, rest = _header_and_rest(COPY.read_text(encoding="utf-8"))
+    _, rest = _header_and_rest(COPY.read_text(encoding="utf-8"))
     top = (["Politics & Government"] if section else []) + ["Childcare Allowance Expanded", "Jiji Press",
                                                             "A minister speaks to reporters in Tokyo on Wednesday."]
     a = jnparse.parse_text("\n".join(top) + "\n" + rest)

@@ -10,7 +10,8 @@ first two paragraphs of the story of every fixture and corpus page, and comes ba
 or, kept apart whole, as a discarded block (:data:`APART`):
 
 - a table of data, an aside, a nav and a footer as ``other`` (a table's text a line per row, its cells apart);
-- a box whose class names it (an ad slot, a "Related" box, share buttons; a span too) as a block of that kind.
+- a box whose class names it (an ad slot, a "Related" box, share buttons; a span between paragraphs, not one in a
+  sentence) as a block of that kind.
 
 Also: every page's own named boxes put into its story are recorded once; a footer in the story of a page cut
 before its own footer cuts nothing; a photo without a figcaption keeps its text as its caption."""
@@ -82,8 +83,12 @@ INSERTS: dict[str, tuple[bytes, list[Block]]] = {
                 [Block("paragraph", "Otter facts"), Block("paragraph", "Otters hold hands.")]),
     "pullquote-caption": (b"<figure><blockquote>Otters rule.</blockquote><figcaption>An otter, 2020</figcaption>"
                           b"</figure>", [Block("paragraph", "Otters rule."), Block("paragraph", "An otter, 2020")]),
-    # phrasing markup its class names a box, standing between paragraphs: the box's
+    # phrasing markup its class names a box, standing between paragraphs: the box's; in a sentence: the sentence's
     "span.box": (b'<span class="social-title">Share this otter</span>', []),
+    "span.box-in-run": (b'<div>Otters swim <span class="comment-count">12</span> laps daily.</div>',
+                        [Block("paragraph", "Otters swim 12 laps daily.")]),
+    "a.box-in-run": (b'<div>Read the <a class="share-link" href="/x">otter story</a> today.</div>',
+                     [Block("paragraph", "Read the otter story today.")]),
 }
 #: what is kept apart, whole, as a discarded block: a table, a box beside the story, a menu of links
 APART = {
@@ -160,7 +165,8 @@ def test_what_the_story_holds_is_read_or_discarded(path: Path, at: int, name: st
 
 
 #: Inserts of which trafilatura's body keeps a part, or nothing
-_TRAFILATURA_MAY_KEEP = ("center", "address", "pre", "details", "pullquote-caption", "span.box")
+_TRAFILATURA_MAY_KEEP = ("center", "address", "pre", "details", "pullquote-caption", "span.box", "span.box-in-run",
+                         "a.box-in-run")
 
 
 def _by_trafilatura(article: jnparse.Article, data: bytes) -> bool:

@@ -46,6 +46,7 @@ from .sites.base import (
     is_share_box,
     is_text_figure,
     lays_out,
+    phrasing_box,
 )
 from .structured import ld_names, ld_text, ld_url, strip_tags
 from .textcopy import COPYRIGHT_LINE, TextCopy, is_bullet, list_item
@@ -514,9 +515,10 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
             skip("other", el)
         elif tag and tag not in _NOT_TEXT:
             # inline markup (a, em, strong, ruby ...): part of a run of bare text (a <br>'s tail holds its break),
-            # unless its class or id names a box (a "social-title" span), kept apart as the site readers keep it
-            if el.keys() and (kind := box_kind(el)) is not None:
-                skip(kind, el)
+            # unless it is a box of its own (a "social-title" span between paragraphs), kept apart as the site
+            # readers keep it
+            if phrasing_box(el, bool(inline)):
+                skip(box_kind(el) or "other", el)
             else:
                 inline.append(_text(el) if len(el) else (el.text or ""))
         tail = el.tail

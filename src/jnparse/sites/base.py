@@ -489,15 +489,14 @@ def story_pieces(el: etree._Element) -> list[Piece]:
     """``el``'s children in reading order, each run of bare text between them joined into a string: ``el``'s own
     text, its children's tails and the text of phrasing markup (:data:`INLINE_TAGS`). Scripts and styles are
     left out; every other element is a piece of its own, for the reader to read, walk into or keep out, and so is
-    phrasing markup whose class or id names a box (a "social-title" span: :func:`box_kind`), as :func:`walk_story`
-    keeps it apart."""
+    phrasing markup that is a box of its own (:func:`phrasing_box`)."""
     out: list[Piece] = []
     text = el.text
     run = [text] if text and not text.isspace() else []
     for child in el:
         tag = child.tag
         if isinstance(tag, str) and tag not in NOT_TEXT_TAGS:
-            if tag not in INLINE_TAGS or (child.keys() and box_kind(child) is not None):
+            if tag not in INLINE_TAGS or phrasing_box(child, bool(run)):
                 if run:
                     _end_run(run, out)
                 out.append(child)
@@ -560,6 +559,18 @@ def box_kind(el: etree._Element) -> str | None:
         if kind is not None:
             return kind
     return None
+
+
+def phrasing_box(el: etree._Element, in_run: bool) -> bool:
+    """Whether phrasing markup (:data:`INLINE_TAGS`) is a box of its own, kept apart as its class or id names it
+    (:func:`box_kind`): it stands between blocks, not in a run of text (``in_run``: text stands before it; or text
+    in its tail, or phrasing markup after it). A "social-title" span between two paragraphs is share buttons' label;
+    a "comment-count" span in a sentence is part of the sentence."""
+    if in_run or not el.keys() or (el.tail and not el.tail.isspace()):
+        return False
+    after = el.getnext()
+    alone = after is None or not isinstance(after.tag, str) or after.tag not in INLINE_TAGS
+    return alone and box_kind(el) is not None
 
 
 def box_block(page: Page, el: etree._Element, kind: str, text: Callable[[etree._Element], str] = text_of
@@ -633,8 +644,9 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
       place: an ad, a photo);
     - an element of ``blocks`` (by default :data:`STORY_BLOCKS`) is a block of that kind, all of its text;
     - a ``table`` (unless it :func:`lays_out` text), ``aside``, ``nav`` or ``footer`` (:data:`APART`), or an element
-      whose class or id names a box (:func:`box_kind`: an ad slot, a "Related" box), is a piece of kind
-      ``apart``: the caller keeps it out of the body, as a discarded block (:func:`kept_apart`);
+      whose class or id names a box (:func:`box_kind`: an ad slot, a "Related" box; phrasing markup only when it
+      stands between blocks, :func:`phrasing_box`), is a piece of kind ``apart``: the caller keeps it out of the
+      body, as a discarded block (:func:`kept_apart`);
     - any other element (a div, a list, a quotation; a span or a link) is walked into: the bare text between
       the blocks (elements' own text and their tails) is a paragraph, ended where an element of ``apart``
       starts or ends (by default :data:`SETS_APART`; Jiji's stories break at a ``<br>`` too).
@@ -672,7 +684,8 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
                 end_run()
             if kept:
                 pieces.append(("kept", el))
-        elif (tag in APART and not (tag == "table" and lays_out(el))) or (el.keys() and box_kind(el) is not None):
+        elif (tag in APART and not (tag == "table" and lays_out(el))) or (
+                phrasing_box(el, bool(run)) if tag in INLINE_TAGS else el.keys() and box_kind(el) is not None):
             if run:
                 end_run()
             pieces.append(("apart", el))

@@ -54,6 +54,7 @@ from .base import (
     is_photo_figure,
     is_share_box,
     lays_out,
+    phrasing_box,
 )
 
 SITE_ID = "japantimes"
@@ -606,9 +607,9 @@ class _Body:
             linked = False
         for el in container:
             tag = el.tag
-            # (phrasing markup its class or id names a box, a "social-title" span, is a box: _child keeps it out)
+            # (phrasing markup that is a box of its own, a "social-title" span between paragraphs: _child keeps it out)
             if isinstance(tag, str) and tag in INLINE_TAGS and tag not in _SKIP_TAGS \
-                    and not (el.keys() and box_kind(el) is not None):
+                    and not phrasing_box(el, bool(run)):
                 run.append(_text(el) if len(el) else (el.text or ""))
                 linked = linked and tag == "a"
             else:
