@@ -405,8 +405,8 @@ def _absolute(page: Page, href: str | None) -> str | None:
     if href is None:
         return None
     if href.startswith(("https://", "http://")) and not href[-1].isspace() and "/web/" not in href \
-            and "/o/" not in href:
-        return href  # what page.absolute gives an absolute link (most are), without its strip()
+            and "/o/" not in href and href.isascii() and href.isprintable() and " " not in href:
+        return href  # what page.absolute gives an absolute link (most are), without its strip() or encoding
     if href.startswith("//") and len(href) > 2 and href[2] not in "/?#" \
             and href.isascii() and href.isprintable() and " " not in href and ";" not in href \
             and "[" not in href and "]" not in href and not href.endswith(("?", "#")) and "?#" not in href:
