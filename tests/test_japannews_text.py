@@ -47,3 +47,22 @@ def test_a_headline_above_a_photo_credit_is_the_headline(section: bool) -> None:
     assert [(i.caption, i.credit) for i in a.images] == [
         ("A minister speaks to reporters in Tokyo on Wednesday.", "Jiji Press")]
     assert a.published is not None and a.published.isoformat() == "2025-11-20T18:36:00+09:00"
+
+
+@pytest.mark.parametrize(("credit", "agency"), [("Jiji Press", "Jiji Press"), ("The Associated Press", "AP"),
+                                                 ("AFP-Jiji", "AFP-Jiji")])
+def test_a_byline_that_credits_an_agency_alone_names_the_agency(credit: str, agency: str) -> None:
+    # a wire story with no dateline whose byline slot credits its agency: the page and its copy name it
+    page = (FIXTURES / "japannews" / "staff-byline-photo-subheads.html").read_bytes()
+    raw = jnparse.parse(page).byline
+    assert raw is not None and raw.authors
+    staff = raw.raw.encode()
+    assert staff in page
+    wire = jnparse.parse(page.replace(staff, credit.encode()))
+    assert (wire.byline is not None and wire.byline.authors) == ()
+    assert (wire.agency, wire.dateline) == (agency, None)
+    header, rest = _header_and_rest(COPY.read_text(encoding="utf-8"))
+    copy = jnparse.parse_text("\n".join(header).replace("By Hiroki Matsunaga / Yomiuri Shimbun Staff Writer",
+                                                        f"By {credit}") + "\n" + rest)
+    assert copy.agency == agency
+    assert jnparse.parse(page).agency is None  # (a staff writer's story: no agency)

@@ -16,7 +16,7 @@ import attrs
 from lxml import etree
 
 from .._text import box_text, plain_text, squash, strip_suffix, text_of
-from ..bylines import BY_LINE, parse_byline
+from ..bylines import BY_LINE, credited_agency, parse_byline
 from ..dates import parse_jst
 from ..errors import WholePageNeeded
 from ..model import Article, Block, Byline, Discarded, Image, Item
@@ -381,7 +381,8 @@ def extract_wp2022(page: Page) -> Article:
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
         page.warn("body", "missing", "no paragraphs in div#p-article-block")
-    agency = (dateline.agency if dateline else None) or _agency_from_url(page.url)
+    # (a wire story's byline may credit its agency alone: "Jiji Press")
+    agency = (dateline.agency if dateline else None) or credited_agency(byline) or _agency_from_url(page.url)
     paywalled = _paywalled(page)  # before the side blocks: those lose their scripts
     side = parts.side
     # no list of stories marked by its class (share buttons, ads and offers are marked by others): a copy
@@ -604,7 +605,7 @@ def parse_text(copy: TextCopy) -> Article:
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
         notices.append(Notice("body", "missing", "no body lines"))
-    agency = dateline.agency if dateline else None
+    agency = (dateline.agency if dateline else None) or credited_agency(byline)
     return Article(
         site=SITE_ID,
         url=copy.url,

@@ -39,8 +39,7 @@ from typing import Any
 from lxml import etree
 
 from .._text import squash, strip_suffix, text_of
-from ..agencies import canonical_agency
-from ..bylines import parse_byline, readable_name
+from ..bylines import credited_agency, parse_byline, readable_name
 from ..dates import NeedsReference, from_epoch, parse_jst
 from ..errors import WholePageNeeded
 from ..loading import parse_fragment
@@ -334,11 +333,7 @@ def _byline(data: dict[str, Any]) -> Byline | None:
 
 
 def _agency(dateline_agency: str | None, byline: Byline | None) -> str | None:
-    if dateline_agency:
-        return dateline_agency
-    if byline is not None and not byline.authors:
-        return canonical_agency(byline.affiliation) or canonical_agency(byline.raw)
-    return None
+    return dateline_agency or credited_agency(byline)
 
 
 def extract_next(page: Page) -> Article:
