@@ -178,11 +178,11 @@ def _looks_like_names(part: str) -> bool:
     return all(is_person_name(p) for p in _split_people(part))
 
 
-__all__ = ["BY_LINE", "is_person_name", "parse_byline", "readable_name"]
-
-
 def credited_agency(byline: Byline | None) -> str | None:
     """The wire agency a byline that names no one credits ("Jiji Press", "The Associated Press"), or ``None``."""
     if byline is None or byline.authors:
         return None
     return canonical_agency(byline.affiliation) or canonical_agency(byline.raw)
+
+
+__all__ = ["BY_LINE", "credited_agency", "is_person_name", "parse_byline", "readable_name"]
