@@ -4,8 +4,8 @@ first two paragraphs of the story of every fixture and corpus page, and comes ba
 - a list's items, a quotation, a definition list's terms and definitions, a bare div, bare text, a paragraph or box
   with a class or id (an editor's centred line, a block group), a pull quote's figure and a table laying out
   paragraphs as paragraphs; an h4 as a subhead; two ``<br>`` in a row end a paragraph of bare text; a centred
-  line, an address, preformatted text, a disclosure and its summary and a pull quote's caption as a div's text is
-  read;
+  line, an address, preformatted text, a disclosure and its summary, a header, a heading group and a pull quote's
+  caption as a div's text is read;
 
 or, kept apart whole, as a discarded block (:data:`APART`):
 
@@ -75,12 +75,15 @@ INSERTS: dict[str, tuple[bytes, list[Block]]] = {
     "share": (b'<p class="share-line"><a href="https://twitter.com/intent/tweet?u=1">Tweet</a></p>', []),
     "related-text": (b'<div class="related-note"><p>Otter facts are on page three.</p></div>', []),
     # the story's own boxes of other kinds are walked into, as a div is: a centred line, a contact address,
-    # preformatted text, a disclosure and its summary, a pull quote's caption
+    # preformatted text, a disclosure and its summary, a section's header or heading group, a pull quote's caption
     "center": (b"<center>Seals bask at noon.</center>", [Block("paragraph", "Seals bask at noon.")]),
     "address": (b"<address>Otter Desk, Kelp Street</address>", [Block("paragraph", "Otter Desk, Kelp Street")]),
     "pre": (b"<pre>Seals: 12\nOtters: 7</pre>", [Block("paragraph", "Seals: 12 Otters: 7")]),
     "details": (b"<details><summary>Otter facts</summary><p>Otters hold hands.</p></details>",
                 [Block("paragraph", "Otter facts"), Block("paragraph", "Otters hold hands.")]),
+    "header": (b"<header><h3>Otter report</h3></header>", [Block("subhead", "Otter report")]),
+    "hgroup": (b"<hgroup><h3>Otter report</h3><p>A kelp story</p></hgroup>",
+               [Block("subhead", "Otter report"), Block("paragraph", "A kelp story")]),
     "pullquote-caption": (b"<figure><blockquote>Otters rule.</blockquote><figcaption>An otter, 2020</figcaption>"
                           b"</figure>", [Block("paragraph", "Otters rule."), Block("paragraph", "An otter, 2020")]),
     # phrasing markup its class names a box, standing between paragraphs: the box's; in a sentence: the sentence's
@@ -150,7 +153,7 @@ def test_what_the_story_holds_is_read_or_discarded(path: Path, at: int, name: st
         # the generic reader's body is trafilatura's, read for precision: it takes a lone div of bare text (or
         # bare text alone) for page furniture (read for recall, it takes boilerplate for text on other pages),
         # and drops asides, navs, boxes and figures unseen; of bare text split by a blank line it may keep a part,
-        # and of a lone centred line, address or caption nothing (a disclosure's summary is its subhead)
+        # and of a lone centred line, address, header or caption nothing (a disclosure's summary is its subhead)
         if name.endswith("brbr") or name in _TRAFILATURA_MAY_KEEP:
             assert [b for b in after.body if b in before.body] == list(before.body)
             assert {b.text for b in after.body if b not in before.body} <= {b.text for b in gained}
@@ -165,8 +168,8 @@ def test_what_the_story_holds_is_read_or_discarded(path: Path, at: int, name: st
 
 
 #: Inserts of which trafilatura's body keeps a part, or nothing
-_TRAFILATURA_MAY_KEEP = ("center", "address", "pre", "details", "pullquote-caption", "span.box", "span.box-in-run",
-                         "a.box-in-run")
+_TRAFILATURA_MAY_KEEP = ("center", "address", "pre", "details", "header", "hgroup", "pullquote-caption", "span.box",
+                         "span.box-in-run", "a.box-in-run")
 
 
 def _by_trafilatura(article: jnparse.Article, data: bytes) -> bool:

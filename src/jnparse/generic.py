@@ -330,9 +330,6 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Boxes inside a story that are no part of it, kept apart whole (as the site readers keep them: base.APART)
 _APART = frozenset({"aside", "nav", "footer"})
 _TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"})
-#: Walked into: the story's own boxes (base.STORY_WRAPPERS) and, inside the element marked as the article's body, a
-#: header or a heading group (a section's heading and its standfirst)
-_WRAPPERS = STORY_WRAPPERS | {"header", "hgroup"}
 #: Never article text: code, embedded objects, controls and pictures (images are read
 #: from the figures separately).
 _NOT_TEXT = frozenset({
@@ -494,7 +491,7 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
                 text = _text(el)
                 if text:
                     blocks.append(Block("subhead" if tag in _HEADINGS else "paragraph", text))
-        elif tag in _WRAPPERS or tag in _APART \
+        elif tag in STORY_WRAPPERS or tag in _APART \
                 or (tag == "figure" and is_text_figure(el)) or (tag == "table" and lays_out(el)):
             # (a pull quote, a table in a figure, a table laying out paragraphs: walked into)
             # (an aside, a nav or a footer is no part of the story: kept apart whole, as every site's reader keeps it)

@@ -609,14 +609,16 @@ def is_photo_figure(el: etree._Element) -> bool:
 #: The parts of a table a walk goes through when the table :func:`lays_out` text
 TABLE_PARTS = frozenset({"thead", "tbody", "tfoot", "tr", "td", "th"})
 #: What a story's walk goes into: boxes of the story's own text (a div, a list, a quotation, a centred line, a
-#: contact address, preformatted text, a disclosure and its summary, a pull quote's caption), their blocks read in
-#: order and their bare text a paragraph, as :func:`walk_story` reads any element it does not keep apart. (A table's
-#: parts: those of a table that :func:`lays_out` text.) Not a ``<header>`` or an ``<hgroup>``: a reader that walks
-#: a whole ``<article>`` when it finds no story in it would read the headline, the kicker and the byline as the body.
+#: section's header or heading group, a contact address, preformatted text, a disclosure and its summary, a pull
+#: quote's caption), their blocks read in order and their bare text a paragraph, as :func:`walk_story` reads any
+#: element it does not keep apart. (A table's parts: those of a table that :func:`lays_out` text.) A reader that walks
+#: a whole ``<article>`` when it finds no story's box in it keeps its :data:`ARTICLE_HEADERS` apart.
 STORY_WRAPPERS = frozenset({
-    "div", "section", "article", "main", "center", "address", "pre", "details", "summary", "figcaption",
-    "ul", "ol", "dl", "blockquote", *TABLE_PARTS,
+    "div", "section", "article", "main", "center", "header", "hgroup", "address", "pre", "details", "summary",
+    "figcaption", "ul", "ol", "dl", "blockquote", *TABLE_PARTS,
 })
+#: What holds the headline, the kicker and the byline in a whole ``<article>`` (or page): no part of the story
+ARTICLE_HEADERS = frozenset({"header", "hgroup"})
 
 
 def lays_out(table: etree._Element) -> bool:

@@ -52,6 +52,7 @@ from ..page import Page, xpath
 from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import TextCopy, is_bullet, list_blocks, list_item
 from .base import (
+    ARTICLE_HEADERS,
     STORY_BLOCKS,
     STORY_WRAPPERS,
     Layout,
@@ -298,10 +299,11 @@ def _date(page: Page, text: str | None) -> dt.datetime | None:
     return page.date("published", text)
 
 
-def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
+def _body(page: Page, content: etree._Element, *, unclassed: bool = False, whole_article: bool = False,
           ) -> tuple[list[Block], list[Image], list[Discarded], Byline | None]:
     """Blocks, photos, boxes kept out of the body, and a byline printed in the content; ``unclassed``: the page's
-    classes are gone, and a box is told by what it holds (:func:`_told_kind`).
+    classes are gone, and a box is told by what it holds (:func:`_told_kind`); ``whole_article``: the content is
+    the whole article (or page), its story's box not found, and its header (the headline, the byline) is kept apart.
 
     The content's pieces (:func:`_pieces`) are read in order, the wrappers' (:data:`STORY_WRAPPERS`) in their place:
     paragraphs, subheads (``h2``–``h6``), each list item and each run of bare text are body blocks; a table is
@@ -343,6 +345,9 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False,
                 stack.extend(reversed(story_pieces(el)))
         elif el.keys() and (kind := box_kind(el)) is not None:  # a paragraph or list its class names a box
             discarded.append(box_block(page, el, kind))
+        elif whole_article and tag in ARTICLE_HEADERS:
+            if text:
+                discarded.append(discard("other", None, (), box_text(el)))
         elif tag in STORY_WRAPPERS or tag == "figure" or (tag == "table" and lays_out(el)):
             # a list, a quotation, a pull quote (a photo's figure is read above), a table laying out paragraphs:
             # its pieces, in order
@@ -422,7 +427,8 @@ def extract_wp(page: Page) -> Article:
         ("article:modified_time", lambda: _date(page, page.meta_value("article:modified_time"))),
         required=False,
     )
-    blocks, images, discarded, body_byline = _body(page, content, unclassed=unclassed)
+    blocks, images, discarded, body_byline = _body(page, content, unclassed=unclassed,
+                                                   whole_article=content is not parts.content)
     page.warn("body", "low-confidence", "div.entry-content (WordPress theme selector) is not attested for this site")
     thumb = parts.thumb
     if thumb is not None and content is not root and not any(thumb is a for a in content.iterancestors()):
