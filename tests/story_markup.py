@@ -97,3 +97,10 @@ PHOTO_FIGURE = ("not(.//blockquote or .//table) or .//img or .//picture or .//vi
 #: An XPath test on a table that holds data, which the story walks keep apart, not one that lays out paragraphs
 #: (:func:`jnparse.sites.base.lays_out`), which they walk into
 DATA_TABLE = "self::table[not(.//p or .//h2 or .//h3 or .//h4 or .//h5 or .//h6)]"
+
+#: An XPath test for what a story walk keeps apart by its name (base.APART, a table aside): an aside, a nav, a footer,
+#: a form, a button
+APART_TAGS = "self::aside or self::nav or self::footer or self::form or self::button"
+#: An XPath test for what a story walk reads no text in (base.NOT_TEXT_TAGS)
+NOT_TEXT = ("self::script or self::style or self::noscript or self::template or self::iframe or self::svg"
+            " or self::video or self::audio or self::canvas")

@@ -17,7 +17,7 @@ from jnparse.sites.base import apart_block
 
 from .conftest import FIXTURES
 from .prune_checks import nested_markup
-from .story_markup import BOXED, DATA_TABLE, PHOTO_FIGURE, assert_holds_read_in_place
+from .story_markup import APART_TAGS, BOXED, DATA_TABLE, NOT_TEXT, PHOTO_FIGURE, assert_holds_read_in_place
 
 HERE = FIXTURES / "kyodo"
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -242,13 +242,12 @@ def test_prune_skips_a_start_mark_inside_a_script() -> None:
 _BELOW_C = "[ancestor-or-self::*[count(. | $c) = 1]]"
 _UNDER_C = "[ancestor::*[count(. | $c) = 1]]"
 _TEXT_BLOCK = "self::p or self::li or self::dt or self::dd or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-_KEPT_OUT = (f"self::figure[{PHOTO_FIGURE}] or self::h1 or self::script or self::style or self::noscript"
-             " or self::template or self::iframe or self::svg"
+_KEPT_OUT = (f"self::figure[{PHOTO_FIGURE}] or self::h1 or {NOT_TEXT}"
              " or self::div[contains(concat(' ', normalize-space(@class), ' '), ' mainpic ')]")
-_APART = f"{DATA_TABLE} or self::aside or self::nav or self::footer or {BOXED}"
+_APART = f"{DATA_TABLE} or {APART_TAGS} or {BOXED}"
 # (the box itself may be an aside or nav, whose walk reads nothing, but not one whose class names a box: its
 # walk reads what it holds)
-_READ = (f"[not(ancestor::*[{_KEPT_OUT} or {DATA_TABLE} or self::aside or self::nav or self::footer]{_BELOW_C})]"
+_READ = (f"[not(ancestor::*[{_KEPT_OUT} or {DATA_TABLE} or {APART_TAGS}]{_BELOW_C})]"
          f"[not(ancestor::*[{BOXED}]{_UNDER_C})][not(ancestor::*[{_TEXT_BLOCK}]{_UNDER_C})]")
 _STORY_READ = etree.XPath(f"(.//*[({_TEXT_BLOCK}) and not({BOXED})] | .//text()){_READ}")
 #: The tables, asides, navs and named boxes the walk keeps apart (discarded), by the same rule.

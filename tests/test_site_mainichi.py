@@ -21,7 +21,7 @@ from .conftest import FIXTURES
 from .prune_checks import article as _article
 from .prune_checks import nested_markup
 from .prune_checks import whole_page_article as _whole_page_article
-from .story_markup import BOXED, DATA_TABLE, PHOTO_FIGURE, assert_holds_read_in_place
+from .story_markup import APART_TAGS, BOXED, DATA_TABLE, NOT_TEXT, PHOTO_FIGURE, assert_holds_read_in_place
 
 HERE = FIXTURES / "mainichi"
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -166,9 +166,8 @@ _PROMPT = "(contains(@class, 'mustpay') and not(contains(@class, 'is-mustpay')))
 _BELOW_C = "[ancestor-or-self::*[count(. | $c) = 1]]"
 _NOT_ABOVE = "[count(. | $above) != count($above)]"
 _TEXT_BLOCK = "self::p or self::li or self::dt or self::dd or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-_LEFT_OUT = (f"self::figure[{PHOTO_FIGURE}] or self::aside or self::nav or self::footer or self::h1 or {DATA_TABLE}"
-             " or self::script or self::style or self::noscript"
-             f" or self::template or {_PHOTO} or {_PROMPT}")
+_LEFT_OUT = (f"self::figure[{PHOTO_FIGURE}] or {APART_TAGS} or self::h1 or {DATA_TABLE} or {NOT_TEXT}"
+             f" or {_PHOTO} or {_PROMPT}")
 _UNDER_C = "[ancestor::*[count(. | $c) = 1]]"
 _READ = (f"[not(ancestor::*[{_LEFT_OUT}]{_BELOW_C})][not(ancestor::*[{BOXED}]{_UNDER_C})]"
          f"[not(ancestor::*[{_TEXT_BLOCK}]{_BELOW_C})]")
@@ -182,9 +181,8 @@ OLD = {
     "pieces": f"(.//*[({_TEXT_BLOCK}) and not({BOXED})] | .//text()){_READ}",
     # what it keeps apart (discarded): a table, aside or nav, or an element whose class or id names a box (an ad
     # slot, a "Related" box), unless a photo's or a prompt's class marks it, or it is code, a figure or the headline
-    "apart": f".//*[({DATA_TABLE} or self::aside or self::nav or self::footer or {BOXED}) and not({_PHOTO} or {_PROMPT}"
-             f" or self::figure[{PHOTO_FIGURE}] or self::h1 or self::script or self::style or self::noscript"
-             f" or self::template)]{_READ}",
+    "apart": f".//*[({DATA_TABLE} or {APART_TAGS} or {BOXED}) and not({_PHOTO} or {_PROMPT}"
+             f" or self::figure[{PHOTO_FIGURE}] or self::h1 or {NOT_TEXT})]{_READ}",
     # ancestors that hold the body ($above) hold the whole story: they are not photo boxes around a photo
     "photo_boxes": f"//*[{_PHOTO}][not(ancestor::*[{_PHOTO}]{_NOT_ABOVE})][not(ancestor::figure{_NOT_ABOVE})]"
                    f" | //*[@id='articledetail-body']//figure[{PHOTO_FIGURE}][not(ancestor::*[{_PHOTO}]{_NOT_ABOVE})]",

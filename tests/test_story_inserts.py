@@ -9,7 +9,8 @@ first two paragraphs of the story of every fixture and corpus page, and comes ba
 
 or, kept apart whole, as a discarded block (:data:`APART`):
 
-- a table of data, an aside, a nav and a footer as ``other`` (a table's text a line per row, its cells apart);
+- a table of data, an aside, a nav, a footer, a form and a button as ``other`` (a table's text a line per row, its
+  cells apart); a video's own text (what a browser that cannot play it shows) is no text;
 - a box whose class names it (an ad slot, a "Related" box, share buttons; a span between paragraphs, not one in a
   sentence) as a block of that kind.
 
@@ -86,6 +87,12 @@ INSERTS: dict[str, tuple[bytes, list[Block]]] = {
                [Block("subhead", "Otter report"), Block("paragraph", "A kelp story")]),
     "pullquote-caption": (b"<figure><blockquote>Otters rule.</blockquote><figcaption>An otter, 2020</figcaption>"
                           b"</figure>", [Block("paragraph", "Otters rule."), Block("paragraph", "An otter, 2020")]),
+    # a form (a newsletter's sign-up) and a button are no part of the story: kept apart; a video's own text is what
+    # a browser that cannot play it shows: nothing
+    "form": (b'<form action="/subscribe"><p>Sign up for otter news.</p><input type="email"><button>Subscribe</button>'
+             b"</form>", []),
+    "button": (b"<button>Load more otters</button>", []),
+    "video": (b'<video src="/o.mp4">Your browser cannot play otter video.</video>', []),
     # phrasing markup its class names a box, standing between paragraphs: the box's; in a sentence: the sentence's
     "span.box": (b'<span class="social-title">Share this otter</span>', []),
     "span.box-in-run": (b'<div>Otters swim <span class="comment-count">12</span> laps daily.</div>',
@@ -106,6 +113,8 @@ APART = {
     "share": Discarded(kind="share", items=(Item(title="Tweet", url="https://twitter.com/intent/tweet?u=1"),)),
     "related-text": Discarded(kind="related", text="Otter facts are on page three."),  # (no link: its text)
     "span.box": Discarded(kind="share", text="Share this otter"),
+    "form": Discarded(kind="other", text="Sign up for otter news. Subscribe"),
+    "button": Discarded(kind="other", text="Load more otters"),
 }
 
 
@@ -149,7 +158,8 @@ def test_what_the_story_holds_is_read_or_discarded(path: Path, at: int, name: st
     markup, gained = INSERTS[name]
     before, after = jnparse.parse(data), jnparse.parse(data[:at] + markup + data[at:])
     if name in ("div", "bare", "div-brbr", "bare-brbr", "aside", "nav", "footer", "ad", "related", "share",
-                "related-text", "pullquote", "figure-table", *_TRAFILATURA_MAY_KEEP) and _by_trafilatura(before, data):
+                "related-text", "pullquote", "figure-table", "form", "button", *_TRAFILATURA_MAY_KEEP) \
+            and _by_trafilatura(before, data):
         # the generic reader's body is trafilatura's, read for precision: it takes a lone div of bare text (or
         # bare text alone) for page furniture (read for recall, it takes boilerplate for text on other pages),
         # and drops asides, navs, boxes and figures unseen; of bare text split by a blank line it may keep a part,

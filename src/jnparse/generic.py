@@ -327,14 +327,15 @@ def _images(page: Page) -> list[Image]:
 #: Below this much text the marked element is a teaser or a stub, not the article.
 _MIN_MARKED_TEXT = 200
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-#: Boxes inside a story that are no part of it, kept apart whole (as the site readers keep them: base.APART)
-_APART = frozenset({"aside", "nav", "footer"})
+#: Boxes inside a story that are no part of it, kept apart whole (as the site readers keep them: base.APART): an
+#: aside, a nav, a footer, a form (a newsletter's sign-up), a button ("Load more")
+_APART = frozenset({"aside", "nav", "footer", "form", "button"})
 _TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"})
-#: Never article text: code, embedded objects, controls and pictures (images are read
+#: Never article text: code, embedded objects, controls outside a form and pictures (images are read
 #: from the figures separately).
 _NOT_TEXT = frozenset({
     "script", "style", "noscript", "template", "iframe", "object", "embed", "video", "audio", "canvas", "svg",
-    "form", "button", "input", "select", "textarea", "label", "figure", "picture", "img", "map", "hr",
+    "input", "select", "textarea", "label", "figure", "picture", "img", "map", "hr",
 })
 _PHONETIC = ("rt", "rp")  # ruby readings: "目（め）" reads as "目"
 _CODE = ("script", "style", "noscript", "template")  # what text_of leaves out

@@ -479,7 +479,8 @@ INLINE_TAGS = frozenset({
     "wbr",
 })
 #: Never text a reader sees (what text_of leaves out, embeds and icons)
-NOT_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "svg"})
+#: (a video's, an audio's or a canvas's own text is what a browser that cannot play it shows: no reader sees it)
+NOT_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "svg", "video", "audio", "canvas"})
 
 #: A piece of a story: an element, or a run of bare text (a string)
 Piece: TypeAlias = etree._Element | str
@@ -531,9 +532,9 @@ STORY_BLOCKS: dict[str, BlockKind] = {
 SETS_APART = BLOCK_TAGS - {"br"}
 #: What a story holds that is no part of it, kept out of the body whole as a discarded block
 #: (:func:`kept_apart`): a table (no paragraph: a line per row), an aside (a box beside the story: a fact box, a
-#: "Read also" list), a nav (links) or a footer (the story's own: its tags, a note on the writer); and any element
-#: whose class or id names a box (:func:`box_kind`)
-APART = frozenset({"table", "aside", "nav", "footer"})
+#: "Read also" list), a nav (links), a footer (the story's own: its tags, a note on the writer), a form (a newsletter's
+#: sign-up) or a button ("Load more"); and any element whose class or id names a box (:func:`box_kind`)
+APART = frozenset({"table", "aside", "nav", "footer", "form", "button"})
 
 #: Class or id words of boxes placed inside a story, by the discarded kind they are recorded as
 BOX_WORDS: dict[str, str] = {
@@ -645,10 +646,10 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
       nothing of the story (with ``kept``, the first is a piece of kind ``kept``, for the caller to read in its
       place: an ad, a photo);
     - an element of ``blocks`` (by default :data:`STORY_BLOCKS`) is a block of that kind, all of its text;
-    - a ``table`` (unless it :func:`lays_out` text), ``aside``, ``nav`` or ``footer`` (:data:`APART`), or an element
-      whose class or id names a box (:func:`box_kind`: an ad slot, a "Related" box; phrasing markup only when it
-      stands between blocks, :func:`phrasing_box`), is a piece of kind ``apart``: the caller keeps it out of the
-      body, as a discarded block (:func:`kept_apart`);
+    - a ``table`` (unless it :func:`lays_out` text), ``aside``, ``nav``, ``footer``, ``form`` or ``button``
+      (:data:`APART`), or an element whose class or id names a box (:func:`box_kind`: an ad slot, a "Related"
+      box; phrasing markup only when it stands between blocks, :func:`phrasing_box`), is a piece of kind
+      ``apart``: the caller keeps it out of the body, as a discarded block (:func:`kept_apart`);
     - any other element (a div, a list, a quotation; a span or a link) is walked into: the bare text between
       the blocks (elements' own text and their tails) is a paragraph, ended where an element of ``apart``
       starts or ends (by default :data:`SETS_APART`; Jiji's stories break at a ``<br>`` too).

@@ -39,6 +39,7 @@ from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import SHARE_NETWORKS, TextCopy
 from .base import (
     INLINE_TAGS,
+    NOT_TEXT_TAGS,
     STORY_WRAPPERS,
     Layout,
     Site,
@@ -572,7 +573,7 @@ def _last_text(els: Iterable[etree._Element]) -> str | None:
 # -- the body walk -------------------------------------------------------------------------------------
 
 _SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "img", "br", "hr"})
+_SKIP_TAGS = NOT_TEXT_TAGS | {"img", "br", "hr"}
 
 
 class _Body:
