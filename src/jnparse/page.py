@@ -209,7 +209,9 @@ class Page:
         to no page (a script, inline data, a fragment of this page, an e-mail address)."""
         if not href:
             return None
-        href = browser_url(href.strip())
+        href = href.strip()
+        if not (href.isascii() and href.isprintable()) or " " in href:  # (browser_url's test, without its call)
+            href = browser_url(href)
         href = unarchived_link(href)  # a page saved by the Wayback Machine or archive.today links through it
         if href.startswith(("https://", "http://")):
             return href
