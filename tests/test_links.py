@@ -59,3 +59,28 @@ def test_a_page_written_out_again_by_lxml_gives_the_same_links(path: Path) -> No
     links = [i.url for d in jnparse.parse(data).discarded for i in d.items]
     assert any("%20" in (u or "") for u in links)
     assert links == [i.url for d in jnparse.parse(copy).discarded for i in d.items]
+
+
+@pytest.mark.parametrize(("srcset", "largest"), [
+    ("/a-300.jpg 300w, /a-1024.jpg 1024w, /a-768.jpg 768w", "/a-1024.jpg"),
+    ("/a.jpg, /a@2x.jpg 2x", "/a@2x.jpg"),
+    ("/a.jpg 1x,/a@2x.jpg 2x", "/a@2x.jpg"),  # (a comma after a descriptor ends a candidate)
+    ("data:image/gif;base64,R0lGOD,AAA 1w, /real.jpg 10w", "/real.jpg"),  # (a placeholder is no picture)
+    ("/only.jpg", "/only.jpg"),
+    ("  ", None),
+])
+def test_a_srcset_gives_its_largest_picture(srcset: str, largest: str | None) -> None:
+    from jnparse.sites.base import srcset_largest
+
+    assert srcset_largest(srcset) == largest
+
+
+def test_a_photo_given_by_srcset_alone_is_its_largest() -> None:
+    page = (FIXTURES / "japannews" / "staff-byline-photo-subheads.html").read_bytes()
+    photo = jnparse.parse(page).images[0]
+    assert photo.url is not None and photo.url.endswith(".jpg")
+    src = f'src="{photo.url}"'.encode()
+    assert src in page
+    small = photo.url[: -len(".jpg")] + "-300x200.jpg"
+    by_srcset = page.replace(src, f'srcset="{small} 300w, {photo.url} 1024w"'.encode(), 1)
+    assert jnparse.parse(by_srcset).images[0] == photo

@@ -865,7 +865,27 @@ def discard(kind: str, heading: str | None = None, items: Iterable[Item] = (), t
 
 # -- images -------------------------------------------------------------------------------------------
 
-_SRCSET_FIRST = re.compile(r"^\s*(\S+)")
+#: Where one candidate of a srcset ends and the next starts: a comma and white space, or a comma after a descriptor
+#: (a comma inside an address, as in a data: address, has neither)
+_SRCSET_APART = re.compile(r",\s+|(?<=\d[wx]),")
+#: a candidate's descriptor: its width ("1024w") or its pixel density ("2x")
+_SRCSET_SIZE = re.compile(r"(\d+(?:\.\d+)?)[wx]")
+
+
+def srcset_largest(srcset: str) -> str | None:
+    """The address of the largest picture a ``srcset`` offers (its widest "w" or densest "x" candidate; among
+    candidates that say neither, the first), as a scraper wants it: a browser picks by the screen it has."""
+    best: str | None = None
+    size = -1.0
+    for candidate in _SRCSET_APART.split(srcset.strip().rstrip(",")):
+        parts = candidate.split()
+        if not parts or parts[0].startswith("data:"):
+            continue
+        found = _SRCSET_SIZE.fullmatch(parts[1]) if len(parts) > 1 else None
+        value = float(found.group(1)) if found is not None else 0.0
+        if value > size:
+            best, size = parts[0].rstrip(","), value
+    return best
 
 
 #: an image of a page a browser saved with its files ("Save page as… complete"): the browser points the image
@@ -883,9 +903,9 @@ def img_url(page: Page, img: etree._Element | None) -> str | None:
             return page.absolute(v) if saved is None else _saved_image(page, img, saved.group(1), v)
     srcset = img.get("srcset") or img.get("data-srcset")
     if srcset:
-        m = _SRCSET_FIRST.match(srcset)
-        if m:
-            return page.absolute(m.group(1))
+        largest = srcset_largest(srcset)
+        if largest:
+            return page.absolute(largest)
     return None
 
 
