@@ -401,3 +401,24 @@ def test_a_redesigned_page_with_no_date_and_no_og_type_is_no_article() -> None:
     with pytest.raises(jnparse.NotAnArticleError, match="no reader found") as raised:
         jnparse.parse(undated)
     assert not raised.value.stated_by_page
+
+
+@pytest.mark.parametrize(("credit", "authors", "affiliation"), [
+    (b"by Aki Marumoto", ("Aki Marumoto",), None),
+    (b"BY AKI MARUMOTO<br>STAFF WRITER", ("Aki Marumoto",), "STAFF WRITER"),
+    (b"by Aki Marumoto and Ken Ota<br>Staff Writers", ("Aki Marumoto", "Ken Ota"), "Staff Writers"),
+])
+def test_a_2013_page_with_no_writer_line_reads_the_writer_from_its_credit(
+        credit: bytes, authors: tuple[str, ...], affiliation: str | None) -> None:
+    # the theme prints the writer in h5.writer and "STAFF WRITER" in p.credit; a page whose writer stands in the
+    # credit line (how such a page prints it is not attested) still gives the byline, with a warning
+    page = (FIXTURES / "japantimes" / "wp2013-staff-writer.html").read_bytes()
+    writer = re.search(rb'<h5 class="writer"[^>]*>.*?</h5>', page)
+    assert writer is not None and b'<p class="credit">STAFF WRITER</p>' in page
+    page = page.replace(writer.group(0), b"").replace(b'<p class="credit">STAFF WRITER</p>',
+                                                      b'<p class="credit">' + credit + b"</p>")
+    page = re.sub(rb'<meta name="(?:author|cXenseParse:jat-credit)"[^>]*>', b"", page)
+    a = jnparse.parse(page)
+    assert a.byline is not None and (a.byline.authors, a.byline.affiliation) == (authors, affiliation)
+    assert a.agency is None
+    assert ("byline", "fallback") in {(w.field, w.code) for w in a.warnings}

@@ -29,7 +29,7 @@ from lxml import etree
 
 from .._text import box_text, squash, strip_suffix, table_text, text_of
 from ..agencies import canonical_agency
-from ..bylines import BY_LINE, is_person_name, parse_byline
+from ..bylines import BY_LINE, is_person_name, parse_byline, readable_name
 from ..dates import NeedsReference, parse_date_only, parse_jst
 from ..errors import NotAnArticleError, WholePageNeeded
 from ..loading import parse_fragment
@@ -1197,12 +1197,22 @@ def _old_byline(page: Page, parts: _Parts, credit: str | None, agency: str | Non
         if author and is_person_name(author):
             people = [author]
             page.warn("byline", "fallback", "read from meta author")
+    from_credit = False
+    if not people and printed is None and credit and agency is None and BY_LINE.match(credit):
+        # no h5.writer, and the credit line names the writer ("by Kenji Arata / Staff Writer"): the theme prints
+        # the writer apart (facts HIGH), but how a page without one prints a name is not attested (LOW)
+        printed = parse_byline(credit)
+        if printed is not None and printed.authors:
+            people, from_credit = [readable_name(n) for n in printed.authors], True
+            page.warn("byline", "fallback", "read from the credit line (p.credit)")
+        else:
+            printed = None
     if not people and printed is None:
         return None
     affiliation = printed.affiliation if printed is not None else None
-    if affiliation is None and credit and agency is None:
+    if affiliation is None and credit and agency is None and not from_credit:
         affiliation = credit  # "STAFF WRITER" under the writer's name
-    raw = writer or ", ".join(people)
+    raw = writer or (credit if from_credit and credit else ", ".join(people))
     return Byline(raw=raw, authors=tuple(people), affiliation=affiliation)
 
 
