@@ -69,6 +69,17 @@ INSERTS: dict[str, tuple[bytes, list[Block]]] = {
     # a table that lays out paragraphs (an older page's story in a table's cells) is read through
     "layout-table": (b"<table><tr><td><p>Otters rest in kelp.</p><p>Seals bask on rocks.</p></td></tr></table>",
                      [Block("paragraph", "Otters rest in kelp."), Block("paragraph", "Seals bask on rocks.")]),
+    # bare text in a layout table's cells: a paragraph a cell (a cell's end ends a run of bare text)
+    "layout-table-bare": (b"<table><tr><td><p>Otters rest in kelp.</p></td><td>Seals bask on rocks.</td>"
+                          b"<td>Gulls circle.</td></tr></table>",
+                          [Block("paragraph", "Otters rest in kelp."), Block("paragraph", "Seals bask on rocks."),
+                           Block("paragraph", "Gulls circle.")]),
+    # a centred line inside bare text is a line of its own, as a browser shows it
+    "center-in-run": (b"<div>Otters swim. <center>Seals bask.</center> Gulls circle.</div>",
+                      [Block("paragraph", "Otters swim."), Block("paragraph", "Seals bask."),
+                       Block("paragraph", "Gulls circle.")]),
+    # a box's table keeps its cells apart in the box's text
+    "aside-table": (b"<aside><h3>Fact box</h3><table><tr><td>Party</td><td>Seats</td></tr></table></aside>", []),
     "figure-table": (b'<figure class="wp-block-table"><table><tr><th>Party</th><th>Seats</th></tr><tr><td>LDP</td>'
                      b'<td>247</td></tr></table></figure>', []),
     "related": (b'<div class="related-box"><h3>Read also</h3><a href="https://example.com/quokkas/">Quokka story</a>'
@@ -114,6 +125,7 @@ APART = {
     "related-text": Discarded(kind="related", text="Otter facts are on page three."),  # (no link: its text)
     "span.box": Discarded(kind="share", text="Share this otter"),
     "form": Discarded(kind="other", text="Sign up for otter news. Subscribe"),
+    "aside-table": Discarded(kind="other", text="Fact box Party Seats"),
     "button": Discarded(kind="other", text="Load more otters"),
 }
 
@@ -158,7 +170,7 @@ def test_what_the_story_holds_is_read_or_discarded(path: Path, at: int, name: st
     markup, gained = INSERTS[name]
     before, after = jnparse.parse(data), jnparse.parse(data[:at] + markup + data[at:])
     if name in ("div", "bare", "div-brbr", "bare-brbr", "aside", "nav", "footer", "ad", "related", "share",
-                "related-text", "pullquote", "figure-table", "form", "button", *_TRAFILATURA_MAY_KEEP) \
+                "related-text", "pullquote", "figure-table", "form", "button", "aside-table", *_TRAFILATURA_MAY_KEEP) \
             and _by_trafilatura(before, data):
         # the generic reader's body is trafilatura's, read for precision: it takes a lone div of bare text (or
         # bare text alone) for page furniture (read for recall, it takes boilerplate for text on other pages),
@@ -179,7 +191,7 @@ def test_what_the_story_holds_is_read_or_discarded(path: Path, at: int, name: st
 
 #: Inserts of which trafilatura's body keeps a part, or nothing
 _TRAFILATURA_MAY_KEEP = ("center", "address", "pre", "details", "header", "hgroup", "pullquote-caption", "span.box",
-                         "span.box-in-run", "a.box-in-run")
+                         "span.box-in-run", "a.box-in-run", "layout-table-bare", "center-in-run")
 
 
 def _by_trafilatura(article: jnparse.Article, data: bytes) -> bool:

@@ -135,7 +135,11 @@ BLOCK_BREAK = "\u2028"
 #: elements a browser sets apart from what stands around them (a line of their own)
 BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "section", "article", "aside", "header",
                         "footer", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote", "figure", "figcaption",
-                        "table", "tr", "pre"})
+                        "table", "tr", "pre",
+                        # (a table's cells and caption; the other blocks a browser sets on lines of their own; a
+                        # form's parts, which it sets apart: "Email [Sign up]" is no word "EmailSign")
+                        "td", "th", "caption", "main", "center", "address", "details", "summary", "hgroup", "menu",
+                        "form", "fieldset", "legend", "label", "button", "option"})
 
 
 def block_text(el: etree._Element) -> str:
