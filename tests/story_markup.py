@@ -104,3 +104,10 @@ APART_TAGS = "self::aside or self::nav or self::footer or self::form or self::bu
 #: An XPath test for what a story walk reads no text in (base.NOT_TEXT_TAGS)
 NOT_TEXT = ("self::script or self::style or self::noscript or self::template or self::iframe or self::svg"
             " or self::video or self::audio or self::canvas")
+
+#: An XPath test for a story's text block, read whole (base.STORY_BLOCKS): a paragraph, a heading, and a list's item,
+#: term or definition unless it holds blocks of its own (base.holds_blocks: a list, paragraphs), which is walked into
+_ITEM_BLOCKS = ("descendant::ul or descendant::ol or descendant::dl or descendant::p or descendant::div"
+                " or descendant::blockquote or descendant::table or descendant::pre")
+TEXT_BLOCK = (f"self::p or ((self::li or self::dt or self::dd) and not({_ITEM_BLOCKS}))"
+              " or self::h2 or self::h3 or self::h4 or self::h5 or self::h6")

@@ -21,7 +21,15 @@ from .conftest import FIXTURES
 from .prune_checks import article as _article
 from .prune_checks import nested_markup
 from .prune_checks import whole_page_article as _whole_page_article
-from .story_markup import APART_TAGS, BOXED, DATA_TABLE, NOT_TEXT, PHOTO_FIGURE, assert_holds_read_in_place
+from .story_markup import (
+    APART_TAGS,
+    BOXED,
+    DATA_TABLE,
+    NOT_TEXT,
+    PHOTO_FIGURE,
+    TEXT_BLOCK,
+    assert_holds_read_in_place,
+)
 
 HERE = FIXTURES / "mainichi"
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -165,12 +173,11 @@ _PHOTO = "contains(@class, 'articledetail-image') or contains(@class, 'articlede
 _PROMPT = "(contains(@class, 'mustpay') and not(contains(@class, 'is-mustpay'))) or contains(@class, 'paywall')"
 _BELOW_C = "[ancestor-or-self::*[count(. | $c) = 1]]"
 _NOT_ABOVE = "[count(. | $above) != count($above)]"
-_TEXT_BLOCK = "self::p or self::li or self::dt or self::dd or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
 _LEFT_OUT = (f"self::figure[{PHOTO_FIGURE}] or {APART_TAGS} or self::h1 or {DATA_TABLE} or {NOT_TEXT}"
              f" or {_PHOTO} or {_PROMPT}")
 _UNDER_C = "[ancestor::*[count(. | $c) = 1]]"
 _READ = (f"[not(ancestor::*[{_LEFT_OUT}]{_BELOW_C})][not(ancestor::*[{BOXED}]{_UNDER_C})]"
-         f"[not(ancestor::*[{_TEXT_BLOCK}]{_BELOW_C})]")
+         f"[not(ancestor::*[{TEXT_BLOCK}]{_BELOW_C})]")
 OLD = {
     "body": "//section[@id='articledetail-body'] | //*[@id='articledetail-body']",
     "title_h1": f"//h1[{_HAS.format('title-page')}]",
@@ -178,7 +185,7 @@ OLD = {
     # what the story walk reads: its text blocks and its bare text, in page order, nothing inside a photo's
     # figure, photo box, prompt, aside, nav, headline, table or code, nor inside a text block (read with it); the
     # ancestors from the container ($c, the context node) down only: one left open above it is no part of it
-    "pieces": f"(.//*[({_TEXT_BLOCK}) and not({BOXED})] | .//text()){_READ}",
+    "pieces": f"(.//*[({TEXT_BLOCK}) and not({BOXED})] | .//text()){_READ}",
     # what it keeps apart (discarded): a table, aside or nav, or an element whose class or id names a box (an ad
     # slot, a "Related" box), unless a photo's or a prompt's class marks it, or it is code, a figure or the headline
     "apart": f".//*[({DATA_TABLE} or {APART_TAGS} or {BOXED}) and not({_PHOTO} or {_PROMPT}"

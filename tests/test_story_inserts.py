@@ -1,7 +1,8 @@
 """Nothing in a story is lost or misread, whatever element holds it. Each of :data:`INSERTS` is put between the
 first two paragraphs of the story of every fixture and corpus page, and comes back in its place in the body:
 
-- a list's items, a quotation, a definition list's terms and definitions, a bare div, bare text, a paragraph or box
+- a list's items (an item holding a list or paragraphs walked into), a quotation, a definition list's terms and
+  definitions, a bare div, bare text, a paragraph or box
   with a class or id (an editor's centred line, a block group), a pull quote's figure and a table laying out
   paragraphs as paragraphs; an h4 as a subhead; two ``<br>`` in a row end a paragraph of bare text; a centred
   line, an address, preformatted text, a disclosure and its summary, a header, a heading group and a pull quote's
@@ -38,6 +39,11 @@ INSERTS: dict[str, tuple[bytes, list[Block]]] = {
            [Block("paragraph", "Zebrafish counts rose by nine."), Block("paragraph", "Quokka numbers held steady.")]),
     "ol": (b"<ol>\n<li>Zebrafish counts rose by nine.</li>\n<li>Quokka numbers held steady.</li>\n</ol>",
            [Block("paragraph", "Zebrafish counts rose by nine."), Block("paragraph", "Quokka numbers held steady.")]),
+    # a list's item holding a list, or paragraphs: walked into, as a div is (its text and each sub-item a paragraph)
+    "nested-li": (b"<ul><li>Otters<ul><li>Sea otters</li><li>River otters</li></ul></li></ul>",
+                  [Block("paragraph", "Otters"), Block("paragraph", "Sea otters"), Block("paragraph", "River otters")]),
+    "li-p": (b"<ul><li><p>Otters nap.</p><p>Seals bask.</p></li></ul>",
+             [Block("paragraph", "Otters nap."), Block("paragraph", "Seals bask.")]),
     "blockquote": (b"<blockquote><p>Walruses gathered near the pier at dawn.</p></blockquote>",
                    [Block("paragraph", "Walruses gathered near the pier at dawn.")]),
     "h4": (b"<h4>Narwhal season opens</h4>", [Block("subhead", "Narwhal season opens")]),

@@ -40,6 +40,7 @@ from .sites.base import (
     box_block,
     box_kind,
     find_bytes,
+    holds_blocks,
     image,
     img_url,
     is_share_address,
@@ -480,7 +481,7 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
                 inline.append(el)
             continue
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _TEXT_BLOCKS or (tag == "blockquote" and el.find("p") is None):
+        if (tag in _TEXT_BLOCKS and not holds_blocks(el)) or (tag == "blockquote" and el.find("p") is None):
             # the common case, a paragraph with no attributes, skips the widget test (one keys() call costs
             # a fifth of the two get() calls that would tell no class and no id)
             kind = box_kind(el) if el.keys() else None
@@ -492,7 +493,7 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
                 text = _text(el)
                 if text:
                     blocks.append(Block("subhead" if tag in _HEADINGS else "paragraph", text))
-        elif tag in STORY_WRAPPERS or tag in _APART \
+        elif tag in STORY_WRAPPERS or tag in _APART or holds_blocks(el) \
                 or (tag == "figure" and is_text_figure(el)) or (tag == "table" and lays_out(el)):
             # (a pull quote, a table in a figure, a table laying out paragraphs: walked into)
             # (an aside, a nav or a footer is no part of the story: kept apart whole, as every site's reader keeps it)
@@ -588,16 +589,28 @@ def _body_trafilatura(page: Page) -> tuple[list[Block], list[Discarded]]:
             if _of_data(el):
                 tables.append(Discarded(kind="other", text=_rows_text(el) or None))
             continue
-        # a quote holding paragraphs is read through them; a paragraph inside a list item once; and nothing
-        # of a table of data
+        # a quote holding paragraphs is read through them, and so is a list item holding paragraphs or a list (its
+        # own text a paragraph); nothing of a table of data
         if el.tag == "quote" and el.find(".//p") is not None:
             continue
-        if any((a.tag == "item" and el.tag == "p") or (a.tag == "table" and _of_data(a)) for a in el.iterancestors()):
+        if any(a.tag == "table" and _of_data(a) for a in el.iterancestors()):
             continue
-        text = text_of(el)
+        holds = el.tag == "item" and (el.find(".//item") is not None or el.find(".//p") is not None)
+        text = _item_text(el) if holds else text_of(el)
         if text:
             out.append(Block("subhead" if el.tag == "head" else "paragraph", text))
     return out, tables
+
+
+def _item_text(item: etree._Element) -> str:
+    """The own text of a list item of trafilatura's XML that holds a list or paragraphs: without them, each read after
+    it ("Otters", then "Sea otters" and "River otters"; not "OttersSea ottersRiver otters" and then each again)."""
+    parts = [item.text or ""]
+    for child in item:
+        if child.tag not in ("list", "p") and child.find(".//p") is None and child.find(".//item") is None:
+            parts.append(text_of(child))
+        parts.append(child.tail or "")
+    return squash("".join(parts))
 
 
 def _of_data(table: etree._Element) -> bool:

@@ -62,6 +62,7 @@ from .base import (
     dropped_holds,
     find_bytes,
     has_class,
+    holds_blocks,
     image,
     img_url,
     in_text,
@@ -275,7 +276,7 @@ def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> lis
 def _walked_into(el: etree._Element) -> bool:
     """A wrapper (:data:`STORY_WRAPPERS`), a figure setting a quotation or a table apart (:func:`is_text_figure`) or a
     table laying out paragraphs (:func:`lays_out`): its pieces are the story's, in its place."""
-    return el.tag in STORY_WRAPPERS or is_text_figure(el) or (el.tag == "table" and lays_out(el))
+    return el.tag in STORY_WRAPPERS or is_text_figure(el) or (el.tag == "table" and lays_out(el)) or holds_blocks(el)
 
 
 def _safe_date(page: Page, text: str | None) -> dt.datetime | None:

@@ -527,6 +527,19 @@ STORY_BLOCKS: dict[str, BlockKind] = {
     "p": "paragraph", "li": "paragraph", "dt": "paragraph", "dd": "paragraph",
     "h2": "subhead", "h3": "subhead", "h4": "subhead", "h5": "subhead", "h6": "subhead",
 }
+#: What makes a list's item hold blocks of its own (:func:`holds_blocks`). Not a heading alone: a list of stories
+#: prints each title as one ("<li><a><h3>Title</h3></a></li>"), an item of one line.
+_BLOCKS_IN_ITEMS = ("ul", "ol", "dl", "p", "div", "blockquote", "table", "pre")
+
+
+def holds_blocks(el: etree._Element) -> bool:
+    """Whether ``el`` is a list's item (or a definition list's term or definition) that holds blocks of its own: a
+    list under it, paragraphs. A reader walks into such an item, as into a div, instead of reading it as one block:
+    "Otters" and the sub-items "Sea otters", "River otters" are three paragraphs, not "OttersSea ottersRiver otters",
+    and an item's two paragraphs two, not "Otters nap.Seals bask."."""
+    return el.tag in ("li", "dt", "dd") and next(el.iterdescendants(*_BLOCKS_IN_ITEMS), None) is not None
+
+
 #: What a browser sets apart from the text around it: the bare text before one and after it are two paragraphs
 #: (a ``<br>`` is not one: its tail holds a break, the text around it one paragraph as in a ``<p>``)
 SETS_APART = BLOCK_TAGS - {"br"}
@@ -692,7 +705,7 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
             if run:
                 end_run()
             pieces.append(("apart", el))
-        elif (kind := blocks.get(tag)) is not None:
+        elif (kind := blocks.get(tag)) is not None and not holds_blocks(el):
             if run:
                 end_run()
             pieces.append((kind, el))

@@ -66,6 +66,7 @@ from .base import (
     find_bytes,
     has_ancestor_below,
     has_class,
+    holds_blocks,
     image,
     img_url,
     in_tag,
@@ -348,7 +349,7 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False, whole
         elif whole_article and tag in ARTICLE_HEADERS:
             if text:
                 discarded.append(discard("other", None, (), box_text(el)))
-        elif tag in STORY_WRAPPERS or tag == "figure" or (tag == "table" and lays_out(el)):
+        elif tag in STORY_WRAPPERS or tag == "figure" or (tag == "table" and lays_out(el)) or holds_blocks(el):
             # a list, a quotation, a pull quote (a photo's figure is read above), a table laying out paragraphs:
             # its pieces, in order
             stack.extend(reversed(story_pieces(el)))

@@ -50,6 +50,7 @@ from .base import (
     discard,
     find_bytes,
     fullest,
+    holds_blocks,
     image,
     is_link_menu,
     is_photo_figure,
@@ -672,9 +673,10 @@ class _Body:
         if is_photo_figure(el) or tag == "picture" or "image_body" in classes \
                 or "article-image-gallery" in classes:
             return  # photos: read by _images (a figure setting a quotation or a table apart is walked into)
-        if tag in ("p", "li", "dt", "dd") or tag in _SUBHEADS or (tag in _WRAPPERS and len(el) == 0):  # (bare div)
+        if (tag in ("p", "li", "dt", "dd") and not holds_blocks(el)) or tag in _SUBHEADS \
+                or (tag in _WRAPPERS and len(el) == 0):  # (a bare div; a list's item holding a list is walked into)
             self._line(squash(el.text) if len(el) == 0 else _text(el), "subhead" if tag in _SUBHEADS else "paragraph")
-        elif (tag in STORY_WRAPPERS or tag == "figure") and depth < 6:
+        elif (tag in STORY_WRAPPERS or tag == "figure" or holds_blocks(el)) and depth < 6:
             if tag == "div" and classes and not _has_paragraphs(el):
                 text = box_text(el, _text)
                 if text:  # an unknown box with text: kept, but out of the body
