@@ -537,7 +537,11 @@ def holds_blocks(el: etree._Element) -> bool:
     list under it, paragraphs. A reader walks into such an item, as into a div, instead of reading it as one block:
     "Otters" and the sub-items "Sea otters", "River otters" are three paragraphs, not "OttersSea ottersRiver otters",
     and an item's two paragraphs two, not "Otters nap.Seals bask."."""
-    return el.tag in ("li", "dt", "dd") and next(el.iterdescendants(*_BLOCKS_IN_ITEMS), None) is not None
+    # (most items hold text alone: no children, no walk)
+    return el.tag in _ITEMS and len(el) > 0 and next(el.iterdescendants(*_BLOCKS_IN_ITEMS), None) is not None
+
+
+_ITEMS = frozenset({"li", "dt", "dd"})
 
 
 #: What a browser sets apart from the text around it: the bare text before one and after it are two paragraphs
