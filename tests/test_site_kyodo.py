@@ -17,15 +17,7 @@ from jnparse.sites.base import apart_block
 
 from .conftest import FIXTURES
 from .prune_checks import nested_markup
-from .story_markup import (
-    APART_TAGS,
-    BOXED,
-    DATA_TABLE,
-    NOT_TEXT,
-    PHOTO_FIGURE,
-    TEXT_BLOCK,
-    assert_holds_read_in_place,
-)
+from .story_markup import APART_TAGS, BOXED, DATA_TABLE, NOT_TEXT, PHOTO_FIGURE, TEXT_BLOCK, assert_holds_read_in_place
 
 HERE = FIXTURES / "kyodo"
 JST = dt.timezone(dt.timedelta(hours=9))

@@ -21,15 +21,7 @@ from .conftest import FIXTURES
 from .prune_checks import article as _article
 from .prune_checks import nested_markup
 from .prune_checks import whole_page_article as _whole_page_article
-from .story_markup import (
-    APART_TAGS,
-    BOXED,
-    DATA_TABLE,
-    NOT_TEXT,
-    PHOTO_FIGURE,
-    TEXT_BLOCK,
-    assert_holds_read_in_place,
-)
+from .story_markup import APART_TAGS, BOXED, DATA_TABLE, NOT_TEXT, PHOTO_FIGURE, TEXT_BLOCK, assert_holds_read_in_place
 
 HERE = FIXTURES / "mainichi"
 JST = dt.timezone(dt.timedelta(hours=9))
