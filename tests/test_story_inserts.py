@@ -6,7 +6,7 @@ first two paragraphs of the story of every fixture and corpus page, and comes ba
   with a class or id (an editor's centred line, a block group), a pull quote's figure and a table laying out
   paragraphs as paragraphs; an h4 as a subhead; two ``<br>`` in a row end a paragraph of bare text; a centred
   line, an address, preformatted text, a disclosure and its summary, a header, a heading group and a pull quote's
-  caption as a div's text is read;
+  caption as a div's text is read; a ruby's base without its reading;
 
 or, kept apart whole, as a discarded block (:data:`APART`):
 
@@ -39,6 +39,9 @@ INSERTS: dict[str, tuple[bytes, list[Block]]] = {
            [Block("paragraph", "Zebrafish counts rose by nine."), Block("paragraph", "Quokka numbers held steady.")]),
     "ol": (b"<ol>\n<li>Zebrafish counts rose by nine.</li>\n<li>Quokka numbers held steady.</li>\n</ol>",
            [Block("paragraph", "Zebrafish counts rose by nine."), Block("paragraph", "Quokka numbers held steady.")]),
+    # a ruby's reading is no part of the sentence: its base alone (written as references: any page's encoding)
+    "ruby": (b"<p>They swam in <ruby>&#26481;&#20140;<rp>(</rp><rt>&#12392;&#12358;&#12365;&#12423;&#12358;</rt>"
+             b"<rp>)</rp></ruby> Bay.</p>", [Block("paragraph", "They swam in \u6771\u4eac Bay.")]),
     # a list's item holding a list, or paragraphs: walked into, as a div is (its text and each sub-item a paragraph)
     "nested-li": (b"<ul><li>Otters<ul><li>Sea otters</li><li>River otters</li></ul></li></ul>",
                   [Block("paragraph", "Otters"), Block("paragraph", "Sea otters"), Block("paragraph", "River otters")]),

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from ._text import plain_text, set_text, squash, strip_suffix, text_nodes, text_of
+from ._text import plain_text, squash, strip_suffix, text_nodes, text_of
 from .agencies import canonical_agency
 from .bylines import BY_LINE, is_person_name, parse_byline
 from .datelines import split_dateline
@@ -338,33 +338,14 @@ _NOT_TEXT = frozenset({
     "script", "style", "noscript", "template", "iframe", "object", "embed", "video", "audio", "canvas", "svg",
     "input", "select", "textarea", "label", "figure", "picture", "img", "map", "hr",
 })
-_PHONETIC = ("rt", "rp")  # ruby readings: "目（め）" reads as "目"
 _CODE = ("script", "style", "noscript", "template")  # what text_of leaves out
 
 
-_SOURCE_SPACE = " \t\r\n\f"
-
-
-def _strip_readings_and_code(el: etree._Element) -> None:
-    """Remove ruby readings (目<rt>め</rt> reads as 目), scripts and styles under ``el``, in C, so each
-    paragraph's text then comes straight from lxml's serialiser (each ``<br>`` is a break in it already:
-    :func:`~jnparse.loading.mark_line_breaks`).
-
-    The white space a pretty-printed page puts between a ruby's base and its readings (``<ruby>痴漢`` ⏎
-    ``<rp>（</rp>`` ⏎ ``<rt>ちかん</rt>``…) goes with them: a browser shows none there, so "(痴漢)" must not
-    read "(痴漢 )". Once the readings are gone it is at the ends of the ruby's own text (or of the tails of
-    base elements left in it); a look at each ruby's text is cheaper than one at each reading's tail."""
-    etree.strip_elements(el, *_PHONETIC, *_CODE, with_tail=False)
-    for node in el.iter("ruby"):
-        text = node.text
-        if text is not None and (text[0] in _SOURCE_SPACE or text[-1] in _SOURCE_SPACE):
-            set_text(node, text.strip(_SOURCE_SPACE) or None)
-        if not len(node):
-            continue
-        for base in node:  # (<rb> elements, rare)
-            tail = base.tail
-            if tail is not None and (tail[0] in _SOURCE_SPACE or tail[-1] in _SOURCE_SPACE):
-                set_text(base, tail.strip(_SOURCE_SPACE) or None, tail=True)
+def _strip_code(el: etree._Element) -> None:
+    """Remove scripts and styles under ``el``, in C, so each paragraph's text then comes straight from lxml's
+    serialiser (each ``<br>`` is a break in it already, and ruby readings are gone:
+    :func:`~jnparse.loading.parse_bytes`)."""
+    etree.strip_elements(el, *_CODE, with_tail=False)
 
 
 def _text(el: etree._Element) -> str:
@@ -440,9 +421,9 @@ def _body_marked(page: Page) -> tuple[list[Block], list[Discarded]] | None:
     blocks: list[Block] = []
     discarded: list[Discarded] = []
     for el in outer:
-        # ruby readings go (目<rt>め</rt> reads as 目), and so do scripts and styles: removed in C, so
-        # each paragraph's text comes straight from lxml's serialiser, never from a walk in Python
-        _strip_readings_and_code(el)
+        # scripts and styles go: removed in C, so each paragraph's text comes straight from lxml's serialiser, never
+        # from a walk in Python (the parse took out ruby readings)
+        _strip_code(el)
         _read_marked(page, el, blocks, discarded)
     if sum(len(b.text) for b in blocks) < _MIN_MARKED_TEXT:
         return None
@@ -541,7 +522,7 @@ def _body_densest(page: Page, why: str = "trafilatura found no text") -> tuple[l
     container = max(text_by_parent, key=text_by_parent.__getitem__)
     if text_by_parent[container] < _MIN_MARKED_TEXT:
         return None
-    _strip_readings_and_code(container)
+    _strip_code(container)
     blocks: list[Block] = []
     discarded: list[Discarded] = []
     # from its first paragraph on: what stands before it (headline, byline and date, lead photo) is the
