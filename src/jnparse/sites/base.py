@@ -530,6 +530,7 @@ STORY_BLOCKS: dict[str, BlockKind] = {
 #: What makes a list's item hold blocks of its own (:func:`holds_blocks`). Not a heading alone: a list of stories
 #: prints each title as one ("<li><a><h3>Title</h3></a></li>"), an item of one line.
 _BLOCKS_IN_ITEMS = ("ul", "ol", "dl", "p", "div", "blockquote", "table", "pre")
+_ITEMS = frozenset({"li", "dt", "dd"})
 
 
 def holds_blocks(el: etree._Element) -> bool:
@@ -539,9 +540,6 @@ def holds_blocks(el: etree._Element) -> bool:
     and an item's two paragraphs two, not "Otters nap.Seals bask."."""
     # (most items hold text alone: no children, no walk)
     return el.tag in _ITEMS and len(el) > 0 and next(el.iterdescendants(*_BLOCKS_IN_ITEMS), None) is not None
-
-
-_ITEMS = frozenset({"li", "dt", "dd"})
 
 
 #: What a browser sets apart from the text around it: the bare text before one and after it are two paragraphs
@@ -889,19 +887,27 @@ _SRCSET_APART = re.compile(r",\s+|(?<=\d[wx]),")
 _SRCSET_SIZE = re.compile(r"(\d+(?:\.\d+)?)[wx]")
 
 
-def srcset_largest(srcset: str) -> str | None:
-    """The address of the largest picture a ``srcset`` offers (its widest "w" or densest "x" candidate; among
-    candidates that say neither, the first), as a scraper wants it: a browser picks by the screen it has."""
-    best: str | None = None
-    size = -1.0
+def srcset_candidates(srcset: str) -> list[tuple[str, float]]:
+    """The pictures a ``srcset`` offers, in order: each address with its width or density (0 when it says neither);
+    a placeholder's ``data:`` address left out."""
+    out: list[tuple[str, float]] = []
     for candidate in _SRCSET_APART.split(srcset.strip().rstrip(",")):
         parts = candidate.split()
         if not parts or parts[0].startswith("data:"):
             continue
         found = _SRCSET_SIZE.fullmatch(parts[1]) if len(parts) > 1 else None
-        value = float(found.group(1)) if found is not None else 0.0
+        out.append((parts[0].rstrip(","), float(found.group(1)) if found is not None else 0.0))
+    return out
+
+
+def srcset_largest(srcset: str) -> str | None:
+    """The address of the largest picture a ``srcset`` offers (its widest "w" or densest "x" candidate; among
+    candidates that say neither, the first), as a scraper wants it: a browser picks by the screen it has."""
+    best: str | None = None
+    size = -1.0
+    for url, value in srcset_candidates(srcset):
         if value > size:
-            best, size = parts[0].rstrip(","), value
+            best, size = url, value
     return best
 
 
@@ -932,8 +938,7 @@ def _saved_image(page: Page, img: etree._Element, name: str, src: str) -> str | 
     twitter:image, JSON-LD); else no address, with a warning (the page's address joined to the folder's is
     no address the image ever had)."""
     candidates = [img.get(attr) or "" for attr in ("data-src", "data-lazy-src", "data-original")]
-    candidates += [part.split()[0] for attr in ("srcset", "data-srcset")
-                   for part in (img.get(attr) or "").split(",") if part.split()]
+    candidates += [url for attr in ("srcset", "data-srcset") for url, _ in srcset_candidates(img.get(attr) or "")]
     candidates += [page.meta_value("og:image", "og:image:url", "twitter:image", "twitter:image:src") or "",
                    ld_url(page.ld("image")) or ""]
     for url in candidates:
