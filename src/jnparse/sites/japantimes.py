@@ -1199,22 +1199,20 @@ def _old_byline(page: Page, parts: _Parts, credit: str | None, agency: str | Non
         if author and is_person_name(author):
             people = [author]
             page.warn("byline", "fallback", "read from meta author")
-    from_credit = False
     if not people and printed is None and credit and agency is None and BY_LINE.match(credit):
         # no h5.writer, and the credit line names the writer ("by Kenji Arata / Staff Writer"): the theme prints
         # the writer apart (facts HIGH), but how a page without one prints a name is not attested (LOW)
-        printed = parse_byline(credit)
-        if printed is not None and printed.authors:
-            people, from_credit = [readable_name(n) for n in printed.authors], True
+        named = parse_byline(credit)
+        if named is not None and named.authors:
             page.warn("byline", "fallback", "read from the credit line (p.credit)")
-        else:
-            printed = None
+            return Byline(raw=credit, authors=tuple(readable_name(n) for n in named.authors),
+                          affiliation=named.affiliation)
     if not people and printed is None:
         return None
     affiliation = printed.affiliation if printed is not None else None
-    if affiliation is None and credit and agency is None and not from_credit:
+    if affiliation is None and credit and agency is None:
         affiliation = credit  # "STAFF WRITER" under the writer's name
-    raw = writer or (credit if from_credit and credit else ", ".join(people))
+    raw = writer or ", ".join(people)
     return Byline(raw=raw, authors=tuple(people), affiliation=affiliation)
 
 
@@ -1677,7 +1675,8 @@ def prune(data: bytes) -> bytes | None:
         menu = data.find(b'<nav id="menu"', wrapper, main)
         lead = data[wrapper:menu] if menu >= 0 else data[wrapper:main]
     if end == len(data):
-        return b"".join((data[:body], b"<body>", lead, data[main:]))
+        view = memoryview(data)  # one copy of the kept bytes, not one per slice
+        return b"".join((view[:body], b"<body>", lead, view[main:]))
     # marked, so that the extractor tells a cut that fell inside the story (a <footer> in it, on a page whose
     # own footer is missing: a download cut short) and has the page read whole
     return _CUT_2013.join(data, body, main, end, lead=lead, note="footer")
