@@ -36,6 +36,7 @@ from .model import Article, Block, Byline, Discarded, Image, Item, Notice
 from .page import Page, elements, first, tag_names, xpath
 from .prompts import without_prompts
 from .sites.base import (
+    APART,
     STORY_WRAPPERS,
     box_block,
     box_kind,
@@ -328,9 +329,9 @@ def _images(page: Page) -> list[Image]:
 #: Below this much text the marked element is a teaser or a stub, not the article.
 _MIN_MARKED_TEXT = 200
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-#: Boxes inside a story that are no part of it, kept apart whole (as the site readers keep them: base.APART): an
-#: aside, a nav, a footer, a form (a newsletter's sign-up), a button ("Load more")
-_APART = frozenset({"aside", "nav", "footer", "form", "button"})
+#: Boxes inside a story that are no part of it, kept apart whole as the site readers keep them (base.APART: an aside,
+#: a nav, a footer, a form, a button; a table is told apart below, as one of data or one laying out paragraphs)
+_APART = APART - {"table"}
 _TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"})
 #: Never article text: code, embedded objects, controls outside a form and pictures (images are read
 #: from the figures separately).
