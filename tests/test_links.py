@@ -1,5 +1,6 @@
 """Links read as a browser resolves them (``a.href``): spaces and characters beyond ASCII in a link's path, query and
-fragment percent-encoded as UTF-8, tabs and line breaks inside it dropped, its scheme and host as written."""
+fragment percent-encoded as UTF-8, tabs and line breaks inside it dropped, its scheme and an ASCII host as written, a
+host beyond ASCII in IDNA's ASCII form."""
 
 from __future__ import annotations
 
@@ -26,7 +27,12 @@ from .conftest import FIXTURES
     ("https://example.com/a%20b c", "https://example.com/a%20b%20c"),  # (an escape made already stays one)
     ("/otters/kelp forest/", "/otters/kelp%20forest/"),
     ("//example.com/a b", "//example.com/a%20b"),
-    ("https://例え.jp/a b", "https://例え.jp/a%20b"),  # (the host as written)
+    ("https://EXAMPLE.com/a b", "https://EXAMPLE.com/a%20b"),  # (an ASCII host as written)
+    ("https://例え.jp/a b", "https://xn--r8jz45g.jp/a%20b"),  # (a host beyond ASCII in IDNA's ASCII form)
+    ("//Bücher.DE:8080/über", "//xn--bcher-kva.de:8080/%C3%BCber"),
+    ("https://日本。jp/", "https://xn--wgv71a.jp/"),  # (an ideographic full stop parts labels, as a dot does)
+    ("https://josé:pw@example.com/", "https://jos%C3%A9:pw@example.com/"),
+    ("https://a..例/", "https://a..例/"),  # (no IDNA form: as written, a host no browser reaches either)
 ])
 def test_a_link_reads_as_a_browser_resolves_it(href: str, expected: str) -> None:
     assert browser_url(href) == expected

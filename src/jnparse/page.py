@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
@@ -69,7 +70,8 @@ def _escaped(found: re.Match[str]) -> str:
 def browser_url(url: str) -> str:
     """``url`` as a browser resolves a link to it (what ``a.href`` gives): tabs and line breaks inside it dropped,
     and the spaces and the characters beyond ASCII of its path, query and fragment percent-encoded as UTF-8
-    ("…&title=Japan’s Robots" reads "…&title=Japan%E2%80%99s%20Robots"); its scheme and host as written."""
+    ("…&title=Japan’s Robots" reads "…&title=Japan%E2%80%99s%20Robots"); its scheme and an ASCII host as written, a
+    host beyond ASCII in IDNA's ASCII form (:func:`_ascii_origin`)."""
     if url.isascii() and url.isprintable() and " " not in url:
         return url  # (most links: three scans in C)
     url = url.replace("\t", "").replace("\n", "").replace("\r", "")
@@ -78,7 +80,25 @@ def browser_url(url: str) -> str:
     rest = url[start:].replace(" ", "%20")  # (the common case, a title in a share button's query: in C)
     if not (rest.isascii() and rest.isprintable()):
         rest = _URL_ESCAPED.sub(_escaped, rest)
-    return url[:start] + rest
+    head = url[:start]
+    if not head.isascii():
+        head = _ascii_origin(head)
+    return head + rest
+
+
+def _ascii_origin(origin: str) -> str:
+    """A link's scheme and authority with its host beyond ASCII written as a browser sends it, in IDNA's ASCII form
+    ("//例え.jp" reads "//xn--r8jz45g.jp", lower case), and a user's name or password beyond ASCII percent-encoded.
+    A host IDNA cannot encode (an empty or overlong label) stays as written: no browser reaches it either."""
+    scheme, _, authority = origin.rpartition("//")
+    user, at, host_port = authority.rpartition("@")
+    host, colon, port = host_port.partition(":")
+    if not host.isascii():
+        with contextlib.suppress(UnicodeError):
+            host = host.encode("idna").decode("ascii").lower()
+    if not user.isascii():
+        user = _URL_ESCAPED.sub(_escaped, user)
+    return f"{scheme}//{user}{at}{host}{colon}{port}"
 
 
 def unarchived_link(href: str) -> str:
