@@ -205,3 +205,22 @@ def test_a_gzip_page_is_read_and_a_gzip_bomb_refused() -> None:
         jnparse.parse(gzip.compress(b"<p>" + b" " * 3_000_000), max_bytes=1_000_000)  # 3 MB from ~3 KB
     with pytest.raises(jnparse.DecodeError, match="gzip"):
         jnparse.parse(gzip.compress(page)[:40] + b"\x00" * 40)
+
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    # an embed written with no end tag (as HTML allows) held the rest of its parent in libxml2's tree
+    (b"<div><p>Otters.</p><embed src='/x.swf'><p>Seals.</p>Gulls.</div>",
+     b'<div><p>Otters.</p><embed src="/x.swf"/><p>Seals.</p>Gulls.</div>'),
+    (b"<div>Otters<wbr>nap well.</div>", b"<div>Otters<wbr/>nap well.</div>"),
+    (b"<div><video><source src=a><track src=b>No video.</video>After.</div>",
+     b'<div><video><source src="a"/><track src="b"/>No video.</video>After.</div>'),
+    (b"<div>Otters <embed src=x></embed> nap.</div>", b'<div>Otters <embed src="x"/> nap.</div>'),  # (closed: as is)
+])
+def test_html5_empty_elements_hold_nothing(markup: bytes, expected: bytes) -> None:
+    from lxml import etree
+
+    from jnparse.loading import parse_bytes
+
+    div = parse_bytes(b"<html><body>" + markup + b"</body></html>").find("body/div")
+    assert div is not None
+    assert etree.tostring(div, encoding="utf-8") == expected
