@@ -100,7 +100,8 @@ DATA_TABLE = "self::table[not(.//p or .//h2 or .//h3 or .//h4 or .//h5 or .//h6)
 
 #: An XPath test for what a story walk keeps apart by its name (base.APART, a table aside): an aside, a nav, a footer,
 #: a form, a button
-APART_TAGS = "self::aside or self::nav or self::footer or self::form or self::button"
+APART_TAGS = ("self::aside or self::nav or self::footer or self::form or self::button or self::select"
+              " or self::textarea")
 #: An XPath test for what a story walk reads no text in (base.NOT_TEXT_TAGS)
 NOT_TEXT = ("self::script or self::style or self::noscript or self::template or self::iframe or self::svg"
             " or self::video or self::audio or self::canvas")
@@ -110,4 +111,7 @@ NOT_TEXT = ("self::script or self::style or self::noscript or self::template or 
 _ITEM_BLOCKS = ("descendant::ul or descendant::ol or descendant::dl or descendant::p or descendant::div"
                 " or descendant::blockquote or descendant::table or descendant::pre")
 TEXT_BLOCK = (f"self::p or ((self::li or self::dt or self::dd) and not({_ITEM_BLOCKS}))"
-              " or self::h2 or self::h3 or self::h4 or self::h5 or self::h6")
+              " or self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6")
+#: An XPath test for the headline in a story's box ($c), kept out of the body (base.without_headline): an h1 before the
+#: box's first paragraph (one after it is a subhead)
+HEADLINE = "self::h1[not(preceding::p[ancestor::*[count(. | $c) = 1]])]"

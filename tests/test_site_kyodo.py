@@ -17,7 +17,16 @@ from jnparse.sites.base import apart_block
 
 from .conftest import FIXTURES
 from .prune_checks import nested_markup
-from .story_markup import APART_TAGS, BOXED, DATA_TABLE, NOT_TEXT, PHOTO_FIGURE, TEXT_BLOCK, assert_holds_read_in_place
+from .story_markup import (
+    APART_TAGS,
+    BOXED,
+    DATA_TABLE,
+    HEADLINE,
+    NOT_TEXT,
+    PHOTO_FIGURE,
+    TEXT_BLOCK,
+    assert_holds_read_in_place,
+)
 
 HERE = FIXTURES / "kyodo"
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -241,17 +250,17 @@ def test_prune_skips_a_start_mark_inside_a_script() -> None:
 #: the box down count: an element left open above the story holds it in the tree, yet is no part of it.
 _BELOW_C = "[ancestor-or-self::*[count(. | $c) = 1]]"
 _UNDER_C = "[ancestor::*[count(. | $c) = 1]]"
-_KEPT_OUT = (f"self::figure[{PHOTO_FIGURE}] or self::h1 or {NOT_TEXT}"
+_KEPT_OUT = (f"self::figure[{PHOTO_FIGURE}] or {HEADLINE} or {NOT_TEXT}"
              " or self::div[contains(concat(' ', normalize-space(@class), ' '), ' mainpic ')]")
 _APART = f"{DATA_TABLE} or {APART_TAGS} or {BOXED}"
 # (the box itself may be an aside or nav, whose walk reads nothing, but not one whose class names a box: its
 # walk reads what it holds)
 _READ = (f"[not(ancestor::*[{_KEPT_OUT} or {DATA_TABLE} or {APART_TAGS}]{_BELOW_C})]"
          f"[not(ancestor::*[{BOXED}]{_UNDER_C})][not(ancestor::*[{TEXT_BLOCK}]{_UNDER_C})]")
-_STORY_READ = etree.XPath(f"(.//*[({TEXT_BLOCK}) and not({BOXED})] | .//text()){_READ}")
+_STORY_READ = etree.XPath(f"(.//*[({TEXT_BLOCK}) and not({BOXED}) and not({HEADLINE})] | .//text()){_READ}")
 #: The tables, asides, navs and named boxes the walk keeps apart (discarded), by the same rule.
 _STORY_APART = etree.XPath(f".//*[({_APART}) and not({_KEPT_OUT})]{_READ}")
-_SUBHEADS = ("h2", "h3", "h4", "h5", "h6")
+_SUBHEADS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _agrees_with_the_rule(page: Page, box: etree._Element) -> bool:

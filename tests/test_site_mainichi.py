@@ -21,7 +21,16 @@ from .conftest import FIXTURES
 from .prune_checks import article as _article
 from .prune_checks import nested_markup
 from .prune_checks import whole_page_article as _whole_page_article
-from .story_markup import APART_TAGS, BOXED, DATA_TABLE, NOT_TEXT, PHOTO_FIGURE, TEXT_BLOCK, assert_holds_read_in_place
+from .story_markup import (
+    APART_TAGS,
+    BOXED,
+    DATA_TABLE,
+    HEADLINE,
+    NOT_TEXT,
+    PHOTO_FIGURE,
+    TEXT_BLOCK,
+    assert_holds_read_in_place,
+)
 
 HERE = FIXTURES / "mainichi"
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -165,7 +174,7 @@ _PHOTO = "contains(@class, 'articledetail-image') or contains(@class, 'articlede
 _PROMPT = "(contains(@class, 'mustpay') and not(contains(@class, 'is-mustpay'))) or contains(@class, 'paywall')"
 _BELOW_C = "[ancestor-or-self::*[count(. | $c) = 1]]"
 _NOT_ABOVE = "[count(. | $above) != count($above)]"
-_LEFT_OUT = (f"self::figure[{PHOTO_FIGURE}] or {APART_TAGS} or self::h1 or {DATA_TABLE} or {NOT_TEXT}"
+_LEFT_OUT = (f"self::figure[{PHOTO_FIGURE}] or {APART_TAGS} or {HEADLINE} or {DATA_TABLE} or {NOT_TEXT}"
              f" or {_PHOTO} or {_PROMPT}")
 _UNDER_C = "[ancestor::*[count(. | $c) = 1]]"
 _READ = (f"[not(ancestor::*[{_LEFT_OUT}]{_BELOW_C})][not(ancestor::*[{BOXED}]{_UNDER_C})]"
@@ -177,11 +186,11 @@ OLD = {
     # what the story walk reads: its text blocks and its bare text, in page order, nothing inside a photo's
     # figure, photo box, prompt, aside, nav, headline, table or code, nor inside a text block (read with it); the
     # ancestors from the container ($c, the context node) down only: one left open above it is no part of it
-    "pieces": f"(.//*[({TEXT_BLOCK}) and not({BOXED})] | .//text()){_READ}",
+    "pieces": f"(.//*[({TEXT_BLOCK}) and not({BOXED}) and not({HEADLINE})] | .//text()){_READ}",
     # what it keeps apart (discarded): a table, aside or nav, or an element whose class or id names a box (an ad
     # slot, a "Related" box), unless a photo's or a prompt's class marks it, or it is code, a figure or the headline
     "apart": f".//*[({DATA_TABLE} or {APART_TAGS} or {BOXED}) and not({_PHOTO} or {_PROMPT}"
-             f" or self::figure[{PHOTO_FIGURE}] or self::h1 or {NOT_TEXT})]{_READ}",
+             f" or self::figure[{PHOTO_FIGURE}] or {HEADLINE} or {NOT_TEXT})]{_READ}",
     # ancestors that hold the body ($above) hold the whole story: they are not photo boxes around a photo
     "photo_boxes": f"//*[{_PHOTO}][not(ancestor::*[{_PHOTO}]{_NOT_ABOVE})][not(ancestor::figure{_NOT_ABOVE})]"
                    f" | //*[@id='articledetail-body']//figure[{PHOTO_FIGURE}][not(ancestor::*[{_PHOTO}]{_NOT_ABOVE})]",
@@ -223,7 +232,7 @@ def _old_nodes(root: etree._Element, name: str) -> list[etree._Element | str]:
     return [n for n in found if isinstance(n, (etree._Element, str))] if isinstance(found, list) else []
 
 
-_SUBHEADS = ("h2", "h3", "h4", "h5", "h6")
+_SUBHEADS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _bare(text: str) -> str:

@@ -33,22 +33,19 @@ from .dates import NeedsReference, parse_jst
 from .errors import ExtraRequiredError
 from .loading import mark_line_breaks
 from .model import Article, Block, Byline, Discarded, Image, Item, Notice
-from .page import Page, elements, first, tag_names, xpath
+from .page import Page, elements, tag_names, xpath
 from .prompts import without_prompts
 from .sites.base import (
-    APART,
-    STORY_WRAPPERS,
+    INLINE_TAGS,
     box_block,
     box_kind,
+    figure_image,
     find_bytes,
-    holds_blocks,
-    image,
-    img_url,
+    is_photo_figure,
     is_share_address,
     is_share_box,
     is_text_figure,
-    lays_out,
-    phrasing_box,
+    walk_story,
 )
 from .structured import ld_names, ld_text, ld_url, strip_tags
 from .textcopy import COPYRIGHT_LINE, TextCopy, is_bullet, list_item
@@ -309,14 +306,18 @@ def _in_teaser(fig: etree._Element) -> bool:
     return False
 
 
+def _uncredited(caption: str) -> tuple[str | None, str | None]:
+    return caption, None  # (no site's rule parts a credit from a generic page's caption)
+
+
 def _images(page: Page) -> list[Image]:
     out: list[Image] = []
+    # (a figure with no picture but a caption is a photo's box too, its picture given by a script: its caption kept)
     figures = [fig for fig in page.root.iter("figure")
-               if next(fig.iter("img"), None) is not None
+               if is_photo_figure(fig) and (next(fig.iter("img"), None) is not None or text_of(fig))
                and any(a.tag in ("article", "main") for a in fig.iterancestors()) and not _in_teaser(fig)]
     for fig in figures[:30]:
-        cap = first(_FIG_CAPTION(fig))
-        out.append(image(img_url(page, first(_FIG_IMG(fig))), text_of(cap) if cap is not None else None, None))
+        out.append(figure_image(page, fig, _uncredited))
     if not out:
         url = page.meta_value("og:image") or ld_url(page.ld("image"))
         if url:
@@ -329,16 +330,9 @@ def _images(page: Page) -> list[Image]:
 #: Below this much text the marked element is a teaser or a stub, not the article.
 _MIN_MARKED_TEXT = 200
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-#: Boxes inside a story that are no part of it, kept apart whole as the site readers keep them (base.APART: an aside,
-#: a nav, a footer, a form, a button; a table is told apart below, as one of data or one laying out paragraphs)
-_APART = APART - {"table"}
-_TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"})
-#: Never article text: code, embedded objects, controls outside a form and pictures (images are read
-#: from the figures separately).
-_NOT_TEXT = frozenset({
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "video", "audio", "canvas", "svg",
-    "input", "select", "textarea", "label", "figure", "picture", "img", "map", "hr",
-})
+#: What holds no text of the story beyond what base.NOT_TEXT_TAGS names: pictures (the photos are read from the
+#: figures apart), a rule, a form's field
+_NOT_TEXT = frozenset({"figure", "picture", "img", "map", "hr", "input"})
 _CODE = ("script", "style", "noscript", "template")  # what text_of leaves out
 
 
@@ -433,79 +427,31 @@ def _body_marked(page: Page) -> tuple[list[Block], list[Discarded]] | None:
 
 def _read_marked(page: Page, container: etree._Element, blocks: list[Block], discarded: list[Discarded],
                  first: int = 0) -> None:
-    """The blocks of ``container`` from its child ``first`` on (its own text only when from the start)."""
-    inline: list[str] = []  # text met between block elements (a theme that prints bare text and <br>s)
-
-    def flush() -> None:
-        if inline:
-            text = squash("".join(inline))
-            inline.clear()
-            if text:
-                blocks.append(Block("paragraph", text))
-
-    def skip(kind: str, el: etree._Element) -> None:
-        flush()
-        discarded.append(box_block(page, el, kind, _text))  # (its scripts are stripped: _text reads it)
-
+    """The blocks of ``container`` from its child ``first`` on (its own text only when from the start), read by the
+    walk every site reader shares (:func:`~.sites.base.walk_story`); the boxes it keeps apart go to ``discarded``. A
+    photo's figure, a picture or a map holds no text of the story (the photos are read apart); on a page whose classes
+    are gone, a box is told by what it holds (:func:`_told_kind`)."""
     unclassed = _no_classes(page)  # its boxes are told by what they hold, no class or id naming them
-    # an explicit stack, not recursion (hostile pages nest thousands deep): an element to read, a
-    # wrapper's tail text, or None for "the wrapper ends here" (its bare text is a paragraph of its own)
-    stack: list[etree._Element | str | None] = list(reversed(container[first:]))
-    if container.text and not first:
-        inline.append(container.text)
-    while stack:
-        el = stack.pop()
-        if el is None:
-            flush()
-            continue
+
+    def keep_out(el: etree._Element) -> bool:
+        tag = el.tag
+        if tag in _NOT_TEXT:
+            return tag != "figure" or not is_text_figure(el)  # (a pull quote's figure is the story's)
+        return unclassed and tag not in INLINE_TAGS and not el.keys() and _told_kind(el) is not None
+
+    pieces = walk_story(container[first:], None if first else container.text, keep_out=keep_out, kept=True)
+    for kind, el in pieces:
         if isinstance(el, str):
-            if inline or not el.isspace():
-                inline.append(el)
-            continue
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if (tag in _TEXT_BLOCKS and not holds_blocks(el)) or (tag == "blockquote" and el.find("p") is None):
-            # the common case, a paragraph with no attributes, skips the widget test (one keys() call costs
-            # a fifth of the two get() calls that would tell no class and no id)
-            kind = box_kind(el) if el.keys() else None
-            if kind is not None:
-                skip(kind, el)
-            else:
-                if inline:
-                    flush()
-                text = _text(el)
-                if text:
-                    blocks.append(Block("subhead" if tag in _HEADINGS else "paragraph", text))
-        elif tag in STORY_WRAPPERS or tag in _APART or holds_blocks(el) \
-                or (tag == "figure" and is_text_figure(el)) or (tag == "table" and lays_out(el)):
-            # (a pull quote, a table in a figure, a table laying out paragraphs: walked into)
-            # (an aside, a nav or a footer is no part of the story: kept apart whole, as every site's reader keeps it)
-            kind = (box_kind(el) if el.keys() else _told_kind(el) if unclassed else None) \
-                or ("other" if tag in _APART else None)
-            if kind is not None:
-                skip(kind, el)
-            else:
-                flush()
-                if el.text and not el.text.isspace():
-                    inline.append(el.text)
-                if el.tail and not el.tail.isspace():
-                    stack.append(el.tail)
-                stack.append(None)
-                stack.extend(reversed(el))
-                continue  # its tail was pushed to be read after its children
-        elif tag == "table":
-            skip("other", el)
-        elif tag and tag not in _NOT_TEXT:
-            # inline markup (a, em, strong, ruby ...): part of a run of bare text (a <br>'s tail holds its break),
-            # unless it is a box of its own (a "social-title" span between paragraphs), kept apart as the site
-            # readers keep it
-            if phrasing_box(el, bool(inline)):
-                skip(box_kind(el) or "other", el)
-            else:
-                inline.append(_text(el) if len(el) else (el.text or ""))
-        tail = el.tail
-        if tail and (inline or not tail.isspace()):  # the new line between two paragraphs is no text
-            inline.append(tail)
-    flush()
+            blocks.append(Block("paragraph", el))
+        elif kind == "kept":
+            if el.tag not in _NOT_TEXT:  # a box told by what it holds
+                discarded.append(box_block(page, el, _told_kind(el) or "other", _text))
+        elif kind == "apart":  # (its scripts are stripped: _text reads it)
+            found = box_block(page, el, (box_kind(el) if el.keys() else None) or "other", _text)
+            if found.text or found.items or found.heading:
+                discarded.append(found)
+        elif text := _text(el):
+            blocks.append(Block(kind, text))
 
 
 def _body_densest(page: Page, why: str = "trafilatura found no text") -> tuple[list[Block], list[Discarded]] | None:
@@ -536,6 +482,9 @@ def _body_densest(page: Page, why: str = "trafilatura found no text") -> tuple[l
     return blocks, discarded
 
 
+_EMBED = re.compile(rb"<embed[\s/>]", re.IGNORECASE)
+
+
 def _body_trafilatura(page: Page) -> tuple[list[Block], list[Discarded]]:
     """The body as trafilatura reads it, and the tables in it (discarded ``other`` blocks, a line per row)."""
     try:
@@ -546,7 +495,11 @@ def _body_trafilatura(page: Page) -> tuple[list[Block], list[Discarded]]:
             "generic", "reading the body of a page from a site jnparse has no module for" + why
         ) from None
     # trafilatura cleans the tree it is given in place: hand it the bytes, never the page's tree
-    source = page.source if page.source is not None else etree.tostring(page.root, encoding="utf-8")
+    source = page.source
+    if source is None or _EMBED.search(source) is not None:
+        # (an <embed> with no end tag, as HTML allows, holds the rest of the story in lxml's tree, and trafilatura
+        # drops it whole: it is given the page's tree, where the parse gave the embed's hold back to its parent)
+        source = etree.tostring(page.root, encoding="utf-8")
     try:
         xml = trafilatura.extract(
             source, url=page.url, output_format="xml", include_comments=False, include_tables=True,

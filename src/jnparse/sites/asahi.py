@@ -48,28 +48,24 @@ from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
 from ..textcopy import COPYRIGHT_LINE, SHARE_NETWORKS, TextCopy
 from .base import (
-    STORY_BLOCKS,
-    STORY_WRAPPERS,
     Layout,
-    Piece,
     Site,
+    StoryPiece,
     apart_block,
-    box_kind,
     class_words,
     cut_dateline,
     cut_to,
     discard,
     dropped_holds,
+    figure_image,
     find_bytes,
     has_class,
-    holds_blocks,
     image,
     img_url,
     in_text,
+    is_photo_figure,
     is_share_address,
-    is_text_figure,
-    lays_out,
-    story_pieces,
+    walk_story,
 )
 
 SITE_ID = "asahi"
@@ -253,30 +249,17 @@ def _scan(main: etree._Element) -> _Parts:
 _SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
-def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> list[Piece]:
-    """The story's pieces in reading order: its paragraphs, subheads (``h2``–``h6``), list items and runs of bare
-    text, and in their places the other elements it holds (a table of data, an ``aside``, a box its class names:
-    :func:`_body` keeps them out of the body, not lost). The walk goes into the wrappers (:func:`_walked_into`), not
-    into a photo or the share bar (a div of :data:`_OUT_CLASSES`, or one of ``photos``: those of a page whose
-    classes are gone)."""
+def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> list[StoryPiece]:
+    """The story's pieces in reading order (:func:`walk_story`, the walk every site reader shares): its paragraphs,
+    subheads, list items and runs of bare text, and in their places the elements it keeps apart (a table of data, an
+    ``aside``, a box its class names: :func:`_body` keeps them out of the body, not lost). The walk does not go into a
+    photo or the share bar (a div of :data:`_OUT_CLASSES`, or one of ``photos``: those of a page whose classes are
+    gone), read apart; a ``<figure>`` photo (no part of the design, which boxes its photos in divs) is a piece of kind
+    ``kept``, read as a photo by :func:`_body`."""
     if any(has_class(a, *_OUT_CLASSES) for a in (container, *container.iterancestors("div"))):
         return []  # the whole text sits inside one
-    out: list[Piece] = []
-    stack = story_pieces(container)
-    stack.reverse()
-    while stack:
-        piece = stack.pop()
-        if isinstance(piece, str) or not _walked_into(piece) or (piece.keys() and box_kind(piece) is not None):
-            out.append(piece)  # (a box its class or id names, an ad slot or a "Related" box: kept apart whole)
-        elif not (piece.tag == "div" and (has_class(piece, *_OUT_CLASSES) or any(piece is p for p in photos))):
-            stack.extend(reversed(story_pieces(piece)))
-    return out
-
-
-def _walked_into(el: etree._Element) -> bool:
-    """A wrapper (:data:`STORY_WRAPPERS`), a figure setting a quotation or a table apart (:func:`is_text_figure`) or a
-    table laying out paragraphs (:func:`lays_out`): its pieces are the story's, in its place."""
-    return el.tag in STORY_WRAPPERS or is_text_figure(el) or (el.tag == "table" and lays_out(el)) or holds_blocks(el)
+    return walk_story(container, container.text, keep_out=lambda el: is_photo_figure(el) or (el.tag == "div" and (
+        has_class(el, *_OUT_CLASSES) or any(el is p for p in photos))), kept=True)
 
 
 def _safe_date(page: Page, text: str | None) -> dt.datetime | None:
@@ -293,26 +276,32 @@ def _share(page: Page, el: etree._Element) -> Discarded:
     return discard("share", None, items, None if items else box_text(el))
 
 
-def _piece_text(piece: Piece) -> str:
+def _piece_text(piece: StoryPiece) -> str:
     """A piece's text: a table's a line per row (its cells apart), a box's with its blocks apart."""
-    if isinstance(piece, str):
-        return piece
-    if piece.tag in STORY_BLOCKS:
-        return text_of(piece)
-    return table_text(piece) if piece.tag == "table" else box_text(piece)
+    kind, el = piece
+    if isinstance(el, str):
+        return el
+    if kind in ("paragraph", "subhead"):
+        return text_of(el)
+    return table_text(el) if el.tag == "table" else box_text(el)
 
 
-def _body(page: Page, pieces: list[Piece]) -> tuple[list[Block], list[Discarded], bool]:
+def _body(page: Page, pieces: list[StoryPiece]) -> tuple[list[Block], list[Discarded], list[Image], bool]:
     """Body blocks from the story's pieces (:func:`_body_pieces`), the blocks kept out of them (a separator line,
-    and each element that is no paragraph, subhead or list item: a table, an ``aside``), and whether the page is a
-    teaser ("[Read More]")."""
+    and each element the walk keeps apart: a table, an ``aside``, a box its class names), and whether the page is a
+    teaser ("[Read More]"); and the photos of the figures in it (:func:`~.base.figure_image`)."""
     blocks: list[Block] = []
     out: list[Discarded] = []
+    figures: list[Image] = []
     teaser = False
     for i, piece in enumerate(pieces):
-        el = None if isinstance(piece, str) else piece
-        tag = "" if el is None else el.tag
-        if el is not None and (tag not in STORY_BLOCKS or (el.keys() and box_kind(el) is not None)):
+        kind, el = piece
+        if kind == "kept" and not isinstance(el, str):
+            if el.tag == "figure":  # (a photo's figure: no box the design prints)
+                figures.append(figure_image(page, el, split_caption))
+            continue  # a photo or the share bar, read apart
+        if kind == "apart":
+            assert not isinstance(el, str)
             if (kept := apart_block(page, el)) is not None:  # (of the kind its class or id names, else "other")
                 out.append(kept)
             continue
@@ -324,7 +313,7 @@ def _body(page: Page, pieces: list[Piece]) -> tuple[list[Block], list[Discarded]
             continue
         if READ_MORE.search(text):
             teaser = True
-            link = first(READ_MORE_LINK(el)) if el is not None else None
+            link = first(READ_MORE_LINK(el)) if not isinstance(el, str) else None
             url = page.absolute(link.get("href")) if link is not None else None
             out.append(discard("read-more", None, (Item(title="Read More", url=url),)))
             text = READ_MORE.sub("", text)
@@ -334,8 +323,8 @@ def _body(page: Page, pieces: list[Piece]) -> tuple[list[Block], list[Discarded]
             if rest:  # series blurbs under a teaser: not the story
                 out.append(discard("related", None, (), "\n".join(rest)))
             break
-        blocks.append(Block("subhead" if tag in _SUBHEADS else "paragraph", text))
-    return blocks, out, teaser
+        blocks.append(Block("subhead" if kind == "subhead" else "paragraph", text))
+    return blocks, out, figures, teaser
 
 
 def extract_ajw(page: Page) -> Article:
@@ -381,10 +370,11 @@ def extract_ajw(page: Page) -> Article:
         page.warn("body", "missing", "no div.ArticleText")
         blocks: list[Block] = []
         body_out: list[Discarded] = []
+        figures: list[Image] = []
         teaser = False
     else:
         photos = [] if parts.shares is None else parts.inline_images  # a page whose classes are gone: by place
-        blocks, body_out, teaser = _body(page, _body_pieces(text_el, photos))
+        blocks, body_out, figures, teaser = _body(page, _body_pieces(text_el, photos))
     if not blocks and parts.title is None:
         raise NotAnArticleError("an AJW page with no .ArticleTitle headline and no div.ArticleText text (a list page?)")
     dateline, blocks = cut_dateline(blocks)
@@ -396,6 +386,7 @@ def extract_ajw(page: Page) -> Article:
     lead_caption = _first_caption if parts.shares is not None else lambda el: first(CAPTION(el))
     images = [_image(page, el, lead_caption(el)) for el in parts.lead_images]
     images += [_image(page, el, _last(INLINE_CAPTION(el))) for el in parts.inline_images]
+    images += figures
     discarded = [_share(page, el) for el in (_shares(page) if parts.shares is None else parts.shares)]
     discarded += body_out
     if teaser:

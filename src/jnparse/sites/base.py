@@ -480,51 +480,14 @@ INLINE_TAGS = frozenset({
 })
 #: Never text a reader sees (what text_of leaves out, embeds and icons)
 #: (a video's, an audio's or a canvas's own text is what a browser that cannot play it shows: no reader sees it)
+#: (Not an ``<embed>``: written without an end tag, as HTML allows, it holds the rest of the story in libxml2's tree,
+#: which knows no such element; nor an ``<object>``, whose end tag a page may forget just as well)
 NOT_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "svg", "video", "audio", "canvas"})
-
-#: A piece of a story: an element, or a run of bare text (a string)
-Piece: TypeAlias = etree._Element | str
-
-
-def story_pieces(el: etree._Element) -> list[Piece]:
-    """``el``'s children in reading order, each run of bare text between them joined into a string: ``el``'s own
-    text, its children's tails and the text of phrasing markup (:data:`INLINE_TAGS`). Scripts and styles are
-    left out; every other element is a piece of its own, for the reader to read, walk into or keep out, and so is
-    phrasing markup that is a box of its own (:func:`phrasing_box`)."""
-    out: list[Piece] = []
-    text = el.text
-    run = [text] if text and not text.isspace() else []
-    for child in el:
-        tag = child.tag
-        if isinstance(tag, str) and tag not in NOT_TEXT_TAGS:
-            if tag not in INLINE_TAGS or phrasing_box(child, bool(run)):
-                if run:
-                    _end_run(run, out)
-                out.append(child)
-            elif len(child):
-                run.append(etree.tostring(child, method="text", encoding="unicode", with_tail=False))
-            elif child.text:
-                run.append(child.text)
-        tail = child.tail
-        if tail and (run or not tail.isspace()):  # the new line between two paragraphs is no text
-            run.append(tail)
-    if run:
-        _end_run(run, out)
-    return out
-
-
-def _end_run(run: list[str], out: list[Piece]) -> None:
-    """Move a run of bare text to ``out`` as one string (none when it is all white space)."""
-    text = squash("".join(run))
-    run.clear()
-    if text:
-        out.append(text)
-
 
 #: A story's elements whose text is one block: a paragraph, a list's item or a definition a paragraph, a heading
 #: (below the headline) a subhead
 STORY_BLOCKS: dict[str, BlockKind] = {
-    "p": "paragraph", "li": "paragraph", "dt": "paragraph", "dd": "paragraph",
+    "p": "paragraph", "li": "paragraph", "dt": "paragraph", "dd": "paragraph", "h1": "subhead",
     "h2": "subhead", "h3": "subhead", "h4": "subhead", "h5": "subhead", "h6": "subhead",
 }
 #: What makes a list's item hold blocks of its own (:func:`holds_blocks`). Not a heading alone: a list of stories
@@ -548,8 +511,9 @@ SETS_APART = BLOCK_TAGS - {"br"}
 #: What a story holds that is no part of it, kept out of the body whole as a discarded block
 #: (:func:`kept_apart`): a table (no paragraph: a line per row), an aside (a box beside the story: a fact box, a
 #: "Read also" list), a nav (links), a footer (the story's own: its tags, a note on the writer), a form (a newsletter's
-#: sign-up) or a button ("Load more"); and any element whose class or id names a box (:func:`box_kind`)
-APART = frozenset({"table", "aside", "nav", "footer", "form", "button"})
+#: sign-up), a button ("Load more") or a form's other controls (a list to choose from, a box to write in); and any
+#: element whose class or id names a box (:func:`box_kind`)
+APART = frozenset({"table", "aside", "nav", "footer", "form", "button", "select", "textarea"})
 
 #: Class or id words of boxes placed inside a story, by the discarded kind they are recorded as
 BOX_WORDS: dict[str, str] = {
@@ -729,6 +693,20 @@ def walk_story(items: Iterable[etree._Element], text: str | None = None, *,
     if run:
         end_run()
     return pieces
+
+
+def without_headline(box: etree._Element, pieces: list[StoryPiece]) -> list[StoryPiece]:
+    """:func:`walk_story`'s pieces of ``box`` without the headline, for a reader whose story's box may hold it: an
+    ``h1`` before the box's first paragraph (read as the title). An ``h1`` after it is a subhead, as in any story."""
+    heads: list[etree._Element] = []
+    for el in box.iter("p", "h1"):  # (in C, to the first paragraph)
+        if el.tag == "p":
+            break
+        heads.append(el)
+    if not heads:
+        return pieces
+    kept_out = set(heads)  # (an element's proxy is one object while the list holds it: a set by identity)
+    return [p for p in pieces if not (p[0] == "subhead" and p[1] in kept_out)]
 
 
 def story_blocks(pieces: Iterable[StoryPiece]) -> tuple[list[Block], list[etree._Element]]:
@@ -946,6 +924,17 @@ def _saved_image(page: Page, img: etree._Element, name: str, src: str) -> str | 
             return page.absolute("https:" + url if url.startswith("//") else url)
     page.warn("images", "saved-copy", f"{src[:80]!r} is a saved page's local copy, and no address of it is on the page")
     return None
+
+
+def figure_image(page: Page, fig: etree._Element,
+                 split: Callable[[str], tuple[str | None, str | None]]) -> Image:
+    """A photo's figure in a story (:func:`is_photo_figure`) that no class of the site's design marks, read alike by
+    every reader: its picture's address, and its figcaption's text (else whatever text it holds: not lost) parted
+    into caption and credit by the site's rule (``split``)."""
+    cap = next(fig.iter("figcaption"), None)
+    text = text_of(cap if cap is not None else fig)
+    caption, credit = split(text) if text else (None, None)
+    return image(img_url(page, next(fig.iter("img"), None)), caption, credit)
 
 
 def image(url: str | None, caption: str | None, credit: str | None) -> Image:

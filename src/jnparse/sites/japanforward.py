@@ -43,7 +43,7 @@ from itertools import takewhile
 
 from lxml import etree
 
-from .._text import box_text, squash, strip_suffix, table_text, text_of
+from .._text import box_text, squash, strip_suffix, text_of
 from ..bylines import BY_LINE, is_person_name, parse_byline
 from ..dates import parse_date_only
 from ..errors import WholePageNeeded
@@ -53,28 +53,25 @@ from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import TextCopy, is_bullet, list_blocks, list_item
 from .base import (
     ARTICLE_HEADERS,
+    INLINE_TAGS,
     STORY_BLOCKS,
-    STORY_WRAPPERS,
     Layout,
     Site,
     TailCut,
-    box_block,
-    box_kind,
+    apart_block,
     cut_dateline,
     cut_to,
     discard,
     find_bytes,
     has_ancestor_below,
     has_class,
-    holds_blocks,
     image,
     img_url,
     in_tag,
     is_photo_figure,
     is_share_box,
-    lays_out,
     link_items,
-    story_pieces,
+    walk_story,
 )
 
 SITE_ID = "japanforward"
@@ -94,8 +91,6 @@ FINGERPRINT = xpath(
 )
 _XML_SPACE = re.compile("[ \t\r\n]+")
 _HEADING_TAGS = frozenset({"h2", "h3", "h4"})  # a box's heading
-#: The story's blocks (base.STORY_BLOCKS) read as a subhead each
-_SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
 def _words(cls: str) -> list[str]:
@@ -313,53 +308,48 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False, whole
     images: list[Image] = []
     discarded: list[Discarded] = []
     byline: Byline | None = None
-    stack = story_pieces(content)
-    stack.reverse()
-    while stack:
-        el = stack.pop()
+
+    def own_box(el: etree._Element) -> bool:
+        """Whether ``el`` is a box this design prints (read below as a piece of kind ``kept``): a newsletter's
+        sign-up, the switch to the Japanese page, a photo, share buttons, a "Related" list, an ad, the article's
+        header; a paragraph's own tests wait for its text, read once below."""
+        tag = el.tag
+        if tag in INLINE_TAGS:
+            return False
+        raw_cls = el.get(_CLASS) or ""
+        cls = raw_cls.lower()
+        if "newsletter" in cls or "mc4wp" in cls or "subscribe" in cls:
+            return True
+        if tag in STORY_BLOCKS:
+            return False
+        if is_photo_figure(el) or (whole_article and tag in ARTICLE_HEADERS):
+            return True
+        if tag != "div":
+            return _LANG_SWITCH.match(text_of(el)) is not None
+        if "wp-caption" in raw_cls or any(k in cls for k in ("share", "sharedaddy", "jp-relatedposts", "related")):
+            return True
+        text = text_of(el)
+        return (_LANG_SWITCH.match(text) is not None or _is_newsletter(el, text, cls)
+                or (any(k in cls for k in ("ad", "advert", "banner")) and not text.endswith("."))
+                or (unclassed and not cls and _told_kind(el) is not None))
+
+    pieces = walk_story(content, content.text, keep_out=own_box, kept=True)
+    for i, (kind, el) in enumerate(pieces):
         if isinstance(el, str):  # bare text
             blocks.append(Block("paragraph", el))
             continue
+        if kind == "apart":  # a table, an aside, a box its class or id names: kept out, not lost
+            if (found := apart_block(page, el)) is not None:
+                discarded.append(found)
+            continue
         tag = el.tag
-        text = text_of(el)  # once: every test below reads it
-        raw_cls = el.get(_CLASS) or ""
-        cls = raw_cls.lower()
+        text = text_of(el)
+        cls = (el.get(_CLASS) or "").lower()
         if _LANG_SWITCH.match(text) is not None:
             discarded.append(_lang_block(page, el, text))
         elif _is_newsletter(el, text, cls):
             discarded.append(_newsletter_block(el, text))
-        elif is_photo_figure(el) or (tag == "div" and "wp-caption" in raw_cls):
-            images.append(_figure(page, el))
-        elif tag == "div":
-            if any(k in cls for k in ("share", "sharedaddy", "jp-relatedposts", "related")):
-                box = "share" if "share" in cls else "related"
-                items = link_items(page, el)  # (a box with no link: its text, not lost)
-                discarded.append(discard(box, text_of(_heading(el)) or None, items) if items
-                                 else discard(box, None, (), box_text(el)))
-            elif any(k in cls for k in ("ad", "advert", "banner")) and not text.endswith("."):
-                discarded.append(discard("ad", None, (), text))
-            elif unclassed and (kind := _told_kind(el)) is not None:
-                discarded.append(discard(kind, text_of(_heading(el)) or None, link_items(page, el)))
-            elif (kind := box_kind(el)) is not None:  # a box its class or id names ("social-box")
-                discarded.append(box_block(page, el, kind))
-            else:  # a plain wrapper: read its pieces in order
-                stack.extend(reversed(story_pieces(el)))
-        elif el.keys() and (kind := box_kind(el)) is not None:  # a paragraph or list its class names a box
-            discarded.append(box_block(page, el, kind))
-        elif whole_article and tag in ARTICLE_HEADERS:
-            if text:
-                discarded.append(discard("other", None, (), box_text(el)))
-        elif tag in STORY_WRAPPERS or tag == "figure" or (tag == "table" and lays_out(el)) or holds_blocks(el):
-            # a list, a quotation, a pull quote (a photo's figure is read above), a table laying out paragraphs:
-            # its pieces, in order
-            stack.extend(reversed(story_pieces(el)))
-        elif tag == "table":
-            if rows := table_text(el):
-                discarded.append(Discarded(kind="other", text=rows))
-        elif tag not in STORY_BLOCKS:
-            if text:  # an element the content holds no body text in (an aside): kept out, not lost
-                discarded.append(discard("other", None, (), box_text(el)))
-        else:
+        elif kind != "kept":  # a paragraph, a list's item or a subhead
             if not text:
                 continue
             # a photo credit ("(©Sankei ...)") needs the sign: most paragraphs are passed over on it
@@ -369,11 +359,26 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False, whole
                               image(img_url(page, img), *_credit(text)))
                 continue
             if tag == "p" and byline is None and _AUTHOR_LINE.match(text) and len(text) < 120 \
-                    and (not blocks or len(stack) <= 1):
+                    and (not blocks or all(k in ("apart", "kept") for k, _ in pieces[i + 1 :])):
+                # (the story's first block, or its last: only boxes follow it)
                 byline = parse_byline(_AUTHOR_PREFIX.sub("By ", text))
                 if byline is not None:
                     continue
-            blocks.append(Block("subhead" if tag in _SUBHEADS else "paragraph", text))
+            blocks.append(Block(kind, text))
+        elif is_photo_figure(el) or (tag == "div" and "wp-caption" in el.get(_CLASS, "")):
+            images.append(_figure(page, el))
+        elif tag in ARTICLE_HEADERS and whole_article:
+            if text:
+                discarded.append(discard("other", None, (), box_text(el)))
+        elif any(k in cls for k in ("share", "sharedaddy", "jp-relatedposts", "related")):
+            box = "share" if "share" in cls else "related"
+            items = link_items(page, el)  # (a box with no link: its text, not lost)
+            discarded.append(discard(box, text_of(_heading(el)) or None, items) if items
+                             else discard(box, None, (), box_text(el)))
+        elif any(k in cls for k in ("ad", "advert", "banner")) and not text.endswith("."):
+            discarded.append(discard("ad", None, (), text))
+        elif (told := _told_kind(el)) is not None:  # (a page whose classes are gone)
+            discarded.append(discard(told, text_of(_heading(el)) or None, link_items(page, el)))
     return blocks, images, discarded, byline
 
 

@@ -38,8 +38,11 @@ from ..page import Page, elements, first, xpath
 from ..structured import ld_names, ld_text, strip_tags
 from ..textcopy import SHARE_NETWORKS, TextCopy
 from .base import (
+    APART,
     INLINE_TAGS,
     NOT_TEXT_TAGS,
+    SETS_APART,
+    STORY_BLOCKS,
     STORY_WRAPPERS,
     Layout,
     Site,
@@ -48,10 +51,13 @@ from .base import (
     box_kind,
     cut_dateline,
     discard,
+    figure_image,
     find_bytes,
     fullest,
+    has_class,
     holds_blocks,
     image,
+    img_url,
     is_link_menu,
     is_photo_figure,
     is_share_box,
@@ -513,6 +519,21 @@ def _images(page: Page, links: list[etree._Element]) -> list[Image]:
     return out
 
 
+def _figure_images(page: Page, figures: list[etree._Element], found: list[Image]) -> list[Image]:
+    """``found`` (the photos of the page's ``a.fresco`` links) and, after them, the photos of the story's figures
+    that hold no such link (an editor's figure: its picture, its figcaption, else whatever text it holds, as its
+    caption) that ``found`` does not list already."""
+    if not figures:
+        return found
+    out = list(found)
+    seen = {i.url for i in found if i.url}
+    for fig in figures:
+        if (url := img_url(page, next(fig.iter("img"), None))) is not None and url in seen:
+            continue
+        out.append(figure_image(page, fig, _split_caption))
+    return out
+
+
 def _safe_date(page: Page, text: str | None) -> dt.datetime | None:
     try:
         return parse_jst(text, reference=page.reference)
@@ -573,20 +594,25 @@ def _last_text(els: Iterable[etree._Element]) -> str | None:
 
 # -- the body walk -------------------------------------------------------------------------------------
 
-_SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_SUBHEADS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})  # (below the headline, as base.STORY_BLOCKS reads them)
 _SKIP_TAGS = NOT_TEXT_TAGS | {"img", "br", "hr"}
+#: What is no phrasing markup in a story: its text does not run on with the text around it. An element of no known
+#: kind (a site's own "<kelp-word>") runs on, as a browser shows it, as the walk every other reader shares reads it.
+_NOT_PHRASING = SETS_APART | APART | STORY_WRAPPERS | STORY_BLOCKS.keys() | {"figure", "picture"}
 
 
 class _Body:
     """Blocks and discarded boxes, collected in reading order from a body container."""
 
-    __slots__ = ("_group", "blocks", "discarded", "page", "unclassed")
+    __slots__ = ("_group", "blocks", "discarded", "figures", "page", "unclassed")
 
     def __init__(self, page: Page, *, unclassed: bool = False) -> None:
         self.page = page
         self.unclassed = unclassed  # a copy whose classes are gone: boxes are told by what they hold
         self.blocks: list[Block] = []
         self.discarded: list[Discarded] = []
+        #: the story's photo figures that hold no a.fresco link (which _images reads): read by _figure_images
+        self.figures: list[etree._Element] = []
         self._group: str | None = None  # the boilerplate group the last discarded block belongs to
 
     def _boiler(self, kind: str, group: str, text: str) -> None:
@@ -610,8 +636,8 @@ class _Body:
         for el in container:
             tag = el.tag
             # (phrasing markup that is a box of its own, a "social-title" span between paragraphs: _child keeps it out)
-            if isinstance(tag, str) and tag in INLINE_TAGS and tag not in _SKIP_TAGS \
-                    and not phrasing_box(el, bool(run)):
+            if isinstance(tag, str) and (tag in INLINE_TAGS or tag not in _NOT_PHRASING) and tag not in _SKIP_TAGS \
+                    and not phrasing_box(el, bool(run)) and not (len(el) and _holds_a_block(el)):
                 run.append(_text(el) if len(el) else (el.text or ""))
                 linked = linked and tag == "a"
             else:
@@ -672,7 +698,11 @@ class _Body:
             return
         if is_photo_figure(el) or tag == "picture" or "image_body" in classes \
                 or "article-image-gallery" in classes:
-            return  # photos: read by _images (a figure setting a quotation or a table apart is walked into)
+            # photos: read by _images (a figure setting a quotation or a table apart is walked into); a figure of
+            # no link the design writes, by _figure_images
+            if tag == "figure" and next((a for a in el.iter("a") if has_class(a, "fresco")), None) is None:
+                self.figures.append(el)
+            return
         if (tag in ("p", "li", "dt", "dd") and not holds_blocks(el)) or tag in _SUBHEADS \
                 or (tag in _WRAPPERS and len(el) == 0):  # (a bare div; a list's item holding a list is walked into)
             self._line(squash(el.text) if len(el) == 0 else _text(el), "subhead" if tag in _SUBHEADS else "paragraph")
@@ -691,9 +721,17 @@ class _Body:
         elif tag == "table":  # kept out of the body, its rows and cells apart
             self._group = None
             self.discarded.append(_discarded("other", None, (), table_text(el)))
-        elif text := box_text(el, _text):
+        elif tag not in APART and depth < 6:  # (an element of no known kind, a form's label: its text, as a browser
+            self.walk(el, depth + 1)           # shows it; phrasing markup holding a block, its lines apart)
+        elif text := box_text(el, _text):  # (an aside, a nav, a form: kept out of the body, not lost)
             self._group = None
             self.discarded.append(_discarded("other", None, (), text))
+
+
+def _holds_a_block(el: etree._Element) -> bool:
+    """Whether phrasing markup holds an element a browser sets apart ("<span>Seals <div>nap</div> well.</span>"
+    shows three lines): the walk reads it as a box, not as a run's text."""
+    return next(el.iterdescendants(*SETS_APART), None) is not None
 
 
 _NO_CLASSES: list[str] = []  # shared, never changed
@@ -1089,7 +1127,7 @@ def extract_current(page: Page) -> Article:
         dateline=dateline,
         agency=agency,
         body=blocks,
-        images=_images(page, parts.fresco),
+        images=_figure_images(page, walker.figures, _images(page, parts.fresco)),
         discarded=discarded,
         paywalled=paywalled,
         description=strip_tags(page.meta_value("og:description", "description")),
@@ -1351,7 +1389,7 @@ def extract_wp2013(page: Page) -> Article:
         dateline=dateline,
         agency=agency,
         body=blocks,
-        images=_images(page, parts.fresco),
+        images=_figure_images(page, walker.figures, _images(page, parts.fresco)),
         discarded=discarded,
         paywalled=_unable_shown(discarded),
         description=strip_tags(page.meta_value("og:description", "description")),

@@ -46,8 +46,10 @@ from .base import (
     cut_to,
     discard,
     dropped_holds,
+    figure_image,
     image,
     img_url,
+    is_photo_figure,
     kept_apart,
     prune_region,
     story_blocks,
@@ -259,17 +261,18 @@ def _split_br(el: etree._Element) -> list[str]:
 
 
 def _body(parts: _Parts, headings: dict[etree._Element, etree._Element | None]) -> tuple[
-        list[Block], list[etree._Element]]:
+        list[Block], list[etree._Element], list[etree._Element]]:
     """The story: each story paragraph's text split at its ``<br>``s, and what stands between two of them in
     their container (see :func:`_read_between`; the lists, photos and date line there, and the lists'
-    ``headings``, are read elsewhere); and the tables found there, for the caller to discard (read last:
-    ``table_text`` marks their cells in the tree).
+    ``headings``, are read elsewhere); the tables found there, for the caller to discard (read last:
+    ``table_text`` marks their cells in the tree); and the photos' figures found there.
 
     What stands before the story and after it is the page's (its title, date line, photo, lists), read by
     their own readers: reading the rest of the container would read beyond what ``prune`` keeps (it keeps the
     story's parts, not a container that may reach the page's end)."""
     blocks: list[Block] = []
     tables: list[etree._Element] = []
+    figures: list[etree._Element] = []
     story = parts.body
     known: set[etree._Element] | None = None
     for i, el in enumerate(story[:-1]):
@@ -284,10 +287,10 @@ def _body(parts: _Parts, headings: dict[etree._Element, etree._Element | None]) 
             known = {*parts.lists, *parts.photos, *(h for h in headings.values() if h is not None)}
             if parts.date is not None:
                 known.add(parts.date)
-        _read_between(el, after, known, blocks, tables)
+        _read_between(el, after, known, blocks, tables, figures)
     if story:
         blocks.extend(Block("paragraph", t) for t in _split_br(story[-1]))
-    return blocks, tables
+    return blocks, tables, figures
 
 
 #: headings between two story paragraphs: the story's subheads (any other element is walked into)
@@ -298,15 +301,18 @@ _BREAKS = SETS_APART | {"br"}
 
 
 def _read_between(first: etree._Element, last: etree._Element, known: set[etree._Element], blocks: list[Block],
-                  tables: list[etree._Element]) -> None:
+                  tables: list[etree._Element], figures: list[etree._Element]) -> None:
     """Read into ``blocks`` what stands between the story paragraphs ``first`` and ``last`` (siblings): it is the
     story's too (:func:`walk_story`). A heading is a subhead, a table goes to ``tables``, and what the module
-    reads elsewhere (``known``: the lists and their headings, the photos, the date line) is left to it. Any
+    reads elsewhere (``known``: the lists and their headings, the photos, the date line) is left to it, and a photo's
+    figure the design does not print goes to ``figures`` (read by :func:`~.base.figure_image`). Any
     other element is walked into (a list, a quotation, a bare div, inline markup): its text is paragraphs,
     broken where an element set apart starts or ends, a list's item, a quotation's paragraph or a ``<br>``."""
     between = list(itertools.takewhile(lambda sibling: sibling is not last, first.itersiblings()))
-    read, found = story_blocks(walk_story(between, first.tail, keep_out=known.__contains__, blocks=_SUBHEADS,
-                                          apart=_BREAKS))
+    pieces = walk_story(between, first.tail, keep_out=lambda el: el in known or is_photo_figure(el), kept=True,
+                        blocks=_SUBHEADS, apart=_BREAKS)
+    figures += [p for kind, p in pieces if kind == "kept" and not isinstance(p, str) and p not in known]
+    read, found = story_blocks(pieces)
     blocks += read
     tables += found
 
@@ -459,13 +465,14 @@ def _extract(page: Page, layout: str) -> Article:
         required=False,
     )
     headings = _list_headings(parts)
-    blocks, tables = _body(parts, headings)
+    blocks, tables, figures = _body(parts, headings)
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
         page.warn("body", "missing", "no p.full-article-txt")
     if dateline is not None and dateline.agency not in (None, AGENCY):
         page.warn("agency", "disagree", f"dateline credits {dateline.agency}")
-    images, discarded = _images(page, parts), _discarded(page, parts, headings)
+    images = _images(page, parts) + [figure_image(page, fig, photo_credit) for fig in figures]
+    discarded = _discarded(page, parts, headings)
     # the story's tables and boxes, read last (table_text marks their cells in the tree)
     discarded.extend(kept_apart(page, tables))
     return Article(

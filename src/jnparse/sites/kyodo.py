@@ -86,6 +86,7 @@ from .base import (
     is_photo_figure,
     is_text_figure,
     walk_story,
+    without_headline,
 )
 
 SITE_ID = "kyodo"
@@ -245,13 +246,13 @@ def _pieces(page: Page, container: etree._Element) -> tuple[list[Piece], list[Di
     named box: :func:`~jnparse.sites.base.apart_block`), read by
     :func:`walk_story` from the container's children down, nothing above it looked at: a list item, figure, aside
     or nav left open above the story (a stray start tag in the menus) holds the whole story in the tree, and must
-    not empty it. A photo box (:func:`_is_photo_box`) and the headline (an ``h1``, read as the
-    title) hold nothing of the body: the photos are read by _images."""
+    not empty it. A photo box (:func:`_is_photo_box`) and the headline (an ``h1`` before the story's text, read as the
+    title: :func:`without_headline`) hold nothing of the body: the photos are read by _images."""
     pieces: list[Piece] = []
     tables: list[Discarded] = []
     if _blocks_pieces(container):
         return pieces, tables
-    for kind, piece in walk_story(container, container.text, keep_out=_outside_body):
+    for kind, piece in without_headline(container, walk_story(container, container.text, keep_out=_is_photo_box)):
         if isinstance(piece, str):
             pieces.append(Piece(text=piece))
         elif kind == "apart":
@@ -265,11 +266,6 @@ def _pieces(page: Page, container: etree._Element) -> tuple[list[Piece], list[Di
 def _is_photo_box(el: etree._Element) -> bool:
     """A photo's figure or ``div.mainpic``: read by _images."""
     return is_photo_figure(el) or (el.tag == "div" and has_class(el, "mainpic"))
-
-
-def _outside_body(el: etree._Element) -> bool:
-    """The headline, read as the title, and a photo box (an aside, nav or footer is kept apart by walk_story)."""
-    return el.tag == "h1" or _is_photo_box(el)
 
 
 def _blocks_pieces(el: etree._Element) -> bool:
@@ -310,7 +306,8 @@ def _images(page: Page, unclassed: _Unclassed | None = None) -> list[Image]:
         img = next(box.iterdescendants("img"), None)
         cap_el = _box_caption(box)
         alt = squash(img.get("alt")) if img is not None else ""
-        text = text_of(cap_el) if cap_el is not None else alt
+        # (no caption element: the image's alt text, else a figure's own text, not lost)
+        text = text_of(cap_el) if cap_el is not None else alt or (text_of(box) if box.tag == "figure" else "")
         caption, credit = split_caption(text) if text else (None, None)
         if img is None and caption is None:
             continue

@@ -68,6 +68,7 @@ from .base import (
     kept_apart,
     story_blocks,
     walk_story,
+    without_headline,
 )
 
 SITE_ID = "mainichi"
@@ -345,20 +346,20 @@ def _pieces(page: Page, container: etree._Element, boxes: frozenset[etree._Eleme
     from the container's children down, nothing above it looked at: a figure or aside left open above the story
     (a stray start tag in the menus) holds the whole story in the tree, and must not empty it. A figure, photo
     box, prompt or aside (:func:`_keeps_out`), one of ``boxes`` (the photo boxes and prompts of a copy whose
-    classes are gone, found by what they hold) and the headline (an ``h1``, read as the title) hold nothing of
-    the body: the photos and prompts are read on their own."""
+    classes are gone, found by what they hold) and the headline (an ``h1`` before the story's text, read as the title:
+    :func:`without_headline`) hold nothing of the body: the photos and prompts are read on their own."""
     blocks: list[Block] = []
     tables: list[Discarded] = []
     if _keeps_out(container):
         return blocks, tables
 
     def keep_out(el: etree._Element) -> bool:  # (a paragraph is read, unless a photo's or a prompt's class marks it)
-        if el.tag == "h1" or is_photo_figure(el) or el in boxes:
+        if is_photo_figure(el) or el in boxes:
             return True
         cls = el.get("class")
         return cls is not None and (_is_photo(cls) or _is_prompt(cls))
 
-    blocks, found = story_blocks(walk_story(container, container.text, keep_out=keep_out))
+    blocks, found = story_blocks(without_headline(container, walk_story(container, container.text, keep_out=keep_out)))
     return blocks, kept_apart(page, found)
 
 
@@ -377,7 +378,8 @@ def _images(page: Page, parts: _Parts) -> list[Image]:
         img = next(box.iterdescendants("img"), None)
         cap_el = _first_caption(box)
         alt = squash(img.get("alt")) if img is not None else ""
-        text = text_of(cap_el) if cap_el is not None else alt
+        # (no caption element: the image's alt text, else a figure's own text, not lost)
+        text = text_of(cap_el) if cap_el is not None else alt or (text_of(box) if box.tag == "figure" else "")
         caption, credit = split_caption(text) if text else (None, None)
         if img is None and caption is None:
             continue

@@ -59,10 +59,12 @@ from .base import (
     cut_dateline,
     discard,
     dropped_holds,
+    figure_image,
     find_bytes,
     fullest,
     image,
     img_url,
+    is_photo_figure,
     walk_story,
 )
 
@@ -233,7 +235,7 @@ def _read_body(page: Page, container: etree._Element, *, unclassed: bool = False
 
     def taken_whole(el: etree._Element) -> bool:
         # the common case, a paragraph with no attributes, is no ad or photo: one keys() call tells it
-        return (unclassed or bool(el.keys())) and _box_kind(el, unclassed) is not None
+        return (unclassed or bool(el.keys()) or el.tag == "figure") and _box_kind(el, unclassed) is not None
 
     for kind, piece in walk_story(container, container.text, keep_out=taken_whole, kept=True):
         if kind == "kept" or kind == "apart":
@@ -263,14 +265,16 @@ def _box_kind(el: etree._Element, unclassed: bool) -> str | None:
     words = _class_words(el)
     if el.get("id") == "AdAsia" or "o-ads" in words or (unclassed and _told_ad(el)):
         return "ad"
-    if "ez-embed-type-image" in words or (unclassed and _told_photo(el)):
-        return "photo"
+    if "ez-embed-type-image" in words or (unclassed and _told_photo(el)) or is_photo_figure(el):
+        return "photo"  # (a figure: a photo of no class the design writes)
     return None
 
 
 def _photo(page: Page, box: etree._Element, *, unclassed: bool) -> Image:
     """An inline photo: its first image, captioned by its ``article__caption`` element (on a copy whose classes
     are gone, by the first box in it with text)."""
+    if box.tag == "figure" and not any("article__caption" in _class_words(d) for d in box.iterdescendants()):
+        return figure_image(page, box, split_caption)
     cap = next((d for d in box.iterdescendants() if "article__caption" in _class_words(d)), None)
     if cap is None and unclassed:
         cap = next((d for d in box.iterdescendants("div", "span", "p", "figcaption") if text_of(d)), None)
