@@ -603,3 +603,20 @@ def test_boxes_without_names_are_told_by_what_they_hold(monkeypatch: pytest.Monk
         ("share", None, ["X", "Facebook"]), ("share", None, ["Share on LINE", "Email"]),
         ("related", "Related stories", ["A second story"])]
     assert [b.text for b in a.body][-2:] == ["Background", "The first point of the story, a list item."]
+
+
+@pytest.mark.parametrize("mark", ["itemprop='articleBody'", "class='entry-content'"])
+def test_wordpress_photos_without_a_figure_are_photos(mark: str) -> None:
+    # WordPress's classic editor writes a photo as div.wp-caption (its caption a p.wp-caption-text), or, with no
+    # caption, as a paragraph holding the image alone: photos of the article, in page order, never a paragraph (the
+    # body read from the marked element, or by trafilatura)
+    body = (f"<article><h1>Otters</h1><div {mark}>"
+            "<p>The first paragraph of the story tells of otters in the bay.</p>"
+            '<div class="wp-caption aligncenter"><img src="/otter.jpg" alt=""><p class="wp-caption-text">An otter'
+            " at rest.</p></div>"
+            '<p><a href="/seal-large.jpg"><img class="size-full" src="/seal.jpg"></a></p>'
+            f"{_PARAS}</div></article>")
+    a = jnparse.parse(_doc("<title>T</title>", body), url="https://blog.example/otters/")
+    assert [(i.url, i.caption) for i in a.images] == [
+        ("https://blog.example/otter.jpg", "An otter at rest."), ("https://blog.example/seal.jpg", None)]
+    assert not any("otter at rest" in b.text for b in a.body)

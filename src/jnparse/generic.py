@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from lxml import etree
@@ -310,14 +310,35 @@ def _uncredited(caption: str) -> tuple[str | None, str | None]:
     return caption, None  # (no site's rule parts a credit from a generic page's caption)
 
 
+def _is_caption_box(el: etree._Element) -> bool:
+    """WordPress's classic photo box, ``div.wp-caption`` (its image and its ``p.wp-caption-text``): a photo's box
+    as a figure is."""
+    return el.tag == "div" and "wp-caption" in (el.get("class") or "").split()
+
+
+def _photo_boxes(page: Page) -> Iterator[etree._Element]:
+    """The article's photo boxes in page order: its photos' figures (one with no picture but a caption too, its
+    picture given by a script: its caption kept), WordPress's caption boxes, and paragraphs that hold an image and
+    no text (the classic editor's photo without a caption)."""
+    for el in page.root.iter("figure", "div", "p"):
+        tag = el.tag
+        if tag == "figure":
+            if not (is_photo_figure(el) and (next(el.iter("img"), None) is not None or text_of(el))):
+                continue
+        elif tag == "div":
+            if not _is_caption_box(el):
+                continue
+        elif next(el.iter("img"), None) is None or text_of(el) or any(
+                a.tag == "figure" or _is_caption_box(a) for a in el.iterancestors()):
+            continue
+        if any(a.tag in ("article", "main") for a in el.iterancestors()) and not _in_teaser(el):
+            yield el
+
+
 def _images(page: Page) -> list[Image]:
     out: list[Image] = []
-    # (a figure with no picture but a caption is a photo's box too, its picture given by a script: its caption kept)
-    figures = [fig for fig in page.root.iter("figure")
-               if is_photo_figure(fig) and (next(fig.iter("img"), None) is not None or text_of(fig))
-               and any(a.tag in ("article", "main") for a in fig.iterancestors()) and not _in_teaser(fig)]
-    for fig in figures[:30]:
-        out.append(figure_image(page, fig, _uncredited))
+    for box in itertools.islice(_photo_boxes(page), 30):
+        out.append(figure_image(page, box, _uncredited))
     if not out:
         url = page.meta_value("og:image") or ld_url(page.ld("image"))
         if url:
@@ -437,6 +458,8 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
         tag = el.tag
         if tag in _NOT_TEXT:
             return tag != "figure" or not is_text_figure(el)  # (a pull quote's figure is the story's)
+        if _is_caption_box(el):
+            return True  # (a photo: read by _images)
         return unclassed and tag not in INLINE_TAGS and not el.keys() and _told_kind(el) is not None
 
     pieces = walk_story(container[first:], None if first else container.text, keep_out=keep_out, kept=True)
@@ -444,7 +467,7 @@ def _read_marked(page: Page, container: etree._Element, blocks: list[Block], dis
         if isinstance(el, str):
             blocks.append(Block("paragraph", el))
         elif kind == "kept":
-            if el.tag not in _NOT_TEXT:  # a box told by what it holds
+            if el.tag not in _NOT_TEXT and not _is_caption_box(el):  # a box told by what it holds
                 discarded.append(box_block(page, el, _told_kind(el) or "other", _text))
         elif kind == "apart":  # (its scripts are stripped: _text reads it)
             found = box_block(page, el, (box_kind(el) if el.keys() else None) or "other", _text)
