@@ -54,8 +54,6 @@ from .textcopy import COPYRIGHT_LINE, TextCopy, is_bullet, list_item
 _TIME_ARTICLE = xpath("//article//time | //main//time | //h1/following::time[1]")
 _TIME_ANY = xpath("//time")
 _REL_AUTHOR = xpath("//a[@rel='author'] | //*[@itemprop='author']//*[@itemprop='name']")
-_FIG_IMG = xpath(".//img")
-_FIG_CAPTION = xpath(".//figcaption")
 _BREADCRUMB = xpath("//*[@itemtype='https://schema.org/BreadcrumbList' or @itemtype='http://schema.org/BreadcrumbList']")
 _JST_TEXT = re.compile(
     r"\d{1,2}:\d\d\s*(?:[ap]\.?m\.?\s*)?JST[^<>\n]{0,40}?\d{4}"
