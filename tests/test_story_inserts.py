@@ -139,6 +139,19 @@ INSERTS: dict[str, tuple[bytes, list[Block]]] = {
     # no such element): read through, the story is all there; an empty box records nothing
     "embed": (b'<embed src="/otter.swf">', []),
     "empty-aside": (b"<aside> </aside>", []),
+    # an embedded post's quotation (as the network's script finds it) is the story's text: what it quotes, who wrote it
+    "tweet": (b'<blockquote class="twitter-tweet"><p lang="en">Otters are great</p>&mdash; Otter Fan (@otterfan) '
+              b'<a href="https://twitter.com/otterfan/status/1">June 1, 2020</a></blockquote>'
+              b'<script async src="https://platform.twitter.com/widgets.js"></script>',
+              [Block("paragraph", "Otters are great"),
+               Block("paragraph", "\u2014 Otter Fan (@otterfan) June 1, 2020")]),
+    # a definition holding paragraphs is walked into; an empty paragraph or a rule holds nothing
+    "dd-p": (b"<dl><dt>Otter</dt><dd><p>Swims.</p><p>Naps.</p></dd></dl>",
+             [Block("paragraph", "Otter"), Block("paragraph", "Swims."), Block("paragraph", "Naps.")]),
+    "empty-p": (b"<p>&nbsp;</p><p><br></p><hr>", []),
+    # a table's caption heads its text; a table inside a table's cell is read once
+    "table-caption": (b"<table><caption>Otter counts</caption><tr><td>1</td><td>2</td></tr></table>", []),
+    "nested-table": (b"<table><tr><td><table><tr><td>A</td><td>B</td></tr></table></td></tr></table>", []),
     # a form's controls outside a form: kept apart as a button is
     "select": (b"<select><option>Otters</option><option>Seals</option></select>", []),
     "textarea": (b"<textarea>Write about otters</textarea>", []),
@@ -160,6 +173,8 @@ APART = {
     "aside-table": Discarded(kind="other", text="Fact box Party Seats"),
     "button": Discarded(kind="other", text="Load more otters"),
     "select": Discarded(kind="other", text="Otters Seals"),
+    "table-caption": Discarded(kind="other", text="Otter counts\n1 | 2"),
+    "nested-table": Discarded(kind="other", text="A | B"),
     "textarea": Discarded(kind="other", text="Write about otters"),
 }
 
@@ -231,7 +246,7 @@ def test_what_the_story_holds_is_read_or_discarded(path: Path, at: int, name: st
 #: Inserts of which trafilatura's body keeps a part, or nothing
 _TRAFILATURA_MAY_KEEP = ("center", "address", "pre", "details", "header", "hgroup", "pullquote-caption", "span.box",
                          "span.box-in-run", "a.box-in-run", "layout-table-bare", "center-in-run", "custom",
-                         "custom-in-run", "label", "menu", "fieldset")
+                         "custom-in-run", "label", "menu", "fieldset", "tweet")
 #: Inserts whose blocks trafilatura's body runs together ("Otters swim.Seals bask." from a quotation's divs), or drops
 _TRAFILATURA_JOINS = ("span-div", "blockquote-div")
 
