@@ -157,8 +157,6 @@ _FOLLOWING_PARAGRAPHS = xpath("following::p[position() <= 30]")
 
 _BYLINE_CLASSES = xpath(
     "//*/@class[contains(., 'byline') or contains(., 'author-name') or contains(., 'article-author')]")
-
-
 def _printed_bylines(page: Page) -> list[etree._Element]:
     """The elements that may print the byline (:func:`_is_printed_byline`), in page order. Their classes are
     asked of the tree, in C: exact whatever the bytes spell, and on a page that writes its Japanese as
@@ -317,20 +315,33 @@ def _is_caption_box(el: etree._Element) -> bool:
 def _photo_boxes(page: Page) -> Iterator[etree._Element]:
     """The article's photo boxes in page order: its photos' figures (one with no picture but a caption too, its
     picture given by a script: its caption kept), WordPress's caption boxes, and paragraphs that hold an image and
-    no text (the classic editor's photo without a caption)."""
-    for el in page.root.iter("figure", "div", "p"):
-        tag = el.tag
-        if tag == "figure":
+    no text (the classic editor's photo without a caption). The last two are found from the page's images first
+    (:func:`_photo_holder`): most pages hold neither, and their figures alone are walked."""
+    held = {box for img in page.root.iter("img") if (box := _photo_holder(img)) is not None}
+    for el in page.root.iter("figure", "div", "p") if held else page.root.iter("figure"):
+        if el.tag == "figure":
             if not (is_photo_figure(el) and (next(el.iter("img"), None) is not None or text_of(el))):
                 continue
-        elif tag == "div":
-            if not _is_caption_box(el):
-                continue
-        elif next(el.iter("img"), None) is None or text_of(el) or any(
-                a.tag == "figure" or _is_caption_box(a) for a in el.iterancestors()):
+        elif el not in held:
             continue
         if any(a.tag in ("article", "main") for a in el.iterancestors()) and not _in_teaser(el):
             yield el
+
+
+def _photo_holder(img: etree._Element) -> etree._Element | None:
+    """The box an image stands in that is a photo's, though no figure: WordPress's caption box (``div.wp-caption``),
+    or a paragraph that holds no text (outside a figure or a caption box). The image's nearest ancestor that is no
+    phrasing markup (a link around it) tells."""
+    for a in img.iterancestors():
+        if a.tag in INLINE_TAGS:
+            continue
+        if _is_caption_box(a):
+            return a
+        if a.tag == "p" and not text_of(a) and not any(b.tag == "figure" or _is_caption_box(b)
+                                                       for b in a.iterancestors()):
+            return a
+        return None
+    return None
 
 
 def _images(page: Page) -> list[Image]:

@@ -565,15 +565,22 @@ def parse_bytes(data: bytes, *, check_utf8: bool = False, check_attributes: bool
         raise NotUTF8
     if root is None:
         raise InputError("the input holds no HTML elements")
-    close_void_elements(root)
+    if next(root.iter(*_MENDED), None) is not None:  # (one look for both, in C: most pages hold neither)
+        close_void_elements(root)
+        drop_ruby_readings(root)
     mark_line_breaks(root)
-    drop_ruby_readings(root)
     return root
 
 
 #: HTML's empty elements that libxml2's HTML parser does not know (HTML5's): written with no end tag, as HTML allows
 #: ("<embed src=…>", "<wbr>"), each holds in its tree what follows it, to its parent's end
 VOID_UNKNOWN_TO_LIBXML2 = ("embed", "source", "track", "wbr")
+
+
+#: What holds a ``<source>`` or a ``<track>``
+_MEDIA = frozenset({"picture", "video", "audio"})
+#: What the parse mends in the tree: the empty elements libxml2 does not know, and ruby readings
+_MENDED = (*VOID_UNKNOWN_TO_LIBXML2, "rt", "rp")
 
 
 def close_void_elements(root: etree._Element) -> None:
@@ -584,9 +591,12 @@ def close_void_elements(root: etree._Element) -> None:
     if next(root.iter(*VOID_UNKNOWN_TO_LIBXML2), None) is None:
         return
     for el in list(root.iter(*VOID_UNKNOWN_TO_LIBXML2)):
-        text, children, tail = el.text, list(el), el.tail
-        if text is None and not children:
+        if el.text is None and not len(el):
             continue
+        parent = el.getparent()
+        if el.tag in ("source", "track") and parent is not None and parent.tag in _MEDIA:
+            continue  # (what it holds is the picture's or the video's all the same: their end tag closes it)
+        text, children, tail = el.text, list(el), el.tail
         el.text = None
         set_text(el, text, tail=True)
         for child in reversed(children):  # (each moves with its tail)
