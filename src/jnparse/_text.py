@@ -65,6 +65,11 @@ def squash(text: str | None) -> str:
     # answer, told in C without splitting it into words
     if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
         return text
+    # as often, white space at its ends alone (a link's text after a photo's markup: "\n\n\nTitle"): strip() takes
+    # every kind a split would, and what is left, printable with no double space, holds no other
+    stripped = text.strip()
+    if stripped.isprintable() and "  " not in stripped:
+        return stripped
     # one-character `in` scans are ~20x cheaper than a regex search over the same string
     if not text.isascii():
         if "\n" in text or "\r" in text:
