@@ -162,6 +162,15 @@ def test_generic_text_copy() -> None:
     assert a.paragraphs == ("Night buses resumed service on Monday.", "Riders welcomed the change.")
 
 
+@pytest.mark.parametrize("rule", ["----------", "***", "- - -", "・・・"])
+def test_generic_text_copy_keeps_a_rule_whole(rule: str) -> None:
+    # a rule of marks between two parts of a story is no list item: its first mark was cut as a list's ("**" for "***")
+    text = ("Night Buses Return to Hakata\nBy Keiko Amano\n2025-03-03 12:05\n"
+            f"FUKUOKA (Jiji Press) — Night buses resumed service on Monday.\n{rule}\nRiders welcomed the change.")
+    a = jnparse.parse_text(text)
+    assert a.paragraphs == ("Night buses resumed service on Monday.", rule, "Riders welcomed the change.")
+
+
 @pytest.mark.parametrize("order", ["date-title-byline", "title-byline-date", "title-date-byline"])
 def test_generic_text_copy_in_any_header_order(order: str) -> None:
     header = {"date": "2025-03-03 12:05", "title": "Night Buses Return to Hakata", "byline": "By Keiko Amano"}

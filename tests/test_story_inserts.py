@@ -376,3 +376,13 @@ def test_a_footer_in_the_story_of_a_page_cut_before_its_own(path: Path) -> None:
     if not _by_trafilatura(before, data):
         assert after.body == before.body
         assert APART["footer"] in after.discarded
+
+
+@pytest.mark.parametrize(("path", "at", "second", "mark"), _copy_cases())
+def test_a_copied_rule_of_marks_reads_as_written(path: Path, at: int, second: int, mark: str) -> None:
+    # a line of list markers alone ("- - -", "・・・", "* * *" between two parts of a story) is no list item: it lost
+    # its first mark ("- -"), and the generic reader's "----------" a hyphen
+    text = path.read_text(encoding="utf-8")
+    rule = {"• ": "• • •", "- ": "- - -", "・": "・・・"}[mark]
+    before, after = jnparse.parse_text(text), jnparse.parse_text(text[:at] + rule + "\n\n" + text[at:])
+    assert after.body == (*before.body[:second], Block("paragraph", rule), *before.body[second:])

@@ -158,14 +158,23 @@ def unwrap(lines: Sequence[str], width: int, indents: Sequence[int] = ()) -> lis
 
 
 def is_bullet(line: str) -> bool:
-    return _BULLET.match(line) is not None
+    return list_item(line) is not None
 
 
 def list_item(line: str) -> str | None:
     """The text of a list item's line ("- Shoes with a good grip" → "Shoes with a good grip"; a bullet on a
-    line of its own → ""), or ``None`` when the line is no list item."""
+    line of its own → ""), or ``None`` when the line is no list item. A line of marks alone ("- - -", "* * *",
+    "・・・", "----------": a rule between two parts of a story) is none: it reads as written."""
     m = _BULLET.match(line)
-    return None if m is None else m.group(1).strip()
+    if m is None:
+        return None
+    rest = m.group(1).strip()
+    return rest if not rest or _has_word(rest) else None
+
+
+def _has_word(text: str) -> bool:
+    """Whether ``text`` holds a letter or a digit (of any script): no rule of marks."""
+    return any(c.isalnum() for c in text)
 
 
 def list_blocks(
@@ -253,7 +262,7 @@ def _is_item_title(line: str) -> bool:
 
 
 #: a list item's marker before its text in a copy ("• ", "- ", "・" with or without a space), not a dash opening
-#: a sentence ("-- ", "—")
+#: a sentence ("-- ", "—"); a line of marks alone ("* * *") is a rule, no item (:func:`_has_word`)
 _ITEM_MARK = re.compile(r"^(?:・\s*|(?:[•*]|-(?!-)|–)\s+)(?=\S)")
 
 
@@ -263,7 +272,8 @@ def without_list_markers(article: Article) -> Article:
     page give the same body."""
     if not any(b.kind == "paragraph" and _ITEM_MARK.match(b.text) for b in article.body):
         return article
-    body = [Block("paragraph", b.text[m.end():]) if b.kind == "paragraph" and (m := _ITEM_MARK.match(b.text)) else b
+    body = [Block("paragraph", b.text[m.end():])
+            if b.kind == "paragraph" and (m := _ITEM_MARK.match(b.text)) and _has_word(b.text[m.end():]) else b
             for b in article.body]
     return attrs.evolve(article, body=tuple(body))
 
