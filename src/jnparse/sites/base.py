@@ -506,8 +506,9 @@ def holds_blocks(el: etree._Element) -> bool:
 
 
 #: What a browser sets apart from the text around it: the bare text before one and after it are two paragraphs
-#: (a ``<br>`` is not one: its tail holds a break, the text around it one paragraph as in a ``<p>``)
-SETS_APART = BLOCK_TAGS - {"br"}
+#: (a ``<br>`` is not one: its tail holds a break, the text around it one paragraph as in a ``<p>``; nor a form's
+#: ``<label>``, phrasing a browser runs on with the text around it, kept apart by a space in a box's text alone)
+SETS_APART = BLOCK_TAGS - {"br", "label"}
 #: What a story holds that is no part of it, kept out of the body whole as a discarded block
 #: (:func:`kept_apart`): a table (no paragraph: a line per row), an aside (a box beside the story: a fact box, a
 #: "Read also" list), a nav (links), a footer (the story's own: its tags, a note on the writer), a form (a newsletter's

@@ -376,7 +376,7 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False, whole
             discarded.append(discard(box, text_of(_heading(el)) or None, items) if items
                              else discard(box, None, (), box_text(el)))
         elif any(k in cls for k in ("ad", "advert", "banner")) and not text.endswith("."):
-            discarded.append(discard("ad", None, (), text))
+            discarded.append(discard("ad", None, (), box_text(el)))  # (its blocks apart: "Ad textMore ad" no word)
         elif (told := _told_kind(el)) is not None:  # (a page whose classes are gone)
             discarded.append(discard(told, text_of(_heading(el)) or None, link_items(page, el)))
     return blocks, images, discarded, byline

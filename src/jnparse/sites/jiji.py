@@ -40,6 +40,7 @@ from ..structured import ld_text, strip_tags
 from ..textcopy import TextCopy, list_blocks
 from .base import (
     SETS_APART,
+    STORY_BLOCKS,
     Layout,
     Site,
     cut_dateline,
@@ -293,8 +294,9 @@ def _body(parts: _Parts, headings: dict[etree._Element, etree._Element | None]) 
     return blocks, tables, figures
 
 
-#: headings between two story paragraphs: the story's subheads (any other element is walked into)
-_SUBHEADS: dict[str, BlockKind] = {f"h{n}": "subhead" for n in range(1, 7)}
+#: the blocks read whole between two story paragraphs (base.STORY_BLOCKS but the paragraph, walked into to be split
+#: at its ``<br>``s as the story's are): a heading a subhead, a list's item (or a definition's term) a paragraph
+_BETWEEN_BLOCKS: dict[str, BlockKind] = {k: v for k, v in STORY_BLOCKS.items() if k != "p"}
 #: elements set apart from the text around them: the bare text before one and after it are two paragraphs. A
 #: ``<br>`` too: Jiji breaks its story into paragraphs with them (see :func:`_split_br`).
 _BREAKS = SETS_APART | {"br"}
@@ -310,7 +312,7 @@ def _read_between(first: etree._Element, last: etree._Element, known: set[etree.
     broken where an element set apart starts or ends, a list's item, a quotation's paragraph or a ``<br>``."""
     between = list(itertools.takewhile(lambda sibling: sibling is not last, first.itersiblings()))
     pieces = walk_story(between, first.tail, keep_out=lambda el: el in known or is_photo_figure(el), kept=True,
-                        blocks=_SUBHEADS, apart=_BREAKS)
+                        blocks=_BETWEEN_BLOCKS, apart=_BREAKS)
     figures += [p for kind, p in pieces if kind == "kept" and not isinstance(p, str) and p not in known]
     read, found = story_blocks(pieces)
     blocks += read
