@@ -109,7 +109,7 @@ NOT_TEXT = ("self::script or self::style or self::noscript or self::template or 
 #: An XPath test for a story's text block, read whole (base.STORY_BLOCKS): a paragraph, a heading, and a list's item,
 #: term or definition unless it holds blocks of its own (base.holds_blocks: a list, paragraphs), which is walked into
 _ITEM_BLOCKS = ("descendant::ul or descendant::ol or descendant::dl or descendant::p or descendant::div"
-                " or descendant::blockquote or descendant::table or descendant::pre")
+                " or descendant::blockquote or descendant::table or descendant::pre or descendant::figure")
 TEXT_BLOCK = (f"self::p or ((self::li or self::dt or self::dd) and not({_ITEM_BLOCKS}))"
               " or self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6")
 #: An XPath test for the headline in a story's box ($c), kept out of the body (base.without_headline): an h1 before the

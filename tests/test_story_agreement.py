@@ -4,7 +4,8 @@ oracle, and any that reads differently from the others fails it. (:mod:`tests.te
 of markup on its own against a written expectation; this mixes them.)
 
 Left out of the markup, as site rules the others do not share: a ``<br>`` (Jiji's stories are split into paragraphs
-at it), a link standing alone between blocks (The Japan Times keeps links alone apart as ``other``: its promos), a
+at it), a paragraph holding an image alone (the generic reader's photo, as WordPress writes one), a link standing alone
+between blocks (The Japan Times keeps links alone apart as ``other``: its promos), a
 figure whose caption is marked up (The Japan News reads the caption's first span as the photo's credit), and
 phrasing markup that holds a block after text of its own run (The Japan Times' walk ends the run there). A photo in
 a box kept apart (an aside, a table of data) is its caption in the box's text on every site, and a photo too on
@@ -26,6 +27,11 @@ _PHRASING = ["em", "strong", "span", "b", "i", "kelp-word", "q", "small", "label
 _WRAPPERS = ["div", "section", "blockquote", "center", "header", "details", "pre", "main", "address", "menu",
              "fieldset", "aside", "nav", "footer", "form", 'div class="ad-slot"', 'div class="related-box"', "li", "dd"]
 _HEADINGS = ["h1", "h2", "h4", "dt", "summary", "figcaption", "legend", "caption"]
+#: elements that hold no text of the story, or little
+_BARE = ["<hr>", "<p></p>", "<div></div>", '<iframe src="/v"></iframe>', '<video src="/v.mp4">No video</video>',
+         "<script>var x = 1;</script>", "<style>p{}</style>", "<noscript>Enable JS</noscript>",
+         "<button>Load more</button>", "<select><option>Otters</option></select>", "<textarea>Write</textarea>",
+         '<p id="para-9">Otters swim</p>', '<p data-x="1">Seals bask</p>']
 #: markup that keeps a box apart: a photo in it is not compared
 _BOXES = ("<aside", "<nav", "<footer", "<form", "ad-slot", "related-box", "<table")
 
@@ -55,11 +61,22 @@ def _block(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
         _TEXT.map(lambda s: f'<figure><img src="/otter.jpg"><figcaption>{s}</figcaption></figure>'),
         _LINE.map(lambda s: f'<p>{s} <span class="comment-count">12</span> {s}</p>'),
         _LINE.map(lambda s: f'<p>{s} <a href="/otters/">{s}</a> {s}</p>'),
+        st.tuples(_LINE, _LINE).map(lambda t: f"<ul><li>{t[0]}<ul><li>{t[1]}</li></ul></li></ul>"),
+        st.tuples(_LINE, _LINE).map(lambda t: f"<dl><dt>{t[0]}</dt><dd>{t[1]}</dd></dl>"),
+        st.tuples(_LINE, st.lists(children, min_size=1, max_size=2)).map(
+            lambda t: f"<table><tr><td><p>{t[0]}</p></td><td>{''.join(t[1])}</td></tr></table>"),
+        _TEXT.map(lambda s: f'<table><tr><td><p>{s}</p><figure><img src="/kelp.jpg"><figcaption>{s}</figcaption>'
+                            "</figure></td></tr></table>"),
+        _LINE.map(lambda s: f'<p class="share-line"><a href="https://twitter.com/intent/tweet?u=1">{s}</a></p>'),
+        _LINE.map(lambda s: f'<div id="comments"><p>{s}</p></div>'),
+        _LINE.map(lambda s: f'<figure class="wp-block-pullquote"><blockquote><p>{s}</p></blockquote></figure>'),
+        _LINE.map(lambda s: f'<p>{s} <img src="/smile.png" alt=""> {s}</p>'),
+        st.sampled_from(_BARE),
     )
 
 
-_FRAGMENT = st.lists(st.one_of(st.recursive(_LINE.map(lambda s: f"<p>{s}</p>"), _block, max_leaves=6), _RUN),
-                     min_size=1, max_size=3).map("".join)
+_FRAGMENT = st.lists(st.one_of(st.recursive(_LINE.map(lambda s: f"<p>{s}</p>"), _block, max_leaves=6), _RUN,
+                               st.sampled_from(_BARE)), min_size=1, max_size=3).map("".join)
 
 
 def _pages() -> dict[str, tuple[bytes, int, jnparse.Article]]:
@@ -113,6 +130,11 @@ def test_every_site_reads_a_story_s_markup_alike(markup: str) -> None:
     "<p>Otters swim <label>Seals bask</label></p>",  # (Jiji split a label's text from its sentence)
     '<div class="ad-slot"><p>Otters swim</p><p>Seals bask</p></div>',  # (JAPAN Forward: "Otters swimSeals bask")
     "<li><h3>Otters swim</h3></li>",  # (Jiji read a list's item holding a heading as a subhead)
+    "Otters swim<hr>Seals bask",  # (seven readers ran the text on both sides of a rule together)
+    'Otters swim<iframe src="/v"></iframe> seals bask',  # (The Japan Times ended a run at an embed, an image, a <br>)
+    "<table><tr><td><hr></td></tr></table>",  # (The Japan Times recorded an empty table)
+    "<table><tr><td><script>var x = 1;</script></td></tr></table>",  # (ten read a table's script as its text)
+    '<li><figure><img src="/kelp.jpg"><figcaption>Otters swim</figcaption></figure></li>',  # (a photo, not its caption)
 ])
 def test_markup_the_property_found_read_alike(markup: str) -> None:
     readings = {site: _read(*page, markup, True) for site, page in _PAGES.items()}

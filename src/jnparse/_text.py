@@ -144,7 +144,9 @@ BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "section
                         # (a table's cells and caption; the other blocks a browser sets on lines of their own; a
                         # form's parts, which it sets apart: "Email [Sign up]" is no word "EmailSign")
                         "td", "th", "caption", "main", "center", "address", "details", "summary", "hgroup", "menu",
-                        "form", "fieldset", "legend", "label", "button", "option"})
+                        "form", "fieldset", "legend", "label", "button", "option",
+                        # (a rule: the text before it and after it stand on lines of their own)
+                        "hr"})
 
 
 def block_text(el: etree._Element) -> str:
@@ -244,7 +246,9 @@ def table_text(table: etree._Element) -> str:
     """A table's text as a browser lays it out: its caption, then a line per row, the row's cells apart
     ("Party | Seats" ⏎ "LDP | 247"), each cell's own pieces run together ("目<ruby>前</ruby>で" is "目前で").
     Its rows and cells are marked in the tree, then the table is serialised once in C: a serialisation a cell
-    costs three times as much. (The marks stay: the caller discards the table.)"""
+    costs three times as much. (The marks stay, and its scripts and styles are gone: the caller discards the table.)"""
+    if next(table.iter(*_SKIPPED), None) is not None:  # (a script's code is no text: gone, as the table will be)
+        etree.strip_elements(table, *_SKIPPED, with_tail=False)
     # one mark a cell (a row's last cell, and the caption, end the row): writing a tail is what costs, ~1 us each
     for cell in table.iter("td", "th", "caption"):
         after = cell.getnext()

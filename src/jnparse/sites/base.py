@@ -490,9 +490,10 @@ STORY_BLOCKS: dict[str, BlockKind] = {
     "p": "paragraph", "li": "paragraph", "dt": "paragraph", "dd": "paragraph", "h1": "subhead",
     "h2": "subhead", "h3": "subhead", "h4": "subhead", "h5": "subhead", "h6": "subhead",
 }
-#: What makes a list's item hold blocks of its own (:func:`holds_blocks`). Not a heading alone: a list of stories
+#: What makes a list's item hold blocks of its own (:func:`holds_blocks`; a figure: a gallery's photo, read as one).
+#: Not a heading alone: a list of stories
 #: prints each title as one ("<li><a><h3>Title</h3></a></li>"), an item of one line.
-_BLOCKS_IN_ITEMS = ("ul", "ol", "dl", "p", "div", "blockquote", "table", "pre")
+_BLOCKS_IN_ITEMS = ("ul", "ol", "dl", "p", "div", "blockquote", "table", "pre", "figure")
 _ITEMS = frozenset({"li", "dt", "dd"})
 
 

@@ -596,6 +596,8 @@ def _last_text(els: Iterable[etree._Element]) -> str | None:
 
 _SUBHEADS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})  # (below the headline, as base.STORY_BLOCKS reads them)
 _SKIP_TAGS = NOT_TEXT_TAGS | {"img", "br", "hr"}
+#: What a run of bare text goes on past (all but the rule, which a browser sets on a line of its own)
+_IN_RUN_SKIPPED = _SKIP_TAGS - {"hr"}
 #: What is no phrasing markup in a story: its text does not run on with the text around it. An element of no known
 #: kind (a site's own "<kelp-word>") runs on, as a browser shows it, as the walk every other reader shares reads it.
 _NOT_PHRASING = SETS_APART | APART | STORY_WRAPPERS | STORY_BLOCKS.keys() | {"figure", "picture"}
@@ -635,8 +637,10 @@ class _Body:
             linked = False
         for el in container:
             tag = el.tag
+            if tag in _IN_RUN_SKIPPED:
+                pass  # (code, an embed, a picture, a line break: no text of its own, and the run goes on past it)
             # (phrasing markup that is a box of its own, a "social-title" span between paragraphs: _child keeps it out)
-            if isinstance(tag, str) and (tag in INLINE_TAGS or tag not in _NOT_PHRASING) and tag not in _SKIP_TAGS \
+            elif isinstance(tag, str) and (tag in INLINE_TAGS or tag not in _NOT_PHRASING) and tag not in _SKIP_TAGS \
                     and not phrasing_box(el, bool(run)) and not (len(el) and _holds_a_block(el)):
                 run.append(_text(el) if len(el) else (el.text or ""))
                 linked = linked and tag == "a"
@@ -718,9 +722,10 @@ class _Body:
             for cell in el.iter("td", "th"):  # (its own cells, each once: not those of a table inside one)
                 if next(cell.iterancestors("table"), None) is el:
                     self.walk(cell, depth + 1)
-        elif tag == "table":  # kept out of the body, its rows and cells apart
-            self._group = None
-            self.discarded.append(_discarded("other", None, (), table_text(el)))
+        elif tag == "table":  # kept out of the body, its rows and cells apart (an empty one: nothing to keep)
+            if rows := table_text(el):
+                self._group = None
+                self.discarded.append(_discarded("other", None, (), rows))
         elif tag not in APART and depth < 6:  # (an element of no known kind, a form's label: its text, as a browser
             self.walk(el, depth + 1)           # shows it; phrasing markup holding a block, its lines apart)
         elif text := box_text(el, _text):  # (an aside, a nav, a form: kept out of the body, not lost)
