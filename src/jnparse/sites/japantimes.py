@@ -400,6 +400,16 @@ def _text(el: etree._Element) -> str:
     return text_of(el)
 
 
+def _run_text(el: etree._Element) -> str:
+    """The text of phrasing markup in a run of bare text as written, white space at its ends kept: the run is
+    squashed whole ("Read <em>this </em>now" is "Read this now", not "Read thisnow")."""
+    if len(el) == 0:
+        return el.text or ""
+    if not _has_skipped(el):
+        return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+    return "".join(_texts_without(el, None))
+
+
 def _discarded(kind: str, heading: str | None, items: Iterable[Item] = (), text: str | None = None) -> Discarded:
     """``discard()`` for a heading and a text that are already squashed (what _text gives)."""
     return Discarded(kind=kind, heading=heading or None, items=tuple(items), text=text or None)
@@ -642,7 +652,7 @@ class _Body:
             # (phrasing markup that is a box of its own, a "social-title" span between paragraphs: _child keeps it out)
             elif isinstance(tag, str) and (tag in INLINE_TAGS or tag not in _NOT_PHRASING) and tag not in _SKIP_TAGS \
                     and not phrasing_box(el, bool(run)) and not (len(el) and _holds_a_block(el)):
-                run.append(_text(el) if len(el) else (el.text or ""))
+                run.append(_run_text(el))
                 linked = linked and tag == "a"
             else:
                 if run:
@@ -697,8 +707,10 @@ class _Body:
             self.discarded.append(_side_block(page, el, kind))
             return
         if (classes or el_id) and (named := box_kind(el)) is not None:  # a box of no known class: "ad-slot"
-            self._group = None
-            self.discarded.append(box_block(page, el, named, _text))
+            found = box_block(page, el, named, _text)
+            if found.text or found.items or found.heading:  # (an empty one says nothing, as base.apart_block)
+                self._group = None
+                self.discarded.append(found)
             return
         if is_photo_figure(el) or tag == "picture" or "image_body" in classes \
                 or "article-image-gallery" in classes:
