@@ -48,7 +48,7 @@ from .sites.base import (
     walk_story,
 )
 from .structured import ld_names, ld_text, ld_url, strip_tags
-from .textcopy import COPYRIGHT_LINE, TextCopy, is_bullet, list_item
+from .textcopy import COPYRIGHT_LINE, SENTENCE_END, TextCopy, is_bullet, list_item
 
 # a <time> in the article (or beside its headline) before any other: sidebars carry <time>s too
 _TIME_ARTICLE = xpath("//article//time | //main//time | //h1/following::time[1]")
@@ -737,7 +737,6 @@ def extract_generic(page: Page, *, site_id: str = "generic") -> Article:
     ))
 
 
-_SENTENCE_END = re.compile(r"[.!?:;\"”’)…]$")
 #: "5 min read", "3-minute read": a reading time printed beside the byline
 _READ_TIME = re.compile(r"^\d{1,3}[\s-]*min(?:ute)?s?\.?\s+read$", re.IGNORECASE)
 _DATE_WORD = re.compile(r"^(?:(?P<updated>Updated|Last updated|Modified)|Published|Posted)(?: on)?:?\s+", re.IGNORECASE)
@@ -858,7 +857,7 @@ def _whole_page_copy(copy: TextCopy, notices: list[Notice]) -> _CopyParts | None
         title = lines[top - 1]
         top -= 1
     elif top == 0 and len(lines) > start + 1 and _is_headline(lines[start]) \
-            and not _SENTENCE_END.search(lines[start]) and split_dateline(lines[start])[0] is None:
+            and not SENTENCE_END.search(lines[start]) and split_dateline(lines[start])[0] is None:
         # the date printed above the headline: the headline, then maybe the byline under it
         title = lines[start]
         start = cluster(start + 1)
@@ -907,7 +906,7 @@ def _plain_copy(copy: TextCopy, notices: list[Notice]) -> _CopyParts:
         if BY_LINE.match(line) and len(line) < 120:
             byline = parse_byline(lines.pop(i))
             break
-    if len(lines) >= 2 and len(lines[0].split()) <= 25 and not _SENTENCE_END.search(lines[0]) \
+    if len(lines) >= 2 and len(lines[0].split()) <= 25 and not SENTENCE_END.search(lines[0]) \
             and split_dateline(lines[0])[0] is None:
         title = lines.pop(0)
     return _CopyParts(title, None, published, None, date_text, byline, lines, [])

@@ -157,6 +157,17 @@ def unwrap(lines: Sequence[str], width: int, indents: Sequence[int] = ()) -> lis
     return out
 
 
+#: A line's end that closes a sentence (or a quotation of one, a list's lead-in), in English or in Japanese ("。")
+SENTENCE_END = re.compile(r"[.!?:;\"”’)…。！？」』]$")
+
+
+def is_subhead_line(line: str) -> bool:
+    """Whether a copy's line reads as a subhead of the story: ten words at most (80 characters), a capital first, and
+    no sentence's end (:data:`SENTENCE_END`)."""
+    words = line.split()
+    return 0 < len(words) <= 10 and not SENTENCE_END.search(line) and line[0].isupper() and len(line) <= 80
+
+
 def is_bullet(line: str) -> bool:
     return list_item(line) is not None
 
@@ -278,4 +289,6 @@ def without_list_markers(article: Article) -> Article:
     return attrs.evolve(article, body=tuple(body))
 
 
-__all__ = ["TextCopy", "is_bullet", "list_blocks", "list_item", "without_list_markers"]
+__all__ = [
+    "SENTENCE_END", "TextCopy", "is_bullet", "is_subhead_line", "list_blocks", "list_item", "without_list_markers",
+]

@@ -50,7 +50,7 @@ from ..errors import WholePageNeeded
 from ..model import Article, Block, Byline, Discarded, Image, Item, Notice
 from ..page import Page, xpath
 from ..structured import ld_names, ld_text, strip_tags
-from ..textcopy import TextCopy, is_bullet, list_blocks, list_item
+from ..textcopy import SENTENCE_END, TextCopy, is_bullet, is_subhead_line, list_blocks, list_item
 from .base import (
     ARTICLE_HEADERS,
     INLINE_TAGS,
@@ -249,7 +249,6 @@ _AUTHOR_LINE = re.compile(r"^(?:Author|By)\s*[:\s]")
 _AUTHOR_PREFIX = re.compile(r"^Author\s*:\s*")
 _SIGN_UP_LINE = re.compile(r"^(?:Sign up|Subscribe)\b")
 _SIGN_UP = re.compile(r"sign up|subscribe", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?:;\"”’)…]$")
 
 
 def _credit(caption: str) -> tuple[str | None, str | None]:
@@ -853,10 +852,6 @@ def _newsletter_heading(line: str) -> bool:
     return any(line.startswith(n) for n in _NEWSLETTERS) or _SIGN_UP_LINE.match(line) is not None
 
 
-def _is_subhead(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= 10 and not _SENTENCE_END.search(line) and line[0].isupper() and len(line) <= 80
-
 
 def _menu(lines: list[str]) -> Discarded | None:
     """The site menu a copy prints first: "-" item lines (each "-" then its title, or "- Title"), taken off
@@ -912,8 +907,8 @@ def parse_text(copy: TextCopy) -> Article:
     header_end = min(header_end, 3, len(lines))
     header = lines[:header_end]
     rest = lines[header_end:]
-    if len(header) >= 3 or (len(header) == 2 and len(header[0].split()) <= 4 and not _SENTENCE_END.search(header[0])
-                            and _SENTENCE_END.search(header[1])):
+    if len(header) >= 3 or (len(header) == 2 and len(header[0].split()) <= 4 and not SENTENCE_END.search(header[0])
+                            and SENTENCE_END.search(header[1])):
         section = header.pop(0)
     if header:
         title = header.pop(0)
@@ -942,7 +937,7 @@ def parse_text(copy: TextCopy) -> Article:
     if in_promo:
         discarded.append(Discarded(kind="newsletter", heading=in_promo[0], text="\n".join(in_promo[1:]) or None))
     discarded.extend(tail)
-    blocks = [Block("subhead" if _is_subhead(ln) and i > 0 else "paragraph", ln) for i, ln in enumerate(body_lines)]
+    blocks = [Block("subhead" if is_subhead_line(ln) and i > 0 else "paragraph", ln) for i, ln in enumerate(body_lines)]
     dateline, blocks = cut_dateline(blocks)
     if not blocks:
         notices.append(Notice("body", "missing", "no body lines"))

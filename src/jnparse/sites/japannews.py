@@ -22,7 +22,7 @@ from ..errors import WholePageNeeded
 from ..model import Article, Block, Byline, Discarded, Image, Item
 from ..page import Page, elements, first, xpath
 from ..structured import ld_text, strip_tags
-from ..textcopy import TextCopy, is_bullet, list_blocks
+from ..textcopy import SENTENCE_END, TextCopy, is_bullet, is_subhead_line, list_blocks
 from .base import (
     Layout,
     Site,
@@ -449,7 +449,6 @@ _KNOWN_CREDITS = re.compile(
     r"AFP-Jiji|AFP-JIJI|Jiji Press|Kyodo|Pool photo|Courtesy of [^.]{1,60}|[A-Z][\w.-]*(?: [\w.-]+){0,3} file photo)"
     r"(?=$| )"
 )
-_SENTENCE_END = re.compile(r"[.!?:;\"”’)…]$")
 
 
 def _heading_kind(line: str) -> str | None:
@@ -466,10 +465,6 @@ def _heading_kind(line: str) -> str | None:
         return "popular"
     return "related"
 
-
-def _is_subhead(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= 10 and not _SENTENCE_END.search(line) and line[0].isupper() and len(line) <= 80
 
 
 def text_signature(copy: TextCopy) -> bool:
@@ -563,7 +558,7 @@ def _photo_credit_at(header: list[str]) -> int | None:
 
 
 def _is_section_label(line: str) -> bool:
-    return len(line.split()) <= 6 and not _SENTENCE_END.search(line) and not is_bullet(line)
+    return len(line.split()) <= 6 and not SENTENCE_END.search(line) and not is_bullet(line)
 
 
 def parse_text(copy: TextCopy) -> Article:
@@ -600,7 +595,7 @@ def parse_text(copy: TextCopy) -> Article:
             images.append(image(None, body_lines[i + 1], line))
             i += 2
             continue
-        blocks.append(Block("subhead" if _is_subhead(line) and blocks else "paragraph", line))
+        blocks.append(Block("subhead" if is_subhead_line(line) and blocks else "paragraph", line))
         i += 1
     dateline, blocks = cut_dateline(blocks)
     if not blocks:

@@ -36,7 +36,7 @@ from ..loading import parse_fragment
 from ..model import Article, Block, BlockKind, Byline, Dateline, Discarded, Image, Item, Notice
 from ..page import Page, elements, first, xpath
 from ..structured import ld_names, ld_text, strip_tags
-from ..textcopy import SHARE_NETWORKS, TextCopy
+from ..textcopy import SENTENCE_END, SHARE_NETWORKS, TextCopy, is_subhead_line
 from .base import (
     APART,
     INLINE_TAGS,
@@ -1470,7 +1470,6 @@ def fingerprint(page: Page) -> bool:
 _BULLET = re.compile(r"^[•·・*]\s*(.+)$")
 _KICKER = re.compile(r"^[A-Z][A-Z&' -]{1,30}(?: / [A-Za-z&' -]{2,40}){1,3}$")
 _DATE_LINE = re.compile(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$")
-_SENTENCE_END = re.compile(r"[.!?:;\"”’)…]$")
 _SIGNATURE = (
     "With your current subscription plan you can comment on stories",
     "Please add japantimes.co.jp and piano.io",
@@ -1500,7 +1499,7 @@ def _is_title(line: str, following: str | None) -> bool:
         return False
     if following is not None and (_BULLET.match(following) or _DATE_LINE.match(following)):
         return True
-    return len(line.split()) <= 25 and not _SENTENCE_END.search(line)
+    return len(line.split()) <= 25 and not SENTENCE_END.search(line)
 
 
 _SECTION_PATH = re.compile(r"^[A-Z][A-Za-z&' -]{1,30}(?: / [A-Za-z&' -]{2,40}){1,3}$")
@@ -1518,7 +1517,7 @@ def _page_start(lines: list[str]) -> int | None:
     """Where the article starts in a copy of the whole page (menus first): the "National / Crime &
     Legal" section path followed by the headline and a credit, a bullet or a date."""
     for k, line in enumerate(lines[:600]):
-        if k + 2 < len(lines) and _SECTION_PATH.match(line) and not _SENTENCE_END.search(lines[k + 1]):
+        if k + 2 < len(lines) and _SECTION_PATH.match(line) and not SENTENCE_END.search(lines[k + 1]):
             after = lines[k + 2]
             if _agency_of_credit(after) or after in _HEADER_CHROME or _DATE_LINE.match(after) or _BULLET.match(after):
                 return k
@@ -1536,8 +1535,8 @@ def _section_above_headline(lines: list[str], i: int) -> bool:
     if i + 2 >= len(lines):
         return False
     line, headline, after = lines[i], lines[i + 1], lines[i + 2]
-    return (len(line.split()) <= 3 and line[:1].isupper() and not _SENTENCE_END.search(line)
-            and not _SENTENCE_END.search(headline)
+    return (len(line.split()) <= 3 and line[:1].isupper() and not SENTENCE_END.search(line)
+            and not SENTENCE_END.search(headline)
             and bool(BY_LINE.match(after) or _DATE_LINE.match(after) or _agency_of_credit(after)))
 
 
@@ -1545,16 +1544,12 @@ def _current_start(lines: list[str]) -> int | None:
     """Where the article starts in a copy of the current page: a section path ("Japan / Society") among its
     first lines, the headline, then the byline or the date."""
     for k, line in enumerate(lines[:8]):
-        if k + 2 < len(lines) and _SECTION_PATH.match(line) and not _SENTENCE_END.search(lines[k + 1]):
+        if k + 2 < len(lines) and _SECTION_PATH.match(line) and not SENTENCE_END.search(lines[k + 1]):
             after = lines[k + 2]
             if BY_LINE.match(after) or _DATE_LINE.match(after) or _agency_of_credit(after):
                 return k
     return None
 
-
-def _is_subhead(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= 10 and not _SENTENCE_END.search(line) and line[0].isupper() and len(line) <= 80
 
 
 def parse_text(copy: TextCopy) -> Article:
@@ -1671,7 +1666,7 @@ def parse_text(copy: TextCopy) -> Article:
         discarded.append(Discarded(kind=kind, heading=heading, text="\n".join(group)))
 
     paywalled = _unable_shown(discarded)
-    blocks = [Block("subhead" if n > 0 and _is_subhead(ln) else "paragraph", ln) for n, ln in enumerate(body_lines)]
+    blocks = [Block("subhead" if n > 0 and is_subhead_line(ln) else "paragraph", ln) for n, ln in enumerate(body_lines)]
     dateline, blocks = cut_dateline(blocks)
     if agency is None and dateline is not None:
         agency = dateline.agency

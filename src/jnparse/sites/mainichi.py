@@ -49,7 +49,7 @@ from ..loading import RAW_TEXT
 from ..model import Article, Block, Byline, Dateline, Discarded, Image, Item, Notice
 from ..page import Page, xpath
 from ..structured import ld_names, ld_text, ld_url, strip_tags
-from ..textcopy import TextCopy
+from ..textcopy import TextCopy, is_subhead_line
 from .base import (
     PRUNED_ATTR,
     Layout,
@@ -796,7 +796,6 @@ def _has_hit(data: bytes, needle: bytes, risky: Callable[[int], bool]) -> bool:
 # -- text copies ----------------------------------------------------------------------------------------
 
 _MAINICHI_JAPAN = re.compile(r"\s*\(Mainichi Japan\)\s*")
-_SENTENCE_END = re.compile(r"[.!?:;\"”’)…]$")
 
 
 def _date_line(line: str, reference: dt.datetime | None) -> tuple[dt.datetime | None, bool]:
@@ -821,10 +820,6 @@ def text_signature(copy: TextCopy) -> bool:
         or any("(Mainichi Japan)" in ln or ln.endswith(" - The Mainichi") or ln == "The Mainichi" for ln in head)
     )
 
-
-def _is_subhead(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= 10 and not _SENTENCE_END.search(line) and line[0].isupper() and len(line) <= 80
 
 
 def parse_text(copy: TextCopy) -> Article:
@@ -869,7 +864,7 @@ def parse_text(copy: TextCopy) -> Article:
             images.append(image(None, cap, credit))
         else:
             kept.append(ln)
-    blocks = [Block("subhead" if i and _is_subhead(ln) else "paragraph", ln) for i, ln in enumerate(kept)]
+    blocks = [Block("subhead" if i and is_subhead_line(ln) else "paragraph", ln) for i, ln in enumerate(kept)]
     blocks, dateline, credits = finish_body(blocks)
     discarded.extend(credits)
     i = 0

@@ -449,7 +449,7 @@ def text_signature(copy: TextCopy) -> bool:
 #: headline in a copy of a feature page (the news pages print "Newsfrom Japan" there instead).
 _CATEGORY_LINE = re.compile(r"^[A-Z][\w&'’ -]{0,38}$")
 #: A headline: no sentence end but a question's, at most some 20 words (a teaser line ends in "...").
-_HEADLINE_END = re.compile(r"[.…:;,]$")
+_HEADLINE_END = re.compile(r"[.…:;,。！？]$")
 #: The heading of the tag list at the foot of the article (its items follow as "-" lines).
 _TAGS_HEADING = "Tags"
 
