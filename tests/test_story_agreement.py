@@ -170,21 +170,16 @@ _COPY_LINES = st.lists(_COPY_LINE, min_size=1, max_size=4).map(lambda xs: "\n\n"
 
 
 def _copies() -> dict[str, tuple[str, int, jnparse.Article, int]]:
-    """One text copy a site, with where its story's second paragraph starts and that paragraph's index."""
-    from .test_story_inserts import COPIES
+    """One text copy a site (of those :mod:`tests.test_story_inserts` puts lists into), with where its story's second
+    paragraph starts and that paragraph's index."""
+    from .test_story_inserts import _copy_cases
 
     found: dict[str, tuple[str, int, jnparse.Article, int]] = {}
-    for path in COPIES:
-        if path.parent.name in found:
-            continue
-        text = path.read_text(encoding="utf-8")
-        try:
-            before = jnparse.parse_text(text)
-        except jnparse.ParseError:
-            continue
-        paragraphs = [i for i, b in enumerate(before.body) if b.kind == "paragraph"]
-        if len(paragraphs) >= 2 and (at := text.find(before.body[paragraphs[1]].text[:30])) >= 0:
-            found[path.parent.name] = (text, at, before, paragraphs[1])
+    for case in _copy_cases():
+        path, at, second, _ = case.values  # type: ignore[attr-defined]
+        if path.parent.name not in found:
+            text = path.read_text(encoding="utf-8")
+            found[path.parent.name] = (text, at, jnparse.parse_text(text), second)
     return found
 
 
