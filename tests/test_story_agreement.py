@@ -14,6 +14,9 @@ those that read every figure of the story: the photos are not compared there."""
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -132,6 +135,35 @@ def test_every_site_reads_a_story_s_markup_alike(markup: str) -> None:
     readings = {site: _read(*page, markup, photos) for site, page in _PAGES.items()}
     first = readings["japannews"]
     assert {site: r for site, r in readings.items() if r != first} == {}, (markup, first)
+
+
+_ANIMALS = re.compile(r"(Otters|Seals|Gulls|Crabs|Herons|Puffins)")
+
+
+def _numbered(markup: str) -> str:
+    """``markup`` with each of its words' animals numbered ("Otters swim" … "Otters3x swim"): each a word of its own."""
+    count = itertools.count()
+    return _ANIMALS.sub(lambda m: f"{m.group(1)}{next(count)}x", markup)
+
+
+def _everything(article: jnparse.Article) -> str:
+    """All the text an Article holds: its body, its discarded blocks' headings, texts and items, its captions."""
+    parts = [b.text for b in article.body]
+    for d in article.discarded:
+        parts += [d.heading or "", d.text or "", *(i.title for i in d.items)]
+    parts += [t for i in article.images for t in (i.caption, i.credit) if t]
+    return " ".join(parts)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_FRAGMENT.map(_numbered))
+def test_nothing_a_story_s_markup_holds_is_lost(markup: str) -> None:
+    # every word put into the story is somewhere in the Article, on every site: the body, a box kept apart, a caption
+    # (those inside code, a video or a select are no text a reader sees, and the fragment's words stand in none)
+    words = set(re.findall(r"(?:Otters|Seals|Gulls|Crabs|Herons|Puffins)\d+x", markup))
+    for site, (data, at, _) in _PAGES.items():
+        text = _everything(jnparse.parse(data[:at] + markup.encode() + data[at:]))
+        assert [w for w in sorted(words) if w not in text] == [], site
 
 
 @pytest.mark.parametrize("markup", [
