@@ -638,20 +638,46 @@ class _Body:
 
     def walk(self, container: etree._Element, depth: int = 0) -> None:
         """Read the blocks and boxes of ``container``; the bare text standing between them (with the phrasing
-        markup in it, a link, an emphasis) is a paragraph of its own, never dropped."""
+        markup in it, a link, an emphasis) is a paragraph of its own, never dropped. Phrasing markup that holds a
+        block ("Seals <span>nap <div>in kelp</div> well</span>") is read in the run's place: its own text runs on
+        with the text before it, its block is a block."""
         run: list[str] = []
         linked = True  # the run so far is links' text alone
         text = container.text
         if text and not text.isspace():
             run.append(text)
             linked = False
-        for el in container:
+        # the container's children still to read, and the texts and children of phrasing markup read in its place;
+        # ``inside``: how many of those are read so (what phrasing markup holding a block holds is read in its place
+        # without a look for a block of its own: a look at each of a thousand nested spans would read them all again)
+        todo: list[etree._Element | str | None] = list(container)
+        todo.reverse()
+        inside = 0
+        while todo:
+            el = todo.pop()
+            if el is None:  # (the end of phrasing markup read in its place)
+                inside -= 1
+                continue
+            if isinstance(el, str):
+                if run or not el.isspace():
+                    run.append(el)
+                    linked = linked and el.isspace()
+                continue
             tag = el.tag
             if tag in _IN_RUN_SKIPPED:
                 pass  # (code, an embed, a picture, a line break: no text of its own, and the run goes on past it)
             # (phrasing markup that is a box of its own, a "social-title" span between paragraphs: _child keeps it out)
             elif isinstance(tag, str) and (tag in INLINE_TAGS or tag not in _NOT_PHRASING) and tag not in _SKIP_TAGS \
-                    and not phrasing_box(el, bool(run)) and not (len(el) and _holds_a_block(el)):
+                    and not phrasing_box(el, bool(run)):
+                if len(el) and (inside or _holds_a_block(el)):
+                    if el.tail:
+                        todo.append(el.tail)
+                    todo.append(None)
+                    todo.extend(reversed(el))
+                    if el.text:
+                        todo.append(el.text)
+                    inside += 1
+                    continue
                 run.append(_run_text(el))
                 linked = linked and tag == "a"
             else:
@@ -747,7 +773,7 @@ class _Body:
 
 def _holds_a_block(el: etree._Element) -> bool:
     """Whether phrasing markup holds an element a browser sets apart ("<span>Seals <div>nap</div> well.</span>"
-    shows three lines): the walk reads it as a box, not as a run's text."""
+    shows three lines): the walk reads what it holds in its place, not as one run's text."""
     return next(el.iterdescendants(*SETS_APART), None) is not None
 
 
