@@ -247,3 +247,15 @@ def test_a_mixed_line_ending_in_a_japanese_full_stop_is_no_subhead() -> None:
                 for site, copy in _COPIES.items()}
     assert {repr(r) for r in readings.values()} == {repr(readings["japannews"])}
     assert readings["nippon"][0] == [Block("paragraph", "Otters swam, the office said. カワウソが泳いだ。")]
+
+
+@pytest.mark.parametrize("markup", [
+    # found by the property: a list box's words around its links were lost on every site (its links alone were kept)
+    '<div class="related-box"><p>Otters swim <a href="/otters/">Seals bask</a> Gulls circle</p></div>',
+])
+def test_markup_the_loss_property_found_is_kept(markup: str) -> None:
+    markup = _numbered(markup)
+    words = set(re.findall(r"(?:Otters|Seals|Gulls|Crabs|Herons|Puffins)\d+x", markup))
+    for site, (data, at, _) in _PAGES.items():
+        text = _everything(jnparse.parse(data[:at] + markup.encode() + data[at:]))
+        assert [w for w in sorted(words) if w not in text] == [], site

@@ -562,11 +562,21 @@ def box_block(page: Page, el: etree._Element, kind: str, text: Callable[[etree._
     (:func:`table_text`, which marks them in the tree: read tables last); any other box its text, its blocks
     apart. ``text`` reads an element (:func:`text_of`, or a faster one for a tree without scripts)."""
     if kind in ("related", "share") and (items := link_items(page, el)):
-        heading = next(el.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
-        return Discarded(kind=kind, heading=(text(heading) if heading is not None else "") or None, items=items)
+        heading_el = next(el.iter("h1", "h2", "h3", "h4", "h5", "h6"), None)
+        heading = (text(heading_el) if heading_el is not None else "") or None
+        return Discarded(kind=kind, heading=heading, items=items, text=text_beyond(el, heading, items, text))
     if el.tag == "table":
         return Discarded(kind=kind, text=table_text(el) or None)
     return Discarded(kind=kind, text=box_text(el, text) or None)
+
+
+def text_beyond(el: etree._Element, heading: str | None, items: Sequence[Item],
+                text: Callable[[etree._Element], str] = text_of) -> str | None:
+    """A list box's text (:func:`box_text`) when it says more than its heading and its links' titles ("Otters swim
+    <a>Seals</a> today": the words around the link are not lost), else ``None``."""
+    full = box_text(el, text)
+    said = "".join((heading or "").split()) + "".join("".join(i.title.split()) for i in items)
+    return full if "".join(full.split()) != said else None
 
 
 #: What shows a picture (or plays one) in a figure

@@ -71,6 +71,7 @@ from .base import (
     is_photo_figure,
     is_share_box,
     link_items,
+    text_beyond,
     walk_story,
 )
 
@@ -372,7 +373,8 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False, whole
         elif any(k in cls for k in ("share", "sharedaddy", "jp-relatedposts", "related")):
             box = "share" if "share" in cls else "related"
             items = link_items(page, el)  # (a box with no link: its text, not lost)
-            discarded.append(discard(box, text_of(_heading(el)) or None, items) if items
+            heading = text_of(_heading(el)) or None
+            discarded.append(discard(box, heading, items, text_beyond(el, heading, items)) if items
                              else discard(box, None, (), box_text(el)))
         elif any(k in cls for k in ("ad", "advert", "banner")) and not text.endswith("."):
             discarded.append(discard("ad", None, (), box_text(el)))  # (its blocks apart: "Ad textMore ad" no word)
