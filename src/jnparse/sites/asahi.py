@@ -245,10 +245,6 @@ def _scan(main: etree._Element) -> _Parts:
     return parts
 
 
-#: The story's blocks (base.STORY_BLOCKS) read as a subhead each
-_SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-
-
 def _body_pieces(container: etree._Element, photos: list[etree._Element]) -> list[StoryPiece]:
     """The story's pieces in reading order (:func:`walk_story`, the walk every site reader shares): its paragraphs,
     subheads, list items and runs of bare text, and in their places the elements it keeps apart (a table of data, an
@@ -300,8 +296,7 @@ def _body(page: Page, pieces: list[StoryPiece]) -> tuple[list[Block], list[Disca
             if el.tag == "figure":  # (a photo's figure: no box the design prints)
                 figures.append(figure_image(page, el, split_caption))
             continue  # a photo or the share bar, read apart
-        if kind == "apart":
-            assert not isinstance(el, str)
+        if kind == "apart" and not isinstance(el, str):
             if (kept := apart_block(page, el)) is not None:  # (of the kind its class or id names, else "other")
                 out.append(kept)
             continue
