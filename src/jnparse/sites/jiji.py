@@ -305,11 +305,12 @@ _BREAKS = SETS_APART | {"br"}
 def _read_between(first: etree._Element, last: etree._Element, known: set[etree._Element], blocks: list[Block],
                   tables: list[etree._Element], figures: list[etree._Element]) -> None:
     """Read into ``blocks`` what stands between the story paragraphs ``first`` and ``last`` (siblings): it is the
-    story's too (:func:`walk_story`). A heading is a subhead, a table goes to ``tables``, and what the module
-    reads elsewhere (``known``: the lists and their headings, the photos, the date line) is left to it, and a photo's
-    figure the design does not print goes to ``figures`` (read by :func:`~.base.figure_image`). Any
-    other element is walked into (a list, a quotation, a bare div, inline markup): its text is paragraphs,
-    broken where an element set apart starts or ends, a list's item, a quotation's paragraph or a ``<br>``."""
+    story's too (:func:`walk_story`). A heading is a subhead and a list's item a paragraph (:data:`_BETWEEN_BLOCKS`),
+    a table goes to ``tables``, what the module reads elsewhere (``known``: the lists and their headings, the photos,
+    the date line) is left to it, and a photo's figure the design does not print goes to ``figures`` (read by
+    :func:`~.base.figure_image`). Any other element is walked into (a paragraph, a quotation, a bare div, inline
+    markup): its text is paragraphs, broken where an element set apart starts or ends, a quotation's paragraph or a
+    ``<br>``."""
     between = list(itertools.takewhile(lambda sibling: sibling is not last, first.itersiblings()))
     pieces = walk_story(between, first.tail, keep_out=lambda el: el in known or is_photo_figure(el), kept=True,
                         blocks=_BETWEEN_BLOCKS, apart=_BREAKS)
