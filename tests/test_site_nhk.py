@@ -50,6 +50,20 @@ def test_body_container_is_the_fallback_when_json_ld_has_no_article_body() -> No
     assert any(w.field == "body" and w.code == "fallback" for w in a.warnings)
 
 
+def test_the_body_container_is_read_as_every_site_reads_a_story() -> None:
+    # a list's items, a box of the design and a subhead are the story's; an aside is kept apart (only p, h2, h3 and an
+    # unclassed div's paragraphs were read: the list, the classed box and the aside were lost)
+    ld = {"@type": "NewsArticle", "headline": "H", "datePublished": "2025-01-02T08:00:00+09:00"}
+    html = _page(ld, "<div class='p-article__body'><p>Otters swim.</p><ul><li>Seals bask.</li></ul>"
+                     "<h4>Gull watch</h4><div class='c-text'><p>Crabs scuttle.</p></div>"
+                     "<aside><p>Fact: herons wade.</p></aside><p>Puffins dive.</p></div>")
+    a = jnparse.parse(html, url="https://www3.nhk.or.jp/nhkworld/en/news/20250102_03/")
+    assert [(b.kind, b.text) for b in a.body] == [
+        ("paragraph", "Otters swim."), ("paragraph", "Seals bask."), ("subhead", "Gull watch"),
+        ("paragraph", "Crabs scuttle."), ("paragraph", "Puffins dive.")]
+    assert [(d.kind, d.text) for d in a.discarded if d.kind == "other"] == [("other", "Fact: herons wade.")]
+
+
 def test_detected_by_title_suffix_without_url() -> None:
     ld = {"@type": "NewsArticle", "articleBody": "Kishida Fumio spoke."}
     a = jnparse.parse(_page(ld, title="Some headline | NHK WORLD-JAPAN News"))

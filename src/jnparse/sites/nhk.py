@@ -37,7 +37,6 @@ from .base import (
     Layout,
     Site,
     TagFinder,
-    body_blocks,
     cut_to,
     discard,
     dropped_holds,
@@ -46,7 +45,11 @@ from .base import (
     image,
     in_text,
     is_link_menu,
+    is_photo_figure,
+    kept_apart,
     link_items,
+    story_blocks,
+    walk_story,
 )
 
 SITE_ID = "nhk"
@@ -56,7 +59,6 @@ ORIGIN = "https://www3.nhk.or.jp"
 # -- selectors, compiled once ------------------------------------------------------------------------
 _HAS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
 ARTICLE_BODY = xpath(f"//div[{_HAS.format('p-article__body')}]")
-BODY_PARTS = xpath("./p | ./h2 | ./h3 | ./div[not(@class)]/p")
 H1 = xpath("//h1")
 TAG_LISTS = xpath(f"//ul[{_HAS.format('p-newsDetail__tags')}]")
 LIST_BLOCKS = xpath(
@@ -256,6 +258,15 @@ def _images(page: Page, body: etree._Element | None) -> list[Image]:
     return out
 
 
+def _html_body(body: etree._Element, kept_out: list[etree._Element]) -> list[Block]:
+    """The story as the page's body prints it (when no JSON-LD carries it), read by the walk every site reader shares
+    (:func:`walk_story`): its photos' figures left to :func:`_images`, the elements it keeps apart (a table, an
+    aside, a box its class names) put in ``kept_out``."""
+    blocks, found = story_blocks(walk_story(body, body.text, keep_out=is_photo_figure))
+    kept_out.extend(found)
+    return blocks
+
+
 def extract_2024(page: Page) -> Article:
     root = page.root
     parts = _parts(page)
@@ -287,10 +298,11 @@ def extract_2024(page: Page) -> Article:
         required=False,
     )
     raw_body = page.ld("articleBody")
+    kept_out: list[etree._Element] = []  # (what the page's body keeps apart, when it is read)
     blocks = page.pick(
         "body",
         ("JSON-LD articleBody", lambda: paragraphs(raw_body) if isinstance(raw_body, str) else None),
-        ("div.p-article__body", lambda: body_blocks(elements(BODY_PARTS(body_el))) if body_el is not None else None),
+        ("div.p-article__body", lambda: _html_body(body_el, kept_out) if body_el is not None else None),
     ) or []
     return Article(
         site=SITE_ID,
@@ -304,7 +316,7 @@ def extract_2024(page: Page) -> Article:
         agency=None,
         body=blocks,
         images=_images(page, body_el),
-        discarded=_discarded(page, parts),
+        discarded=_discarded(page, parts) + kept_apart(page, kept_out),
         paywalled=False,
         description=strip_tags(page.meta_value("og:description", "description")),
         layout="nhk/2024",
