@@ -289,8 +289,12 @@ def test_progress_only_on_a_terminal() -> None:
     assert hidden.getvalue() == ""
 
 
-def test_check_reports_fallbacks_per_site(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", str(FIXTURES / "jiji"), str(FIXTURES / "nhk")]) == 0
+def test_check_reports_fallbacks_per_site(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    clean = tmp_path / "nhk"  # (the NHK pages whose JSON-LD carries everything)
+    clean.mkdir()
+    for name in ("ferry-hydrogen-jsonld.html", "cherry-forecast-news.json"):
+        shutil.copy(FIXTURES / "nhk" / name, clean / name)
+    assert main(["check", str(FIXTURES / "jiji"), str(clean)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split() == ["site", "pages", "field", "code", "pages", "with", "it"]
     rows = [line.split() for line in out[2:]]
@@ -298,6 +302,10 @@ def test_check_reports_fallbacks_per_site(capsys: pytest.CaptureFixture[str]) ->
     assert nhk[2:4] == ["-", "clean"]
     jiji = [r for r in rows if r[0] == "jiji" or (r and r[0] in ("published", "section", "title", "layout"))]
     assert any("fallback" in r for r in jiji)
+    # NHK's page whose body is the page's own (no articleBody in its JSON-LD): one of three with a body fallback
+    assert main(["check", str(FIXTURES / "nhk")]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[2:]]
+    assert ["nhk", "3", "body", "fallback", "1", "(33%)"] in rows
 
 
 def test_batch_in_a_subprocess_with_jobs(tmp_path: Path) -> None:

@@ -125,7 +125,7 @@ def _read(data: bytes, at: int, before: jnparse.Article, markup: str, photos: bo
 
 
 def test_every_site_has_a_page_to_read() -> None:
-    assert len(_PAGES) >= 11
+    assert len(_PAGES) >= 12
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

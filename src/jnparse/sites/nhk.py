@@ -198,7 +198,7 @@ def _read_unclassed(page: Page, parts: _Parts) -> None:
             el.get(b"class") is not None for el in (h1, story, *story.iterancestors())):
         return
     parts.body = fullest(h1.itersiblings("div"), _BODY_TAGS)
-    parts.tag_lists = [ul for ul in h1.itersiblings("ul") if is_link_menu(ul)]
+    parts.tag_lists = [ul for ul in h1.itersiblings("ul") if is_link_menu(ul) or _links_to_tags(ul)]
     region = next(h1.iterancestors("main"), None)
     for heading in (region if region is not None else story).iter("h2", "h3"):
         kind = _text_heading(text_of(heading))
@@ -209,6 +209,13 @@ def _read_unclassed(page: Page, parts: _Parts) -> None:
             parts.lists.append(found)
     page.warn("layout", "fallback", "the page has no classes (a web archive's copy?): its body, photos, tags and "
               "lists were found by their places and what they hold")
+
+
+def _links_to_tags(ul: etree._Element) -> bool:
+    """Whether a list holds links to the site's tag pages alone ("/nhkworld/en/news/tags/21/"), one or more: a story's
+    tag list however short (a list of two short links or more is one by :func:`is_link_menu` already)."""
+    links = [a.get("href") or "" for a in ul.iter("a")]
+    return bool(links) and all("/news/tags/" in href for href in links)
 
 
 def _inside(el: etree._Element, box: etree._Element | None) -> bool:
@@ -244,10 +251,17 @@ def _images(page: Page, body: etree._Element | None) -> list[Image]:
     out: list[Image] = []
     if body is not None:
         for fig in elements(FIGURES(body)):
+            if not is_photo_figure(fig):
+                continue  # (a pull quote or a table: the story's text)
             img = first(FIG_IMG(fig))
             src = page.absolute(img.get("src") or img.get("data-src")) if img is not None else None
-            caption = text_of(first(FIG_CAPTION(fig))) or (img.get("alt") if img is not None else None)
-            out.append(image(src, caption, None))
+            cap_el = first(FIG_CAPTION(fig))
+            # its figcaption, else the image's alt text, else whatever text the figure holds (its picture given by a
+            # script): a figure with neither picture nor text is no photo
+            caption = text_of(cap_el) if cap_el is not None else (img.get("alt") if img is not None else None)
+            caption = caption or (text_of(fig) if cap_el is None else None)
+            if src or caption:
+                out.append(image(src, caption, None))
     if out:
         return out
     ld_image = page.ld("image")
