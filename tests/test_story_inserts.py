@@ -321,31 +321,17 @@ def test_a_page_s_own_boxes_inside_the_story_are_read_once(path: Path) -> None:
         assert all(n <= before.discarded.count(d) + 1 for d, n in counts.items()), markup[:80]
 
 
-@pytest.mark.parametrize("path", [c.values[0] for c in _CASES if c.values[2] == "ul"
-                                  and c.values[0].parent.name in ("japannews", "japantoday")], ids=lambda p: p.stem)
-def test_a_photo_without_a_figcaption_keeps_its_text_as_its_caption(path: Path) -> None:
-    # a figure's text outside a figcaption is its caption, not lost; an empty figure (an image a script fills in)
-    # records no photo
-    data = path.read_bytes()
-    before = jnparse.parse(data)
-    at = _place(data, before)
-    assert at is not None
-    photo = b'<figure><img src="https://example.com/otter.jpg"><p>An otter at rest.</p></figure><figure></figure>'
-    after = jnparse.parse(data[:at] + photo + data[at:])
-    added = [i for i in after.images if i not in before.images]
-    assert [(i.url, i.caption) for i in added] == [("https://example.com/otter.jpg", "An otter at rest.")]
-    assert after.body == before.body
-
-
 @pytest.mark.parametrize("path", [c.values[0] for c in _CASES if c.values[2] == "ul"], ids=lambda p: p.stem)
 def test_a_photo_s_figure_in_the_story_is_a_photo_on_every_site(path: Path) -> None:
-    # a figure of no class the site's design writes (an editor's photo) is a photo, its figcaption its caption; one
-    # without a picture (given by a script) keeps its text as its caption: nothing of either is lost or read as text
+    # a figure of no class the site's design writes (an editor's photo) is a photo, its figcaption its caption (else
+    # the text it holds, not lost); one without a picture (given by a script) keeps its text as its caption; an empty
+    # one (an image a script fills in) records no photo: nothing of any is read as text
     data = path.read_bytes()
     before = jnparse.parse(data)
     at = _place(data, before)
     assert at is not None
     photos = (b'<figure><img src="https://example.com/otter.jpg"><figcaption>An otter at rest.</figcaption></figure>'
+              b'<figure><img src="https://example.com/seal.jpg"><p>A seal asleep.</p></figure><figure></figure>'
               b"<figure>Otter cam 3</figure>")
     after = jnparse.parse(data[:at] + photos + data[at:])
     added = [(i.url, i.caption, i.credit) for i in after.images if i not in before.images]
@@ -353,7 +339,8 @@ def test_a_photo_s_figure_in_the_story_is_a_photo_on_every_site(path: Path) -> N
         # the generic reader reads the photos of an <article> or <main> only (a page's others are its chrome's)
         assert added == []
     else:
-        assert added == [("https://example.com/otter.jpg", "An otter at rest.", None), (None, "Otter cam 3", None)]
+        assert added == [("https://example.com/otter.jpg", "An otter at rest.", None),
+                         ("https://example.com/seal.jpg", "A seal asleep.", None), (None, "Otter cam 3", None)]
     assert after.body == before.body
     assert [d for d in after.discarded if d not in before.discarded] == []
 

@@ -347,7 +347,8 @@ def _photo_holder(img: etree._Element) -> etree._Element | None:
 def _images(page: Page) -> list[Image]:
     out: list[Image] = []
     for box in itertools.islice(_photo_boxes(page), 30):
-        out.append(figure_image(page, box, _uncredited))
+        if (photo := figure_image(page, box, _uncredited)) is not None:
+            out.append(photo)
     if not out:
         url = page.meta_value("og:image") or ld_url(page.ld("image"))
         if url:

@@ -293,8 +293,9 @@ def _body(page: Page, pieces: list[StoryPiece]) -> tuple[list[Block], list[Disca
     for i, piece in enumerate(pieces):
         kind, el = piece
         if kind == "kept" and not isinstance(el, str):
-            if el.tag == "figure":  # (a photo's figure: no box the design prints)
-                figures.append(figure_image(page, el, split_caption))
+            # (a photo's figure: no box the design prints)
+            if el.tag == "figure" and (photo := figure_image(page, el, split_caption)) is not None:
+                figures.append(photo)
             continue  # a photo or the share bar, read apart
         if kind == "apart" and not isinstance(el, str):
             if (kept := apart_block(page, el)) is not None:  # (of the kind its class or id names, else "other")

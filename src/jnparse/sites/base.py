@@ -939,14 +939,18 @@ def _saved_image(page: Page, img: etree._Element, name: str, src: str) -> str | 
 
 
 def figure_image(page: Page, fig: etree._Element,
-                 split: Callable[[str], tuple[str | None, str | None]]) -> Image:
+                 split: Callable[[str], tuple[str | None, str | None]]) -> Image | None:
     """A photo's figure in a story (:func:`is_photo_figure`) that no class of the site's design marks, read alike by
     every reader: its picture's address, and its figcaption's text (else whatever text it holds: not lost) parted
-    into caption and credit by the site's rule (``split``)."""
+    into caption and credit by the site's rule (``split``); ``None`` for a figure with neither picture nor text (an
+    image a script fills in: no photo to record)."""
     cap = next(fig.iter("figcaption"), None)
     text = text_of(cap if cap is not None else fig)
+    img = next(fig.iter("img"), None)
+    if img is None and not text:
+        return None
     caption, credit = split(text) if text else (None, None)
-    return image(img_url(page, next(fig.iter("img"), None)), caption, credit)
+    return image(img_url(page, img), caption, credit)
 
 
 def image(url: str | None, caption: str | None, credit: str | None) -> Image:

@@ -366,7 +366,8 @@ def _body(page: Page, content: etree._Element, *, unclassed: bool = False, whole
                     continue
             blocks.append(Block(kind, text))
         elif is_photo_figure(el) or (tag == "div" and "wp-caption" in el.get(_CLASS, "")):
-            images.append(_figure(page, el))
+            if text or next(el.iter("img"), None) is not None:  # (an empty figure, a script's to fill: no photo)
+                images.append(_figure(page, el))
         elif tag in ARTICLE_HEADERS and whole_article:
             if text:
                 discarded.append(discard("other", None, (), box_text(el)))

@@ -540,7 +540,8 @@ def _figure_images(page: Page, figures: list[etree._Element], found: list[Image]
     for fig in figures:
         if (url := img_url(page, next(fig.iter("img"), None))) is not None and url in seen:
             continue
-        out.append(figure_image(page, fig, _split_caption))
+        if (photo := figure_image(page, fig, _split_caption)) is not None:
+            out.append(photo)
     return out
 
 

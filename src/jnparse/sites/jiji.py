@@ -474,7 +474,7 @@ def _extract(page: Page, layout: str) -> Article:
         page.warn("body", "missing", "no p.full-article-txt")
     if dateline is not None and dateline.agency not in (None, AGENCY):
         page.warn("agency", "disagree", f"dateline credits {dateline.agency}")
-    images = _images(page, parts) + [figure_image(page, fig, photo_credit) for fig in figures]
+    images = _images(page, parts) + [i for fig in figures if (i := figure_image(page, fig, photo_credit))]
     discarded = _discarded(page, parts, headings)
     # the story's tables and boxes, read last (table_text marks their cells in the tree)
     discarded.extend(kept_apart(page, tables))

@@ -246,8 +246,8 @@ def _read_body(page: Page, container: etree._Element, *, unclassed: bool = False
                     discarded.append(block)
             elif _box_kind(piece, unclassed) == "ad":
                 discarded.append(discard("ad", None, (), text_of(piece, skip=_SKIP)))
-            else:
-                images.append(_photo(page, piece, unclassed=unclassed))
+            elif (photo := _photo(page, piece, unclassed=unclassed)) is not None:
+                images.append(photo)
             continue
         text = piece if isinstance(piece, str) else text_of(piece, skip=_SKIP)
         junk, rest = cut_svg_junk(text)
@@ -270,9 +270,9 @@ def _box_kind(el: etree._Element, unclassed: bool) -> str | None:
     return None
 
 
-def _photo(page: Page, box: etree._Element, *, unclassed: bool) -> Image:
+def _photo(page: Page, box: etree._Element, *, unclassed: bool) -> Image | None:
     """An inline photo: its first image, captioned by its ``article__caption`` element (on a copy whose classes
-    are gone, by the first box in it with text)."""
+    are gone, by the first box in it with text); ``None`` for a figure of the story's that holds nothing."""
     if box.tag == "figure" and not any("article__caption" in _class_words(d) for d in box.iterdescendants()):
         return figure_image(page, box, split_caption)
     cap = next((d for d in box.iterdescendants() if "article__caption" in _class_words(d)), None)

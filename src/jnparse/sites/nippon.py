@@ -179,7 +179,9 @@ def _body(page: Page, area: etree._Element, *, unclassed: bool = False,
             if cap_el is None and (unclassed or piece.tag == "figure"):  # (its text is its caption: never lost)
                 cap_el = piece
             caption, credit = _credit(text_of(cap_el)) if cap_el is not None else (None, None)
-            images.append(image(img_url(page, next(piece.iter("img"), None)), caption, credit))
+            img = next(piece.iter("img"), None)
+            if img is not None or caption or credit:  # (an empty figure, a script's to fill: no photo)
+                images.append(image(img_url(page, img), caption, credit))
         elif text := text_of(piece):
             blocks.append(Block(kind, text))
     return blocks, images, discarded
