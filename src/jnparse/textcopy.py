@@ -107,7 +107,8 @@ def _without_link_numbers(lines: Sequence[str], count: int) -> list[str]:
 # next line's first word would not have fitted on the line; else it is the copy's own.
 
 _WRAP_MIN, _WRAP_MAX = 40, 120
-_SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", ")")
+#: A line's end that closes a sentence (or a quotation of one, a list's lead-in), in English or in Japanese ("。")
+SENTENCE_END = re.compile(r"[.!?:;\"”’)…。！？」』]$")
 
 
 def wrap_width(lines: Sequence[str], indents: Sequence[int] = (), *, dump: bool = False) -> int | None:
@@ -129,7 +130,7 @@ def wrap_width(lines: Sequence[str], indents: Sequence[int] = (), *, dump: bool 
     if len(broken) < 2:
         return None
     going_on = sum(1 for i in broken if lines[i + 1][0].islower() or lines[i].endswith(",")
-                   or (lines[i].rsplit(" ", 1)[-1][:1].islower() and not lines[i].endswith(_SENTENCE_END)))
+                   or (lines[i].rsplit(" ", 1)[-1][:1].islower() and not SENTENCE_END.search(lines[i])))
     # a copy's own lines show none of this (not one in the project's copies); a wrapped one shows it in a third
     # of its full lines at the least (names and title-case headlines go on in capitals)
     return width if dump or (going_on >= 2 and going_on * 3 >= len(broken)) else None
@@ -155,10 +156,6 @@ def unwrap(lines: Sequence[str], width: int, indents: Sequence[int] = ()) -> lis
         before = line
         before_indent = indents[i] if i < len(indents) else 0
     return out
-
-
-#: A line's end that closes a sentence (or a quotation of one, a list's lead-in), in English or in Japanese ("。")
-SENTENCE_END = re.compile(r"[.!?:;\"”’)…。！？」』]$")
 
 
 def is_subhead_line(line: str) -> bool:
