@@ -46,7 +46,7 @@ from ..loading import parse_fragment
 from ..model import Article, Block, Byline, Discarded, Image, Notice
 from ..page import Page, first, xpath
 from ..structured import ld_text, strip_tags
-from ..textcopy import TextCopy
+from ..textcopy import SENTENCE_END, TextCopy
 from .base import (
     Layout,
     Mark,
@@ -1034,7 +1034,6 @@ def _detected_by_address(page: Page) -> bool:
 # -- text copies ------------------------------------------------------------------------------------
 
 DATE_LINE = re.compile(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? \d{1,2}:\d\d(?: JST)?$")
-_SENTENCE_END = re.compile(r"[.!?\"”’)]$")
 
 
 def _is_caption(line: str) -> bool:
@@ -1045,7 +1044,7 @@ def _is_byline(line: str) -> bool:
     if "nikkei" in line.lower() and ("writer" in line.lower() or "correspondent" in line.lower()):
         return True
     b = parse_byline(line)
-    return b is not None and bool(b.authors) and len(line) <= 100 and not _SENTENCE_END.search(line)
+    return b is not None and bool(b.authors) and len(line) <= 100 and not SENTENCE_END.search(line)
 
 
 def text_signature(copy: TextCopy) -> bool:
@@ -1100,7 +1099,7 @@ def parse_text(copy: TextCopy) -> Article:
             discarded.insert(0, Discarded(kind="navigation", text="\n".join(kept[:-3])))
         kicker, title, standfirst = kept[-3:]
     elif len(kept) == 2:
-        if len(kept[0].split()) <= 4 and not _SENTENCE_END.search(kept[0]):
+        if len(kept[0].split()) <= 4 and not SENTENCE_END.search(kept[0]):
             kicker, title = kept
         else:
             title, standfirst = kept
